@@ -1,0 +1,47 @@
+"""Problems found in the team's files, reported in words a non-programmer can act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one source file.
+
+    ``path`` is shown as the team sees it (relative to the project), ``line`` is
+    1-based and ``None`` when no line can be named.
+    """
+
+    path: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}, line {self.line}"
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        return f"{where}: {what}"
+
+
+class SourceError(Exception):
+    """One or more problems that stop the build; the message lists all of them."""
+
+    def __init__(self, problems: list[Problem] | Problem):
+        self.problems = sorted(problems) if isinstance(problems, list) else [problems]
+        super().__init__(self._format())
+
+    def _format(self) -> str:
+        if len(self.problems) == 1:
+            return str(self.problems[0])
+        lines = [f"{len(self.problems)} problems:"]
+        lines += [f"  - {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+def did_you_mean(word: str, choices) -> str:
+    """A ' (did you mean "x"?)' hint for a misspelt name, or ''."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""

@@ -1,0 +1,141 @@
+"""Read a Markdown file's YAML front matter, keeping line numbers for error messages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem, SourceError
+
+_OPEN = re.compile(r"\A---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+
+
+@dataclass
+class Document:
+    """A Markdown source: its metadata, its body, and where each field was written."""
+
+    path: str
+    meta: dict
+    body: str
+    body_line: int = 1
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, field_path: str) -> int | None:
+        """Line of a dotted field path (``targets[2].goal``), or of its nearest parent."""
+        while field_path:
+            if field_path in self.lines:
+                return self.lines[field_path]
+            cut = max(field_path.rfind("."), field_path.rfind("["))
+            field_path = field_path[:cut] if cut > 0 else ""
+        return None
+
+
+def read_document(source: Path, display_path: str) -> Document:
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        problem = Problem(display_path, None, None, f"cannot be read: {error.strerror}")
+        raise SourceError(problem) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise SourceError(
+            Problem(
+                display_path,
+                line,
+                None,
+                "is not UTF-8 text: expected the file to be saved as UTF-8 "
+                "(in most editors: Save as… > Encoding > UTF-8)",
+            )
+        ) from None
+    return parse_document(text.replace("\r\n", "\n"), display_path)
+
+
+def parse_document(text: str, display_path: str) -> Document:
+    opening = _OPEN.match(text)
+    if not opening:
+        return Document(display_path, {}, text)
+    closing = _CLOSE.search(text, opening.end())
+    if not closing:
+        raise SourceError(
+            Problem(
+                display_path,
+                1,
+                None,
+                'the front matter opened with "---" on line 1 is never closed: '
+                'expected a second "---" line after the fields',
+            )
+        )
+    source = text[opening.end() : closing.start()]
+    body_start = closing.end() + 1
+    body_line = text.count("\n", 0, body_start) + 1
+    meta, lines = _load_yaml(source, display_path, first_line=2)
+    return Document(display_path, meta, text[body_start:], body_line, lines)
+
+
+def _load_yaml(source: str, display_path: str, first_line: int) -> tuple[dict, dict[str, int]]:
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(source)
+    except yaml.YAMLError as error:
+        raise SourceError(_yaml_problem(error, display_path, first_line)) from None
+    if meta is None:
+        return {}, {}
+    if not isinstance(meta, dict):
+        raise SourceError(
+            Problem(
+                display_path,
+                first_line,
+                None,
+                'the front matter must be "name: value" lines, '
+                f"got {'a list' if isinstance(meta, list) else 'a single value'}",
+            )
+        )
+    lines: dict[str, int] = {}
+    duplicates: list[Problem] = []
+    _record_lines(node, "", first_line, lines, duplicates, display_path)
+    if duplicates:
+        raise SourceError(duplicates)
+    return meta, lines
+
+
+def _record_lines(node, path, offset, lines, duplicates, display_path) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = f"{path}.{key}" if path else key
+            line = key_node.start_mark.line + offset
+            if child in seen:
+                duplicates.append(
+                    Problem(display_path, line, child, "is written twice: expected it once")
+                )
+            seen.add(child)
+            lines[child] = line
+            _record_lines(value_node, child, offset, lines, duplicates, display_path)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = f"{path}[{index + 1}]"
+            lines[child] = item.start_mark.line + offset
+            _record_lines(item, child, offset, lines, duplicates, display_path)
+
+
+def _yaml_problem(error: yaml.YAMLError, display_path: str, first_line: int) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + first_line if mark is not None else None
+    problem = getattr(error, "problem", None) or str(error)
+    hint = 'expected "name: value" lines between the two "---" lines'
+    if "\\t" in problem or "tab" in problem:
+        hint = "expected spaces for indentation: YAML does not allow tab characters"
+    elif "mapping values are not allowed" in problem:
+        hint = 'expected one "name: value" per line; put a value containing ": " in quotes'
+    elif "could not find expected ':'" in problem or "could not find expected" in problem:
+        hint = 'expected "name: value"; check for a missing colon or an unclosed quote'
+    return Problem(
+        display_path, line, None, f"the front matter is not valid YAML ({problem}): {hint}"
+    )

@@ -1,0 +1,31 @@
+"""Relative links between the language versions of a page.
+
+Links stay relative so the site works under any sub-path and when opened from a folder.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def relative_url(target: str, current: str) -> str:
+    """The link from the page at ``current`` to ``target``; both relative to the site root.
+
+    A URL ending in "/" (or empty) is a folder; anything else is a file.
+    """
+    base = current if current.endswith("/") or not current else posixpath.dirname(current)
+    relative = posixpath.relpath(target.rstrip("/") or ".", base.rstrip("/") or ".")
+    if target.endswith("/") or not target:
+        relative = "./" if relative == "." else relative + "/"
+    return relative
+
+
+def counterpart_url(page_url: str, from_prefix: str, to_prefix: str) -> str:
+    """The link from a page to the same page in another language.
+
+    ``page_url`` is the page's URL within its language (``knowledge/first-aid.html``);
+    prefixes are the languages' folders (``""`` for the default, ``"en/"``).
+    """
+    if page_url in (".", "./"):
+        page_url = ""
+    return relative_url(to_prefix + page_url, from_prefix + page_url)

@@ -1,0 +1,326 @@
+"""The one module that knows MkDocs: it turns MkDocs events into calls of the engine.
+
+One ``mkdocs build`` makes every language. The default language is built first, into the
+site root; at its end, the same configuration is built again once per other language into
+``<code>/``, each with its own Material interface language and its own search index (so
+Chinese and English results never mix). Everything is written into a staging folder that
+replaces the site only when every language succeeded.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .errors import Problem, SourceError
+from .links import counterpart_url, relative_url
+from .pages import Catalogue, scan_pages
+from .settings import Language, Settings, load_settings
+from .staging import StagedOutput
+from .strings import Translator
+from .translation_report import format_status, translation_status
+
+log = logging.getLogger("mkdocs.plugins.xuanchuan")
+
+# jieba announces loading its dictionary on every build; that is noise for the team.
+logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+class _WarningCounter(logging.Handler):
+    """Counts warnings of the whole run, so a strict build is never swapped into place."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+@dataclass
+class Run:
+    """One ``mkdocs build`` or one rebuild under ``mkdocs serve``, across all languages."""
+
+    settings: Settings
+    catalogue: Catalogue
+    project_dir: Path
+    config_file: str
+    site_dir: str
+    site_url: str | None
+    strict: bool
+    serving: bool
+    staging: StagedOutput | None
+    warnings: _WarningCounter = field(default_factory=_WarningCounter)
+
+
+@dataclass
+class LanguageBuild:
+    """The build of one language within a run."""
+
+    run: Run
+    language: Language
+    translator: Translator
+    fallbacks: set[str] = field(default_factory=set)
+
+    @property
+    def is_default(self) -> bool:
+        return self.language == self.run.settings.default
+
+    @property
+    def prefix(self) -> str:
+        return self.run.settings.prefix(self.language.code)
+
+
+class SiteBuild:
+    """MkDocs event handlers. ``hooks/xuanchuan_hooks.py`` exposes them to MkDocs."""
+
+    def __init__(self):
+        self.command: str | None = None
+        self.builds: list[LanguageBuild] = []
+        self.pending: Language | None = None
+
+    # -- events ---------------------------------------------------------------------------
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    @event_priority(100)  # before Material's search plugin reads the interface language
+    def on_config(self, config: MkDocsConfig):
+        try:
+            if self.pending is None:
+                self.builds.clear()
+                run = self._start_run(config)
+                language = run.settings.default
+            else:
+                run, language = self.builds[0].run, self.pending
+        except SourceError as error:
+            raise PluginError(str(error)) from None
+        build = LanguageBuild(run, language, Translator(language.code, run.settings.default.code))
+        self.builds.append(build)
+        self._configure_language(config, build)
+        return config
+
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        build = self.builds[-1]
+        self._set_language_menu(config, build)
+        docs_dir = Path(config.docs_dir)
+        kept = [
+            file
+            for file in files
+            if not (file.is_documentation_page() and file.src_dir == config.docs_dir)
+        ]
+        catalogue = build.run.catalogue
+        for key in sorted(catalogue.pages):
+            source, _, fallback = catalogue.source(key, build.language.code)
+            if fallback:
+                build.fallbacks.add(key)
+            page_file = File(key, str(docs_dir), config.site_dir, config.use_directory_urls)
+            # The page keeps its language-free name (links such as `about.md` work in every
+            # language) but reads the language's own file.
+            page_file.abs_src_path = str(source)
+            kept.append(page_file)
+        return Files(kept)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        build = self.builds[-1]
+        for section in _sections(nav.items):
+            title = self._section_title(section, build)
+            if title:
+                section.title = title
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+        build = self.builds[-1]
+        if page.file.src_uri in build.fallbacks:
+            # A page shown in the default language stays out of this language's search.
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return markdown
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        build = self.builds[-1]
+        settings = build.run.settings
+        context["xc_alternates"] = [
+            {
+                "code": language.code,
+                "name": language.name,
+                "url": counterpart_url(page.url, build.prefix, settings.prefix(language.code)),
+                "current": language == build.language,
+            }
+            for language in settings.languages
+        ]
+        context["xc_notice"] = None
+        if page.file.src_uri in build.fallbacks:
+            t = build.translator
+            default = settings.default
+            values = {
+                "language": t.language_name(build.language.code, build.language.name),
+                "original": t.language_name(default.code, default.name),
+            }
+            context["xc_notice"] = {
+                "title": t("untranslated.title", **values),
+                "body": t("untranslated.body", **values),
+                "content_lang": default.code,
+            }
+        return context
+
+    @event_priority(-200)  # after search and offline plugins have written their files
+    def on_post_build(self, *, config: MkDocsConfig):
+        build = self.builds[-1]
+        if build.is_default:
+            self._build_other_languages(build.run)
+            self._report_translations(build.run)
+            self._finish_run(build.run, config)
+        self.builds.pop()
+
+    def on_build_error(self, *, error):
+        if not self.builds:
+            return
+        build = self.builds.pop()
+        if build.is_default:
+            logging.getLogger("mkdocs").removeHandler(build.run.warnings)
+            if build.run.staging:
+                build.run.staging.abort()
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        return server
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _start_run(self, config: MkDocsConfig) -> Run:
+        project_dir = Path(config.config_file_path or ".").resolve().parent
+        config_file = Path(config.config_file_path or "mkdocs.yml").name
+        settings = load_settings(config.extra.get("xuanchuan"), config_file)
+        catalogue = scan_pages(Path(config.docs_dir), settings, project_dir)
+        _pin_build_date(project_dir)
+        serving = self.command == "serve"
+        staging = None if serving else StagedOutput(config.site_dir)
+        run = Run(
+            settings=settings,
+            catalogue=catalogue,
+            project_dir=project_dir,
+            config_file=config.config_file_path,
+            site_dir=config.site_dir,
+            site_url=config.site_url,
+            strict=bool(config.strict),
+            serving=serving,
+            staging=staging,
+        )
+        if staging:
+            config.site_dir = str(staging.begin())
+        logging.getLogger("mkdocs").addHandler(run.warnings)
+        return run
+
+    def _configure_language(self, config: MkDocsConfig, build: LanguageBuild) -> None:
+        code = build.language.code
+        if not build.is_default:
+            root = build.run.staging.staging if build.run.staging else Path(build.run.site_dir)
+            config.site_dir = str(Path(root) / code)
+            if build.run.site_url:
+                config.site_url = build.run.site_url.rstrip("/") + f"/{code}/"
+        # Material's interface (search box, buttons) and search defaults follow this.
+        config.theme["language"] = code
+
+    def _set_language_menu(self, config: MkDocsConfig, build: LanguageBuild) -> None:
+        """Material's menu and head links to each language's home page.
+
+        Set here, not in on_config, because the offline plugin decides on directory URLs
+        after us; from a folder, a link must name index.html.
+        """
+        home = "" if config.use_directory_urls else "index.html"
+        settings = build.run.settings
+        config.extra["alternate"] = [
+            {
+                "name": language.name,
+                "lang": language.code,
+                "link": relative_url(settings.prefix(language.code) + home, build.prefix),
+            }
+            for language in settings.languages
+        ]
+
+    def _section_title(self, section: Section, build: LanguageBuild) -> str | None:
+        for child in section.children:
+            if isinstance(child, Page) and child.file.src_uri.endswith("index.md"):
+                key = child.file.src_uri
+                if key in build.run.catalogue.pages:
+                    _, document, _ = build.run.catalogue.source(key, build.language.code)
+                    return document.meta.get("title")
+        return None
+
+    def _build_other_languages(self, run: Run) -> None:
+        for language in run.settings.languages[1:]:
+            log.info(f"Building the {language.name} site ({language.code}/)")
+            self.pending = language
+            try:
+                config = load_config(config_file=run.config_file, strict=run.strict)
+                serve_url = (run.site_url or "/") if run.serving else None
+                mkdocs_build(config, serve_url=serve_url)
+            finally:
+                self.pending = None
+
+    def _report_translations(self, run: Run) -> None:
+        statuses = translation_status(run.catalogue, run.project_dir)
+        for line in format_status(statuses, len(run.catalogue.pages)):
+            log.info(f"Translations: {line}")
+
+    def _finish_run(self, run: Run, config: MkDocsConfig) -> None:
+        logging.getLogger("mkdocs").removeHandler(run.warnings)
+        if run.staging is None:
+            return
+        if run.strict and run.warnings.count:
+            # MkDocs aborts right after this event; the previous site stays in place.
+            return
+        run.staging.commit()
+        config.site_dir = str(run.staging.final)
+
+
+def _sections(items):
+    for item in items:
+        if isinstance(item, Section):
+            yield item
+            yield from _sections(item.children)
+
+
+def _pin_build_date(project_dir: Path) -> None:
+    """Date the build by the last commit, so the same sources give byte-identical files.
+
+    MkDocs writes the build date into sitemap.xml(.gz); SOURCE_DATE_EPOCH is the standard
+    way to fix it. An explicit SOURCE_DATE_EPOCH wins.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        stamp = subprocess.run(
+            ["git", "-C", str(project_dir), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
+
+
+def read_catalogue(config_file: Path) -> tuple[Catalogue, Path]:
+    """The site's pages as configured in ``config_file``, for commands outside a build."""
+    if not config_file.is_file():
+        raise SourceError(
+            Problem(str(config_file), None, None, "not found: expected the site's mkdocs.yml")
+        )
+    config = load_config(config_file=str(config_file))
+    project_dir = config_file.resolve().parent
+    settings = load_settings(config.extra.get("xuanchuan"), config_file.name)
+    return scan_pages(Path(config.docs_dir), settings, project_dir), project_dir

@@ -1,0 +1,82 @@
+"""The engine's settings, read from ``extra.xuanchuan`` in mkdocs.yml and checked in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import Problem, SourceError
+from .schema import ListOf, Record, Report, Text
+
+SETTINGS_KEY = "extra.xuanchuan"
+
+LANGUAGE_CODE = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
+
+_SCHEMA = Record(
+    {
+        "languages": ListOf(
+            Record(
+                {
+                    "code": Text(
+                        required=True,
+                        pattern=LANGUAGE_CODE,
+                        pattern_help='a language code such as "zh" or "en"',
+                    ),
+                    "name": Text(required=True),
+                }
+            ),
+            min_items=1,
+            default=lambda: [
+                {"code": "zh", "name": "中文"},
+                {"code": "en", "name": "English"},
+            ],
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated settings. The first language is the default, served at the site root."""
+
+    languages: tuple[Language, ...]
+
+    @property
+    def default(self) -> Language:
+        return self.languages[0]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.languages)
+
+    def language(self, code: str) -> Language:
+        return next(language for language in self.languages if language.code == code)
+
+    def prefix(self, code: str) -> str:
+        """The folder of a language in the site: '' for the default, 'en/' for English."""
+        return "" if code == self.default.code else f"{code}/"
+
+
+def load_settings(raw: Any, config_file: str = "mkdocs.yml") -> Settings:
+    """Check ``extra.xuanchuan``; raise one error listing every problem found."""
+    report = Report()
+    data = _SCHEMA.validate(raw, SETTINGS_KEY, report)
+    languages = data.get("languages", []) if isinstance(data, dict) else []
+    seen: set[str] = set()
+    for index, language in enumerate(languages):
+        code = language.get("code")
+        if code in seen:
+            report.add(
+                f"{SETTINGS_KEY}.languages[{index + 1}].code",
+                f'"{code}" is listed twice: expected each language once',
+            )
+        seen.add(code)
+    if report.issues:
+        raise SourceError([Problem(config_file, None, i.path, i.message) for i in report.issues])
+    return Settings(tuple(Language(lang["code"], lang["name"]) for lang in languages))

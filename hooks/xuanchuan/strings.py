@@ -1,0 +1,44 @@
+"""The translation table: every text the engine adds to the site, in every language."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+TABLE_FILE = Path(__file__).with_name("strings.yml")
+
+
+@cache
+def _table() -> dict[str, dict[str, str]]:
+    with TABLE_FILE.open(encoding="utf-8") as stream:
+        return yaml.safe_load(stream)
+
+
+class Translator:
+    """Texts for one language, falling back to the default language."""
+
+    def __init__(self, code: str, default: str):
+        self.code = code
+        self.default = default
+
+    def __call__(self, key: str, **values: str) -> str:
+        entry = _table().get(key)
+        if entry is None:
+            raise KeyError(f"no text {key!r} in the translation table {TABLE_FILE.name}")
+        text = entry.get(self.code) or entry[self.default]
+        return text.format(**values) if values else text
+
+    def language_name(self, code: str, fallback: str) -> str:
+        """The name of a language in this translator's language ("英文" for en in zh)."""
+        key = f"language.{code}"
+        return self(key) if key in _table() else fallback
+
+    # Templates call ``xc.t("key")``.
+    t = __call__
+
+
+def missing_texts(code: str) -> list[str]:
+    """Keys of the table that have no text in ``code`` yet."""
+    return sorted(key for key, entry in _table().items() if code not in entry)

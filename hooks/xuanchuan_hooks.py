@@ -1,0 +1,14 @@
+"""MkDocs hook entry points. Thin on purpose: the work is done in the ``xuanchuan`` package."""
+
+from xuanchuan.mkdocs_adapter import SiteBuild
+
+_site = SiteBuild()
+
+on_startup = _site.on_startup
+on_config = _site.on_config
+on_files = _site.on_files
+on_nav = _site.on_nav
+on_page_markdown = _site.on_page_markdown
+on_page_context = _site.on_page_context
+on_post_build = _site.on_post_build
+on_build_error = _site.on_build_error

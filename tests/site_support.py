@@ -1,0 +1,110 @@
+"""Build real sites with the real engine: the project's own site or small fixture sites."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    project: Path
+
+    @property
+    def site(self) -> Path:
+        return self.project / "site"
+
+    def html(self, relative: str) -> BeautifulSoup:
+        return BeautifulSoup((self.site / relative).read_text(encoding="utf-8"), "html.parser")
+
+
+def run_mkdocs(project: Path, *args: str, env: dict | None = None) -> BuildResult:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=600,
+    )
+    return BuildResult(done.returncode, done.stdout + done.stderr, project)
+
+
+def fixture_config(**overrides) -> dict:
+    """A small site using the project's engine, theme overrides and Markdown setup."""
+    config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config["theme"]["custom_dir"] = str(PROJECT / "overrides")
+    config["hooks"] = [str(PROJECT / "hooks" / "xuanchuan_hooks.py")]
+    config["site_name"] = "Fixture"
+    config.update(overrides)
+    return config
+
+
+def write_site(root: Path, pages: dict[str, str], config: dict | None = None) -> Path:
+    """Write a fixture project: ``pages`` maps paths under content/ to their text."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(
+        yaml.dump(config or fixture_config(), allow_unicode=True, Dumper=_Dumper), encoding="utf-8"
+    )
+    for name, text in pages.items():
+        path = root / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def page(title: str, body: str = "", **fields) -> str:
+    meta = yaml.dump({"title": title, **fields}, allow_unicode=True, sort_keys=False)
+    return f"---\n{meta}---\n\n# {title}\n\n{body}\n"
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """sha256 of every file under ``root``, by relative path."""
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+# mkdocs.yml uses a !!python tag for the heading slugs; keep it through load and dump.
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Tagged:
+    def __init__(self, tag, node):
+        self.tag, self.node = tag, node
+
+
+def _construct_tagged(loader, suffix, node):
+    return _Tagged("tag:yaml.org,2002:python/" + suffix, node)
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(_Tagged, lambda dumper, value: _retag(value))
+
+
+def _retag(value: _Tagged):
+    node = value.node
+    node.tag = value.tag
+    return node
