@@ -56,6 +56,7 @@ class Option:
     """Base of all options. ``expected`` is how the option is explained to the team."""
 
     expected = "a value"
+    plural = "values"
 
     def __init__(self, *, required: bool = False, default: Any = MISSING):
         self.required = required
@@ -71,6 +72,7 @@ class Option:
 
 class Text(Option):
     expected = "a text"
+    plural = "texts"
 
     def __init__(self, *, pattern: str | None = None, pattern_help: str = "", **kw):
         super().__init__(**kw)
@@ -95,6 +97,7 @@ class Text(Option):
 
 class Bool(Option):
     expected = "true or false"
+    plural = "true/false values"
 
     def validate(self, value, path, report):
         if not isinstance(value, bool):
@@ -104,6 +107,7 @@ class Bool(Option):
 
 class Number(Option):
     expected = "a number"
+    plural = "numbers"
 
     def __init__(self, *, minimum: float | None = None, **kw):
         super().__init__(**kw)
@@ -138,7 +142,7 @@ class ListOf(Option):
         self.item = item
         self.min_items = min_items
         self.max_items = max_items
-        self.expected = f"a list of {item.expected.removeprefix('a ').removeprefix('an ')}s"
+        self.expected = f"a list of {item.plural}"
 
     def validate(self, value, path, report):
         if not isinstance(value, list):
@@ -163,6 +167,7 @@ class Record(Option):
     """A mapping with known fields; unknown fields are reported with a suggestion."""
 
     expected = 'a group of "name: value" fields'
+    plural = 'groups of "name: value" fields'
 
     def __init__(self, fields: dict[str, Option], **kw):
         super().__init__(**kw)
