@@ -21,16 +21,21 @@ class BuildResult:
     returncode: int
     output: str
     project: Path
+    site_dir: Path | None = None
 
     @property
     def site(self) -> Path:
-        return self.project / "site"
+        return self.site_dir or self.project / "site"
 
     def html(self, relative: str) -> BeautifulSoup:
         return BeautifulSoup((self.site / relative).read_text(encoding="utf-8"), "html.parser")
 
 
-def run_mkdocs(project: Path, *args: str, env: dict | None = None) -> BuildResult:
+def run_mkdocs(
+    project: Path, *args: str, env: dict | None = None, site_dir: Path | None = None
+) -> BuildResult:
+    if site_dir is not None:
+        args = (*args, "--site-dir", str(site_dir))
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
@@ -40,7 +45,7 @@ def run_mkdocs(project: Path, *args: str, env: dict | None = None) -> BuildResul
         env=environment,
         timeout=600,
     )
-    return BuildResult(done.returncode, done.stdout + done.stderr, project)
+    return BuildResult(done.returncode, done.stdout + done.stderr, project, site_dir)
 
 
 def fixture_config(**overrides) -> dict:

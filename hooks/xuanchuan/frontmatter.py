@@ -78,10 +78,34 @@ def parse_document(text: str, display_path: str) -> Document:
     return Document(display_path, meta, text[body_start:], body_line, lines)
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as written, so the schema can explain an impossible date
+    such as 2026-02-30 instead of failing inside the YAML parser."""
+
+
+def _without_sexagesimal(regexp: re.Pattern) -> re.Pattern:
+    # YAML 1.1 reads 9:30 as the number 570 (base 60); a time of day must stay "9:30".
+    alternatives = [part for part in regexp.pattern.split("\n") if "(?::" not in part]
+    pattern = "\n".join(alternatives)
+    if pattern.count("(") > pattern.count(")"):
+        pattern += ")$"
+    return re.compile(pattern, re.X)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [
+        (tag, _without_sexagesimal(regexp) if tag.endswith((":int", ":float")) else regexp)
+        for tag, regexp in resolvers
+        if tag != "tag:yaml.org,2002:timestamp"
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _load_yaml(source: str, display_path: str, first_line: int) -> tuple[dict, dict[str, int]]:
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(source)
+        node = yaml.compose(source, Loader=_Loader)
+        meta = yaml.load(source, Loader=_Loader)
     except yaml.YAMLError as error:
         raise SourceError(_yaml_problem(error, display_path, first_line)) from None
     if meta is None:

@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from .errors import Problem, SourceError
 from .links import counterpart_url, relative_url
 from .pages import Catalogue, scan_pages
+from .search_index import compact_search_index
 from .settings import Language, Settings, load_settings
 from .staging import StagedOutput
 from .strings import Translator
@@ -179,6 +180,9 @@ class SiteBuild:
     @event_priority(-200)  # after search and offline plugins have written their files
     def on_post_build(self, *, config: MkDocsConfig):
         build = self.builds[-1]
+        size = compact_search_index(Path(config.site_dir))
+        if size is not None:
+            log.info(f"Search index ({build.language.code}): {size:,} bytes")
         if build.is_default:
             self._build_other_languages(build.run)
             self._report_translations(build.run)

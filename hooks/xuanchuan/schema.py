@@ -127,6 +127,7 @@ class Choice(Option):
         super().__init__(**kw)
         self.choices = tuple(choices)
         self.expected = "one of " + ", ".join(f'"{c}"' for c in self.choices)
+        self.plural = "values, each " + self.expected
 
     def validate(self, value, path, report):
         if value in self.choices:
@@ -134,6 +135,26 @@ class Choice(Option):
         hint = did_you_mean(value, self.choices) if isinstance(value, str) else ""
         report.add(path, f"expected {self.expected}, got {_describe(value)}{hint}")
         return MISSING
+
+
+class Date(Option):
+    """A calendar date written YYYY-MM-DD."""
+
+    expected = "a date written as YYYY-MM-DD (for example 2026-06-01)"
+    plural = "dates written as YYYY-MM-DD"
+    _SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+    def validate(self, value, path, report):
+        if isinstance(value, _dt.date):
+            return value
+        match = self._SHAPE.fullmatch(value.strip()) if isinstance(value, str) else None
+        if not match:
+            return self.wrong(value, path, report)
+        try:
+            return _dt.date(*(int(part) for part in match.groups()))
+        except ValueError as error:
+            report.add(path, f'"{value}" is not a real date ({error}): expected {self.expected}')
+            return MISSING
 
 
 class ListOf(Option):

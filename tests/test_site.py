@@ -1,0 +1,183 @@
+"""The project's own site, built for real and read back as HTML."""
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from site_support import PROJECT, run_mkdocs, tree_digest
+
+from xuanchuan.pages import scan_pages
+from xuanchuan.settings import load_settings
+
+SETTINGS = load_settings(None)
+CATALOGUE = scan_pages(PROJECT / "content", SETTINGS, PROJECT)
+UNTRANSLATED = "knowledge/spring-irrigation-pumps.md"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    result = run_mkdocs(PROJECT, site_dir=tmp_path_factory.mktemp("site") / "site")
+    assert result.returncode == 0, result.output
+    assert "Traceback" not in result.output
+    return result.site
+
+
+def html_of(key: str) -> str:
+    return key[: -len(".md")] + ".html"
+
+
+def soup(site: Path, relative: str) -> BeautifulSoup:
+    return BeautifulSoup((site / relative).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_starter_content_has_what_the_teams_need():
+    assert {"index.md", "about.md", "knowledge/index.md"} <= set(CATALOGUE.pages)
+    articles = [k for k in CATALOGUE.pages if k.startswith("knowledge/") and "index" not in k]
+    assert len(articles) >= 5
+    # Exactly the one article left untranslated on purpose, so the fallback shows.
+    assert CATALOGUE.missing("en") == [UNTRANSLATED]
+
+
+def test_every_page_exists_in_every_language(site: Path):
+    for key in CATALOGUE.pages:
+        assert (site / html_of(key)).is_file(), key
+        assert (site / "en" / html_of(key)).is_file(), key
+
+
+def test_interface_language_follows_the_site(site: Path):
+    assert soup(site, "index.html").html["lang"] == "zh"
+    assert soup(site, "en/index.html").html["lang"] == "en"
+    assert soup(site, "index.html").select_one("input.md-search__input")["placeholder"] == "搜索"
+    assert soup(site, "en/index.html").select_one("input.md-search__input")["placeholder"] == (
+        "Search"
+    )
+
+
+def test_untranslated_page_shows_chinese_text_with_an_english_notice(site: Path):
+    page = soup(site, "en/" + html_of(UNTRANSLATED))
+    notice = page.select_one(".xc-untranslated")
+    assert notice.select_one(".admonition-title").get_text(strip=True) == "Not yet translated"
+    assert notice.select("p")[1].get_text(strip=True) == (
+        "This page has not been translated into English yet; it is shown in Chinese."
+    )
+    wrapper = notice.find_next_sibling("div")
+    assert wrapper["lang"] == "zh"
+    _, original, _ = CATALOGUE.source(UNTRANSLATED, "zh")
+    assert wrapper.find("h1").get_text(strip=True).rstrip("¶") == original.meta["title"]
+
+
+def test_translated_and_default_pages_have_no_notice(site: Path):
+    for key in CATALOGUE.pages:
+        assert not soup(site, html_of(key)).select(".xc-untranslated"), key
+        if key != UNTRANSLATED:
+            assert not soup(site, "en/" + html_of(key)).select(".xc-untranslated"), key
+
+
+def resolve(site: Path, page: str, href: str) -> Path:
+    return (site / page).parent.joinpath(unquote(urlsplit(href).path)).resolve()
+
+
+@pytest.mark.parametrize("prefix,other", [("", "en/"), ("en/", "")])
+def test_switcher_leads_to_the_same_page_in_the_other_language(site: Path, prefix, other):
+    for key in CATALOGUE.pages:
+        page = prefix + html_of(key)
+        links = {a["hreflang"]: a["href"] for a in soup(site, page).select("a.xc-alternate")}
+        assert set(links) == {"zh", "en"}
+        target_lang = "en" if other == "en/" else "zh"
+        assert resolve(site, page, links[target_lang]) == (site / other / html_of(key)).resolve()
+        assert resolve(site, page, links["zh" if target_lang == "en" else "en"]) == (
+            (site / page).resolve()
+        )
+
+
+LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src",
+           "audio": "src", "embed": "src", "object": "data"}
+
+
+def test_nothing_is_loaded_from_outside_the_site(site: Path):
+    for path in site.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in LOADING.items():
+            for element in page.find_all(tag):
+                value = element.get(attribute)
+                if value:
+                    assert not urlsplit(value).netloc and not urlsplit(value).scheme, (path, value)
+        for link in page.find_all("link"):
+            if set(link.get("rel", [])) & {"stylesheet", "icon", "preload", "modulepreload",
+                                           "preconnect", "dns-prefetch", "manifest"}:
+                assert not urlsplit(link["href"]).netloc, (path, link)
+    for path in site.rglob("*.css"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), path
+        assert "@import" not in text or "//" not in text, path
+
+
+def test_chinese_heading_anchors_are_readable(site: Path):
+    page = soup(site, "knowledge/electric-shock-first-aid.html")
+    ids = [h["id"] for h in page.select("article h2[id]")]
+    assert ids and all(re.search(r"[\u4e00-\u9fff]", i) for i in ids), ids
+    assert not any(re.fullmatch(r"_\d*", i) for i in ids)
+
+
+def search_index(site: Path, prefix: str) -> dict:
+    return json.loads((site / prefix / "search" / "search_index.json").read_text("utf-8"))
+
+
+def test_each_language_has_its_own_search_index(site: Path):
+    zh, en = search_index(site, ""), search_index(site, "en/")
+    zh_pages = {d["location"].split("#")[0] for d in zh["docs"]}
+    en_pages = {d["location"].split("#")[0] for d in en["docs"]}
+    assert html_of(UNTRANSLATED) in zh_pages
+    # The Chinese fallback page stays out of the English search.
+    assert html_of(UNTRANSLATED) not in en_pages
+    assert all(not re.search(r"[\u4e00-\u9fff]", d["title"]) for d in en["docs"])
+    assert all(re.search(r"[\u4e00-\u9fff]", d["title"]) for d in zh["docs"] if d["title"])
+    # jieba segmented the Chinese text for the browser's search.
+    assert any("\u200b触电\u200b" in d["text"] for d in zh["docs"])
+    assert "\u200b" in zh["config"]["separator"]
+
+
+def test_offline_copy_has_inline_search_indexes(site: Path):
+    for prefix in ("", "en/"):
+        script = (site / prefix / "search" / "search_index.js").read_text("utf-8")
+        assert script.startswith("var __index = {")
+    shim = "assets/javascripts/iframe-worker/shim.js"
+    assert (site / shim).is_file()
+    assert soup(site, "index.html").find("script", src=shim)
+
+
+def test_pages_are_light(site: Path):
+    for path in site.rglob("*.html"):
+        assert path.stat().st_size < 40_000, path
+
+
+def test_the_build_does_not_touch_the_sources(site: Path):
+    # Build once more into another folder and check the sources hash the same before and after.
+    before = tree_digest(PROJECT / "content")
+    result = run_mkdocs(PROJECT, site_dir=site.parent / "again")
+    assert result.returncode == 0, result.output
+    assert tree_digest(PROJECT / "content") == before
+    # Same sources, same bytes.
+    assert tree_digest(site.parent / "again") == tree_digest(site)
+
+
+def test_site_under_a_sub_path(tmp_path: Path):
+    (tmp_path / "mkdocs.yml").write_text(
+        f"INHERIT: {PROJECT / 'mkdocs.yml'}\n"
+        "site_url: https://example.org/union/\n"
+        f"docs_dir: {PROJECT / 'content'}\n"
+        f"theme:\n  custom_dir: {PROJECT / 'overrides'}\n"
+        f"hooks:\n  - {PROJECT / 'hooks' / 'xuanchuan_hooks.py'}\n",
+        encoding="utf-8",
+    )
+    result = run_mkdocs(tmp_path)
+    assert result.returncode == 0, result.output
+    page = soup(result.site, "en/knowledge/index.html")
+    assert page.find("link", rel="canonical")["href"] == (
+        "https://example.org/union/en/knowledge/index.html"
+    )
+    for anchor in page.select("a[href]"):
+        assert not anchor["href"].startswith("/"), anchor["href"]
