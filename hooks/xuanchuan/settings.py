@@ -11,6 +11,16 @@ from .schema import ListOf, Record, Report, Text
 SETTINGS_KEY = "extra.xuanchuan"
 
 LANGUAGE_CODE = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
+SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
+SLUG_HELP = "lowercase letters a-z, digits and single hyphens, such as spring-irrigation-2026"
+
+DEFAULT_CAMPAIGN_TYPES = (
+    "safe-electricity",
+    "legal-education",
+    "send-culture",
+    "safety-month",
+    "union-work",
+)
 
 _SCHEMA = Record(
     {
@@ -31,6 +41,12 @@ _SCHEMA = Record(
                 {"code": "en", "name": "English"},
             ],
         ),
+        "campaign_types": ListOf(
+            Text(pattern=SLUG, pattern_help=SLUG_HELP),
+            min_items=1,
+            default=lambda: list(DEFAULT_CAMPAIGN_TYPES),
+        ),
+        "campaigns_dir": Text(default="campaigns"),
     }
 )
 
@@ -46,6 +62,8 @@ class Settings:
     """Validated settings. The first language is the default, served at the site root."""
 
     languages: tuple[Language, ...]
+    campaign_types: tuple[str, ...] = DEFAULT_CAMPAIGN_TYPES
+    campaigns_dir: str = "campaigns"
 
     @property
     def default(self) -> Language:
@@ -79,4 +97,8 @@ def load_settings(raw: Any, config_file: str = "mkdocs.yml") -> Settings:
         seen.add(code)
     if report.issues:
         raise SourceError([Problem(config_file, None, i.path, i.message) for i in report.issues])
-    return Settings(tuple(Language(lang["code"], lang["name"]) for lang in languages))
+    return Settings(
+        tuple(Language(lang["code"], lang["name"]) for lang in languages),
+        tuple(data["campaign_types"]),
+        data["campaigns_dir"],
+    )
