@@ -9,6 +9,7 @@ on_config = _site.on_config
 on_files = _site.on_files
 on_nav = _site.on_nav
 on_page_markdown = _site.on_page_markdown
+on_page_content = _site.on_page_content
 on_page_context = _site.on_page_context
 on_post_build = _site.on_post_build
 on_build_error = _site.on_build_error

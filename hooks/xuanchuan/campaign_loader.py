@@ -86,6 +86,16 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
                 f"expected {SLUG_HELP}",
             )
         )
+    if folder.name == "calendar" or folder.name.startswith("type-"):
+        problems.append(
+            Problem(
+                shown_folder,
+                None,
+                None,
+                f'the folder name "{folder.name}" is taken by a page the site makes itself '
+                "(the calendar and the type pages): expected another name",
+            )
+        )
     documents: dict[str, Document] = {}
     for path in sorted(folder.iterdir()):
         if not path.name.endswith(".md"):

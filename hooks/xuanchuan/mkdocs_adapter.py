@@ -9,21 +9,26 @@ replaces the site only when every language succeeded.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .campaign_loader import CampaignSet, load_campaigns
+from .campaign_site import PlannedPage, generated_markdown, plan_campaign_site
 from .errors import Problem, SourceError
 from .links import counterpart_url, relative_url
 from .pages import Catalogue, scan_pages
@@ -63,6 +68,9 @@ class Run:
     strict: bool
     serving: bool
     staging: StagedOutput | None
+    campaigns: CampaignSet
+    today: dt.date
+    stamp: dt.datetime
     warnings: _WarningCounter = field(default_factory=_WarningCounter)
 
 
@@ -74,6 +82,8 @@ class LanguageBuild:
     language: Language
     translator: Translator
     fallbacks: set[str] = field(default_factory=set)
+    planned: dict[str, PlannedPage] = field(default_factory=dict)
+    env: Any = None  # the theme's Jinja environment, for fragments rendered into pages
 
     @property
     def is_default(self) -> bool:
@@ -117,7 +127,6 @@ class SiteBuild:
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.builds[-1]
         self._set_language_menu(config, build)
-        docs_dir = Path(config.docs_dir)
         kept = [
             file
             for file in files
@@ -128,11 +137,8 @@ class SiteBuild:
             source, _, fallback = catalogue.source(key, build.language.code)
             if fallback:
                 build.fallbacks.add(key)
-            page_file = File(key, str(docs_dir), config.site_dir, config.use_directory_urls)
-            # The page keeps its language-free name (links such as `about.md` work in every
-            # language) but reads the language's own file.
-            page_file.abs_src_path = str(source)
-            kept.append(page_file)
+            kept.append(_file_reading(key, source, config))
+        kept.extend(self._campaign_files(config, build))
         return Files(kept)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -145,10 +151,25 @@ class SiteBuild:
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         build = self.builds[-1]
+        planned = build.planned.get(page.file.src_uri)
+        if planned and planned.template:
+            page.meta["template"] = planned.template
+        if planned and not planned.searchable:
+            page.meta["search"] = {"exclude": True}
         if page.file.src_uri in build.fallbacks:
             # A page shown in the default language stays out of this language's search.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        build = self.builds[-1]
+        planned = build.planned.get(page.file.src_uri)
+        if planned and planned.fragment:
+            if build.env is None:
+                build.env = config.theme.get_env()
+            fragment = build.env.get_template(planned.fragment)
+            html = fragment.render(**planned.context, page=page, config=config) + html
+        return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         build = self.builds[-1]
@@ -162,6 +183,9 @@ class SiteBuild:
             }
             for language in settings.languages
         ]
+        planned = build.planned.get(page.file.src_uri)
+        if planned:
+            context.update(planned.context)
         context["xc_notice"] = None
         if page.file.src_uri in build.fallbacks:
             t = build.translator
@@ -210,6 +234,10 @@ class SiteBuild:
         catalogue = scan_pages(Path(config.docs_dir), settings, project_dir)
         _pin_build_date(project_dir)
         serving = self.command == "serve"
+        campaigns = load_campaigns(settings, project_dir, include_drafts=serving)
+        _report_campaign_problems(campaigns, catalogue)
+        if serving:
+            config.watch.append(str(project_dir / settings.campaigns_dir))
         staging = None if serving else StagedOutput(config.site_dir)
         run = Run(
             settings=settings,
@@ -221,6 +249,9 @@ class SiteBuild:
             strict=bool(config.strict),
             serving=serving,
             staging=staging,
+            campaigns=campaigns,
+            today=_today(settings.timezone),
+            stamp=_stamp(),
         )
         if staging:
             config.site_dir = str(staging.begin())
@@ -236,6 +267,38 @@ class SiteBuild:
                 config.site_url = build.run.site_url.rstrip("/") + f"/{code}/"
         # Material's interface (search box, buttons) and search defaults follow this.
         config.theme["language"] = code
+
+    def _campaign_files(self, config: MkDocsConfig, build: LanguageBuild) -> list[File]:
+        run = build.run
+        plan = plan_campaign_site(
+            run.campaigns,
+            code=build.language.code,
+            types=run.settings.campaign_types,
+            t=build.translator,
+            today=run.today,
+            use_directory_urls=config.use_directory_urls,
+            site_url=config.site_url,
+            timezone=run.settings.timezone,
+            stamp=run.stamp,
+        )
+        files = []
+        for planned in plan.pages:
+            build.planned[planned.key] = planned
+            if planned.is_fallback:
+                build.fallbacks.add(planned.key)
+            if planned.source is not None:
+                file = _file_reading(planned.key, planned.source, config)
+            else:
+                file = File.generated(
+                    config, planned.key, content=generated_markdown(planned.title)
+                )
+            if not planned.in_nav:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(file)
+        for key, path in plan.assets:
+            files.append(_file_reading(key, path, config))
+        files.append(File.generated(config, "calendar.ics", content=plan.feed))
+        return files
 
     def _set_language_menu(self, config: MkDocsConfig, build: LanguageBuild) -> None:
         """Material's menu and head links to each language's home page.
@@ -258,6 +321,8 @@ class SiteBuild:
         for child in section.children:
             if isinstance(child, Page) and child.file.src_uri.endswith("index.md"):
                 key = child.file.src_uri
+                if key in build.planned:
+                    return build.planned[key].title
                 if key in build.run.catalogue.pages:
                     _, document, _ = build.run.catalogue.source(key, build.language.code)
                     return document.meta.get("title")
@@ -288,6 +353,50 @@ class SiteBuild:
             return
         run.staging.commit()
         config.site_dir = str(run.staging.final)
+
+
+def _file_reading(key: str, source: Path, config: MkDocsConfig) -> File:
+    """A file of the site named ``key`` whose content is read from ``source``.
+
+    Pages keep their language-free name (links such as `about.md` work in every language)
+    but read the language's own file.
+    """
+    file = File(key, config.docs_dir, config.site_dir, config.use_directory_urls)
+    file.abs_src_path = str(source)
+    return file
+
+
+def _report_campaign_problems(campaigns: CampaignSet, catalogue: Catalogue) -> None:
+    """Warnings, not errors: without --strict the rest of the site still builds."""
+    for problem in campaigns.problems:
+        log.warning(str(problem))
+    if campaigns.left_out:
+        log.warning(
+            "Left out of the site because of the problems above: "
+            + ", ".join(f"campaigns/{slug}" for slug in campaigns.left_out)
+        )
+    for slug in campaigns.campaigns:
+        key = f"campaigns/{slug}/index.md"
+        if key in catalogue.pages:
+            log.warning(
+                f"content/{key[:-3]}.*.md and campaigns/{slug}/ both make the page "
+                f"campaigns/{slug}/: expected one of them only"
+            )
+
+
+def _today(timezone: str) -> dt.date:
+    """The build date in the team's time zone; XUANCHUAN_TODAY fixes it (for tests)."""
+    fixed = os.environ.get("XUANCHUAN_TODAY")
+    if fixed:
+        return dt.date.fromisoformat(fixed)
+    return dt.datetime.now(ZoneInfo(timezone)).date()
+
+
+def _stamp() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def _sections(items):

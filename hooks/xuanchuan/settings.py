@@ -47,6 +47,8 @@ _SCHEMA = Record(
             default=lambda: list(DEFAULT_CAMPAIGN_TYPES),
         ),
         "campaigns_dir": Text(default="campaigns"),
+        # Activity times in the calendar feed are in this zone.
+        "timezone": Text(default="Asia/Shanghai"),
     }
 )
 
@@ -64,6 +66,7 @@ class Settings:
     languages: tuple[Language, ...]
     campaign_types: tuple[str, ...] = DEFAULT_CAMPAIGN_TYPES
     campaigns_dir: str = "campaigns"
+    timezone: str = "Asia/Shanghai"
 
     @property
     def default(self) -> Language:
@@ -95,10 +98,25 @@ def load_settings(raw: Any, config_file: str = "mkdocs.yml") -> Settings:
                 f'"{code}" is listed twice: expected each language once',
             )
         seen.add(code)
+    if isinstance(data, dict) and data.get("timezone"):
+        _check_timezone(data["timezone"], report)
     if report.issues:
         raise SourceError([Problem(config_file, None, i.path, i.message) for i in report.issues])
     return Settings(
         tuple(Language(lang["code"], lang["name"]) for lang in languages),
         tuple(data["campaign_types"]),
         data["campaigns_dir"],
+        data["timezone"],
     )
+
+
+def _check_timezone(name: str, report: Report) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        report.add(
+            f"{SETTINGS_KEY}.timezone",
+            f'"{name}" is not a known time zone: expected a name such as "Asia/Shanghai"',
+        )

@@ -1,0 +1,156 @@
+"""Which pages and files the campaigns add to one language's site.
+
+Plain data for the adapter: page keys (language-free source names), templates and what
+each template shows, plus the campaign images to copy and the calendar feed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .campaign_loader import CampaignSet
+from .campaign_model import Campaign
+from .campaign_views import calendar_view, campaign_view, overview_view, type_label, type_page_view
+from .ics_feed import calendar_feed
+from .strings import Translator
+
+OVERVIEW = "campaigns/index.md"
+CALENDAR = "campaigns/calendar.md"
+FEED = "calendar.ics"
+
+
+def type_key(kind: str) -> str:
+    return f"campaigns/type-{kind}.md"
+
+
+def page_url(key: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives a page source ``key``, relative to its language's root."""
+    stem = key[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem[: -len("index")]
+        return folder if use_directory_urls else folder + "index.html"
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+@dataclass
+class PlannedPage:
+    """A page the campaigns add. ``template`` replaces the page template; ``fragment`` is
+    rendered into the page's content instead, where search indexes it too."""
+
+    key: str
+    title: str
+    context: dict
+    template: str | None = None
+    fragment: str | None = None
+    source: Path | None = None  # a real file to read; None for a page made here
+    is_fallback: bool = False
+    in_nav: bool = True
+    searchable: bool = True
+
+
+@dataclass
+class CampaignPlan:
+    pages: list[PlannedPage] = field(default_factory=list)
+    assets: list[tuple[str, Path]] = field(default_factory=list)
+    feed: bytes = b""
+
+
+def plan_campaign_site(
+    campaigns: CampaignSet,
+    *,
+    code: str,
+    types: tuple[str, ...],
+    t: Translator,
+    today: dt.date,
+    use_directory_urls: bool,
+    site_url: str | None,
+    timezone: str,
+    stamp: dt.datetime,
+) -> CampaignPlan:
+    chosen = campaigns.in_language(code)
+    plan = CampaignPlan()
+
+    def url_of(campaign: Campaign) -> str:
+        return page_url(campaign.page_key, use_directory_urls)
+
+    def absolute_url(campaign: Campaign) -> str | None:
+        return site_url.rstrip("/") + "/" + url_of(campaign) if site_url else None
+
+    for campaign in chosen:
+        plan.pages.append(
+            PlannedPage(
+                key=campaign.page_key,
+                title=campaign.title,
+                fragment="partials/xc-campaign.html",
+                context={"xc_campaign": campaign_view(campaign, t, today)},
+                source=_source_file(campaign),
+                is_fallback=campaign.is_fallback,
+                in_nav=False,
+            )
+        )
+        for asset in sorted(campaign.folder.iterdir()):
+            if (
+                asset.is_file()
+                and not asset.name.endswith(".md")
+                and not asset.name.startswith(".")
+            ):
+                plan.assets.append((f"campaigns/{campaign.slug}/{asset.name}", asset))
+    plan.pages.append(
+        PlannedPage(
+            key=OVERVIEW,
+            title=t("campaigns.title"),
+            template="campaigns-index.html",
+            searchable=False,
+            context={
+                "xc_overview": overview_view(
+                    chosen,
+                    types,
+                    t,
+                    today,
+                    url_of,
+                    lambda kind: page_url(type_key(kind), use_directory_urls),
+                )
+            },
+        )
+    )
+    plan.pages.append(
+        PlannedPage(
+            key=CALENDAR,
+            title=t("calendar.title"),
+            template="calendar.html",
+            searchable=False,
+            context={"xc_calendar": calendar_view(chosen, t, today, url_of, FEED)},
+        )
+    )
+    for kind in types:
+        plan.pages.append(
+            PlannedPage(
+                key=type_key(kind),
+                title=type_label(kind, t),
+                template="campaigns-type.html",
+                searchable=False,
+                context={"xc_type_page": type_page_view(chosen, kind, t, today, url_of)},
+            )
+        )
+    plan.feed = calendar_feed(
+        chosen,
+        name=t("calendar.title"),
+        language=code,
+        timezone=timezone,
+        stamp=stamp,
+        page_url=absolute_url,
+    )
+    return plan
+
+
+def _source_file(campaign: Campaign) -> Path:
+    """The file MkDocs reads for the page body: the language's own, or the original."""
+    return campaign.folder / Path(campaign.source).name
+
+
+def generated_markdown(title: str) -> str:
+    """The source of a page the engine makes: the template draws everything else."""
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"

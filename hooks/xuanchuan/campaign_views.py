@@ -1,0 +1,239 @@
+"""What the campaign templates show, prepared in plain Python.
+
+Every text coming from the team's files is escaped here, so a field holding "<script>" is
+shown as text; templates print these values as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from itertools import groupby
+
+from markupsafe import Markup, escape
+
+from .campaign_model import Campaign
+from .strings import Translator
+
+UrlOf = Callable[[Campaign], str]
+
+
+def format_day(day: dt.date, t: Translator) -> str:
+    return t(
+        "date.day",
+        year=day.year,
+        month=day.month,
+        day=day.day,
+        month_name=_month_name(day.month, t),
+    )
+
+
+def format_range(start: dt.date, end: dt.date | None, t: Translator) -> str:
+    if end is None or end == start:
+        return format_day(start, t)
+    if (start.year, start.month) == (end.year, end.month):
+        return t(
+            "date.range_same_month",
+            year=start.year,
+            month=start.month,
+            day=start.day,
+            end_day=end.day,
+            month_name=_month_name(start.month, t),
+        )
+    return t("date.range", start=format_day(start, t), end=format_day(end, t))
+
+
+def format_month(year: int, month: int, t: Translator) -> str:
+    return t("date.month", year=year, month=month, month_name=_month_name(month, t))
+
+
+def _month_name(month: int, t: Translator) -> str:
+    return t("month.names").split()[month - 1]
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def campaign_view(campaign: Campaign, t: Translator, today: dt.date) -> dict:
+    """The facts block at the top of a campaign page."""
+    status = campaign.status(today)
+    targets = []
+    for target in campaign.targets:
+        progress = target.progress
+        unit = escape(target.unit)
+        targets.append(
+            {
+                "label": escape(target.label),
+                "goal": Markup(f"{t('label.goal')} {_number(target.goal)}{unit}"),
+                "actual": (
+                    Markup(f"{t('label.actual')} {_number(target.actual)}{unit}")
+                    if target.actual is not None
+                    else t("label.not_measured")
+                ),
+                "percent": None if progress is None else round(progress * 100),
+                "value": target.actual,
+                "max": target.goal,
+            }
+        )
+    return {
+        "slug": campaign.slug,
+        "title": escape(campaign.title),
+        "summary": escape(campaign.summary),
+        "type": campaign.type,
+        "type_label": type_label(campaign.type, t),
+        "status": status,
+        "status_label": t(f"status.{status}"),
+        "start": campaign.start.isoformat(),
+        "end": campaign.last_day.isoformat(),
+        "dates": format_range(campaign.start, campaign.end, t),
+        "organizer": escape(campaign.organizer) if campaign.organizer else None,
+        "facts": [
+            (t(f"label.{name}"), [escape(value) for value in getattr(campaign, name)])
+            for name in ("audience", "places", "channels", "laws")
+            if getattr(campaign, name)
+        ],
+        "targets": targets,
+        "activities": [
+            {
+                "date": format_day(activity.date, t),
+                "iso": activity.date.isoformat(),
+                "time": escape(activity.time) if activity.time else None,
+                "title": escape(activity.title),
+                "place": escape(activity.place) if activity.place else None,
+            }
+            for activity in campaign.activities
+        ],
+        "hotline": escape(campaign.contact.hotline) if campaign.contact.hotline else None,
+        "address": escape(campaign.contact.address) if campaign.contact.address else None,
+        "labels": {
+            key: t(f"label.{key}")
+            for key in (
+                "type",
+                "dates",
+                "organizer",
+                "targets",
+                "schedule",
+                "contact",
+                "hotline",
+                "address",
+            )
+        },
+    }
+
+
+def type_label(type_id: str, t: Translator) -> str:
+    try:
+        return t(f"type.{type_id}")
+    except KeyError:
+        # A type added in mkdocs.yml without a label in the table: show its id.
+        return type_id
+
+
+def overview_view(
+    campaigns: list[Campaign],
+    types: tuple[str, ...],
+    t: Translator,
+    today: dt.date,
+    url_of: UrlOf,
+    type_url: Callable[[str], str],
+) -> dict:
+    """The campaigns overview: newest first, grouped by year, with a filter per type."""
+    present = [kind for kind in types if any(c.type == kind for c in campaigns)]
+    return {
+        "intro": t("campaigns.intro"),
+        "all_label": t("campaigns.all"),
+        "none": t("campaigns.none"),
+        "types": [
+            {
+                "id": kind,
+                "label": type_label(kind, t),
+                "url": type_url(kind),
+                "count": sum(c.type == kind for c in campaigns),
+            }
+            for kind in present
+        ],
+        "years": _by_year(campaigns, t, today, url_of),
+    }
+
+
+def type_page_view(campaigns, kind, t, today, url_of) -> dict:
+    chosen = [c for c in campaigns if c.type == kind]
+    return {
+        "none": t("campaigns.none"),
+        "count": t("campaigns.count", count=len(chosen)),
+        "years": _by_year(chosen, t, today, url_of),
+    }
+
+
+def _by_year(campaigns, t, today, url_of) -> list[dict]:
+    groups = []
+    for year, members in groupby(campaigns, key=lambda c: c.start.year):
+        groups.append({"year": year, "items": [_summary(c, t, today, url_of) for c in members]})
+    return groups
+
+
+def _summary(campaign: Campaign, t, today, url_of) -> dict:
+    status = campaign.status(today)
+    return {
+        "title": escape(campaign.title),
+        "summary": escape(campaign.summary),
+        "url": url_of(campaign),
+        "type": campaign.type,
+        "type_label": type_label(campaign.type, t),
+        "dates": format_range(campaign.start, campaign.end, t),
+        "start": campaign.start.isoformat(),
+        "end": campaign.last_day.isoformat(),
+        "status": status,
+        "status_label": t(f"status.{status}"),
+    }
+
+
+def calendar_view(
+    campaigns: list[Campaign], t: Translator, today: dt.date, url_of: UrlOf, feed_url: str
+) -> dict:
+    """Every activity of every campaign by date: what comes next first, then what is past."""
+    entries = sorted(
+        (
+            (activity.date, activity.start_time or "", campaign.slug, activity, campaign)
+            for campaign in campaigns
+            for activity in campaign.activities
+        ),
+        key=lambda entry: entry[:3],
+    )
+    upcoming = [e for e in entries if e[0] >= today]
+    past = [e for e in entries if e[0] < today][::-1]
+    return {
+        "intro": t("calendar.intro"),
+        "subscribe": t("calendar.subscribe"),
+        "feed_url": feed_url,
+        "none": t("calendar.none"),
+        "sections": [
+            {"title": t("calendar.upcoming"), "months": _by_month(upcoming, t, url_of)},
+            {"title": t("calendar.past"), "months": _by_month(past, t, url_of)},
+        ],
+    }
+
+
+def _by_month(entries, t, url_of) -> list[dict]:
+    months = []
+    for (year, month), members in groupby(entries, key=lambda e: (e[0].year, e[0].month)):
+        months.append(
+            {
+                "title": format_month(year, month, t),
+                "items": [
+                    {
+                        "date": format_day(day, t),
+                        "iso": day.isoformat(),
+                        "time": escape(activity.time) if activity.time else None,
+                        "title": escape(activity.title),
+                        "place": escape(activity.place) if activity.place else None,
+                        "campaign": escape(campaign.title),
+                        "url": url_of(campaign),
+                        "type": campaign.type,
+                    }
+                    for day, _, _, activity, campaign in members
+                ],
+            }
+        )
+    return months
