@@ -12,7 +12,7 @@ from itertools import groupby
 
 from markupsafe import Markup, escape
 
-from .campaign_model import Campaign
+from .campaign_model import FINISHED, UNDER_WAY, UPCOMING, Campaign
 from .strings import Translator
 
 UrlOf = Callable[[Campaign], str]
@@ -84,6 +84,7 @@ def campaign_view(campaign: Campaign, t: Translator, today: dt.date) -> dict:
         "type_label": type_label(campaign.type, t),
         "status": status,
         "status_label": t(f"status.{status}"),
+        "status_labels": _status_labels(t),
         "start": campaign.start.isoformat(),
         "end": campaign.last_day.isoformat(),
         "dates": format_range(campaign.start, campaign.end, t),
@@ -186,7 +187,12 @@ def _summary(campaign: Campaign, t, today, url_of) -> dict:
         "end": campaign.last_day.isoformat(),
         "status": status,
         "status_label": t(f"status.{status}"),
+        "status_labels": _status_labels(t),
     }
+
+
+def _status_labels(t: Translator) -> dict[str, str]:
+    return {status: t(f"status.{status}") for status in (UPCOMING, UNDER_WAY, FINISHED)}
 
 
 def calendar_view(

@@ -1,0 +1,17 @@
+/* Xuanchuan: bring campaign statuses up to the reader's date (the page says the build's). */
+(function () {
+  function update() {
+    var now = new Date();
+    var today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+      .map(function (n) { return String(n).padStart(2, "0"); }).join("-");
+    document.querySelectorAll(".xc-status[data-xc-start]").forEach(function (el) {
+      var status = today < el.dataset.xcStart ? "upcoming"
+        : today > el.dataset.xcEnd ? "finished" : "under-way";
+      var label = el.getAttribute("data-xc-" + status);
+      if (!label) return;
+      el.className = "xc-status xc-status--" + status;
+      el.textContent = label;
+    });
+  }
+  if (window.document$) { window.document$.subscribe(update); } else { update(); }
+})();
