@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
@@ -427,13 +427,29 @@ def _pin_build_date(project_dir: Path) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = stamp
 
 
-def read_catalogue(config_file: Path) -> tuple[Catalogue, Path]:
-    """The site's pages as configured in ``config_file``, for commands outside a build."""
+@dataclass
+class Project:
+    """A site's settings and folders, for commands outside a build."""
+
+    settings: Settings
+    project_dir: Path
+    docs_dir: Path
+    overrides_dir: Path
+
+    def catalogue(self) -> Catalogue:
+        return scan_pages(self.docs_dir, self.settings, self.project_dir)
+
+
+def read_project(config_file: Path) -> Project:
     if not config_file.is_file():
         raise SourceError(
             Problem(str(config_file), None, None, "not found: expected the site's mkdocs.yml")
         )
-    config = load_config(config_file=str(config_file))
+    try:
+        config = load_config(config_file=str(config_file))
+    except ConfigurationError as error:
+        raise SourceError(Problem(str(config_file), None, None, str(error))) from None
     project_dir = config_file.resolve().parent
     settings = load_settings(config.extra.get("xuanchuan"), config_file.name)
-    return scan_pages(Path(config.docs_dir), settings, project_dir), project_dir
+    overrides = config.theme.custom_dir or str(project_dir / "overrides")
+    return Project(settings, project_dir, Path(config.docs_dir), Path(overrides))

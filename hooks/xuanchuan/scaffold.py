@@ -1,0 +1,85 @@
+"""Create a new campaign folder from the starter template of its type."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from string import Template
+
+from .campaign_schema import folder_name_ok
+from .errors import Problem, SourceError, did_you_mean
+from .settings import SLUG_HELP, Settings
+
+TEMPLATES = "campaign-templates"
+
+
+def new_campaign(
+    *,
+    project_dir: Path,
+    templates_dir: Path,
+    settings: Settings,
+    slug: str,
+    kind: str,
+    start: dt.date,
+    end: dt.date | None = None,
+) -> list[Path]:
+    """Write ``campaigns/<slug>/index.<lang>.md`` for every language that has a template.
+
+    Dates are filled in: the campaign lasts a month unless ``end`` is given, with two
+    example activities inside it.
+    """
+    end = end or start + dt.timedelta(days=30)
+    folder = project_dir / settings.campaigns_dir / slug
+    where = f"{settings.campaigns_dir}/{slug}"
+    if not folder_name_ok(slug):
+        raise SourceError(
+            Problem(where, None, None, f'"{slug}" cannot be used: expected {SLUG_HELP}')
+        )
+    if kind not in settings.campaign_types:
+        choices = ", ".join(settings.campaign_types)
+        raise SourceError(
+            Problem(
+                where,
+                None,
+                "type",
+                f'unknown type "{kind}"{did_you_mean(kind, settings.campaign_types)}: '
+                f"expected one of {choices}",
+            )
+        )
+    if end < start:
+        raise SourceError(
+            Problem(
+                where, None, "end", f"{end} is before the start ({start}): expected a later date"
+            )
+        )
+    if folder.exists():
+        raise SourceError(
+            Problem(where, None, None, "already exists: expected a new name for a new campaign")
+        )
+    values = {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "day1": min(start + dt.timedelta(days=2), end).isoformat(),
+        "day2": min(start + dt.timedelta(days=14), end).isoformat(),
+    }
+    texts = {}
+    for language in settings.languages:
+        template = templates_dir / f"{kind}.{language.code}.md"
+        if template.is_file():
+            texts[language.code] = Template(template.read_text(encoding="utf-8")).substitute(values)
+    if settings.default.code not in texts:
+        raise SourceError(
+            Problem(
+                str(templates_dir / f"{kind}.{settings.default.code}.md"),
+                None,
+                None,
+                "not found: expected a starter template for this campaign type",
+            )
+        )
+    folder.mkdir(parents=True)
+    written = []
+    for code, text in texts.items():
+        path = folder / f"index.{code}.md"
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
