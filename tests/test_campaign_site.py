@@ -1,0 +1,319 @@
+"""Golden whole-site tests: a small set of campaigns built for real, read back field by field."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from icalendar import Calendar
+from site_support import fixture_config, page, run_mkdocs, write_site
+
+TODAY = "2026-04-10"
+
+SPRING_ZH = """\
+---
+title: 春灌安全用电宣传
+type: safe-electricity
+summary: 春灌开泵前，到机井和村里讲安全用电。
+start: 2026-03-01
+end: 2026-04-30
+organizer: 城关供电所
+audience: [农牧民, 电力客户]
+places: [石卡镇, 东河村]
+channels: [宣传车, 现场咨询]
+laws: [《电力法》, 《电力设施保护条例》]
+targets:
+  - label: 机井检查覆盖率
+    goal: 100
+    actual: 80
+    unit: "%"
+  - label: 发放宣传单
+    goal: 2000
+    unit: 份
+activities:
+  - date: 2026-04-20
+    title: 东河村群众会
+    place: 东河村委会
+  - date: 2026-03-05
+    title: 机井巡查
+    time: "9:00-11:30"
+    place: 石卡镇一号井
+contact:
+  hotline: 0000-8123456
+  address: 石卡镇供电所营业厅
+poster:
+  points: [先断电再救人]
+tags: [春灌]
+---
+
+## 为什么要查机井
+
+机井旁的线路容易受潮。
+"""
+
+SPRING_EN = """\
+---
+title: Safe electricity for spring irrigation
+summary: Before the pumps start, we visit wells and villages.
+places: [Shika Town, Donghe Village]
+targets:
+  - label: Wells inspected
+  - label: Leaflets handed out
+activities:
+  - title: Donghe village meeting
+    place: Donghe village office
+  - title: Well inspection
+    place: Shika well no. 1
+---
+
+## Why we check the wells
+
+Wiring near wells gets damp.
+"""
+
+SAFETY_MONTH_ZH = """\
+---
+title: 安全生产月
+type: safety-month
+summary: 六月集中宣传<安全生产法>。
+start: 2026-06-01
+end: 2026-06-30
+activities:
+  - date: 2026-06-16
+    title: 安全咨询日
+---
+
+## 内容
+
+正文。
+"""
+
+UNION_2025_ZH = """\
+---
+title: 国庆职工拔河赛
+type: union-work
+summary: 国庆前的职工拔河比赛。
+start: 2025-09-20
+end: 2025-09-30
+---
+
+## 安排
+
+正文。
+"""
+
+DRAFT_ZH = """\
+---
+title: 草稿活动
+type: union-work
+summary: 还没写完。
+start: 2026-05-01
+draft: true
+---
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = write_site(
+        tmp_path_factory.mktemp("campaigns") / "project",
+        {"index.zh.md": page("首页"), "index.en.md": page("Home")},
+        fixture_config(),
+    )
+    for slug, files in {
+        "spring-2026": {"zh": SPRING_ZH, "en": SPRING_EN},
+        "safety-month-2026": {"zh": SAFETY_MONTH_ZH},
+        "tug-of-war-2025": {"zh": UNION_2025_ZH},
+        "draft-one": {"zh": DRAFT_ZH},
+    }.items():
+        folder = root / "campaigns" / slug
+        folder.mkdir(parents=True)
+        for code, text in files.items():
+            (folder / f"index.{code}.md").write_text(text, encoding="utf-8")
+    result = run_mkdocs(root, env={"XUANCHUAN_TODAY": TODAY})
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+def read(site: Path, relative: str) -> BeautifulSoup:
+    return BeautifulSoup((site / relative).read_text(encoding="utf-8"), "html.parser")
+
+
+def facts(document: BeautifulSoup) -> dict[str, str]:
+    return {
+        row.dt.get_text(strip=True): " ".join(row.dd.get_text(" ", strip=True).split())
+        for row in document.select(".xc-facts > div")
+    }
+
+
+def test_chinese_campaign_page_field_by_field(site: Path):
+    doc = read(site, "campaigns/spring-2026/index.html")
+    assert doc.select_one("article h1").get_text(strip=True) == "春灌安全用电宣传"
+    assert (
+        doc.select_one(".xc-campaign__summary").get_text() == "春灌开泵前，到机井和村里讲安全用电。"
+    )
+    assert facts(doc) == {
+        "类型": "安全用电",
+        "时间": "2026年3月1日至2026年4月30日 进行中",
+        "主办单位": "城关供电所",
+        "宣传对象": "农牧民 电力客户",
+        "地点": "石卡镇 东河村",
+        "宣传形式": "宣传车 现场咨询",
+        "宣传的法律法规": "《电力法》 《电力设施保护条例》",
+        "咨询热线": "0000-8123456",
+        "地址": "石卡镇供电所营业厅",
+    }
+    targets = doc.select(".xc-target")
+    assert [t.select_one(".xc-target__label").get_text() for t in targets] == [
+        "机井检查覆盖率",
+        "发放宣传单",
+    ]
+    assert targets[0].select_one(".xc-target__numbers").get_text() == "完成 80% / 目标 100%"
+    assert targets[0].select_one(".xc-bar")["aria-valuenow"] == "80"
+    assert targets[1].select_one(".xc-target__numbers").get_text() == "尚未统计 / 目标 2000份"
+    assert not targets[1].select_one(".xc-bar").has_attr("aria-valuenow")
+    schedule = [
+        " ".join(li.get_text(" ", strip=True).split()) for li in doc.select(".xc-schedule li")
+    ]
+    # Activities are shown by date whatever their order in the file.
+    assert schedule == [
+        "2026年3月5日 9:00-11:30 机井巡查 石卡镇一号井",
+        "2026年4月20日 东河村群众会 东河村委会",
+    ]
+    body = doc.select_one("article")
+    headings = [h.get_text(strip=True).rstrip("¶") for h in body.select("h2")]
+    assert headings == ["工作目标", "活动安排", "为什么要查机井"]
+
+
+def test_english_campaign_page_inherits_untranslated_fields(site: Path):
+    doc = read(site, "en/campaigns/spring-2026/index.html")
+    assert doc.html["lang"] == "en"
+    assert doc.select_one("article h1").get_text(strip=True) == (
+        "Safe electricity for spring irrigation"
+    )
+    assert facts(doc) == {
+        "Type": "Safe electricity use",
+        "Dates": "1 March 2026 – 30 April 2026 Under way",
+        "Organizer": "城关供电所",
+        "Audience": "农牧民 电力客户",
+        "Places": "Shika Town Donghe Village",
+        "Channels": "宣传车 现场咨询",
+        "Laws promoted": "《电力法》 《电力设施保护条例》",
+        "Hotline": "0000-8123456",
+        "Address": "石卡镇供电所营业厅",
+    }
+    assert [t.select_one(".xc-target__numbers").get_text() for t in doc.select(".xc-target")] == [
+        "reached 80% / goal 100%",
+        "not measured yet / goal 2000份",
+    ]
+    schedule = [
+        " ".join(li.get_text(" ", strip=True).split()) for li in doc.select(".xc-schedule li")
+    ]
+    assert schedule == [
+        "5 March 2026 9:00-11:30 Well inspection Shika well no. 1",
+        "20 April 2026 Donghe village meeting Donghe village office",
+    ]
+    assert not doc.select(".xc-untranslated")
+
+
+def test_untranslated_campaign_falls_back_with_notice(site: Path):
+    doc = read(site, "en/campaigns/safety-month-2026/index.html")
+    assert doc.select_one(".xc-untranslated .admonition-title").get_text() == "Not yet translated"
+    assert doc.select_one("article h1").get_text(strip=True) == "安全生产月"
+    assert facts(doc)["Dates"] == "1–30 June 2026 Upcoming"
+
+
+def test_text_from_the_team_is_escaped(site: Path):
+    doc = read(site, "campaigns/safety-month-2026/index.html")
+    assert doc.select_one(".xc-campaign__summary").get_text() == "六月集中宣传<安全生产法>。"
+    assert not doc.find("安全生产法")
+
+
+def test_drafts_are_left_out_of_the_build(site: Path):
+    assert not (site / "campaigns" / "draft-one").exists()
+    assert "草稿活动" not in (site / "campaigns" / "index.html").read_text(encoding="utf-8")
+
+
+def test_campaign_pages_stay_out_of_the_navigation(site: Path):
+    nav = read(site, "campaigns/calendar.html").select_one("nav.md-nav--primary").get_text()
+    assert "宣传活动" in nav and "活动日历" in nav and "安全用电" in nav
+    assert "春灌安全用电宣传" not in nav
+
+
+def test_overview_newest_first_by_year_with_type_filter(site: Path):
+    doc = read(site, "campaigns/index.html")
+    assert [h.get_text(strip=True) for h in doc.select("h2.xc-year")] == ["2026", "2025"]
+    cards = doc.select(".xc-card")
+    assert [c.select_one(".xc-card__title").get_text() for c in cards] == [
+        "安全生产月",
+        "春灌安全用电宣传",
+        "国庆职工拔河赛",
+    ]
+    assert [c["data-type"] for c in cards] == ["safety-month", "safe-electricity", "union-work"]
+    assert cards[1].select_one("a")["href"] == "spring-2026/index.html"
+    labels = [label.get_text(strip=True) for label in doc.select(".xc-filter > label")]
+    assert labels == ["全部", "安全用电 (1)", "安全生产月 (1)", "工会工作 (1)"]
+    style = doc.select_one("article style, .md-content style").get_text()
+    assert (
+        '#xc-filter-union-work:checked ~ .xc-filtered .xc-card:not([data-type="union-work"])'
+        in (style)
+    )
+    assert not doc.select("script[src]:not([src*='assets/'])")
+
+
+def test_one_page_per_type(site: Path):
+    doc = read(site, "en/campaigns/type-union-work.html")
+    assert doc.select_one("article h1").get_text(strip=True) == "Union work"
+    assert [c.get_text() for c in doc.select(".xc-card__title")] == ["国庆职工拔河赛"]
+    empty = read(site, "campaigns/type-send-culture.html")
+    assert "暂无活动。" in empty.select_one("article").get_text()
+
+
+def test_calendar_lists_every_activity_by_date(site: Path):
+    doc = read(site, "campaigns/calendar.html")
+    sections = doc.select("article h2")
+    assert [s.get_text(strip=True) for s in sections] == ["即将举行", "已经举行"]
+    items = [" ".join(li.get_text(" ", strip=True).split()) for li in doc.select(".xc-activity")]
+    assert items == [
+        "2026年4月20日 东河村群众会 东河村委会 春灌安全用电宣传",
+        "2026年6月16日 安全咨询日 安全生产月",
+        "2026年3月5日 9:00-11:30 机井巡查 石卡镇一号井 春灌安全用电宣传",
+    ]
+    assert doc.select_one("a[download]")["href"] == "../calendar.ics"
+
+
+def test_ics_feed_event_by_event(site: Path):
+    feed = Calendar.from_ical((site / "calendar.ics").read_bytes())
+    events = sorted(feed.walk("VEVENT"), key=lambda e: e.decoded("dtstart").isoformat())
+    assert [str(e["summary"]) for e in events] == ["机井巡查", "东河村群众会", "安全咨询日"]
+    timed = events[0]
+    start, end = timed.decoded("dtstart"), timed.decoded("dtend")
+    assert start.isoformat() == "2026-03-05T09:00:00+08:00"
+    assert end.isoformat() == "2026-03-05T11:30:00+08:00"
+    assert str(timed["location"]) == "石卡镇一号井"
+    assert str(timed["uid"]) == "spring-2026-20260305-1@xuanchuan"
+    assert str(timed["url"]) == "https://example.org/xuanchuan/campaigns/spring-2026/index.html"
+    all_day = events[1]
+    assert all_day.decoded("dtstart") == dt.date(2026, 4, 20)
+    assert all_day.decoded("dtend") == dt.date(2026, 4, 21)
+    assert all(e.get("dtstamp") for e in events)
+    assert len({str(e["uid"]) for e in events}) == 3
+    english = Calendar.from_ical((site / "en" / "calendar.ics").read_bytes())
+    titles = sorted(str(e["summary"]) for e in english.walk("VEVENT"))
+    assert titles == ["Donghe village meeting", "Well inspection", "安全咨询日"]
+    urls = {str(e["url"]) for e in english.walk("VEVENT")}
+    assert "https://example.org/xuanchuan/en/campaigns/spring-2026/index.html" in urls
+
+
+def test_campaign_search_finds_facts_in_its_language(site: Path):
+    import json
+
+    zh = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    en = json.loads((site / "en" / "search" / "search_index.json").read_text("utf-8"))
+    zh_text = " ".join(d["text"] for d in zh["docs"] if d["location"].startswith("campaigns/"))
+    assert "电力法" in zh_text.replace("\u200b", "")
+    en_locations = {d["location"].split("#")[0] for d in en["docs"]}
+    assert "campaigns/spring-2026/index.html" in en_locations
+    # The Chinese fallback stays out of English search; the index pages are not searched.
+    assert "campaigns/safety-month-2026/index.html" not in en_locations
+    assert "campaigns/index.html" not in en_locations
