@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+
 from site_support import fixture_config, page, run_mkdocs, tree_digest, write_site
 
 GOOD = {

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
+
 from site_support import fixture_config, page, run_mkdocs, write_site
 
 TODAY = "2026-04-10"

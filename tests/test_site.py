@@ -7,8 +7,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from site_support import PROJECT, run_mkdocs, tree_digest
 
+from site_support import PROJECT, run_mkdocs, tree_digest
 from xuanchuan.pages import scan_pages
 from xuanchuan.settings import load_settings
 
