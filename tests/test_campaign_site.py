@@ -318,3 +318,40 @@ def test_campaign_search_finds_facts_in_its_language(site: Path):
     # The Chinese fallback stays out of English search; the index pages are not searched.
     assert "campaigns/safety-month-2026/index.html" not in en_locations
     assert "campaigns/index.html" not in en_locations
+
+
+def test_drafts_show_in_the_live_preview(site: Path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=site.parent,
+        env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1", "XUANCHUAN_TODAY": TODAY},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        pages = {}
+        deadline = time.monotonic() + 90
+        for path in ("campaigns/draft-one/", "en/campaigns/draft-one/"):
+            while path not in pages and time.monotonic() < deadline:
+                try:
+                    url = f"http://127.0.0.1:{port}/xuanchuan/{path}index.html"
+                    with urllib.request.urlopen(url) as reply:
+                        pages[path] = reply.read().decode("utf-8")
+                except OSError:
+                    time.sleep(0.5)
+        assert "草稿活动" in pages["campaigns/draft-one/"]
+        assert "Not yet translated" in pages["en/campaigns/draft-one/"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    # The preview never touches the built site.
+    assert not (site / "campaigns" / "draft-one").exists()

@@ -232,7 +232,11 @@ class SiteBuild:
         config_file = Path(config.config_file_path or "mkdocs.yml").name
         settings = load_settings(config.extra.get("xuanchuan"), config_file)
         catalogue = scan_pages(Path(config.docs_dir), settings, project_dir)
-        _pin_build_date(project_dir)
+        _pin_build_date(
+            project_dir,
+            [path for page in catalogue.pages.values() for path in page.files.values()]
+            + sorted((project_dir / settings.campaigns_dir).glob("*/*")),
+        )
         serving = self.command == "serve"
         campaigns = load_campaigns(settings, project_dir, include_drafts=serving)
         _report_campaign_problems(campaigns, catalogue)
@@ -406,11 +410,12 @@ def _sections(items):
             yield from _sections(item.children)
 
 
-def _pin_build_date(project_dir: Path) -> None:
-    """Date the build by the last commit, so the same sources give byte-identical files.
+def _pin_build_date(project_dir: Path, sources: list[Path]) -> None:
+    """Date the build by its sources, so the same sources give byte-identical files.
 
-    MkDocs writes the build date into sitemap.xml(.gz); SOURCE_DATE_EPOCH is the standard
-    way to fix it. An explicit SOURCE_DATE_EPOCH wins.
+    MkDocs writes the build date into sitemap.xml(.gz) and the calendar feeds carry a
+    time stamp; SOURCE_DATE_EPOCH is the standard way to fix both. An explicit value
+    wins; then the last commit; outside git, the newest source file.
     """
     if "SOURCE_DATE_EPOCH" in os.environ:
         return
@@ -422,7 +427,9 @@ def _pin_build_date(project_dir: Path) -> None:
             check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        return
+        stamp = ""
+    if not stamp.isdigit() and sources:
+        stamp = str(int(max(path.stat().st_mtime for path in sources)))
     if stamp.isdigit():
         os.environ["SOURCE_DATE_EPOCH"] = stamp
 
