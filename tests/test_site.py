@@ -56,6 +56,15 @@ def test_interface_language_follows_the_site(site: Path):
     )
 
 
+def test_site_name_in_each_language(site: Path):
+    def header(relative):
+        return soup(site, relative).select_one(".md-header__title .md-ellipsis").get_text(strip=True)
+
+    assert header("about.html") == "宣传与普法"
+    assert header("en/about.html") == "Publicity and Legal Education"
+    assert soup(site, "en/about.html").title.get_text().endswith(" - Publicity and Legal Education")
+
+
 def test_untranslated_page_shows_chinese_text_with_an_english_notice(site: Path):
     page = soup(site, "en/" + html_of(UNTRANSLATED))
     notice = page.select_one(".xc-untranslated")

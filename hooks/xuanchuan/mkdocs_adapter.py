@@ -271,6 +271,10 @@ class SiteBuild:
                 config.site_url = build.run.site_url.rstrip("/") + f"/{code}/"
         # Material's interface (search box, buttons) and search defaults follow this.
         config.theme["language"] = code
+        if build.language.site_name:
+            config.site_name = build.language.site_name
+        if build.language.site_description:
+            config.site_description = build.language.site_description
 
     def _campaign_files(self, config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         run = build.run

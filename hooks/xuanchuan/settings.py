@@ -33,6 +33,10 @@ _SCHEMA = Record(
                         pattern_help='a language code such as "zh" or "en"',
                     ),
                     "name": Text(required=True),
+                    # The site's name and description in this language (default: the
+                    # site_name and site_description of mkdocs.yml).
+                    "site_name": Text(),
+                    "site_description": Text(),
                 }
             ),
             min_items=1,
@@ -57,6 +61,8 @@ _SCHEMA = Record(
 class Language:
     code: str
     name: str
+    site_name: str | None = None
+    site_description: str | None = None
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,12 @@ def load_settings(raw: Any, config_file: str = "mkdocs.yml") -> Settings:
     if report.issues:
         raise SourceError([Problem(config_file, None, i.path, i.message) for i in report.issues])
     return Settings(
-        tuple(Language(lang["code"], lang["name"]) for lang in languages),
+        tuple(
+            Language(
+                lang["code"], lang["name"], lang.get("site_name"), lang.get("site_description")
+            )
+            for lang in languages
+        ),
         tuple(data["campaign_types"]),
         data["campaigns_dir"],
         data["timezone"],
