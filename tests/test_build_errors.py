@@ -101,3 +101,18 @@ def test_a_mistake_in_a_translation_also_keeps_the_previous_site(tmp_path: Path)
     assert run_mkdocs(root).returncode == 0
     output = rebuild_with(root, {"about.en.md": page("About", "[broken](nowhere.md)")})
     assert "nowhere.md" in output
+
+
+def test_a_third_language_is_a_configuration_change(tmp_path: Path):
+    config = fixture_config()
+    config["extra"]["xuanchuan"]["languages"].append({"code": "bo", "name": "བོད་ཡིག"})
+    root = write_site(tmp_path / "p", {**GOOD, "about.bo.md": page("Bo about")}, config)
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.output
+    about = result.html("bo/about.html")
+    assert about.select_one("article h1").get_text(strip=True).rstrip("¶") == "Bo about"
+    links = {a["hreflang"]: a["href"] for a in about.select("a.xc-alternate")}
+    assert links == {"zh": "../about.html", "en": "../en/about.html", "bo": "about.html"}
+    # The home page has no Tibetan text yet: shown in Chinese, with the notice.
+    assert result.html("bo/index.html").select(".xc-untranslated")
+    assert (result.site / "bo" / "search" / "search_index.json").is_file()

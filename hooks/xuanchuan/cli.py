@@ -49,12 +49,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _translations(config_file: Path) -> int:
     from .mkdocs_adapter import read_project
-    from .translation_report import format_status, translation_status
+    from .translation_report import format_status, translation_sources, translation_status
 
     project = read_project(config_file)
-    catalogue, project_dir = project.catalogue(), project.project_dir
-    statuses = translation_status(catalogue, project_dir)
-    for line in format_status(statuses, len(catalogue.pages)):
+    sources = translation_sources(
+        project.catalogue(), project.project_dir / project.settings.campaigns_dir
+    )
+    statuses = translation_status(sources, project.settings, project.project_dir)
+    for line in format_status(statuses, len(sources)):
         print(line)
     return 0
 

@@ -36,7 +36,7 @@ from .search_index import compact_search_index
 from .settings import Language, Settings, load_settings
 from .staging import StagedOutput
 from .strings import Translator
-from .translation_report import format_status, translation_status
+from .translation_report import format_status, translation_sources, translation_status
 
 log = logging.getLogger("mkdocs.plugins.xuanchuan")
 
@@ -271,6 +271,14 @@ class SiteBuild:
                 config.site_url = build.run.site_url.rstrip("/") + f"/{code}/"
         # Material's interface (search box, buttons) and search defaults follow this.
         config.theme["language"] = code
+        if not any(
+            Path(d, "partials", "languages", f"{code}.html").is_file() for d in config.theme.dirs
+        ):
+            log.info(
+                f"Material for MkDocs has no interface texts for '{code}': its buttons show in "
+                f"English. Add overrides/partials/languages/{code}.html to translate them."
+            )
+            config.theme["language"] = "en"
         if build.language.site_name:
             config.site_name = build.language.site_name
         if build.language.site_description:
@@ -348,8 +356,9 @@ class SiteBuild:
                 self.pending = None
 
     def _report_translations(self, run: Run) -> None:
-        statuses = translation_status(run.catalogue, run.project_dir)
-        for line in format_status(statuses, len(run.catalogue.pages)):
+        sources = translation_sources(run.catalogue, run.project_dir / run.settings.campaigns_dir)
+        statuses = translation_status(sources, run.settings, run.project_dir)
+        for line in format_status(statuses, len(sources)):
             log.info(f"Translations: {line}")
 
     def _finish_run(self, run: Run, config: MkDocsConfig) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .pages import Catalogue
+from .settings import Settings
 
 
 @dataclass(frozen=True)
@@ -17,27 +18,40 @@ class LanguageStatus:
     outdated: tuple[str, ...]
 
 
-def translation_status(catalogue: Catalogue, project_dir: Path) -> list[LanguageStatus]:
-    """The status of every non-default language, in the configured order."""
-    settings = catalogue.settings
+def translation_status(
+    sources: dict[str, dict[str, Path]], settings: Settings, project_dir: Path
+) -> list[LanguageStatus]:
+    """The status of every non-default language, in the configured order.
+
+    ``sources`` maps each page (``about.md``, ``campaigns/x/index.md``) to its file per
+    language code.
+    """
     default = settings.default.code
     changed = last_changed(
-        [path for page in catalogue.pages.values() for path in page.files.values()], project_dir
+        [path for files in sources.values() for path in files.values()], project_dir
     )
     result = []
     for language in settings.languages[1:]:
+        code = language.code
+        missing = tuple(key for key, files in sorted(sources.items()) if code not in files)
         outdated = tuple(
             key
-            for key, page in sorted(catalogue.pages.items())
-            if language.code in page.files
-            and changed[page.files[language.code]] < changed[page.files[default]]
+            for key, files in sorted(sources.items())
+            if code in files and default in files and changed[files[code]] < changed[files[default]]
         )
-        result.append(
-            LanguageStatus(
-                language.code, language.name, tuple(catalogue.missing(language.code)), outdated
-            )
-        )
+        result.append(LanguageStatus(code, language.name, missing, outdated))
     return result
+
+
+def translation_sources(catalogue: Catalogue, campaigns_dir: Path) -> dict[str, dict[str, Path]]:
+    """Every page and campaign file by page and language, whether or not it is valid."""
+    sources = {key: dict(page.files) for key, page in catalogue.pages.items()}
+    codes = catalogue.settings.codes
+    for path in sorted(campaigns_dir.glob("*/index.*.md")):
+        code = path.name.split(".")[1]
+        if code in codes and not path.parent.name.startswith((".", "_")):
+            sources.setdefault(f"campaigns/{path.parent.name}/index.md", {})[code] = path
+    return sources
 
 
 def format_status(statuses: list[LanguageStatus], total: int) -> list[str]:
