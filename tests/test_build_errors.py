@@ -80,11 +80,16 @@ def test_misconfigured_languages_fail_with_the_setting_named(tmp_path: Path):
     assert error_lines(output) == [
         "ERROR   -  2 problems:",
     ]
-    assert (
-        '  - mkdocs.yml: extra.xuanchuan.languages[1].nmae: unknown field (did you mean "name"?);'
-        " known fields: code, name" in output
+    line = next(
+        number
+        for number, text in enumerate((root / "mkdocs.yml").read_text().splitlines(), start=1)
+        if "nmae:" in text
     )
-    assert "  - mkdocs.yml: extra.xuanchuan.languages[1].name: is required: expected a text" in output
+    assert (
+        f'  - mkdocs.yml, line {line}: extra.xuanchuan.languages[1].nmae: unknown field (did you mean "name"?);'
+        " known fields: code, name, site_name, site_description" in output
+    )
+    assert f"  - mkdocs.yml, line {line - 1}: extra.xuanchuan.languages[1].name: is required: expected a text" in output
 
 
 def test_a_strict_warning_keeps_the_previous_site(tmp_path: Path):

@@ -128,6 +128,21 @@ def _load_yaml(source: str, display_path: str, first_line: int) -> tuple[dict, d
     return meta, lines
 
 
+def field_lines(text: str, first_line: int = 1) -> dict[str, int]:
+    """Line of every dotted field path in a YAML text; {} if it cannot be read.
+
+    Only the structure is read (tags such as !!python/name are not constructed), so this
+    works on mkdocs.yml too.
+    """
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[str, int] = {}
+    _record_lines(node, "", first_line, lines, [], "")
+    return lines
+
+
 def _record_lines(node, path, offset, lines, duplicates, display_path) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()

@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from .campaign_loader import CampaignSet, load_campaigns
 from .campaign_site import PlannedPage, generated_markdown, plan_campaign_site
 from .errors import Problem, SourceError
+from .frontmatter import field_lines
 from .links import counterpart_url, relative_url
 from .pages import Catalogue, scan_pages
 from .search_index import compact_search_index
@@ -229,8 +230,7 @@ class SiteBuild:
 
     def _start_run(self, config: MkDocsConfig) -> Run:
         project_dir = Path(config.config_file_path or ".").resolve().parent
-        config_file = Path(config.config_file_path or "mkdocs.yml").name
-        settings = load_settings(config.extra.get("xuanchuan"), config_file)
+        settings = _settings_of(config)
         catalogue = scan_pages(Path(config.docs_dir), settings, project_dir)
         _pin_build_date(
             project_dir,
@@ -372,6 +372,16 @@ class SiteBuild:
         config.site_dir = str(run.staging.final)
 
 
+def _settings_of(config: MkDocsConfig) -> Settings:
+    """The engine's settings, with mkdocs.yml line numbers for any problem."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        lines = field_lines(path.read_text(encoding="utf-8"))
+    except OSError:
+        lines = {}
+    return load_settings(config.extra.get("xuanchuan"), path.name, lines)
+
+
 def _file_reading(key: str, source: Path, config: MkDocsConfig) -> File:
     """A file of the site named ``key`` whose content is read from ``source``.
 
@@ -470,6 +480,6 @@ def read_project(config_file: Path) -> Project:
     except ConfigurationError as error:
         raise SourceError(Problem(str(config_file), None, None, str(error))) from None
     project_dir = config_file.resolve().parent
-    settings = load_settings(config.extra.get("xuanchuan"), config_file.name)
+    settings = _settings_of(config)
     overrides = config.theme.custom_dir or str(project_dir / "overrides")
     return Project(settings, project_dir, Path(config.docs_dir), Path(overrides))

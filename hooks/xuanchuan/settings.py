@@ -90,7 +90,9 @@ class Settings:
         return "" if code == self.default.code else f"{code}/"
 
 
-def load_settings(raw: Any, config_file: str = "mkdocs.yml") -> Settings:
+def load_settings(
+    raw: Any, config_file: str = "mkdocs.yml", lines: dict[str, int] | None = None
+) -> Settings:
     """Check ``extra.xuanchuan``; raise one error listing every problem found."""
     report = Report()
     data = _SCHEMA.validate(raw, SETTINGS_KEY, report)
@@ -107,7 +109,12 @@ def load_settings(raw: Any, config_file: str = "mkdocs.yml") -> Settings:
     if isinstance(data, dict) and data.get("timezone"):
         _check_timezone(data["timezone"], report)
     if report.issues:
-        raise SourceError([Problem(config_file, None, i.path, i.message) for i in report.issues])
+        raise SourceError(
+            [
+                Problem(config_file, _line(lines or {}, i.path), i.path, i.message)
+                for i in report.issues
+            ]
+        )
     return Settings(
         tuple(
             Language(
@@ -131,3 +138,12 @@ def _check_timezone(name: str, report: Report) -> None:
             f"{SETTINGS_KEY}.timezone",
             f'"{name}" is not a known time zone: expected a name such as "Asia/Shanghai"',
         )
+
+
+def _line(lines: dict[str, int], path: str) -> int | None:
+    while path:
+        if path in lines:
+            return lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return None
