@@ -14,8 +14,7 @@ from collections.abc import Callable
 
 # Characters that may not begin a line (closing and middle punctuation, small marks).
 NO_LINE_START = set(
-    "，。、；：？！」』）》〉】〕〗〙〛｝］”’…‥·・～ー々〆ゝゞヽヾ％‰℃°"
-    ",.;:?!)]}>%'\"-–—"
+    "，。、；：？！」』）》〉】〕〗〙〛｝］”’…‥·・～ー々〆ゝゞヽヾ％‰℃°,.;:?!)]}>%'\"-–—"
 )
 # Characters that may not end a line (opening brackets and quotes, currency signs).
 NO_LINE_END = set("「『（《〈【〔〖〘〚｛［“‘([{<¥$￥£€")
