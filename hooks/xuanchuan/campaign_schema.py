@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from .schema import Bool, Choice, Date, ListOf, Number, Record, Text
-from .settings import SLUG, SLUG_HELP
+from .settings import POSTER_SIZES, SLUG, SLUG_HELP
 
 # A time of day, or a span: 9:30, 09:00-11:30.
 TIME = r"([01]?\d|2[0-3]):[0-5]\d(\s*-\s*([01]?\d|2[0-3]):[0-5]\d)?"
 TIME_HELP = 'a time such as "9:30" or a span such as "9:00-11:30"'
 
-POSTER_SIZES = ("A4", "A3", "A2", "A4-landscape", "A3-landscape", "A2-landscape")
 
 # Fields a translation may give in its own words. Anything else is inherited from the
 # default language and may only be repeated unchanged.

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from .campaign_loader import CampaignSet
 from .campaign_model import Campaign
-from .campaign_views import calendar_view, campaign_view, overview_view, type_label, type_page_view
+from .campaign_views import (
+    calendar_view,
+    campaign_view,
+    downloads_view,
+    overview_view,
+    type_label,
+    type_page_view,
+)
 from .ics_feed import calendar_feed
 from .strings import Translator
 
@@ -69,6 +76,7 @@ def plan_campaign_site(
     site_url: str | None,
     timezone: str,
     stamp: dt.datetime,
+    print_files=lambda campaign: [],
 ) -> CampaignPlan:
     chosen = campaigns.in_language(code)
     plan = CampaignPlan()
@@ -80,17 +88,33 @@ def plan_campaign_site(
         return site_url.rstrip("/") + "/" + url_of(campaign) if site_url else None
 
     for campaign in chosen:
+        files = print_files(campaign)
+        view = campaign_view(campaign, t, today)
+        view["downloads"] = downloads_view(files, t)
+        share = next((f.name for f in files if f.kind == "share_png"), None)
+        page_link = absolute_url(campaign)
         plan.pages.append(
             PlannedPage(
                 key=campaign.page_key,
                 title=campaign.title,
                 fragment="partials/xc-campaign.html",
-                context={"xc_campaign": campaign_view(campaign, t, today)},
+                context={
+                    "xc_campaign": view,
+                    "xc_share": {
+                        "image": page_link.rsplit("/", 1)[0] + "/" + share,
+                        "title": campaign.title,
+                        "description": campaign.summary,
+                    }
+                    if share and page_link
+                    else None,
+                },
                 source=_source_file(campaign),
                 is_fallback=campaign.is_fallback,
                 in_nav=False,
             )
         )
+        for print_file in files:
+            plan.assets.append((f"campaigns/{campaign.slug}/{print_file.name}", print_file.path))
         for asset in sorted(campaign.folder.iterdir()):
             if (
                 asset.is_file()

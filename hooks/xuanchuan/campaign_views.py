@@ -243,3 +243,35 @@ def _by_month(entries, t, url_of) -> list[dict]:
             }
         )
     return months
+
+
+def downloads_view(files, t: Translator) -> dict | None:
+    """The download box: each print file with its size, in the page's language."""
+    if not files:
+        return None
+    labels = {
+        "poster_pdf": "downloads.poster_pdf",
+        "poster_png": "downloads.poster_png",
+        "poster_png_full": "downloads.poster_png_full",
+        "share_png": "downloads.share_png",
+        "leaflet_pdf": "downloads.leaflet_pdf",
+    }
+    order = list(labels)
+    items = [
+        {
+            "label": t(labels[f.kind], size=f.size),
+            "name": f.name,
+            "size": _file_size(f.bytes),
+            "format": f.name.rsplit(".", 1)[-1].upper(),
+        }
+        # Kinds in a fixed order; sizes in the order the team configured them.
+        for f in sorted(files, key=lambda f: order.index(f.kind))
+        if f.kind in labels
+    ]
+    return {"title": t("downloads.title"), "items": items}
+
+
+def _file_size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / 1024 / 1024:.1f} MB"
+    return f"{max(1, round(count / 1024))} KB"

@@ -29,10 +29,13 @@ from mkdocs.structure.pages import Page
 
 from .campaign_loader import CampaignSet, load_campaigns
 from .campaign_site import PlannedPage, generated_markdown, plan_campaign_site
+from .campaign_site import page_url as campaign_page_url
 from .errors import Problem, SourceError
 from .frontmatter import field_lines
 from .links import counterpart_url, relative_url
 from .pages import Catalogue, scan_pages
+from .print_jobs import PrintResult, plan_print_files, render_print_files
+from .print_layout import load_layouts
 from .search_index import compact_search_index
 from .settings import Language, Settings, load_settings
 from .staging import StagedOutput
@@ -72,7 +75,9 @@ class Run:
     campaigns: CampaignSet
     today: dt.date
     stamp: dt.datetime
+    overrides_dir: Path
     warnings: _WarningCounter = field(default_factory=_WarningCounter)
+    prints: PrintResult | None = None
 
 
 @dataclass
@@ -256,6 +261,7 @@ class SiteBuild:
             campaigns=campaigns,
             today=_today(settings.timezone),
             stamp=_stamp(),
+            overrides_dir=Path(config.theme.custom_dir or project_dir / "overrides"),
         )
         if staging:
             config.site_dir = str(staging.begin())
@@ -286,6 +292,9 @@ class SiteBuild:
 
     def _campaign_files(self, config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         run = build.run
+        if run.prints is None:
+            run.prints = self._render_print_files(config, run)
+        code = build.language.code
         plan = plan_campaign_site(
             run.campaigns,
             code=build.language.code,
@@ -296,6 +305,7 @@ class SiteBuild:
             site_url=config.site_url,
             timezone=run.settings.timezone,
             stamp=run.stamp,
+            print_files=lambda campaign: run.prints.for_campaign(campaign.slug, code),
         )
         files = []
         for planned in plan.pages:
@@ -315,6 +325,59 @@ class SiteBuild:
             files.append(_file_reading(key, path, config))
         files.append(File.generated(config, "calendar.ics", content=plan.feed))
         return files
+
+    def _render_print_files(self, config: MkDocsConfig, run: Run) -> PrintResult:
+        """Posters and share images of every campaign in every language, once per run.
+
+        Runs in the default language's on_files: only then are the site's URLs settled
+        (the offline plugin changes them after on_config), and the QR codes need them.
+        """
+        if not run.settings.print_enabled or not run.campaigns.campaigns:
+            return PrintResult()
+        if not run.site_url:
+            log.warning(
+                "mkdocs.yml: site_url: is not set: expected the address the site is "
+                "published at (https://…/), so the QR codes on posters can point to it"
+            )
+        try:
+            layouts = load_layouts(run.overrides_dir, run.project_dir)
+        except SourceError as error:
+            for problem in error.problems:
+                log.warning(str(problem))
+            return PrintResult()
+        settings = run.settings
+        use_directory_urls = config.use_directory_urls
+
+        def page_url(campaign):
+            if not run.site_url:
+                return None
+            return (
+                run.site_url.rstrip("/")
+                + "/"
+                + settings.prefix(campaign.language)
+                + campaign_page_url(campaign.page_key, use_directory_urls)
+            )
+
+        planned, problems = plan_print_files(
+            run.campaigns,
+            translators={
+                language.code: Translator(language.code, settings.default.code)
+                for language in settings.languages
+            },
+            layouts=layouts,
+            sizes=settings.poster_sizes,
+            full_resolution=settings.full_resolution_png,
+            page_url=page_url,
+            cache_dir=run.project_dir / ".cache" / "xuanchuan" / "print",
+        )
+        result = render_print_files(planned, run.campaigns)
+        for problem in problems + result.problems:
+            log.warning(str(problem))
+        log.info(
+            f"Print files: {result.rendered} rendered, {result.reused} reused from cache, "
+            f"{result.seconds:.1f} s"
+        )
+        return result
 
     def _set_language_menu(self, config: MkDocsConfig, build: LanguageBuild) -> None:
         """Material's menu and head links to each language's home page.

@@ -190,9 +190,11 @@ class Record(Option):
     expected = 'a group of "name: value" fields'
     plural = 'groups of "name: value" fields'
 
-    def __init__(self, fields: dict[str, Option], **kw):
+    def __init__(self, fields: dict[str, Option], *, fill_when_missing: bool = False, **kw):
         super().__init__(**kw)
         self.fields = fields
+        # A group of settings whose fields all have defaults is filled in even when absent.
+        self.fill_when_missing = fill_when_missing
 
     def validate(self, value, path, report):
         if value is None and not self.required:
@@ -212,6 +214,8 @@ class Record(Option):
                     report.add(f"{prefix}{name}", f"is required: expected {option.expected}")
                 elif option.default is not MISSING:
                     result[name] = option.default() if callable(option.default) else option.default
+                elif isinstance(option, Record) and option.fill_when_missing:
+                    result[name] = option.validate({}, f"{prefix}{name}", report)
                 continue
             checked = option.validate(value[name], f"{prefix}{name}", report)
             if checked is not MISSING:

@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import Problem, SourceError
-from .schema import ListOf, Record, Report, Text
+from .schema import Bool, Choice, ListOf, Record, Report, Text
 
 SETTINGS_KEY = "extra.xuanchuan"
 
 LANGUAGE_CODE = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 SLUG_HELP = "lowercase letters a-z, digits and single hyphens, such as spring-irrigation-2026"
+
+POSTER_SIZES = ("A4", "A3", "A2", "A4-landscape", "A3-landscape", "A2-landscape")
 
 DEFAULT_CAMPAIGN_TYPES = (
     "safe-electricity",
@@ -53,6 +55,18 @@ _SCHEMA = Record(
         "campaigns_dir": Text(default="campaigns"),
         # Activity times in the calendar feed are in this zone.
         "timezone": Text(default="Asia/Shanghai"),
+        "print": Record(
+            {
+                # Posters and share images for every campaign; false skips them (faster
+                # previews), the site still builds.
+                "enabled": Bool(default=True),
+                "poster_sizes": ListOf(
+                    Choice(POSTER_SIZES), min_items=1, default=lambda: ["A4", "A3"]
+                ),
+                "full_resolution_png": Bool(default=False),
+            },
+            fill_when_missing=True,
+        ),
     }
 )
 
@@ -73,6 +87,9 @@ class Settings:
     campaign_types: tuple[str, ...] = DEFAULT_CAMPAIGN_TYPES
     campaigns_dir: str = "campaigns"
     timezone: str = "Asia/Shanghai"
+    print_enabled: bool = True
+    poster_sizes: tuple[str, ...] = ("A4", "A3")
+    full_resolution_png: bool = False
 
     @property
     def default(self) -> Language:
@@ -125,6 +142,9 @@ def load_settings(
         tuple(data["campaign_types"]),
         data["campaigns_dir"],
         data["timezone"],
+        data["print"]["enabled"],
+        tuple(data["print"]["poster_sizes"]),
+        data["print"]["full_resolution_png"],
     )
 
 

@@ -1,0 +1,318 @@
+"""Which print files each campaign gets, rendered in parallel and cached by content hash.
+
+A print file is rendered again only when something that shapes it changed: its texts, the
+photo, the layout file, the fonts or the versions of the drawing libraries. Otherwise it is
+copied from the cache (``.cache/xuanchuan/print`` next to mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .campaign_loader import CampaignSet
+from .campaign_model import Campaign
+from .campaign_views import format_range, type_label
+from .errors import Problem
+from .print_fonts import FontError, missing_characters, resolve_font
+from .print_layout import Layouts
+from .strings import Translator
+
+log = logging.getLogger("mkdocs.plugins.xuanchuan")
+
+# Raise when the drawing code changes in a way that changes its output.
+ENGINE_VERSION = "1"
+PNG_WIDTH = 1080
+SHARE_WIDTH = 1200
+
+_FIELD_PATHS = {
+    "headline": "poster.headline",
+    "subheadline": "poster.subheadline",
+    "points": "poster.points",
+    "organization": "organizer",
+    "organizer": "organizer",
+    "dates": "start",
+    "hotline": "contact.hotline",
+    "address": "contact.address",
+    "summary": "summary",
+}
+
+
+@dataclass(frozen=True)
+class PrintFile:
+    """One rendered file, ready to be copied into the site."""
+
+    slug: str
+    language: str
+    kind: str  # poster_pdf, poster_png, poster_png_full, share_png
+    size: str  # paper size, or "" for screen images
+    name: str  # file name in the campaign's folder of the site
+    path: Path  # the cached file
+    bytes: int
+
+
+@dataclass
+class PrintResult:
+    files: dict[tuple[str, str], list[PrintFile]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    rendered: int = 0
+    reused: int = 0
+    seconds: float = 0.0
+
+    def for_campaign(self, slug: str, code: str) -> list[PrintFile]:
+        return self.files.get((slug, code), [])
+
+
+@dataclass(frozen=True)
+class _Job:
+    key: str
+    layout: dict
+    style: dict
+    content: dict
+    output: str  # "pdf" or "png"
+    paper: str
+    width: int
+    target: str  # cache file path
+
+
+def plan_print_files(
+    campaigns: CampaignSet,
+    *,
+    translators: dict[str, Translator],
+    layouts: Layouts,
+    sizes: tuple[str, ...],
+    full_resolution: bool,
+    page_url,
+    cache_dir: Path,
+) -> tuple[list[tuple[PrintFile, _Job | None]], list[Problem]]:
+    """Every print file of every campaign and language; a job for those not cached."""
+
+    problems: list[Problem] = []
+    try:
+        fonts = {name: resolve_font(spec) for name, spec in layouts.fonts.items()}
+    except FontError as error:
+        return [], [Problem("overrides/print/layouts.yml", None, "fonts", str(error))]
+    style = {
+        "fonts": {name: (font.family, font.bold) for name, font in fonts.items()},
+        "font_files": sorted(font.identity for font in fonts.values()),
+    }
+    versions = _versions()
+    planned: list[tuple[PrintFile, _Job | None]] = []
+    for slug, versions_by_language in sorted(campaigns.campaigns.items()):
+        for code, campaign in versions_by_language.items():
+            t = translators[code]
+            url = page_url(campaign)
+            content = _content(campaign, t, url)
+            missing = _unprintable(content, fonts)
+            if missing:
+                problems.append(_missing_problem(campaign, missing, fonts["regular"].family))
+                continue
+            colours = layouts.colours_for(campaign.type)
+            photo_hash = hashlib.sha256(content.photo).hexdigest() if content.photo else None
+            described = {**asdict(content), "photo": photo_hash}
+            chosen = campaign.poster.sizes if campaign.poster and campaign.poster.sizes else sizes
+            outputs = []
+            for size in chosen:
+                shape = "poster-landscape" if size.endswith("landscape") else "poster-portrait"
+                outputs.append(("poster_pdf", size, shape, "pdf", 0))
+                if full_resolution:
+                    width = round(_paper_mm(size)[0] / 25.4 * 300)
+                    outputs.append(("poster_png_full", size, shape, "png", width))
+            first_shape = (
+                "poster-landscape" if chosen[0].endswith("landscape") else "poster-portrait"
+            )
+            outputs.append(("poster_png", "", first_shape, "png", PNG_WIDTH))
+            outputs.append(("share_png", "", "share", "png", SHARE_WIDTH))
+            for kind, size, shape, output, width in outputs:
+                layout = layouts.formats[shape]
+                key = _key(layout, style, colours, described, output, size, width, versions)
+                target = cache_dir / f"{key}.{output}"
+                name = _file_name(slug, code, kind, size, output)
+                job = None
+                if not target.is_file():
+                    job = _Job(
+                        key,
+                        layout,
+                        {**style, "colours": colours},
+                        {**asdict(content)},
+                        output,
+                        size,
+                        width,
+                        str(target),
+                    )
+                planned.append((PrintFile(slug, code, kind, size, name, target, 0), job))
+    return planned, problems
+
+
+def render_print_files(planned, campaigns: CampaignSet, workers: int | None = None) -> PrintResult:
+    """Render what is not cached, in parallel, and collect every file and problem."""
+    started = time.monotonic()
+    result = PrintResult()
+    jobs = {job.key: job for _, job in planned if job is not None}
+    failures: dict[str, str] = {}
+    if jobs:
+        Path(next(iter(jobs.values())).target).parent.mkdir(parents=True, exist_ok=True)
+        total = len(jobs)
+        log.info(f"Print files: rendering {total} (the rest are unchanged and reused)")
+        workers = workers or min(os.cpu_count() or 1, total)
+        done = 0
+        step = max(1, total // 10)
+        if workers > 1:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                outcomes = pool.map(_render, jobs.values(), chunksize=1)
+                for key, error in outcomes:
+                    done += 1
+                    if error:
+                        failures[key] = error
+                    if done % step == 0 or done == total:
+                        log.info(f"Print files: {done}/{total}")
+        else:
+            for job in jobs.values():
+                key, error = _render(job)
+                done += 1
+                if error:
+                    failures[key] = error
+    for print_file, job in planned:
+        key = job.key if job else print_file.path.stem
+        if key in failures:
+            field_name, message = failures[key].split("\t", 1)
+            campaign = campaigns.campaigns[print_file.slug][print_file.language]
+            result.problems.append(_overflow_problem(campaign, print_file, field_name, message))
+            continue
+        if job is None:
+            result.reused += 1
+        sized = PrintFile(**{**asdict(print_file), "bytes": print_file.path.stat().st_size})
+        result.files.setdefault((print_file.slug, print_file.language), []).append(sized)
+    result.rendered = len({job.key for _, job in planned if job and job.key not in failures})
+    result.seconds = time.monotonic() - started
+    # One problem per campaign file and field is enough, whatever the number of sizes.
+    result.problems = sorted(set(result.problems))
+    return result
+
+
+def _render(job: _Job) -> tuple[str, str | None]:
+    """Runs in a worker process: draw one file into the cache, atomically."""
+    from .poster import Overflow, PosterContent, Style, render_pdf, render_png
+
+    style = Style(job.style["colours"], {k: tuple(v) for k, v in job.style["fonts"].items()})
+    content = PosterContent(**{**job.content, "points": tuple(job.content["points"])})
+    try:
+        if job.output == "pdf":
+            data = render_pdf(job.layout, style, content, job.paper)
+        else:
+            data = render_png(job.layout, style, content, job.width)
+    except Overflow as error:
+        return job.key, f"{error.field}\t{error}"
+    temporary = f"{job.target}.{os.getpid()}.tmp"
+    with open(temporary, "wb") as stream:
+        stream.write(data)
+    os.replace(temporary, job.target)
+    return job.key, None
+
+
+def _content(campaign: Campaign, t: Translator, url: str | None):
+    from .poster import PosterContent
+
+    poster = campaign.poster
+    photo = poster.image.read_bytes() if poster and poster.image else None
+    return PosterContent(
+        kind=campaign.type,
+        headline=poster.headline if poster else campaign.title,
+        subheadline=(poster.subheadline if poster and poster.subheadline else campaign.summary),
+        points=poster.points if poster and poster.points else (),
+        organization=campaign.organizer or "",
+        organizer="",
+        dates=format_range(campaign.start, campaign.end, t),
+        hotline=t("poster.hotline", hotline=campaign.contact.hotline)
+        if campaign.contact.hotline
+        else "",
+        address=campaign.contact.address or "",
+        qr_caption=t("poster.qr_caption") if url else "",
+        type_label=type_label(campaign.type, t),
+        summary=campaign.summary,
+        url=url or "",
+        photo=photo,
+    )
+
+
+def _unprintable(content, fonts) -> list[str]:
+    text = "".join(
+        str(value) for name, value in asdict(content).items() if name not in ("photo", "url")
+    )
+    missing: dict[str, None] = {}
+    for font in fonts.values():
+        for char in missing_characters(font, text):
+            missing.setdefault(char)
+    return list(missing)
+
+
+def _missing_problem(campaign: Campaign, missing: list[str], family: str) -> Problem:
+    shown = ", ".join(f'"{c}" (U+{ord(c):04X})' for c in missing[:5])
+    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+    return Problem(
+        str(campaign.source),
+        None,
+        "poster",
+        f"cannot be printed: the font {family} has no {shown}{more}: expected characters "
+        "the font has, or another font in overrides/print/layouts.yml",
+    )
+
+
+def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, message) -> Problem:
+    what = {
+        "poster_pdf": "poster",
+        "poster_png": "poster",
+        "poster_png_full": "poster",
+        "share_png": "share image",
+    }[print_file.kind]
+    size = f"the {print_file.size} {what}" if print_file.size else f"the {what}"
+    path = _FIELD_PATHS.get(field_name, field_name)
+    return Problem(
+        str(campaign.source),
+        None,
+        path,
+        f"does not fit on {size}: it {message}; shorten it (nothing is cut off silently)",
+    )
+
+
+def _key(layout, style, colours, content, output, size, width, versions) -> str:
+    described = json.dumps(
+        [ENGINE_VERSION, versions, layout, style, colours, content, output, size, width],
+        sort_keys=True,
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(described.encode("utf-8")).hexdigest()[:32]
+
+
+def _versions() -> dict[str, str]:
+    import cairocffi
+    import PIL
+    import segno
+
+    return {
+        "cairo": cairocffi.cairo_version_string(),
+        "cairocffi": cairocffi.VERSION,
+        "segno": segno.__version__,
+        "pillow": PIL.__version__,
+    }
+
+
+def _paper_mm(size: str) -> tuple[float, float]:
+    from .poster import paper_size
+
+    return paper_size(size)
+
+
+def _file_name(slug: str, code: str, kind: str, size: str, output: str) -> str:
+    what = "share" if kind == "share_png" else "poster"
+    parts = (
+        [slug, what] + ([size] if size else []) + (["300dpi"] if kind == "poster_png_full" else [])
+    )
+    return "-".join(parts + [code]) + f".{output}"
