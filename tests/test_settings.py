@@ -30,7 +30,7 @@ def test_misspelt_setting_gets_a_suggestion():
     assert errors({"langauges": []}) == (
         'mkdocs.yml: extra.xuanchuan.langauges: unknown field (did you mean "languages"?); '
         "known fields: languages, campaign_types, campaigns_dir, "
-        "timezone"
+        "timezone, print"
     )
 
 

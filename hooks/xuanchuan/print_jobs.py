@@ -131,7 +131,8 @@ def plan_print_files(
             outputs.append(("share_png", "", "share", "png", SHARE_WIDTH))
             for kind, size, shape, output, width in outputs:
                 layout = layouts.formats[shape]
-                key = _key(layout, style, colours, described, output, size, width, versions)
+                shown = {k: v for k, v in described.items() if k in _used_fields(layout)}
+                key = _key(layout, style, colours, shown, output, size, width, versions)
                 target = cache_dir / f"{key}.{output}"
                 name = _file_name(slug, code, kind, size, output)
                 job = None
@@ -279,6 +280,20 @@ def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, mes
         path,
         f"does not fit on {size}: it {message}; shorten it (nothing is cut off silently)",
     )
+
+
+def _used_fields(layout: dict) -> set[str]:
+    """The content a layout draws: only a change to these renders the file again."""
+    used = set()
+    for block in layout["blocks"]:
+        used.update(block.get("fields", []))
+        if "field" in block:
+            used.add(block["field"])
+        if block["type"] == "image" or block.get("when"):
+            used.add("photo")
+        if block["type"] == "qr":
+            used.add("url")
+    return used
 
 
 def _key(layout, style, colours, content, output, size, width, versions) -> str:

@@ -1,0 +1,297 @@
+"""Posters and share images, read back: PDF pages, sizes, fonts and text; PNG QR codes."""
+
+import hashlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from site_support import fixture_config, page, run_mkdocs, write_site
+
+SITE_URL = "https://example.org/xuanchuan/"
+
+SPRING_ZH = """\
+---
+title: 春灌安全用电宣传
+type: safe-electricity
+summary: 春灌开泵前，到机井和村里讲安全用电。
+start: 2026-03-01
+end: 2026-04-30
+organizer: 城关供电所
+contact:
+  hotline: 0000-8123456
+  address: 石卡镇供电所营业厅
+poster:
+  headline: 春灌用电 安全第一
+  subheadline: 开泵之前，先查线路和漏电保护器
+  points: [开关箱要防雨防潮, 漏电保护器每月试跳一次, 发现有人触电先断电再救人]
+  image: photo.jpg
+---
+
+## 正文
+
+内容。
+"""
+
+SPRING_EN = """\
+---
+title: Safe electricity for spring irrigation
+summary: Before the pumps start, we visit wells and villages.
+poster:
+  headline: Spring irrigation, safety first
+  subheadline: Check wiring and the residual-current device before pumping
+  points: [Keep switch boxes dry, Test the RCD every month, Cut the power before helping a shock victim]
+---
+
+## Body
+
+Text.
+"""
+
+MONTH_ZH = """\
+---
+title: 安全生产月
+type: safety-month
+summary: 六月集中宣传《安全生产法》。
+start: 2026-06-01
+end: 2026-06-30
+poster:
+  points: [人人讲安全, 个个会应急]
+  sizes: [A3-landscape]
+---
+
+## 内容
+
+正文。
+"""
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return dict(line.split(":", 1) for line in out.stdout.splitlines() if ":" in line)
+
+
+def page_size_mm(path: Path) -> tuple[float, float]:
+    match = re.match(r"\s*([\d.]+) x ([\d.]+) pts", pdf_info(path)["Page size"])
+    return tuple(round(float(v) * 25.4 / 72, 1) for v in match.groups())
+
+
+def pdf_fonts(path: Path) -> list[list[str]]:
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    return [line.split() for line in out.stdout.splitlines()[2:]]
+
+
+def pdf_text(path: Path) -> str:
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return re.sub(r"\s+", "", out.stdout)
+
+
+def qr_codes(path: Path) -> list[str]:
+    out = subprocess.run(["zbarimg", "-q", "--raw", str(path)], capture_output=True, text=True)
+    return out.stdout.split()
+
+
+def make_project(root: Path, campaigns: dict) -> Path:
+    write_site(root, {"index.zh.md": page("首页"), "index.en.md": page("Home")}, fixture_config())
+    for slug, files in campaigns.items():
+        folder = root / "campaigns" / slug
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            if isinstance(text, bytes):
+                (folder / name).write_bytes(text)
+            else:
+                (folder / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def photo() -> bytes:
+    import io
+
+    image = Image.new("RGB", (640, 480), "#3b7")
+    for x in range(0, 640, 40):
+        image.paste("#1a5", (x, 0, x + 20, 480))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = make_project(
+        tmp_path_factory.mktemp("posters") / "project",
+        {
+            "spring-2026": {"index.zh.md": SPRING_ZH, "index.en.md": SPRING_EN,
+                            "photo.jpg": photo()},
+            "safety-month-2026": {"index.zh.md": MONTH_ZH},
+        },
+    )
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_every_poster_pdf_is_one_page_of_exact_paper_with_embedded_fonts(built):
+    pdfs = sorted(built.site.rglob("*.pdf"))
+    names = sorted(p.name for p in pdfs)
+    assert names == [
+        "safety-month-2026-poster-A3-landscape-en.pdf",
+        "safety-month-2026-poster-A3-landscape-zh.pdf",
+        "spring-2026-poster-A3-en.pdf",
+        "spring-2026-poster-A3-zh.pdf",
+        "spring-2026-poster-A4-en.pdf",
+        "spring-2026-poster-A4-zh.pdf",
+    ]
+    expected = {"A4": (210.0, 297.0), "A3": (297.0, 420.0), "A3-landscape": (420.0, 297.0)}
+    for pdf in pdfs:
+        assert pdf_info(pdf)["Pages"].strip() == "1"
+        size = re.search(r"poster-(A\d(?:-landscape)?)-", pdf.name).group(1)
+        assert page_size_mm(pdf) == expected[size], pdf.name
+        fonts = pdf_fonts(pdf)
+        assert fonts, pdf.name
+        for row in fonts:
+            name, emb, sub = row[0], row[-5], row[-4]
+            assert "NotoSansCJKsc" in name, row  # the Simplified Chinese face
+            assert (emb, sub) == ("yes", "yes"), row
+
+
+def test_poster_text_is_real_text(built):
+    zh = pdf_text(built.site / "campaigns/spring-2026/spring-2026-poster-A4-zh.pdf")
+    for text in ["春灌用电安全第一", "开泵之前，先查线路和漏电保护器", "开关箱要防雨防潮",
+                 "漏电保护器每月试跳一次", "发现有人触电先断电再救人", "咨询热线0000-8123456",
+                 "扫码查看详情", "城关供电所"]:
+        assert text in zh, text
+    en = pdf_text(built.site / "en/campaigns/spring-2026/spring-2026-poster-A4-en.pdf")
+    for text in ["Springirrigation,safetyfirst", "Testthe RCDeverymonth".replace(" ", ""),
+                 "Hotline0000-8123456", "Scanfordetails"]:
+        assert text in en, text
+
+
+def test_png_posters_are_light_and_their_qr_codes_lead_to_the_page(built):
+    pages = {
+        "campaigns/spring-2026/spring-2026-poster-zh.png": "campaigns/spring-2026/index.html",
+        "en/campaigns/spring-2026/spring-2026-poster-en.png": "en/campaigns/spring-2026/index.html",
+        "en/campaigns/safety-month-2026/safety-month-2026-poster-en.png":
+            "en/campaigns/safety-month-2026/index.html",
+    }
+    for png, target in pages.items():
+        path = built.site / png
+        with Image.open(path) as image:
+            assert image.width == 1080
+        assert path.stat().st_size <= 300 * 1024
+        assert qr_codes(path) == [SITE_URL + target]
+
+
+def test_share_images_are_1200_by_630_and_announced(built):
+    share = built.site / "campaigns/spring-2026/spring-2026-share-zh.png"
+    with Image.open(share) as image:
+        assert image.size == (1200, 630)
+    meta = built.html("campaigns/spring-2026/index.html").find("meta", property="og:image")
+    assert meta["content"] == SITE_URL + "campaigns/spring-2026/spring-2026-share-zh.png"
+
+
+def test_download_box_lists_files_with_sizes_in_the_page_language(built):
+    box = built.html("en/campaigns/spring-2026/index.html").select_one(".xc-downloads")
+    assert box.select_one(".admonition-title").get_text() == "Downloads"
+    items = [(a.get_text(), a["href"]) for a in box.select("a")]
+    assert items == [
+        ("Poster A4 (PDF, for printing)", "spring-2026-poster-A4-en.pdf"),
+        ("Poster A3 (PDF, for printing)", "spring-2026-poster-A3-en.pdf"),
+        ("Poster picture (PNG, for chat groups)", "spring-2026-poster-en.png"),
+        ("Share card (PNG)", "spring-2026-share-en.png"),
+    ]
+    sizes = [s.get_text() for s in box.select(".xc-downloads__size")]
+    assert all(re.fullmatch(r"\d+ KB|\d+\.\d MB", s) for s in sizes), sizes
+    zh = built.html("campaigns/spring-2026/index.html").select_one(".xc-downloads a").get_text()
+    assert zh == "海报 A4（PDF，印刷用）"
+
+
+def test_a_second_build_renders_nothing_and_an_edit_renders_only_that_campaign(built):
+    again = run_mkdocs(built.project)
+    assert "Print files: 0 rendered, 14 reused from cache" in again.output
+    zh = built.project / "campaigns/safety-month-2026/index.zh.md"
+    original = zh.read_text(encoding="utf-8")
+    try:
+        zh.write_text(original.replace("人人讲安全", "人人讲安全，事事守规程"), encoding="utf-8")
+        edited = run_mkdocs(built.project)
+        # Its Chinese poster PDF and PNG, and the English fallback's (it shows the Chinese
+        # points); the share images do not show the points and are reused.
+        assert "Print files: 4 rendered, 10 reused from cache" in edited.output, edited.output
+    finally:
+        zh.write_text(original, encoding="utf-8")
+
+
+RENDER = """
+import hashlib, sys
+from pathlib import Path
+from xuanchuan.print_layout import load_layouts
+from xuanchuan.poster import PosterContent, Style, render_pdf, render_png
+layouts = load_layouts(Path(sys.argv[1]), Path(sys.argv[1]))
+style = Style(layouts.colours_for("union-work"),
+              {"regular": ("Noto Sans CJK SC", False), "bold": ("Noto Sans CJK SC", True)})
+content = PosterContent(kind="union-work", headline="五一职工运动会", subheadline="气排球和拔河",
+                        points=("报名到工会", "注意安全"), url="https://example.org/x/",
+                        qr_caption="扫码查看详情", dates="2026年5月1日")
+for data in (render_pdf(layouts.formats["poster-portrait"], style, content, "A4"),
+             render_png(layouts.formats["poster-portrait"], style, content, 1080),
+             render_png(layouts.formats["share"], style, content, 1200)):
+    print(hashlib.sha256(data).hexdigest())
+"""
+
+
+def test_same_inputs_give_the_same_bytes_in_separate_processes():
+    overrides = Path(__file__).resolve().parent.parent / "overrides"
+    runs = [
+        subprocess.run([sys.executable, "-c", RENDER, str(overrides)], capture_output=True,
+                       text=True, check=True).stdout
+        for _ in range(2)
+    ]
+    assert runs[0] == runs[1] and len(runs[0].split()) == 3
+
+
+def test_same_sources_give_the_same_print_files(built, tmp_path):
+    copy = tmp_path / "copy"
+    subprocess.run(["cp", "-r", str(built.project), str(copy)], check=True)
+    subprocess.run(["rm", "-rf", str(copy / ".cache"), str(copy / "site")], check=True)
+    result = run_mkdocs(copy, env={"SOURCE_DATE_EPOCH": "1767225600"})
+    first = run_mkdocs(built.project, env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert result.returncode == first.returncode == 0
+    for path in sorted(built.site.rglob("*")):
+        if path.suffix in (".pdf", ".png"):
+            twin = result.site / path.relative_to(built.site)
+            assert hashlib.sha256(twin.read_bytes()).digest() == hashlib.sha256(
+                path.read_bytes()).digest(), path.name
+
+
+def test_text_too_long_for_the_poster_is_an_error_not_a_clip(tmp_path):
+    long_points = ", ".join(["这一条要点写得实在太长了，远远超过海报上能放下的字数，需要缩短" * 5] * 6)
+    text = MONTH_ZH.replace("points: [人人讲安全, 个个会应急]", f"points: [{long_points}]")
+    text = text.replace("  sizes: [A3-landscape]\n", "")
+    root = make_project(tmp_path / "p", {"too-long": {"index.zh.md": text}})
+    result = run_mkdocs(root)
+    assert result.returncode == 1
+    warnings = [line for line in result.output.splitlines() if line.startswith("WARNING")]
+    assert any(
+        line.startswith(
+            "WARNING -  campaigns/too-long/index.zh.md: poster.points: does not fit on the A4 "
+            "poster: it needs "
+        )
+        and "line(s) too long; shorten it (nothing is cut off silently)" in line
+        for line in warnings
+    ), warnings
+    assert "Traceback" not in result.output
+    assert not (root / "site").exists()
+
+
+def test_a_character_the_font_lacks_is_named(tmp_path):
+    text = MONTH_ZH.replace("人人讲安全", "人人讲安全𠀀")
+    root = make_project(tmp_path / "p", {"odd": {"index.zh.md": text}})
+    result = run_mkdocs(root)
+    assert result.returncode == 1
+    assert (
+        'WARNING -  campaigns/odd/index.zh.md: poster: cannot be printed: the font Noto Sans '
+        'CJK SC has no "𠀀" (U+20000): expected characters the font has, or another font in '
+        "overrides/print/layouts.yml"
+    ) in result.output
