@@ -1,0 +1,182 @@
+"""The built site in a real headless Chromium: search per language, the language switcher,
+and no request leaving the site, both over HTTP and opened from a folder (file://)."""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from site_support import PROJECT, run_mkdocs
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("Chromium is missing: scripts/setup.sh --test installs it")
+    pytest.skip("Chromium is not installed (scripts/setup.sh --test installs it)",
+                allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--allow-file-access-from-files"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    result = run_mkdocs(PROJECT, site_dir=tmp_path_factory.mktemp("browser") / "site")
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def http_base(site):
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(params=["http", "file"])
+def base(request, site, http_base) -> str:
+    return http_base if request.param == "http" else site.as_uri() + "/"
+
+
+class Visit:
+    """A browser page that records every request it (and its workers and frames) makes."""
+
+    def __init__(self, browser, base: str):
+        self.base = base
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.requests: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page = self.context.new_page()
+
+    def open(self, relative: str) -> None:
+        self.page.goto(self.base + relative)
+
+    def search(self, query: str) -> list[str]:
+        """Type into Material's search box; the result links, relative to the site root."""
+        page = self.page
+        page.click("input.md-search__input")
+        # Wait until the search index is loaded (the box stops saying "Initializing").
+        page.wait_for_function(
+            """() => {
+                const meta = document.querySelector('.md-search-result__meta');
+                return meta && meta.textContent.trim() && !/nitializ|初始化/.test(meta.textContent);
+            }""",
+            timeout=20000,
+        )
+        # Typed as a reader would. Chinese arrives as composed text without key events,
+        # and Material searches on key events: a final key press (End) triggers it, as the
+        # confirming key of an input method does.
+        page.keyboard.type(query)
+        page.keyboard.press("End")
+        page.wait_for_function(
+            """() => {
+                const meta = document.querySelector('.md-search-result__meta');
+                return meta && /\\d|No matching|没有找到/.test(meta.textContent);
+            }""",
+            timeout=20000,
+        )
+        links = page.eval_on_selector_all(
+            "li.md-search-result__item > a.md-search-result__link",
+            "elements => elements.map(e => e.href)",
+        )
+        return [self.relative(link) for link in links]
+
+    def relative(self, url: str) -> str:
+        path = unquote(urlsplit(url).path)
+        root = unquote(urlsplit(self.base).path)
+        return path[len(root):] if path.startswith(root) else url
+
+    def outside_requests(self) -> list[str]:
+        allowed = (self.base, "data:", "blob:", "about:")
+        return [url for url in self.requests if not url.startswith(allowed)]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, base):
+    opened = Visit(browser, base)
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("触电", "knowledge/electric-shock-first-aid.html"),
+        ("漏电保护器", "knowledge/safe-electricity-at-home.html"),
+        ("电力法", "knowledge/fallen-power-line.html"),
+    ],
+)
+def test_chinese_search_finds_chinese_pages_only(visit, query, expected):
+    visit.open("index.html")
+    results = visit.search(query)
+    assert expected in results, results
+    assert all(not r.startswith("en/") for r in results), results
+    assert visit.outside_requests() == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("electric", "en/knowledge/electric-shock-first-aid.html"),
+        ("electricity", "en/knowledge/safe-electricity-at-home.html"),
+        ("shock", "en/knowledge/electric-shock-first-aid.html"),
+    ],
+)
+def test_english_search_finds_english_pages_only(visit, query, expected):
+    visit.open("en/index.html")
+    results = visit.search(query)
+    assert expected in results, results
+    assert all(r.startswith("en/") for r in results), results
+    assert visit.outside_requests() == []
+
+
+def test_english_search_does_not_offer_untranslated_chinese_text(visit):
+    visit.open("en/index.html")
+    assert visit.search("机井") == []
+
+
+def test_switcher_lands_on_the_same_page_in_the_other_language(visit):
+    visit.open("knowledge/electric-shock-first-aid.html")
+    switch(visit.page, "en")
+    assert visit.relative(visit.page.url) == "en/knowledge/electric-shock-first-aid.html"
+    assert visit.page.locator("html").get_attribute("lang") == "en"
+    switch(visit.page, "zh")
+    assert visit.relative(visit.page.url) == "knowledge/electric-shock-first-aid.html"
+    assert visit.outside_requests() == []
+
+
+def switch(page, code: str) -> None:
+    """Open the language menu in the header, as a reader does, and choose a language."""
+    page.hover(".md-header__option .md-select")
+    with page.expect_navigation():
+        page.click(f"a.xc-alternate[hreflang='{code}']")
