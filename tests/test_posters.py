@@ -295,3 +295,50 @@ def test_a_character_the_font_lacks_is_named(tmp_path):
         'CJK SC has no "𠀀" (U+20000): expected characters the font has, or another font in '
         "overrides/print/layouts.yml"
     ) in result.output
+
+
+def test_fonts_logo_and_colours_from_mkdocs_yml(tmp_path):
+    config = fixture_config()
+    logo = tmp_path / "p" / "logo.png"
+    logo.parent.mkdir(parents=True)
+    Image.new("RGB", (200, 100), "#0000ff").save(logo)
+    config["extra"]["xuanchuan"]["print"] = {
+        "poster_sizes": ["A2"],
+        "fonts": {"regular": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+                  "bold": "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"},
+        "logo": "logo.png",
+        "colours": {"paper": "#fff8e1"},
+    }
+    root = tmp_path / "p"
+    write_site(root, {"index.zh.md": page("首页")}, config)
+    folder = root / "campaigns" / "month"
+    folder.mkdir(parents=True)
+    (folder / "index.zh.md").write_text(MONTH_ZH.replace("  sizes: [A3-landscape]\n", ""),
+                                        encoding="utf-8")
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.output
+    pdf = result.site / "campaigns/month/month-poster-A2-zh.pdf"
+    assert page_size_mm(pdf) == (420.0, 594.0)
+    assert all("NotoSansCJKsc" in row[0] for row in pdf_fonts(pdf))
+    with Image.open(result.site / "campaigns/month/month-poster-zh.png") as png:
+        rgb = png.convert("RGB")
+        # The organisation's paper colour under the text, its blue logo in the top band.
+        assert rgb.getpixel((20, rgb.height // 2)) == (255, 248, 225)
+        top_band = [rgb.getpixel((x, 60)) for x in range(820, 1040, 10)]
+        assert (0, 0, 255) in top_band
+
+
+def test_a_missing_font_file_is_named(tmp_path):
+    config = fixture_config()
+    config["extra"]["xuanchuan"]["print"] = {
+        "fonts": {"regular": "fonts/missing.ttf", "bold": "fonts/missing.ttf"}}
+    root = tmp_path / "p"
+    write_site(root, {"index.zh.md": page("首页")}, config)
+    (root / "campaigns" / "month").mkdir(parents=True)
+    (root / "campaigns" / "month" / "index.zh.md").write_text(MONTH_ZH, encoding="utf-8")
+    result = run_mkdocs(root)
+    assert result.returncode == 1
+    assert (
+        "WARNING -  mkdocs.yml: extra.xuanchuan.print.fonts: print.fonts.regular: "
+        f'"{root}/fonts/missing.ttf" does not exist: expected a .ttf, .otf or .ttc file'
+    ) in result.output

@@ -35,7 +35,7 @@ from .frontmatter import field_lines
 from .links import counterpart_url, relative_url
 from .pages import Catalogue, scan_pages
 from .print_jobs import PrintResult, plan_print_files, render_print_files
-from .print_layout import load_layouts
+from .print_layout import customise_layouts, load_layouts
 from .search_index import compact_search_index
 from .settings import Language, Settings, load_settings
 from .staging import StagedOutput
@@ -332,20 +332,22 @@ class SiteBuild:
         Runs in the default language's on_files: only then are the site's URLs settled
         (the offline plugin changes them after on_config), and the QR codes need them.
         """
-        if not run.settings.print_enabled or not run.campaigns.campaigns:
+        if not run.settings.print.enabled or not run.campaigns.campaigns:
             return PrintResult()
         if not run.site_url:
             log.warning(
                 "mkdocs.yml: site_url: is not set: expected the address the site is "
                 "published at (https://…/), so the QR codes on posters can point to it"
             )
+        settings = run.settings
+        cache_dir = run.project_dir / ".cache" / "xuanchuan" / "print"
         try:
             layouts = load_layouts(run.overrides_dir, run.project_dir)
+            layouts = customise_layouts(layouts, settings.print, run.project_dir, cache_dir)
         except SourceError as error:
             for problem in error.problems:
                 log.warning(str(problem))
             return PrintResult()
-        settings = run.settings
         use_directory_urls = config.use_directory_urls
 
         def page_url(campaign):
@@ -365,10 +367,10 @@ class SiteBuild:
                 for language in settings.languages
             },
             layouts=layouts,
-            sizes=settings.poster_sizes,
-            full_resolution=settings.full_resolution_png,
+            sizes=settings.print.poster_sizes,
+            full_resolution=settings.print.full_resolution_png,
             page_url=page_url,
-            cache_dir=run.project_dir / ".cache" / "xuanchuan" / "print",
+            cache_dir=cache_dir,
         )
         result = render_print_files(planned, run.campaigns)
         for problem in problems + result.problems:

@@ -43,6 +43,7 @@ class PosterContent:
     summary: str = ""
     url: str = ""
     photo: bytes | None = None  # the image file's bytes: part of the cache key too
+    logo: bytes | None = None
 
     def text_of(self, name: str) -> str:
         return getattr(self, name) or ""
@@ -138,6 +139,8 @@ def _draw(context: cairo.Context, page: _Page, style: Style, content: PosterCont
             _lines_block(context, page, style, block, content)
         elif kind == "image" and content.photo:
             _image_block(context, block, content.photo)
+        elif kind == "logo" and content.logo:
+            _image_block(context, block, content.logo, crop=False)
         elif kind == "qr" and content.url:
             _qr_block(context, style, block, content.url)
 
@@ -311,7 +314,8 @@ def _lines_block(context, page, style, block, content: PosterContent) -> None:
 # -- pictures --------------------------------------------------------------------------------
 
 
-def _image_block(context, block, photo: bytes) -> None:
+def _image_block(context, block, photo: bytes, crop: bool = True) -> None:
+    """A photo cropped to fill its frame (never stretched), or a logo fitted inside it."""
     from PIL import Image, ImageOps
 
     # Crop to fill the frame, never stretch; 200 pixels per layout unit-inch is plenty.
@@ -324,7 +328,10 @@ def _image_block(context, block, photo: bytes) -> None:
         if max(target) > limit:
             ratio = limit / max(target)
             target = (max(1, round(target[0] * ratio)), max(1, round(target[1] * ratio)))
-        fitted = ImageOps.fit(image, target, Image.Resampling.LANCZOS)
+        if crop:
+            fitted = ImageOps.fit(image, target, Image.Resampling.LANCZOS)
+        else:
+            fitted = ImageOps.pad(image, target, Image.Resampling.LANCZOS, color="white")
     buffer = io.BytesIO()
     fitted.save(buffer, "PNG")
     buffer.seek(0)

@@ -70,3 +70,56 @@ def missing_characters(font: Font, text: str) -> list[str]:
         if not char.isspace() and ord(char) not in have:
             seen.setdefault(char)
     return list(seen)
+
+
+def use_font_files(files: dict[str, Path], cache_dir: Path) -> dict[str, str]:
+    """Make font files named in mkdocs.yml visible to fontconfig; their fontconfig names.
+
+    fontconfig reads FONTCONFIG_FILE when first used; print files are drawn in worker
+    processes started after this, so they see the fonts too.
+    """
+    for name, path in files.items():
+        if not path.is_file():
+            raise FontError(
+                f'print.fonts.{name}: "{path}" does not exist: expected a .ttf, .otf or .ttc file'
+            )
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    folders = sorted({str(path.resolve().parent) for path in files.values()})
+    config = cache_dir / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        + "".join(f"  <dir>{folder}</dir>\n" for folder in folders)
+        + f"  <cachedir>{cache_dir / 'fontconfig'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    import os
+
+    os.environ["FONTCONFIG_FILE"] = str(config)
+    resolve_font.cache_clear()
+    return {
+        name: _family_of(path) + (":bold" if name == "bold" else "") for name, path in files.items()
+    }
+
+
+def _family_of(path: Path) -> str:
+    """The family name of a font file; in a collection, its Simplified Chinese face.
+
+    Collections such as NotoSansCJK.ttc hold Japanese, Korean and Chinese faces; the first
+    is Japanese, whose forms of many characters differ from those taught in China.
+    """
+    from fontTools.ttLib import TTCollection, TTFont
+
+    try:
+        if path.suffix.lower() == ".ttc":
+            faces = TTCollection(str(path), lazy=True).fonts
+        else:
+            faces = [TTFont(str(path), lazy=True)]
+    except Exception as error:  # fontTools raises many kinds for a file that is no font
+        raise FontError(f'"{path}" is not a font file fontTools can read: {error}') from None
+    families = [f["name"].getDebugName(16) or f["name"].getDebugName(1) for f in faces]
+    families = [family for family in families if family]
+    if not families:
+        raise FontError(f'"{path}" has no family name: expected a complete font file')
+    chinese = [f for f in families if f.endswith((" SC", " CN", " Simplified Chinese"))]
+    return (chinese or families)[0]

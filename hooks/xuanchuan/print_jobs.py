@@ -13,7 +13,7 @@ import logging
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .campaign_loader import CampaignSet
@@ -108,14 +108,15 @@ def plan_print_files(
         for code, campaign in versions_by_language.items():
             t = translators[code]
             url = page_url(campaign)
-            content = _content(campaign, t, url)
+            content = replace(_content(campaign, t, url), logo=layouts.logo)
             missing = _unprintable(content, fonts)
             if missing:
                 problems.append(_missing_problem(campaign, missing, fonts["regular"].family))
                 continue
             colours = layouts.colours_for(campaign.type)
             photo_hash = hashlib.sha256(content.photo).hexdigest() if content.photo else None
-            described = {**asdict(content), "photo": photo_hash}
+            logo_hash = hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None
+            described = {**asdict(content), "photo": photo_hash, "logo": logo_hash}
             chosen = campaign.poster.sizes if campaign.poster and campaign.poster.sizes else sizes
             outputs = []
             for size in chosen:
@@ -244,7 +245,9 @@ def _content(campaign: Campaign, t: Translator, url: str | None):
 
 def _unprintable(content, fonts) -> list[str]:
     text = "".join(
-        str(value) for name, value in asdict(content).items() if name not in ("photo", "url")
+        str(value)
+        for name, value in asdict(content).items()
+        if name not in ("photo", "logo", "url")
     )
     missing: dict[str, None] = {}
     for font in fonts.values():
@@ -293,6 +296,8 @@ def _used_fields(layout: dict) -> set[str]:
             used.add("photo")
         if block["type"] == "qr":
             used.add("url")
+        if block["type"] == "logo":
+            used.add("logo")
     return used
 
 

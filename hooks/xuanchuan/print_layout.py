@@ -44,7 +44,7 @@ def _is_hex(value: str) -> bool:
 
 def _box(**extra: Option) -> Record:
     fields = {
-        "type": Choice(("rect", "text", "list", "lines", "image", "qr"), required=True),
+        "type": Choice(("rect", "text", "list", "lines", "image", "logo", "qr"), required=True),
         "x": Number(required=True),
         "y": Number(required=True),
         "w": Number(minimum=0),
@@ -94,6 +94,7 @@ class Layouts:
     fonts: dict[str, str]
     formats: dict[str, dict]
     source: str  # the file's text, part of every print file's cache key
+    logo: bytes | None = None
 
     def colours_for(self, kind: str) -> dict[str, str]:
         return {**self.colours["default"], **self.colours.get(kind, {})}
@@ -156,3 +157,32 @@ def _shown(path: Path, project_dir: Path) -> str:
         return path.relative_to(project_dir).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def customise_layouts(layouts: Layouts, settings, project_dir: Path, cache_dir: Path) -> Layouts:
+    """Apply the organisation's colours, logo and font files from mkdocs.yml."""
+    from dataclasses import replace
+
+    from .print_fonts import FontError, use_font_files
+
+    colours = dict(layouts.colours)
+    colours["default"] = {**colours["default"], **settings.colours}
+    fonts = layouts.fonts
+    if settings.fonts:
+        try:
+            fonts = use_font_files(
+                {name: project_dir / path for name, path in settings.fonts.items()}, cache_dir
+            )
+        except FontError as error:
+            raise SourceError(
+                Problem("mkdocs.yml", None, "extra.xuanchuan.print.fonts", str(error))
+            ) from None
+    logo = None
+    if settings.logo:
+        from .images import check_image
+
+        message = check_image(project_dir, settings.logo)
+        if message:
+            raise SourceError(Problem("mkdocs.yml", None, "extra.xuanchuan.print.logo", message))
+        logo = (project_dir / settings.logo).read_bytes()
+    return replace(layouts, colours=colours, fonts=fonts, logo=logo)

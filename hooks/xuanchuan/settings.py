@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import Problem, SourceError
@@ -64,6 +64,18 @@ _SCHEMA = Record(
                     Choice(POSTER_SIZES), min_items=1, default=lambda: ["A4", "A3"]
                 ),
                 "full_resolution_png": Bool(default=False),
+                # Font files to use instead of the fonts named in overrides/print/layouts.yml
+                # (paths relative to mkdocs.yml; .ttf, .otf or .ttc).
+                "fonts": Record({"regular": Text(required=True), "bold": Text(required=True)}),
+                # The organisation's logo (PNG), drawn where the layout has a logo block.
+                "logo": Text(),
+                # The organisation's colours, over the layout's default scheme.
+                "colours": Record(
+                    {
+                        name: Text(pattern=r"#[0-9a-fA-F]{6}", pattern_help='a colour "#rrggbb"')
+                        for name in ("primary", "on_primary", "accent", "text", "muted", "paper")
+                    }
+                ),
             },
             fill_when_missing=True,
         ),
@@ -80,6 +92,16 @@ class Language:
 
 
 @dataclass(frozen=True)
+class PrintSettings:
+    enabled: bool = True
+    poster_sizes: tuple[str, ...] = ("A4", "A3")
+    full_resolution_png: bool = False
+    fonts: dict | None = None
+    logo: str | None = None
+    colours: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Settings:
     """Validated settings. The first language is the default, served at the site root."""
 
@@ -87,9 +109,7 @@ class Settings:
     campaign_types: tuple[str, ...] = DEFAULT_CAMPAIGN_TYPES
     campaigns_dir: str = "campaigns"
     timezone: str = "Asia/Shanghai"
-    print_enabled: bool = True
-    poster_sizes: tuple[str, ...] = ("A4", "A3")
-    full_resolution_png: bool = False
+    print: PrintSettings = field(default_factory=lambda: PrintSettings())
 
     @property
     def default(self) -> Language:
@@ -142,9 +162,14 @@ def load_settings(
         tuple(data["campaign_types"]),
         data["campaigns_dir"],
         data["timezone"],
-        data["print"]["enabled"],
-        tuple(data["print"]["poster_sizes"]),
-        data["print"]["full_resolution_png"],
+        PrintSettings(
+            enabled=data["print"]["enabled"],
+            poster_sizes=tuple(data["print"]["poster_sizes"]),
+            full_resolution_png=data["print"]["full_resolution_png"],
+            fonts=data["print"].get("fonts"),
+            logo=data["print"].get("logo"),
+            colours=data["print"].get("colours") or {},
+        ),
     )
 
 
