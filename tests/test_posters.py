@@ -342,3 +342,15 @@ def test_a_missing_font_file_is_named(tmp_path):
         "WARNING -  mkdocs.yml: extra.xuanchuan.print.fonts: print.fonts.regular: "
         f'"{root}/fonts/missing.ttf" does not exist: expected a .ttf, .otf or .ttc file'
     ) in result.output
+
+
+def test_an_english_poster_never_borrows_the_chinese_headline(tmp_path):
+    text = MONTH_ZH.replace("poster:\n", "poster:\n  headline: 安全月中文标题\n")
+    root = make_project(tmp_path / "p", {"month": {
+        "index.zh.md": text,
+        "index.en.md": "---\ntitle: Safety Month\nsummary: June safety publicity.\n---\n"}})
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.output
+    english = pdf_text(result.site / "en/campaigns/month/month-poster-A3-landscape-en.pdf")
+    assert "SafetyMonth" in english and "安全月中文标题" not in english
+    assert "June safety publicity." .replace(" ", "") in english

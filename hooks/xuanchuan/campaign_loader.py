@@ -229,6 +229,12 @@ def _translation(document, original, data, lenient, settings, problems) -> dict 
         return None
     default_name = settings.default.name
     merged = dict(data)
+    if "poster" in merged:
+        # A poster's headline and subheadline default to the page's own title and summary:
+        # never to the other language's words.
+        merged["poster"] = {
+            k: v for k, v in merged["poster"].items() if k not in ("headline", "subheadline")
+        }
     for key in document.meta:
         if key not in checked:
             continue
@@ -240,7 +246,7 @@ def _translation(document, original, data, lenient, settings, problems) -> dict 
             )
         elif key in TRANSLATABLE_INSIDE:
             inside = TRANSLATABLE_INSIDE[key]
-            merged[key] = dict(data.get(key, {}))
+            merged[key] = dict(merged.get(key, {}))
             for name, value in checked[key].items():
                 if name in inside:
                     merged[key][name] = value

@@ -1,0 +1,270 @@
+"""A synthetic but realistic corpus: campaigns and content pages in Chinese and English.
+
+The same seed gives the same corpus, byte for byte, so runs can be compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+TYPES = ["safe-electricity", "legal-education", "send-culture", "safety-month", "union-work"]
+PLACES = ["石卡镇", "东河村", "西岭村", "南湾社区", "工业园区", "营业厅", "莲藕示范区", "港桥工地"]
+PLACES_EN = [
+    "Shika Town",
+    "Donghe Village",
+    "Xiling Village",
+    "Nanwan Community",
+    "Industrial Park",
+    "Service Counter",
+    "Lotus Demonstration Zone",
+    "Gangqiao Site",
+]
+CHANNELS = ["会议", "宣传车", "标语", "板报", "宣传单", "广播", "视频", "现场咨询"]
+LAWS = ["《安全生产法》", "《电力法》", "《电力设施保护条例》", "《工会法》", "《劳动合同法》"]
+AUDIENCE = ["农牧民", "电力客户", "职工", "农民工", "医护人员"]
+WORDS_ZH = [
+    "安全",
+    "用电",
+    "触电",
+    "急救",
+    "漏电",
+    "保护器",
+    "线路",
+    "开关",
+    "检查",
+    "宣传",
+    "法律",
+    "职工",
+    "工会",
+    "权益",
+    "合同",
+    "工资",
+    "村民",
+    "机井",
+    "水泵",
+    "春灌",
+    "雨季",
+    "防潮",
+    "电力",
+    "设施",
+    "保护",
+    "活动",
+    "讲座",
+    "咨询",
+    "发放",
+    "资料",
+    "群众",
+    "学习",
+]
+WORDS_EN = [
+    "safety",
+    "electricity",
+    "electric",
+    "shock",
+    "first",
+    "aid",
+    "residual",
+    "current",
+    "device",
+    "wiring",
+    "switch",
+    "inspection",
+    "publicity",
+    "law",
+    "workers",
+    "union",
+    "rights",
+    "contract",
+    "wages",
+    "villagers",
+    "well",
+    "pump",
+    "irrigation",
+    "season",
+    "damp",
+    "power",
+    "facilities",
+    "protection",
+    "activity",
+    "lecture",
+    "advice",
+    "leaflets",
+    "people",
+    "learning",
+]
+
+
+def _sentence_zh(rng: random.Random) -> str:
+    return "".join(rng.choice(WORDS_ZH) for _ in range(rng.randint(6, 14))) + rng.choice("。。！；")
+
+
+def _sentence_en(rng: random.Random) -> str:
+    words = [rng.choice(WORDS_EN) for _ in range(rng.randint(8, 16))]
+    return " ".join(words).capitalize() + "."
+
+
+def _body(rng: random.Random, characters: int) -> tuple[str, str]:
+    zh, en = [], []
+    length = 0
+    section = 0
+    while length < characters:
+        section += 1
+        zh.append(f"\n## 第{section}部分 {rng.choice(WORDS_ZH)}{rng.choice(WORDS_ZH)}\n")
+        en.append(f"\n## Part {section}: {rng.choice(WORDS_EN)} {rng.choice(WORDS_EN)}\n")
+        for _ in range(rng.randint(2, 4)):
+            paragraph_zh = "".join(_sentence_zh(rng) for _ in range(rng.randint(3, 6)))
+            zh.append(paragraph_zh + "\n")
+            en.append(" ".join(_sentence_en(rng) for _ in range(rng.randint(3, 6))) + "\n")
+            length += len(paragraph_zh)
+        if rng.random() < 0.4:
+            items = [rng.choice(WORDS_ZH) + rng.choice(WORDS_ZH) for _ in range(4)]
+            zh.append("\n" + "\n".join(f"- {item}" for item in items) + "\n")
+            en.append("\n" + "\n".join(f"- {rng.choice(WORDS_EN)}" for _ in items) + "\n")
+    return "".join(zh), "".join(en)
+
+
+def _photo(rng: random.Random) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (800, 600), tuple(rng.randint(40, 200) for _ in range(3)))
+    draw = ImageDraw.Draw(image)
+    for _ in range(12):
+        x, y = rng.randint(0, 700), rng.randint(0, 500)
+        colour = tuple(rng.randint(0, 255) for _ in range(3))
+        draw.rectangle((x, y, x + rng.randint(40, 200), y + rng.randint(40, 200)), fill=colour)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def _front(data: dict) -> str:
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def campaign(rng: random.Random, index: int) -> tuple[str, dict[str, str | bytes]]:
+    kind = TYPES[index % len(TYPES)]
+    start = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 700))
+    end = start + dt.timedelta(days=rng.randint(10, 90))
+    slug = f"{kind}-{start:%Y%m%d}-{index:04d}"
+    activities = sorted(
+        start + dt.timedelta(days=rng.randint(0, (end - start).days))
+        for _ in range(rng.randint(3, 10))
+    )
+    places = rng.sample(range(len(PLACES)), 3)
+    has_photo = index % 3 == 0
+    body_zh, body_en = _body(rng, rng.randint(1000, 3000))
+    points = [
+        rng.choice(WORDS_ZH) + rng.choice(WORDS_ZH) + rng.choice(WORDS_ZH)
+        for _ in range(rng.randint(2, 5))
+    ]
+    zh = {
+        "title": f"{rng.choice(WORDS_ZH)}{rng.choice(WORDS_ZH)}宣传活动{index}",
+        "type": kind,
+        "summary": _sentence_zh(rng),
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "organizer": rng.choice(["城关供电所", "区总工会", "县医院普法小组"]),
+        "audience": rng.sample(AUDIENCE, 2),
+        "places": [PLACES[i] for i in places],
+        "channels": rng.sample(CHANNELS, 4),
+        "laws": rng.sample(LAWS, 2),
+        "targets": [
+            {"label": "参与率", "goal": 95, "actual": rng.randint(60, 99), "unit": "%"},
+            {"label": "覆盖率", "goal": 90, "unit": "%"},
+        ],
+        "activities": [
+            {
+                "date": day.isoformat(),
+                "title": f"{rng.choice(WORDS_ZH)}{rng.choice(WORDS_ZH)}",
+                "place": PLACES[places[n % 3]],
+            }
+            for n, day in enumerate(activities)
+        ],
+        "contact": {"hotline": "0000-8123456", "address": PLACES[places[0]]},
+        "poster": {"subheadline": _sentence_zh(rng)[:20], "points": points},
+    }
+    if has_photo:
+        zh["poster"]["image"] = "photo.jpg"
+    en = {
+        "title": f"{rng.choice(WORDS_EN).capitalize()} campaign {index}",
+        "summary": _sentence_en(rng),
+        "places": [PLACES_EN[i] for i in places],
+        "activities": [{"title": rng.choice(WORDS_EN)} for _ in activities],
+        "poster": {
+            "subheadline": _sentence_en(rng)[:40],
+            "points": [rng.choice(WORDS_EN) for _ in points],
+        },
+    }
+    files: dict[str, str | bytes] = {
+        "index.zh.md": _front(zh) + body_zh,
+        "index.en.md": _front(en) + body_en,
+    }
+    if has_photo:
+        files["photo.jpg"] = _photo(rng)
+    return slug, files
+
+
+def write_corpus(root: Path, campaigns: int, pages: int = 50, seed: int = 2026) -> Path:
+    """A project in ``root`` with the real engine, theme and settings, and synthetic sources."""
+    rng = random.Random(seed)
+    if root.exists():
+        shutil.rmtree(root)
+    (root / "content" / "knowledge").mkdir(parents=True)
+    config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {PROJECT / 'overrides'}")
+    config = config.replace(
+        "  - hooks/xuanchuan_hooks.py", f"  - {PROJECT / 'hooks' / 'xuanchuan_hooks.py'}"
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in ("index", "about"):
+        for code in ("zh", "en"):
+            shutil.copy(PROJECT / "content" / f"{name}.{code}.md", root / "content")
+    for number in range(pages):
+        body_zh, body_en = _body(rng, rng.randint(800, 2000))
+        title_zh = f"{rng.choice(WORDS_ZH)}{rng.choice(WORDS_ZH)}知识{number}"
+        (root / "content" / "knowledge" / f"page-{number:03d}.zh.md").write_text(
+            _front({"title": title_zh}) + f"\n# {title_zh}\n" + body_zh, encoding="utf-8"
+        )
+        title_en = f"Knowledge {number}: {rng.choice(WORDS_EN)}"
+        (root / "content" / "knowledge" / f"page-{number:03d}.en.md").write_text(
+            _front({"title": title_en}) + f"\n# {title_en}\n" + body_en, encoding="utf-8"
+        )
+    for index in range(campaigns):
+        slug, files = campaign(rng, index)
+        folder = root / "campaigns" / slug
+        folder.mkdir(parents=True)
+        for name, data in files.items():
+            if isinstance(data, bytes):
+                (folder / name).write_bytes(data)
+            else:
+                (folder / name).write_text(data, encoding="utf-8")
+    return root
+
+
+def write_baseline(corpus: Path, root: Path) -> Path:
+    """The same Markdown as a plain Material site: same theme and jieba search, no engine."""
+    if root.exists():
+        shutil.rmtree(root)
+    docs = root / "docs"
+    shutil.copytree(corpus / "content", docs)
+    for folder in sorted((corpus / "campaigns").iterdir()):
+        target = docs / "campaigns" / folder.name
+        target.mkdir(parents=True)
+        for path in folder.iterdir():
+            shutil.copy(path, target / path.name)
+    (root / "mkdocs.yml").write_text(
+        "site_name: Baseline\nsite_url: https://example.org/xuanchuan/\n"
+        "theme:\n  name: material\n  font: false\n  language: zh\n"
+        "  features: [navigation.prune]\nplugins:\n  - search\n"
+        "markdown_extensions: [admonition, attr_list, tables]\n",
+        encoding="utf-8",
+    )
+    return root

@@ -1,0 +1,181 @@
+"""The benchmark: a plain Material build against ours (cold, warm, one campaign edited).
+
+    .venv/bin/python bench/run.py               # 200 campaigns x 2 languages, 3 rounds
+    .venv/bin/python bench/run.py --size 20     # a quick run
+
+Runs are interleaved (baseline, cold, warm, edited; then again) and the median of the
+rounds is reported, with ratios to the baseline. Results are printed as a table and written
+as JSON (bench/results.json unless --json says otherwise).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_baseline, write_corpus  # noqa: E402
+
+
+def build(project: Path) -> dict:
+    """One `mkdocs build` in a child process: wall time, peak memory and its log."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    output = process.stdout.read()
+    # wait4 gives this build's own peak memory (the largest of its processes' own peaks is
+    # close to it: print workers are forked from it and draw one file at a time).
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.monotonic() - started
+    if process.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{output[-3000:]}")
+    peak_kb = usage.ru_maxrss
+    rendered = re.search(r"Print files: (\d+) rendered, (\d+) reused", output)
+    return {
+        "seconds": seconds,
+        "peak_mb": peak_kb / 1024,
+        "rendered": int(rendered.group(1)) if rendered else 0,
+        "reused": int(rendered.group(2)) if rendered else 0,
+        "log": output,
+    }
+
+
+def edit_one_campaign(corpus: Path) -> Path:
+    first = sorted((corpus / "campaigns").iterdir())[0] / "index.zh.md"
+    text = first.read_text(encoding="utf-8")
+    first.write_text(
+        text.replace("poster:\n", "poster:\n  headline: 已修改的标题\n", 1), encoding="utf-8"
+    )
+    return first
+
+
+def weights(site: Path) -> dict:
+    pages = [p for p in site.rglob("campaigns/*/index.html")]
+    sizes = sorted(p.stat().st_size for p in pages)
+    indexes = {}
+    for index in sorted(site.rglob("search/search_index.json")):
+        folder = index.parent.parent.relative_to(site).as_posix()
+        language = "default" if folder == "." else folder
+        data = json.loads(index.read_text(encoding="utf-8"))
+        # What Material would have written for the same entries: escaped ASCII JSON.
+        material = len(json.dumps(data, separators=(",", ":")).encode("utf-8"))
+        indexes[language] = {
+            "bytes": index.stat().st_size,
+            "material_bytes": material,
+            "ratio": index.stat().st_size / material,
+        }
+    return {
+        "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+        "campaign_pages": len(pages),
+        "median_campaign_page_bytes": statistics.median(sizes) if sizes else 0,
+        "search_index": indexes,
+    }
+
+
+def run(size: int, pages: int, rounds: int, workdir: Path) -> dict:
+    corpus = write_corpus(workdir / "corpus", size, pages)
+    baseline = write_baseline(corpus, workdir / "baseline")
+    runs: dict[str, list[dict]] = {"baseline": [], "cold": [], "warm": [], "edited": []}
+    for _ in range(rounds):
+        runs["baseline"].append(build(baseline))
+        shutil.rmtree(corpus / ".cache", ignore_errors=True)
+        shutil.rmtree(corpus / "site", ignore_errors=True)
+        runs["cold"].append(build(corpus))
+        runs["warm"].append(build(corpus))
+        edited = edit_one_campaign(corpus)
+        original = edited.read_text(encoding="utf-8")
+        runs["edited"].append(build(corpus))
+        edited.write_text(original.replace("  headline: 已修改的标题\n", "", 1), encoding="utf-8")
+    base = statistics.median(r["seconds"] for r in runs["baseline"])
+    summary = {}
+    for name, results in runs.items():
+        seconds = statistics.median(r["seconds"] for r in results)
+        summary[name] = {
+            "seconds": round(seconds, 3),
+            "ratio": round(seconds / base, 3),
+            "peak_mb": round(max(r["peak_mb"] for r in results), 1),
+            "print_rendered": results[-1]["rendered"],
+            "print_reused": results[-1]["reused"],
+        }
+    cold = summary["cold"]
+    cold["print_files_per_second"] = round(
+        cold["print_rendered"] / max(_print_seconds(runs["cold"][-1]["log"]), 1e-6), 1
+    )
+    # Build once more to measure what a deploy would carry.
+    build(corpus)
+    return {
+        "size": {"campaigns": size, "pages_per_language": pages, "rounds": rounds},
+        "runs": summary,
+        "weights": weights(corpus / "site"),
+        "cpu_count": os.cpu_count(),
+    }
+
+
+def _print_seconds(log: str) -> float:
+    match = re.search(r"Print files: \d+ rendered, \d+ reused from cache, ([\d.]+) s", log)
+    return float(match.group(1)) if match else 0.0
+
+
+def table(result: dict) -> str:
+    lines = [
+        f"Corpus: {result['size']['campaigns']} campaigns x 2 languages, "
+        f"{result['size']['pages_per_language']} pages per language, median of "
+        f"{result['size']['rounds']} rounds, {result['cpu_count']} cores",
+        "",
+        f"{'run':<10}{'seconds':>10}{'x baseline':>12}{'peak MB':>10}{'rendered':>10}{'reused':>8}",
+    ]
+    for name, run_ in result["runs"].items():
+        lines.append(
+            f"{name:<10}{run_['seconds']:>10.2f}{run_['ratio']:>12.2f}{run_['peak_mb']:>10.0f}"
+            f"{run_['print_rendered']:>10}{run_['print_reused']:>8}"
+        )
+    weights_ = result["weights"]
+    lines += [
+        "",
+        f"cold print throughput: {result['runs']['cold']['print_files_per_second']} files/s",
+        f"site: {weights_['site_bytes'] / 1e6:.1f} MB; median campaign page: "
+        f"{weights_['median_campaign_page_bytes'] / 1024:.1f} KB of HTML",
+    ]
+    for language, index in weights_["search_index"].items():
+        lines.append(
+            f"search index {language}: {index['bytes'] / 1024:.0f} KB, "
+            f"{index['ratio'] * 100:.0f}% of Material's escaped JSON "
+            f"({index['material_bytes'] / 1024:.0f} KB)"
+        )
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size", type=int, default=200, help="campaigns (default 200)")
+    parser.add_argument("--pages", type=int, default=50, help="content pages per language")
+    parser.add_argument("--rounds", type=int, default=3, help="repetitions (median reported)")
+    parser.add_argument("--workdir", type=Path, default=Path(".cache/bench"))
+    parser.add_argument("--json", type=Path, default=Path(__file__).with_name("results.json"))
+    args = parser.parse_args(argv)
+    result = run(args.size, args.pages, args.rounds, args.workdir.resolve())
+    print(table(result))
+    args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

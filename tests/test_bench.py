@@ -1,0 +1,34 @@
+"""The benchmark runs at a quick size and counts right (no timing is asserted here)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def test_quick_benchmark_counts(tmp_path: Path):
+    output = tmp_path / "results.json"
+    done = subprocess.run(
+        [sys.executable, str(PROJECT / "bench" / "run.py"), "--size", "3", "--pages", "2",
+         "--rounds", "1", "--workdir", str(tmp_path / "work"), "--json", str(output)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = json.loads(output.read_text(encoding="utf-8"))
+    runs = result["runs"]
+    assert set(runs) == {"baseline", "cold", "warm", "edited"}
+    # 3 campaigns x 2 languages x (A4 PDF, A3 PDF, PNG, share PNG).
+    assert runs["cold"]["print_rendered"] == 24 and runs["cold"]["print_reused"] == 0
+    assert runs["warm"]["print_rendered"] == 0 and runs["warm"]["print_reused"] == 24
+    # The edited campaign's Chinese headline shows on its Chinese files only.
+    assert runs["edited"]["print_rendered"] == 4 and runs["edited"]["print_reused"] == 20
+    assert runs["baseline"]["ratio"] == 1.0
+    assert all(run["seconds"] > 0 and run["peak_mb"] > 0 for run in runs.values())
+    weights = result["weights"]
+    assert weights["campaign_pages"] == 6
+    assert set(weights["search_index"]) == {"default", "en"}
+    for index in weights["search_index"].values():
+        assert 0 < index["bytes"] <= index["material_bytes"]
+    assert "x baseline" in done.stdout and "cold print throughput" in done.stdout
