@@ -192,6 +192,7 @@ class SiteBuild:
         planned = build.planned.get(page.file.src_uri)
         if planned:
             context.update(planned.context)
+        context["xc_print_qr"] = _print_qr(page.canonical_url, build.translator)
         context["xc_notice"] = None
         if page.file.src_uri in build.fallbacks:
             t = build.translator
@@ -435,6 +436,16 @@ class SiteBuild:
             return
         run.staging.commit()
         config.site_dir = str(run.staging.final)
+
+
+def _print_qr(url: str | None, t: Translator) -> dict | None:
+    """The page's QR code for its printed footer (shown only on paper)."""
+    if not url:
+        return None
+    import segno
+
+    svg = segno.make(url, error="m").svg_inline(scale=1, border=2, omitsize=True)
+    return {"svg": svg, "url": url, "caption": t("print.scan")}
 
 
 def _settings_of(config: MkDocsConfig) -> Settings:
