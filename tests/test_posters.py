@@ -323,9 +323,10 @@ def test_fonts_logo_and_colours_from_mkdocs_yml(tmp_path):
     with Image.open(result.site / "campaigns/month/month-poster-zh.png") as png:
         rgb = png.convert("RGB")
         # The organisation's paper colour under the text, its blue logo in the top band.
-        assert rgb.getpixel((20, rgb.height // 2)) == (255, 248, 225)
+        paper = rgb.getpixel((20, rgb.height // 2))
+        assert all(abs(a - b) <= 3 for a, b in zip(paper, (255, 248, 225), strict=True)), paper
         top_band = [rgb.getpixel((x, 60)) for x in range(820, 1040, 10)]
-        assert (0, 0, 255) in top_band
+        assert any(r < 10 and g < 10 and b > 245 for r, g, b in top_band), top_band
 
 
 def test_a_missing_font_file_is_named(tmp_path):

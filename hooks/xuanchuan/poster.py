@@ -7,6 +7,7 @@ is real text in the PDF: cairo embeds the subset of the font that is used.
 from __future__ import annotations
 
 import io
+import sys
 from dataclasses import dataclass, field
 
 import cairocffi as cairo
@@ -97,9 +98,8 @@ def render_png(layout: dict, style: Style, content: PosterContent, width_px: int
     context = cairo.Context(surface)
     context.scale(width_px / page.width, height_px / page.height)
     _draw(context, page, style, content)
-    buffer = io.BytesIO()
-    surface.write_to_png(buffer)
-    return _small_png(buffer.getvalue())
+    surface.flush()
+    return _small_png(surface)
 
 
 def check_fit(layout: dict, style: Style, content: PosterContent) -> None:
@@ -386,12 +386,17 @@ def _fill(context, colour: str) -> None:
     context.set_source_rgb(red, green, blue)
 
 
-def _small_png(data: bytes) -> bytes:
+def _small_png(surface) -> bytes:
     """A 256-colour PNG: posters are flat colours and text, so nothing visible is lost."""
     from PIL import Image
 
-    with Image.open(io.BytesIO(data)) as image:
-        small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=0)
+    size = (surface.get_width(), surface.get_height())
+    # cairo's RGB24 pixels are native 32-bit words: unused, red, green, blue.
+    layout = "BGRX" if sys.byteorder == "little" else "XRGB"
+    image = Image.frombuffer(
+        "RGB", size, bytes(surface.get_data()), "raw", layout, surface.get_stride(), 1
+    )
+    small = image.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buffer = io.BytesIO()
-    small.save(buffer, "PNG", optimize=True)
+    small.save(buffer, "PNG", compress_level=9)
     return buffer.getvalue()

@@ -27,7 +27,7 @@ from .strings import Translator
 log = logging.getLogger("mkdocs.plugins.xuanchuan")
 
 # Raise when the drawing code changes in a way that changes its output.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 PNG_WIDTH = 1080
 SHARE_WIDTH = 1200
 
