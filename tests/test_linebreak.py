@@ -89,6 +89,6 @@ def test_random_text_keeps_the_rules(text, width):
     for index, line in enumerate(lines):
         if index > 0:
             assert line[0] not in NO_LINE_START or all(c in NO_LINE_START for c in lines[index - 1][-1:] + line[:1]) or len(lines[index - 1]) == 0
-        body = line.rstrip("".join(NO_LINE_START))
+        body = line.rstrip("".join(NO_LINE_START) + " ")
         if len(tokenize(body)) > 1:
             assert line_width(body, measure) <= width + 1e-9

@@ -65,7 +65,9 @@ def break_lines(text: str, width: float, measure: Measure) -> list[str]:
             used += size
             index += 1
             continue
-        cut = _allowed_cut(current, unit)
+        # A space is no place to look for the rules: what matters is what follows it.
+        following = unit if unit != " " else next((u for u in units[index:] if u != " "), unit)
+        cut = _allowed_cut(current, following)
         if cut is None:
             # Nowhere to break by the rules: let the closing mark hang past the edge,
             # as Chinese typesetting does, rather than start a line with it.
