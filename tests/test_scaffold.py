@@ -32,9 +32,12 @@ def test_every_type_makes_a_valid_campaign_in_both_languages(project: Path, kind
         f"created campaigns/new-{kind}/index.zh.md",
         f"created campaigns/new-{kind}/index.en.md",
     ]
-    loaded = load_campaigns(load_settings(None), project)
+    loaded = load_campaigns(load_settings(None), project, include_drafts=True)
     assert [str(p) for p in loaded.problems] == []
     zh = loaded.campaigns[f"new-{kind}"]["zh"]
+    # A new campaign stays a draft, seen in the preview only, until the team publishes it.
+    assert zh.draft
+    assert f"new-{kind}" not in load_campaigns(load_settings(None), project).campaigns
     assert (zh.type, zh.start.isoformat(), zh.last_day.isoformat()) == (
         kind, "2027-03-01", "2027-03-31")
     assert not loaded.campaigns[f"new-{kind}"]["en"].is_fallback
