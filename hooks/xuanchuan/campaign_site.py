@@ -7,6 +7,7 @@ each template shows, plus the campaign images to copy and the calendar feed.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,6 +174,11 @@ def plan_campaign_site(
 def _source_file(campaign: Campaign) -> Path:
     """The file MkDocs reads for the page body: the language's own, or the original."""
     return campaign.folder / Path(campaign.source).name
+
+
+def html_title(title: str) -> str:
+    """A page title as MkDocs themes expect it: HTML, here made from the team's plain text."""
+    return html.escape(title, quote=False)
 
 
 def generated_markdown(title: str) -> str:

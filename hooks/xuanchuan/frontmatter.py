@@ -107,7 +107,8 @@ def _load_yaml(source: str, display_path: str, first_line: int) -> tuple[dict, d
         node = yaml.compose(source, Loader=_Loader)
         meta = yaml.load(source, Loader=_Loader)
     except yaml.YAMLError as error:
-        raise SourceError(_yaml_problem(error, display_path, first_line)) from None
+        unclosed = _unclosed_quote(source, display_path, first_line)
+        raise SourceError(unclosed or _yaml_problem(error, display_path, first_line)) from None
     if meta is None:
         return {}, {}
     if not isinstance(meta, dict):
@@ -162,6 +163,32 @@ def _record_lines(node, path, offset, lines, duplicates, display_path) -> None:
             child = f"{path}[{index + 1}]"
             lines[child] = item.start_mark.line + offset
             _record_lines(item, child, offset, lines, duplicates, display_path)
+
+
+_QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#\"'][^:#]*:\s+)?([\"'])(.*)$")
+
+
+def _unclosed_quote(source: str, display_path: str, first_line: int) -> Problem | None:
+    """The line whose quoted value never ends, when that is what broke the YAML.
+
+    YAML lets a quoted text run over several lines, so the parser stumbles far below the
+    real mistake; the line that opened the quote is the one the team must fix.
+    """
+    for number, line in enumerate(source.split("\n")):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, rest = match.groups()
+        closed = rest.replace(quote * 2, "") if quote == "'" else re.sub(r"\\.", "", rest)
+        if quote not in closed:
+            return Problem(
+                display_path,
+                number + first_line,
+                None,
+                f"the front matter is not valid YAML (the {quote} that opens this value is "
+                f"never closed): expected the text to end with {quote} on the same line",
+            )
+    return None
 
 
 def _yaml_problem(error: yaml.YAMLError, display_path: str, first_line: int) -> Problem:

@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .campaign_loader import CampaignSet, load_campaigns
-from .campaign_site import PlannedPage, generated_markdown, plan_campaign_site
+from .campaign_site import PlannedPage, generated_markdown, html_title, plan_campaign_site
 from .campaign_site import page_url as campaign_page_url
 from .errors import Problem, SourceError
 from .frontmatter import field_lines
@@ -158,6 +158,10 @@ class SiteBuild:
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         build = self.builds[-1]
         planned = build.planned.get(page.file.src_uri)
+        if planned:
+            # Material prints page titles as HTML (in <title>, the header, the h1 and the
+            # search results); a campaign's title is the team's plain text.
+            page.meta["title"] = html_title(planned.title)
         if planned and planned.template:
             page.meta["template"] = planned.template
         if planned and not planned.searchable:
@@ -244,6 +248,9 @@ class SiteBuild:
             + sorted((project_dir / settings.campaigns_dir).glob("*/*")),
         )
         serving = self.command == "serve"
+        # Counted from the first warning on: a campaign problem alone must stop --strict.
+        warnings = _WarningCounter()
+        logging.getLogger("mkdocs").addHandler(warnings)
         campaigns = load_campaigns(settings, project_dir, include_drafts=serving)
         _report_campaign_problems(campaigns, catalogue)
         if serving:
@@ -263,10 +270,10 @@ class SiteBuild:
             today=_today(settings.timezone),
             stamp=_stamp(),
             overrides_dir=Path(config.theme.custom_dir or project_dir / "overrides"),
+            warnings=warnings,
         )
         if staging:
             config.site_dir = str(staging.begin())
-        logging.getLogger("mkdocs").addHandler(run.warnings)
         return run
 
     def _configure_language(self, config: MkDocsConfig, build: LanguageBuild) -> None:
@@ -404,7 +411,7 @@ class SiteBuild:
             if isinstance(child, Page) and child.file.src_uri.endswith("index.md"):
                 key = child.file.src_uri
                 if key in build.planned:
-                    return build.planned[key].title
+                    return html_title(build.planned[key].title)
                 if key in build.run.catalogue.pages:
                     _, document, _ = build.run.catalogue.source(key, build.language.code)
                     return document.meta.get("title")
@@ -433,6 +440,7 @@ class SiteBuild:
             return
         if run.strict and run.warnings.count:
             # MkDocs aborts right after this event; the previous site stays in place.
+            run.staging.abort()
             return
         run.staging.commit()
         config.site_dir = str(run.staging.final)
