@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One mistake in one source file.
 
@@ -17,6 +17,13 @@ class Problem:
     line: int | None
     field: str | None
     message: str
+
+    def __lt__(self, other: Problem) -> bool:
+        # By file, then line: problems without a line come first in their file.
+        return self._order() < other._order()
+
+    def _order(self) -> tuple:
+        return (self.path, self.line or 0, self.field or "", self.message)
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}, line {self.line}"
