@@ -134,7 +134,7 @@ def built(tmp_path_factory):
 
 
 def test_every_poster_pdf_is_one_page_of_exact_paper_with_embedded_fonts(built):
-    pdfs = sorted(built.site.rglob("*.pdf"))
+    pdfs = sorted(built.site.rglob("*-poster-*.pdf"))
     names = sorted(p.name for p in pdfs)
     assert names == [
         "safety-month-2026-poster-A3-landscape-en.pdf",
@@ -201,6 +201,7 @@ def test_download_box_lists_files_with_sizes_in_the_page_language(built):
         ("Poster A3 (PDF, for printing)", "spring-2026-poster-A3-en.pdf"),
         ("Poster picture (PNG, for chat groups)", "spring-2026-poster-en.png"),
         ("Share card (PNG)", "spring-2026-share-en.png"),
+        ("Tri-fold leaflet (PDF, A4 both sides)", "spring-2026-leaflet-en.pdf"),
     ]
     sizes = [s.get_text() for s in box.select(".xc-downloads__size")]
     assert all(re.fullmatch(r"\d+ KB|\d+\.\d MB", s) for s in sizes), sizes
@@ -210,15 +211,15 @@ def test_download_box_lists_files_with_sizes_in_the_page_language(built):
 
 def test_a_second_build_renders_nothing_and_an_edit_renders_only_that_campaign(built):
     again = run_mkdocs(built.project)
-    assert "Print files: 0 rendered, 14 reused from cache" in again.output
+    assert "Print files: 0 rendered, 18 reused from cache" in again.output
     zh = built.project / "campaigns/safety-month-2026/index.zh.md"
     original = zh.read_text(encoding="utf-8")
     try:
         zh.write_text(original.replace("人人讲安全", "人人讲安全，事事守规程"), encoding="utf-8")
         edited = run_mkdocs(built.project)
-        # Its Chinese poster PDF and PNG, and the English fallback's (it shows the Chinese
-        # points); the share images do not show the points and are reused.
-        assert "Print files: 4 rendered, 10 reused from cache" in edited.output, edited.output
+        # Its Chinese poster PDF, PNG and leaflet, and the English fallback's (it shows the
+        # Chinese points); the share images do not show the points and are reused.
+        assert "Print files: 6 rendered, 12 reused from cache" in edited.output, edited.output
     finally:
         zh.write_text(original, encoding="utf-8")
 
@@ -233,10 +234,15 @@ style = Style(layouts.colours_for("union-work"),
               {"regular": ("Noto Sans CJK SC", False), "bold": ("Noto Sans CJK SC", True)})
 content = PosterContent(kind="union-work", headline="五一职工运动会", subheadline="气排球和拔河",
                         points=("报名到工会", "注意安全"), url="https://example.org/x/",
-                        qr_caption="扫码查看详情", dates="2026年5月1日")
+                        qr_caption="扫码查看详情", dates="2026年5月1日", title="五一职工运动会",
+                        body=({"kind": "h2", "text": "比赛安排"},
+                              {"kind": "p", "text": "五月一日上午在区体育馆举行气排球比赛。"},
+                              {"kind": "table", "rows": [["项目", "时间"], ["拔河", "9:00"]],
+                               "header": 1}))
 for data in (render_pdf(layouts.formats["poster-portrait"], style, content, "A4"),
              render_png(layouts.formats["poster-portrait"], style, content, 1080),
-             render_png(layouts.formats["share"], style, content, 1200)):
+             render_png(layouts.formats["share"], style, content, 1200),
+             render_pdf(layouts.formats["leaflet"], style, content, "A4-landscape")):
     print(hashlib.sha256(data).hexdigest())
 """
 
@@ -248,7 +254,7 @@ def test_same_inputs_give_the_same_bytes_in_separate_processes():
                        text=True, check=True).stdout
         for _ in range(2)
     ]
-    assert runs[0] == runs[1] and len(runs[0].split()) == 3
+    assert runs[0] == runs[1] and len(runs[0].split()) == 4
 
 
 def test_same_sources_give_the_same_print_files(built, tmp_path):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .campaign_model import Activity, Campaign, Contact, Poster, Target
+from .campaign_model import Activity, Campaign, Contact, Leaflet, Poster, Target
 from .campaign_schema import (
     SLUG_HELP,
     TRANSLATABLE,
@@ -19,7 +19,8 @@ from .campaign_schema import (
     campaign_fields,
     folder_name_ok,
 )
-from .errors import Problem, SourceError
+from .errors import Problem, SourceError, did_you_mean
+from .flow import section_titles
 from .frontmatter import Document, read_document
 from .images import check_image
 from .pages import split_language
@@ -141,6 +142,7 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
         return None
     _check_dates(original, data, problems)
     _check_image(original, data.get("poster", {}).get("image"), folder, problems)
+    _check_sections(original, data, problems)
     versions = {default: _campaign(folder, default, original, data, fallback=False)}
     lenient = _optional(schema)
     for language in settings.languages[1:]:
@@ -155,6 +157,7 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
             image = (merged.get("poster") or {}).get("image")
             if image != data.get("poster", {}).get("image"):
                 _check_image(document, image, folder, problems)
+            _check_sections(document, merged, problems)
             versions[language.code] = _campaign(
                 folder, language.code, document, merged, fallback=False
             )
@@ -210,6 +213,25 @@ def _check_image(document: Document, image: str | None, folder: Path, problems) 
         )
 
 
+def _check_sections(document: Document, data: dict, problems: list[Problem]) -> None:
+    """Each section a leaflet picks must be a ``##`` heading of this language's body."""
+    chosen = (data.get("leaflet") or {}).get("sections") or []
+    titles = section_titles(document.body)
+    for index, name in enumerate(chosen, start=1):
+        if name not in titles:
+            path = f"leaflet.sections[{index}]"
+            known = ", ".join(f'"{t}"' for t in titles) or 'none (add "## " headings)'
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of(path),
+                    path,
+                    f'"{name}" is not a section of this file{did_you_mean(name, titles)}: '
+                    f"expected one of its ## headings: {known}",
+                )
+            )
+
+
 def _optional(option: Option) -> Option:
     """A copy of a schema where nothing is required: a translation gives only some fields."""
     clone = copy.copy(option)
@@ -235,6 +257,9 @@ def _translation(document, original, data, lenient, settings, problems) -> dict 
         merged["poster"] = {
             k: v for k, v in merged["poster"].items() if k not in ("headline", "subheadline")
         }
+    if "leaflet" in merged:
+        # Sections are named by the headings of each language's own body.
+        merged["leaflet"] = {k: v for k, v in merged["leaflet"].items() if k != "sections"}
     for key in document.meta:
         if key not in checked:
             continue
@@ -360,6 +385,10 @@ def _campaign(folder: Path, code: str, document: Document, data: dict, *, fallba
             )
             if poster
             else None
+        ),
+        leaflet=Leaflet(
+            sections=tuple((data.get("leaflet") or {}).get("sections", ())),
+            fold_guides=bool((data.get("leaflet") or {}).get("fold_guides", False)),
         ),
         tags=tuple(data.get("tags", ())),
         draft=bool(data.get("draft", False)),

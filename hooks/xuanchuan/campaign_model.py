@@ -58,6 +58,14 @@ class Poster:
 
 
 @dataclass(frozen=True)
+class Leaflet:
+    """Which ``##`` sections of the body go into the leaflet (all when empty)."""
+
+    sections: tuple[str, ...] = ()
+    fold_guides: bool = False
+
+
+@dataclass(frozen=True)
 class Campaign:
     """One campaign in one language (a missing translation repeats the default language)."""
 
@@ -80,6 +88,7 @@ class Campaign:
     activities: tuple[Activity, ...] = ()
     contact: Contact = field(default_factory=Contact)
     poster: Poster | None = None
+    leaflet: Leaflet = field(default_factory=Leaflet)
     tags: tuple[str, ...] = ()
     draft: bool = False
     is_fallback: bool = False

@@ -24,12 +24,14 @@ TRANSLATABLE = {
     "activities",
     "poster",
     "contact",
+    "leaflet",
 }
 TRANSLATABLE_INSIDE = {
     "targets": {"label"},
     "activities": {"title", "place"},
     "poster": {"headline", "subheadline", "points", "image"},
     "contact": {"address"},
+    "leaflet": {"sections"},
 }
 
 
@@ -77,6 +79,12 @@ def campaign_fields(types: tuple[str, ...]) -> Record:
                     "points": ListOf(Text(), min_items=1, max_items=6, required=True),
                     "image": Text(),
                     "sizes": ListOf(Choice(POSTER_SIZES), min_items=1),
+                }
+            ),
+            "leaflet": Record(
+                {
+                    "sections": ListOf(Text(), min_items=1),
+                    "fold_guides": Bool(default=False),
                 }
             ),
             "tags": ListOf(Text()),

@@ -377,6 +377,7 @@ class SiteBuild:
             layouts=layouts,
             sizes=settings.print.poster_sizes,
             full_resolution=settings.print.full_resolution_png,
+            leaflets=settings.print.leaflets,
             page_url=page_url,
             cache_dir=cache_dir,
         )

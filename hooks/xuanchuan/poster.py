@@ -45,6 +45,12 @@ class PosterContent:
     url: str = ""
     photo: bytes | None = None  # the image file's bytes: part of the cache key too
     logo: bytes | None = None
+    # Leaflets: the page title, the body as flow blocks (see flow.py) and panel headings.
+    title: str = ""
+    body: tuple = ()
+    points_heading: str = ""
+    contact_heading: str = ""
+    fold_guides: bool = False
 
     def text_of(self, name: str) -> str:
         return getattr(self, name) or ""
@@ -77,22 +83,25 @@ def paper_size(name: str) -> tuple[float, float]:
 
 
 def render_pdf(layout: dict, style: Style, content: PosterContent, paper: str) -> bytes:
+    """Every page of the layout (one for a poster, two for a leaflet) on ``paper``."""
     width, height = paper_size(paper)
-    page = _page(layout)
     buffer = io.BytesIO()
     surface = cairo.PDFSurface(buffer, width * MM, height * MM)
     # A fixed date: the same poster must give the same bytes.
     surface.set_metadata(cairo.PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
-    surface.set_metadata(cairo.PDF_METADATA_TITLE, content.headline)
-    context = cairo.Context(surface)
-    context.scale(width * MM / page.width, height * MM / page.height)
-    _draw(context, page, style, content)
+    surface.set_metadata(cairo.PDF_METADATA_TITLE, content.title or content.headline)
+    for number, page in enumerate(_pages(layout)):
+        if number:
+            surface.show_page()
+        context = cairo.Context(surface)
+        context.scale(width * MM / page.width, height * MM / page.height)
+        _draw(context, page, style, content)
     surface.finish()
     return buffer.getvalue()
 
 
 def render_png(layout: dict, style: Style, content: PosterContent, width_px: int) -> bytes:
-    page = _page(layout)
+    page = _pages(layout)[0]
     height_px = round(width_px * page.height / page.width)
     surface = cairo.ImageSurface(cairo.FORMAT_RGB24, width_px, height_px)
     context = cairo.Context(surface)
@@ -104,14 +113,19 @@ def render_png(layout: dict, style: Style, content: PosterContent, width_px: int
 
 def check_fit(layout: dict, style: Style, content: PosterContent) -> None:
     """Raise Overflow if any text does not fit (no file is drawn)."""
-    page = _page(layout)
-    surface = cairo.RecordingSurface(cairo.CONTENT_COLOR, None)
-    _draw(cairo.Context(surface), page, style, content)
+    for page in _pages(layout):
+        surface = cairo.RecordingSurface(cairo.CONTENT_COLOR, None)
+        _draw(cairo.Context(surface), page, style, content)
 
 
-def _page(layout: dict) -> _Page:
+def _pages(layout: dict) -> list[_Page]:
+    """A layout has ``blocks`` (one page) or ``pages``, each with its own blocks."""
     page = layout["page"]
-    return _Page(page["width"], page["height"], page.get("unit", "mm"), layout["blocks"])
+    sheets = layout.get("pages") or [{"blocks": layout["blocks"]}]
+    return [
+        _Page(page["width"], page["height"], page.get("unit", "mm"), sheet["blocks"])
+        for sheet in sheets
+    ]
 
 
 def _draw(context: cairo.Context, page: _Page, style: Style, content: PosterContent) -> None:
@@ -120,15 +134,17 @@ def _draw(context: cairo.Context, page: _Page, style: Style, content: PosterCont
     options.set_hint_metrics(cairo.HINT_METRICS_OFF)
     options.set_hint_style(cairo.HINT_STYLE_NONE)
     context.set_font_options(options)
-    _fill(context, style.colours["paper"])
+    set_colour(context, style.colours["paper"])
     context.paint()
     for block in page.blocks:
         when = block.get("when")
         if when == "photo" and not content.photo or when == "no_photo" and content.photo:
             continue
+        if when == "fold_guides" and not content.fold_guides:
+            continue
         kind = block["type"]
         if kind == "rect":
-            _fill(context, _colour(style, block.get("fill", "primary")))
+            set_colour(context, colour_of(style, block.get("fill", "primary")))
             context.rectangle(block["x"], block["y"], block["w"], block["h"])
             context.fill()
         elif kind == "text":
@@ -143,12 +159,18 @@ def _draw(context: cairo.Context, page: _Page, style: Style, content: PosterCont
             _image_block(context, block, content.logo, crop=False)
         elif kind == "qr" and content.url:
             _qr_block(context, style, block, content.url)
+        elif kind == "flow":
+            from .flow_drawing import draw_flow
+
+            draw_flow(context, page, style, block, content.body)
+        elif kind == "guides":
+            _guides_block(context, page, style, block)
 
 
 # -- text ------------------------------------------------------------------------------------
 
 
-class _Typesetter:
+class Typesetter:
     """Measures text in one font at size 1 and scales: unhinted advances are linear."""
 
     def __init__(self, context: cairo.Context, family: str, bold: bool):
@@ -172,7 +194,7 @@ class _Typesetter:
 
 
 def _fit(
-    typesetter: _Typesetter, paragraphs, width, height, block, page, indent=0.0, gap=0.0
+    typesetter: Typesetter, paragraphs, width, height, block, page, indent=0.0, gap=0.0
 ) -> tuple[float, list[list[str]]]:
     """The largest size (in points, in steps of half a point) at which all fits."""
     largest, smallest = block.get("max_size", 12), block.get("min_size", 8)
@@ -207,7 +229,7 @@ def _text_block(context, page, style, block, text) -> None:
     if not text:
         return
     family, bold = _face(style, block)
-    typesetter = _Typesetter(context, family, bold)
+    typesetter = Typesetter(context, family, bold)
     size, (lines,) = _fit(typesetter, [text], block["w"], block["h"], block, page)
     used = len(lines) * size * block.get("line_height", 1.25)
     top = block["y"] + (block["h"] - used) * _VALIGN[block.get("valign", "top")]
@@ -224,7 +246,7 @@ def _draw_lines(context, typesetter, lines, size, block, style, x=None, y=None) 
     measure = typesetter.measure_at(size)
     x0 = block["x"] if x is None else x
     top = block["y"] if y is None else y
-    _fill(context, _colour(style, block.get("colour", "text")))
+    set_colour(context, colour_of(style, block.get("colour", "text")))
     for number, line in enumerate(lines):
         width = sum(measure(u) for u in tokenize(line))
         align = block.get("align", "left")
@@ -239,7 +261,7 @@ def _list_block(context, page, style, block, points) -> None:
     if not points:
         return
     family, bold = _face(style, block)
-    typesetter = _Typesetter(context, family, bold)
+    typesetter = Typesetter(context, family, bold)
     # Room for the bullet; wrapped lines align with the text, not the bullet.
     indent_of = 0.9
     gap = 0.4
@@ -258,7 +280,9 @@ def _list_block(context, page, style, block, points) -> None:
     used = sum(len(lines) for lines in laid) * line_height + gap * size * (len(laid) - 1)
     y = block["y"] + (block["h"] - used) * _VALIGN[block.get("valign", "top")]
     for lines in laid:
-        _fill(context, _colour(style, block.get("bullet_colour", block.get("colour", "text"))))
+        set_colour(
+            context, colour_of(style, block.get("bullet_colour", block.get("colour", "text")))
+        )
         # A round bullet centred on the first line, drawn as a circle: no font needed.
         radius = size * 0.2
         context.new_path()
@@ -274,8 +298,8 @@ def _lines_block(context, page, style, block, content: PosterContent) -> None:
     if not texts:
         return
     family, bold = _face(style, block)
-    regular = _Typesetter(context, family, bold)
-    strong = _Typesetter(context, style.fonts["bold"][0], True)
+    regular = Typesetter(context, family, bold)
+    strong = Typesetter(context, style.fonts["bold"][0], True)
     emphasis = block.get("emphasis")
     largest, smallest = block.get("max_size", 12), block.get("min_size", 8)
     line_height = block.get("line_height", 1.3)
@@ -305,7 +329,7 @@ def _lines_block(context, page, style, block, content: PosterContent) -> None:
         this = units * (1.3 if name == emphasis else 1)
         typesetter.use(this)
         ascent = context.font_extents()[0]
-        _fill(context, _colour(style, block.get("colour", "text")))
+        set_colour(context, colour_of(style, block.get("colour", "text")))
         context.move_to(block["x"], y + (height - this) / 2 + ascent)
         context.show_text(text)
         y += height
@@ -353,10 +377,10 @@ def _qr_block(context, style, block, url: str) -> None:
     border = 2
     rows = list(code.matrix_iter(border=border))
     module = block["size"] / len(rows)
-    _fill(context, style.colours["paper"])
+    set_colour(context, style.colours["paper"])
     context.rectangle(block["x"], block["y"], block["size"], block["size"])
     context.fill()
-    _fill(context, _colour(style, block.get("colour", "text")))
+    set_colour(context, colour_of(style, block.get("colour", "text")))
     for row_number, row in enumerate(rows):
         start = None
         for column, dark in enumerate(list(row) + [0]):
@@ -373,14 +397,38 @@ def _qr_block(context, style, block, url: str) -> None:
     context.fill()
 
 
+def _guides_block(context, page, style, block) -> None:
+    """Dashed fold lines across the whole page, at each ``xs`` position."""
+    set_colour(context, colour_of(style, block.get("colour", "muted")))
+    context.set_line_width(0.2)
+    context.set_dash([2.0, 2.0])
+    for x in block["xs"]:
+        context.move_to(x, 0)
+        context.line_to(x, page.height)
+    context.stroke()
+    context.set_dash([])
+
+
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _colour(style: Style, name: str) -> str:
+def colour_of(style: Style, name: str) -> str:
+    if name == "tint":
+        # A pale shade of the main colour, for table headers.
+        return _mix(style.colours["primary"], style.colours["paper"], 0.15)
     return style.colours.get(name, name)
 
 
-def _fill(context, colour: str) -> None:
+def _mix(first: str, second: str, share: float) -> str:
+    a, b = first.lstrip("#"), second.lstrip("#")
+    channels = (
+        round(int(a[i : i + 2], 16) * share + int(b[i : i + 2], 16) * (1 - share))
+        for i in (0, 2, 4)
+    )
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
+def set_colour(context, colour: str) -> None:
     value = colour.lstrip("#")
     red, green, blue = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
     context.set_source_rgb(red, green, blue)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .campaign_loader import CampaignSet
 from .campaign_model import Campaign
-from .campaign_views import format_range, type_label
+from .campaign_views import format_day, format_range, type_label
 from .errors import Problem
 from .print_fonts import FontError, missing_characters, resolve_font
 from .print_layout import Layouts
@@ -27,8 +27,9 @@ from .strings import Translator
 log = logging.getLogger("mkdocs.plugins.xuanchuan")
 
 # Raise when the drawing code changes in a way that changes its output.
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 PNG_WIDTH = 1080
+LEAFLET_PAPER = "A4-landscape"
 SHARE_WIDTH = 1200
 
 _FIELD_PATHS = {
@@ -41,6 +42,8 @@ _FIELD_PATHS = {
     "hotline": "contact.hotline",
     "address": "contact.address",
     "summary": "summary",
+    "title": "title",
+    "body": "leaflet.sections",
 }
 
 
@@ -88,6 +91,7 @@ def plan_print_files(
     layouts: Layouts,
     sizes: tuple[str, ...],
     full_resolution: bool,
+    leaflets: bool = True,
     page_url,
     cache_dir: Path,
 ) -> tuple[list[tuple[PrintFile, _Job | None]], list[Problem]]:
@@ -116,7 +120,13 @@ def plan_print_files(
             colours = layouts.colours_for(campaign.type)
             photo_hash = hashlib.sha256(content.photo).hexdigest() if content.photo else None
             logo_hash = hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None
-            described = {**asdict(content), "photo": photo_hash, "logo": logo_hash}
+            described = {
+                **asdict(content),
+                "photo": photo_hash,
+                "logo": logo_hash,
+                # Where a picture lies is no part of the look; its bytes (sha256) are.
+                "body": [{k: v for k, v in b.items() if k != "src"} for b in content.body],
+            }
             chosen = campaign.poster.sizes if campaign.poster and campaign.poster.sizes else sizes
             outputs = []
             for size in chosen:
@@ -130,6 +140,8 @@ def plan_print_files(
             )
             outputs.append(("poster_png", "", first_shape, "png", PNG_WIDTH))
             outputs.append(("share_png", "", "share", "png", SHARE_WIDTH))
+            if leaflets and "leaflet" in layouts.formats:
+                outputs.append(("leaflet_pdf", LEAFLET_PAPER, "leaflet", "pdf", 0))
             for kind, size, shape, output, width in outputs:
                 layout = layouts.formats[shape]
                 shown = {k: v for k, v in described.items() if k in _used_fields(layout)}
@@ -203,7 +215,13 @@ def _render(job: _Job) -> tuple[str, str | None]:
     from .poster import Overflow, PosterContent, Style, render_pdf, render_png
 
     style = Style(job.style["colours"], {k: tuple(v) for k, v in job.style["fonts"].items()})
-    content = PosterContent(**{**job.content, "points": tuple(job.content["points"])})
+    content = PosterContent(
+        **{
+            **job.content,
+            "points": tuple(job.content["points"]),
+            "body": tuple(job.content["body"]),
+        }
+    )
     try:
         if job.output == "pdf":
             data = render_pdf(job.layout, style, content, job.paper)
@@ -224,6 +242,11 @@ def _content(campaign: Campaign, t: Translator, url: str | None):
     poster = campaign.poster
     photo = poster.image.read_bytes() if poster and poster.image else None
     return PosterContent(
+        title=campaign.title,
+        body=tuple(leaflet_blocks(campaign, t)),
+        points_heading=t("leaflet.points_heading"),
+        contact_heading=t("leaflet.contact_heading"),
+        fold_guides=campaign.leaflet.fold_guides,
         kind=campaign.type,
         headline=poster.headline if poster else campaign.title,
         subheadline=(poster.subheadline if poster and poster.subheadline else campaign.summary),
@@ -243,12 +266,36 @@ def _content(campaign: Campaign, t: Translator, url: str | None):
     )
 
 
+def leaflet_blocks(campaign: Campaign, t: Translator) -> list[dict]:
+    """The leaflet's inside: the chosen sections of the body, then the schedule."""
+    from .flow import body_blocks, select_sections
+
+    body = campaign.body
+    if campaign.leaflet.sections:
+        body = select_sections(body, campaign.leaflet.sections)
+    blocks = body_blocks(body, campaign.folder)
+    for block in blocks:
+        if block["kind"] == "img":
+            # The picture's bytes shape the leaflet: their hash joins the cache key.
+            block["sha256"] = hashlib.sha256(Path(block["src"]).read_bytes()).hexdigest()
+    if campaign.activities:
+        blocks.append({"kind": "h2", "text": t("label.schedule")})
+        for activity in campaign.activities:
+            when = format_day(activity.date, t) + (f" {activity.time}" if activity.time else "")
+            where = f" · {activity.place}" if activity.place else ""
+            blocks.append({"kind": "li", "text": f"{when} {activity.title}{where}", "marker": "•"})
+    return blocks
+
+
 def _unprintable(content, fonts) -> list[str]:
     text = "".join(
         str(value)
         for name, value in asdict(content).items()
-        if name not in ("photo", "logo", "url")
+        if name not in ("photo", "logo", "url", "body", "fold_guides")
     )
+    for block in content.body:
+        text += block.get("text", "") + block.get("marker", "")
+        text += "".join("".join(row) for row in block.get("rows", ()))
     missing: dict[str, None] = {}
     for font in fonts.values():
         for char in missing_characters(font, text):
@@ -274,8 +321,13 @@ def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, mes
         "poster_png": "poster",
         "poster_png_full": "poster",
         "share_png": "share image",
+        "leaflet_pdf": "leaflet",
     }[print_file.kind]
     size = f"the {print_file.size} {what}" if print_file.size else f"the {what}"
+    if print_file.kind == "leaflet_pdf":
+        size = "the leaflet"
+        if field_name == "body":
+            message += ": pick fewer sections with leaflet.sections, or shorten the text"
     path = _FIELD_PATHS.get(field_name, field_name)
     return Problem(
         str(campaign.source),
@@ -288,12 +340,17 @@ def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, mes
 def _used_fields(layout: dict) -> set[str]:
     """The content a layout draws: only a change to these renders the file again."""
     used = set()
-    for block in layout["blocks"]:
+    sheets = layout.get("pages") or [{"blocks": layout["blocks"]}]
+    for block in (block for sheet in sheets for block in sheet["blocks"]):
         used.update(block.get("fields", []))
         if "field" in block:
             used.add(block["field"])
-        if block["type"] == "image" or block.get("when"):
+        if block["type"] == "image" or block.get("when") in ("photo", "no_photo"):
             used.add("photo")
+        if block.get("when") == "fold_guides":
+            used.add("fold_guides")
+        if block["type"] == "flow":
+            used.add("body")
         if block["type"] == "qr":
             used.add("url")
         if block["type"] == "logo":
@@ -331,6 +388,8 @@ def _paper_mm(size: str) -> tuple[float, float]:
 
 
 def _file_name(slug: str, code: str, kind: str, size: str, output: str) -> str:
+    if kind == "leaflet_pdf":
+        return f"{slug}-leaflet-{code}.{output}"
     what = "share" if kind == "share_png" else "poster"
     parts = (
         [slug, what] + ([size] if size else []) + (["300dpi"] if kind == "poster_png_full" else [])

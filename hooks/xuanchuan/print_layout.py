@@ -23,7 +23,11 @@ FIELDS = (
     "qr_caption",
     "type_label",
     "summary",
+    "title",
+    "points_heading",
+    "contact_heading",
 )
+BLOCK_TYPES = ("rect", "text", "list", "lines", "image", "logo", "qr", "flow", "guides")
 
 
 class _Colour(Text):
@@ -42,15 +46,25 @@ def _is_hex(value: str) -> bool:
     return re.fullmatch(COLOUR, value) is not None
 
 
-def _box(**extra: Option) -> Record:
-    fields = {
-        "type": Choice(("rect", "text", "list", "lines", "image", "logo", "qr"), required=True),
+_AREA = Record(
+    {
         "x": Number(required=True),
         "y": Number(required=True),
+        "w": Number(required=True, minimum=1),
+        "h": Number(required=True, minimum=1),
+    }
+)
+
+
+def _box(**extra: Option) -> Record:
+    fields = {
+        "type": Choice(BLOCK_TYPES, required=True),
+        "x": Number(default=0),
+        "y": Number(default=0),
         "w": Number(minimum=0),
         "h": Number(minimum=0),
         "size": Number(minimum=1),
-        "when": Choice(("photo", "no_photo")),
+        "when": Choice(("photo", "no_photo", "fold_guides")),
         "fill": _Colour(),
         "colour": _Colour(default="text"),
         "field": Choice(FIELDS + ("points",)),
@@ -63,6 +77,10 @@ def _box(**extra: Option) -> Record:
         "align": Choice(("left", "center", "right"), default="left"),
         "valign": Choice(("top", "middle", "bottom"), default="top"),
         "bullet_colour": _Colour(),
+        # flow: the columns the body runs through, in reading order
+        "columns": ListOf(_AREA, min_items=1),
+        # guides: where the paper is folded
+        "xs": ListOf(Number(minimum=0), min_items=1),
     }
     fields.update(extra)
     return Record(fields)
@@ -76,6 +94,18 @@ _PAGE = Record(
     }
 )
 _LAYOUT = Record({"page": _PAGE, "blocks": ListOf(_box(), min_items=1, required=True)})
+# A leaflet is printed on both sides: one list of blocks per side.
+_SHEETS = Record(
+    {
+        "page": _PAGE,
+        "pages": ListOf(
+            Record({"blocks": ListOf(_box(), min_items=1, required=True)}),
+            min_items=1,
+            max_items=2,
+            required=True,
+        ),
+    }
+)
 _COLOURS = Record({name: _Colour() for name in COLOUR_NAMES})
 # "colours" is checked separately: its keys are campaign types, not fixed names.
 SCHEMA = Record(
@@ -84,6 +114,7 @@ SCHEMA = Record(
         "poster-portrait": _LAYOUT,
         "poster-landscape": _LAYOUT,
         "share": _LAYOUT,
+        "leaflet": _SHEETS,
     }
 )
 
@@ -139,7 +170,11 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
                 for i in report.issues
             ]
         )
-    formats = {name: data[name] for name in ("poster-portrait", "poster-landscape", "share")}
+    formats = {
+        name: data[name]
+        for name in ("poster-portrait", "poster-landscape", "share", "leaflet")
+        if name in data
+    }
     return Layouts(checked_colours, data["fonts"], formats, text)
 
 

@@ -64,6 +64,8 @@ _SCHEMA = Record(
                     Choice(POSTER_SIZES), min_items=1, default=lambda: ["A4", "A3"]
                 ),
                 "full_resolution_png": Bool(default=False),
+                # A tri-fold A4 leaflet per campaign and language, next to the posters.
+                "leaflets": Bool(default=True),
                 # Font files to use instead of the fonts named in overrides/print/layouts.yml
                 # (paths relative to mkdocs.yml; .ttf, .otf or .ttc).
                 "fonts": Record({"regular": Text(required=True), "bold": Text(required=True)}),
@@ -96,6 +98,7 @@ class PrintSettings:
     enabled: bool = True
     poster_sizes: tuple[str, ...] = ("A4", "A3")
     full_resolution_png: bool = False
+    leaflets: bool = True
     fonts: dict | None = None
     logo: str | None = None
     colours: dict = field(default_factory=dict)
@@ -166,6 +169,7 @@ def load_settings(
             enabled=data["print"]["enabled"],
             poster_sizes=tuple(data["print"]["poster_sizes"]),
             full_resolution_png=data["print"]["full_resolution_png"],
+            leaflets=data["print"]["leaflets"],
             fonts=data["print"].get("fonts"),
             logo=data["print"].get("logo"),
             colours=data["print"].get("colours") or {},
