@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from print_support import page_size_mm, pdf_fonts, pdf_info, pdf_text, qr_codes
 from site_support import fixture_config, page, run_mkdocs, write_site
 
 SITE_URL = "https://example.org/xuanchuan/"
@@ -67,31 +68,6 @@ poster:
 
 正文。
 """
-
-
-def pdf_info(path: Path) -> dict[str, str]:
-    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    return dict(line.split(":", 1) for line in out.stdout.splitlines() if ":" in line)
-
-
-def page_size_mm(path: Path) -> tuple[float, float]:
-    match = re.match(r"\s*([\d.]+) x ([\d.]+) pts", pdf_info(path)["Page size"])
-    return tuple(round(float(v) * 25.4 / 72, 1) for v in match.groups())
-
-
-def pdf_fonts(path: Path) -> list[list[str]]:
-    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
-    return [line.split() for line in out.stdout.splitlines()[2:]]
-
-
-def pdf_text(path: Path) -> str:
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
-    return re.sub(r"\s+", "", out.stdout)
-
-
-def qr_codes(path: Path) -> list[str]:
-    out = subprocess.run(["zbarimg", "-q", "--raw", str(path)], capture_output=True, text=True)
-    return out.stdout.split()
 
 
 def make_project(root: Path, campaigns: dict) -> Path:

@@ -1,0 +1,56 @@
+"""Read print files back with poppler and zbar: pages, paper, fonts, text, QR codes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+MM = 72 / 25.4
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return dict(line.split(":", 1) for line in out.stdout.splitlines() if ":" in line)
+
+
+def page_size_mm(path: Path) -> tuple[float, float]:
+    match = re.match(r"\s*([\d.]+) x ([\d.]+) pts", pdf_info(path)["Page size"])
+    return tuple(round(float(v) * 25.4 / 72, 1) for v in match.groups())
+
+
+def pdf_fonts(path: Path) -> list[list[str]]:
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    return [line.split() for line in out.stdout.splitlines()[2:]]
+
+
+def pdf_text(path: Path) -> str:
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+    return re.sub(r"\s+", "", out.stdout)
+
+
+def qr_codes(path: Path) -> list[str]:
+    out = subprocess.run(["zbarimg", "-q", "--raw", str(path)], capture_output=True, text=True)
+    return out.stdout.split()
+
+
+def panel_text(path: Path, page: int, left_mm: float, width_mm: float, height_mm: float) -> str:
+    """The text inside one vertical strip of a page, in reading order, spaces removed."""
+    out = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-x", str(round(left_mm * MM)),
+         "-y", "0", "-W", str(round(width_mm * MM)), "-H", str(round(height_mm * MM)),
+         str(path), "-"],
+        capture_output=True, text=True, check=True,
+    )
+    return re.sub(r"\s+", "", out.stdout)
+
+
+def page_picture(path: Path, page: int, target: Path, dpi: int = 150) -> Path:
+    """One page of a PDF as a PNG file, for QR codes and looking at pixels."""
+    stem = target.with_suffix("")
+    subprocess.run(
+        ["pdftoppm", "-f", str(page), "-l", str(page), "-r", str(dpi), "-png", "-singlefile",
+         str(path), str(stem)],
+        check=True,
+    )
+    return stem.with_suffix(".png")
