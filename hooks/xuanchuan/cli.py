@@ -35,12 +35,33 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--type", required=True, dest="kind", help="e.g. safe-electricity")
     new.add_argument("--start", type=_date, default=None, help="YYYY-MM-DD (default: today)")
     new.add_argument("--end", type=_date, default=None, help="YYYY-MM-DD (default: a month on)")
+    pack = commands.add_parser(
+        "print-pack",
+        help="one PDF with the posters and leaflets of a chosen set, for the print shop",
+        description="把选定活动的海报和三折页合成一个 PDF，第一页是清单，方便一次交给印刷厂。"
+        " Example: xuanchuan print-pack --place 石卡镇 --month 2027-06 --size A3",
+    )
+    pack.add_argument("--place", help="a village, town or counter named by the campaigns")
+    pack.add_argument("--from", dest="start", type=_date, help="first day, YYYY-MM-DD")
+    pack.add_argument("--to", dest="end", type=_date, help="last day, YYYY-MM-DD")
+    pack.add_argument("--month", type=_month, help="a whole month, YYYY-MM")
+    pack.add_argument("--type", dest="kind", help="one campaign type, e.g. safety-month")
+    pack.add_argument("--language", help="language code (default: the site's first language)")
+    pack.add_argument("--size", help="poster paper size (default: the first configured)")
+    pack.add_argument(
+        "--only", choices=("posters", "leaflets"), help="posters only, or leaflets only"
+    )
+    pack.add_argument(
+        "-o", "--output", type=Path, default=Path("print-pack.pdf"), help="default: %(default)s"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "translations":
             return _translations(Path(args.config_file))
         if args.command == "new-campaign":
             return _new_campaign(Path(args.config_file), args)
+        if args.command == "print-pack":
+            return _print_pack(Path(args.config_file), args)
     except SourceError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
@@ -79,6 +100,93 @@ def _new_campaign(config_file: Path, args) -> int:
         print(f"created {path.relative_to(project.project_dir)}")
     print("next: edit these files, then preview with: .venv/bin/mkdocs serve")
     return 0
+
+
+def _print_pack(config_file: Path, args) -> int:
+    import time
+
+    from .campaign_loader import CampaignSet, load_campaigns
+    from .print_fonts import resolve_font
+    from .print_pack import (
+        WHAT,
+        Selection,
+        check_selection,
+        choose,
+        entries,
+        for_pack,
+        make_pack,
+        write_pack,
+    )
+    from .print_run import print_campaigns
+    from .strings import Translator
+
+    started = time.monotonic()
+    from .mkdocs_adapter import read_project
+
+    project = read_project(config_file)
+    settings = project.settings
+    start, end = args.start, args.end
+    if args.month:
+        start, end = args.month
+    selection = Selection(
+        language=args.language or settings.default.code,
+        size=args.size or settings.print.poster_sizes[0],
+        place=args.place,
+        start=start,
+        end=end,
+        kind=args.kind,
+        what=(args.only,) if args.only else WHAT,
+    )
+    campaigns = load_campaigns(settings, project.project_dir)
+    for slug in campaigns.left_out:
+        print(f"warning: campaigns/{slug} is left out: run the build to see why", file=sys.stderr)
+    check_selection(selection, settings, campaigns)
+    chosen = choose(selection, campaigns)
+    subset = CampaignSet(
+        {
+            c.slug: {code: for_pack(v) for code, v in campaigns.campaigns[c.slug].items()}
+            for c in chosen
+        }
+    )
+    printed = print_campaigns(
+        subset,
+        settings=settings,
+        project_dir=project.project_dir,
+        overrides_dir=project.overrides_dir,
+        site_url=project.site_url,
+        use_directory_urls=project.use_directory_urls,
+        sizes=(selection.size,),
+        leaflets="leaflets" in selection.what,
+    )
+    if printed.problems:
+        raise SourceError(printed.problems)
+    t = Translator(selection.language, settings.default.code)
+    chosen = [subset.campaigns[c.slug][selection.language] for c in chosen]
+    found = entries(chosen, printed.result, selection, t)
+    fonts = {name: resolve_font(spec) for name, spec in printed.layouts.fonts.items()}
+    data, pages = make_pack(
+        found,
+        selection,
+        t,
+        {name: (font.family, font.bold) for name, font in fonts.items()},
+        printed.layouts.colours_for(selection.kind or "default"),
+    )
+    write_pack(data, args.output)
+    print(
+        f"wrote {args.output}: {len(found)} items from {len(chosen)} campaigns, {pages} pages "
+        f"({printed.result.rendered} print files rendered, {printed.result.reused} reused, "
+        f"{time.monotonic() - started:.1f} s)"
+    )
+    return 0
+
+
+def _month(text: str) -> tuple[dt.date, dt.date]:
+    try:
+        first = dt.date.fromisoformat(f"{text}-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a month: expected YYYY-MM') from None
+    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first, following - dt.timedelta(days=1)
 
 
 def _date(text: str) -> dt.date:

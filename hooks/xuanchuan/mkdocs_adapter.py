@@ -29,13 +29,12 @@ from mkdocs.structure.pages import Page
 
 from .campaign_loader import CampaignSet, load_campaigns
 from .campaign_site import PlannedPage, generated_markdown, html_title, plan_campaign_site
-from .campaign_site import page_url as campaign_page_url
 from .errors import Problem, SourceError
 from .frontmatter import field_lines
 from .links import counterpart_url, relative_url
 from .pages import Catalogue, scan_pages
-from .print_jobs import PrintResult, plan_print_files, render_print_files
-from .print_layout import customise_layouts, load_layouts
+from .print_jobs import PrintResult
+from .print_run import print_campaigns
 from .search_index import compact_search_index
 from .settings import Language, Settings, load_settings
 from .staging import StagedOutput
@@ -347,42 +346,16 @@ class SiteBuild:
                 "mkdocs.yml: site_url: is not set: expected the address the site is "
                 "published at (https://…/), so the QR codes on posters can point to it"
             )
-        settings = run.settings
-        cache_dir = run.project_dir / ".cache" / "xuanchuan" / "print"
-        try:
-            layouts = load_layouts(run.overrides_dir, run.project_dir)
-            layouts = customise_layouts(layouts, settings.print, run.project_dir, cache_dir)
-        except SourceError as error:
-            for problem in error.problems:
-                log.warning(str(problem))
-            return PrintResult()
-        use_directory_urls = config.use_directory_urls
-
-        def page_url(campaign):
-            if not run.site_url:
-                return None
-            return (
-                run.site_url.rstrip("/")
-                + "/"
-                + settings.prefix(campaign.language)
-                + campaign_page_url(campaign.page_key, use_directory_urls)
-            )
-
-        planned, problems = plan_print_files(
+        printed = print_campaigns(
             run.campaigns,
-            translators={
-                language.code: Translator(language.code, settings.default.code)
-                for language in settings.languages
-            },
-            layouts=layouts,
-            sizes=settings.print.poster_sizes,
-            full_resolution=settings.print.full_resolution_png,
-            leaflets=settings.print.leaflets,
-            page_url=page_url,
-            cache_dir=cache_dir,
+            settings=run.settings,
+            project_dir=run.project_dir,
+            overrides_dir=run.overrides_dir,
+            site_url=run.site_url,
+            use_directory_urls=config.use_directory_urls,
         )
-        result = render_print_files(planned, run.campaigns)
-        for problem in problems + result.problems:
+        result = printed.result
+        for problem in printed.problems:
             log.warning(str(problem))
         log.info(
             f"Print files: {result.rendered} rendered, {result.reused} reused from cache, "
@@ -550,6 +523,8 @@ class Project:
     project_dir: Path
     docs_dir: Path
     overrides_dir: Path
+    site_url: str | None = None
+    use_directory_urls: bool = False
 
     def catalogue(self) -> Catalogue:
         return scan_pages(self.docs_dir, self.settings, self.project_dir)
@@ -567,4 +542,16 @@ def read_project(config_file: Path) -> Project:
     project_dir = config_file.resolve().parent
     settings = _settings_of(config)
     overrides = config.theme.custom_dir or str(project_dir / "overrides")
-    return Project(settings, project_dir, Path(config.docs_dir), Path(overrides))
+    # Material's offline plugin turns directory URLs off when the site is built.
+    offline = config.plugins.get("material/offline")
+    directory_urls = config.use_directory_urls and not (
+        offline is not None and offline.config.get("enabled", True)
+    )
+    return Project(
+        settings,
+        project_dir,
+        Path(config.docs_dir),
+        Path(overrides),
+        site_url=config.site_url,
+        use_directory_urls=directory_urls,
+    )

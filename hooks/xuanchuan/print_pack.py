@@ -1,0 +1,309 @@
+"""One PDF for the print shop: the posters and leaflets of a chosen set, behind a cover page.
+
+The selection (place, dates, type, language, poster size) is checked here, with messages
+that name what was asked and what exists; the files themselves come from the print engine
+and its cache, so a pack holds exactly what the site offers for download.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .campaign_loader import CampaignSet
+from .campaign_model import Campaign
+from .campaign_views import format_range, type_label
+from .errors import Problem, SourceError, did_you_mean
+from .linebreak import break_lines
+from .print_jobs import PrintFile, PrintResult
+from .settings import POSTER_SIZES, Settings
+from .strings import Translator
+
+WHAT = ("posters", "leaflets")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What goes into a pack; ``None`` means no limit."""
+
+    language: str
+    size: str = "A4"
+    place: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    kind: str | None = None
+    what: tuple[str, ...] = WHAT
+
+
+def check_selection(selection: Selection, settings: Settings, campaigns: CampaignSet) -> None:
+    """Problems with the request itself, before anything is chosen or drawn."""
+    where = "print-pack"
+    problems = []
+    if selection.language not in settings.codes:
+        problems.append(
+            Problem(
+                where,
+                None,
+                "--language",
+                f'unknown language "{selection.language}"'
+                f"{did_you_mean(selection.language, settings.codes)}: expected one of "
+                + ", ".join(settings.codes),
+            )
+        )
+    if selection.size not in POSTER_SIZES:
+        problems.append(
+            Problem(
+                where,
+                None,
+                "--size",
+                f'unknown paper size "{selection.size}"'
+                f"{did_you_mean(selection.size, POSTER_SIZES)}: expected one of "
+                + ", ".join(POSTER_SIZES),
+            )
+        )
+    if selection.kind is not None and selection.kind not in settings.campaign_types:
+        problems.append(
+            Problem(
+                where,
+                None,
+                "--type",
+                f'unknown type "{selection.kind}"'
+                f"{did_you_mean(selection.kind, settings.campaign_types)}: expected one of "
+                + ", ".join(settings.campaign_types),
+            )
+        )
+    if selection.start and selection.end and selection.end < selection.start:
+        problems.append(
+            Problem(
+                where,
+                None,
+                "--to",
+                f"{selection.end} is before --from ({selection.start}): expected a later date",
+            )
+        )
+    if selection.place is not None and not problems:
+        known = known_places(campaigns, selection.language)
+        if not any(selection.place in place for place in known_places(campaigns)):
+            shown = ", ".join(known) or "none (no campaign lists places)"
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    "--place",
+                    f'no campaign takes place in "{selection.place}"'
+                    f"{did_you_mean(selection.place, known)}: expected one of the places "
+                    f"campaigns name: {shown}",
+                )
+            )
+    if problems:
+        raise SourceError(problems)
+
+
+def known_places(campaigns: CampaignSet, language: str | None = None) -> list[str]:
+    """Every place the campaigns name (in one language, or in any), sorted."""
+    places = set()
+    for versions in campaigns.campaigns.values():
+        for code, campaign in versions.items():
+            if language is None or code == language:
+                places.update(_places_of(campaign))
+    return sorted(places)
+
+
+def _places_of(campaign: Campaign) -> set[str]:
+    return set(campaign.places) | {a.place for a in campaign.activities if a.place}
+
+
+def choose(selection: Selection, campaigns: CampaignSet) -> list[Campaign]:
+    """The campaigns in the selection, in the selection's language, by date."""
+    chosen = []
+    for versions in campaigns.campaigns.values():
+        every_language = list(versions.values())
+        campaign = versions[selection.language]
+        if selection.kind and campaign.type != selection.kind:
+            continue
+        if selection.start and campaign.last_day < selection.start:
+            continue
+        if selection.end and campaign.start > selection.end:
+            continue
+        if selection.place and not any(
+            selection.place in place for version in every_language for place in _places_of(version)
+        ):
+            continue
+        chosen.append(campaign)
+    if not chosen:
+        raise SourceError(
+            Problem(
+                "print-pack",
+                None,
+                None,
+                f"nothing to print: no campaign matches {describe(selection)}: expected a "
+                "selection that includes at least one campaign (try fewer limits)",
+            )
+        )
+    return sorted(chosen, key=lambda c: (c.start, c.slug))
+
+
+def describe(selection: Selection) -> str:
+    parts = []
+    if selection.place:
+        parts.append(f'place "{selection.place}"')
+    if selection.start or selection.end:
+        parts.append(f"dates {selection.start or '…'} to {selection.end or '…'}")
+    if selection.kind:
+        parts.append(f"type {selection.kind}")
+    parts.append(f"language {selection.language}")
+    return ", ".join(parts)
+
+
+def for_pack(campaign: Campaign) -> Campaign:
+    """The campaign with the pack's paper size instead of its own poster sizes."""
+    if campaign.poster and campaign.poster.sizes:
+        return replace(campaign, poster=replace(campaign.poster, sizes=()))
+    return campaign
+
+
+@dataclass(frozen=True)
+class Entry:
+    campaign: Campaign
+    file: PrintFile
+    label: str
+    pages: int
+    first_page: int = 0
+
+
+def entries(
+    chosen: list[Campaign], result: PrintResult, selection: Selection, t: Translator
+) -> list[Entry]:
+    """The files of the pack, campaign by campaign: poster first, then leaflet."""
+    from pypdf import PdfReader
+
+    wanted = []
+    if "posters" in selection.what:
+        wanted.append(("poster_pdf", selection.size))
+    if "leaflets" in selection.what:
+        wanted.append(("leaflet_pdf", None))
+    found = []
+    for campaign in chosen:
+        files = result.for_campaign(campaign.slug, campaign.language)
+        for kind, size in wanted:
+            for file in files:
+                if file.kind == kind and (size is None or file.size == size):
+                    label = t(f"pack.{kind}", size=file.size)
+                    pages = len(PdfReader(file.path).pages)
+                    found.append(Entry(campaign, file, label, pages))
+    return found
+
+
+def make_pack(
+    found: list[Entry], selection: Selection, t: Translator, fonts: dict, colours: dict
+) -> tuple[bytes, int]:
+    """The whole pack as PDF bytes, and its number of pages."""
+    from pypdf import PdfReader, PdfWriter
+
+    cover_pages = 1
+    while True:
+        numbered, page = [], cover_pages + 1
+        for entry in found:
+            numbered.append(replace(entry, first_page=page))
+            page += entry.pages
+        cover = cover_pdf(numbered, selection, t, fonts, colours, page - 1)
+        count = len(PdfReader(io.BytesIO(cover)).pages)
+        if count == cover_pages:
+            break
+        cover_pages = count
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(cover)))
+    for entry in numbered:
+        writer.append(PdfReader(entry.file.path))
+    writer.add_metadata({"/Title": t("pack.title"), "/Producer": "Xuanchuan"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue(), page - 1
+
+
+def cover_pdf(numbered, selection, t, fonts, colours, total_pages) -> bytes:
+    """A4 pages listing what is inside, in the pack's language."""
+    import cairocffi as cairo
+
+    from .poster import MM, Typesetter, set_colour
+
+    buffer = io.BytesIO()
+    surface = cairo.PDFSurface(buffer, 210 * MM, 297 * MM)
+    surface.set_metadata(cairo.PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+    context = cairo.Context(surface)
+    context.scale(MM, MM)
+    point = 25.4 / 72
+    regular = Typesetter(context, *fonts["regular"])
+    bold = Typesetter(context, *fonts["bold"])
+
+    def write(typesetter, text, x, y, size, colour="text"):
+        typesetter.use(size * point)
+        set_colour(context, colours.get(colour, colour))
+        context.move_to(x, y)
+        context.show_text(text)
+
+    def heading():
+        set_colour(context, colours["primary"])
+        context.rectangle(0, 0, 210, 34)
+        context.fill()
+        write(bold, t("pack.title"), 18, 20, 24, "on_primary")
+        write(regular, t("pack.summary", files=len(numbered), pages=total_pages), 18, 29, 11,
+              "on_primary")
+
+    heading()
+    y = 46
+    for line in _selection_lines(selection, t):
+        write(regular, line, 18, y, 11)
+        y += 6.5
+    y += 6
+    width = 150
+    for number, entry in enumerate(numbered, start=1):
+        measure = regular.measure_at(11 * point)
+        title_lines = break_lines(entry.campaign.title, width, measure)
+        needed = 6.5 * len(title_lines) + 12
+        if y + needed > 282:
+            surface.show_page()
+            heading()
+            y = 46
+        write(bold, f"{number}.", 18, y, 11, "primary")
+        for line in title_lines:
+            write(bold, line, 28, y, 11)
+            y += 6.5
+        pages = (
+            t("pack.page", page=entry.first_page)
+            if entry.pages == 1
+            else t("pack.pages", first=entry.first_page, last=entry.first_page + entry.pages - 1)
+        )
+        detail = f"{entry.label} · {format_range(entry.campaign.start, entry.campaign.end, t)}"
+        write(regular, detail, 28, y, 10, "muted")
+        write(regular, pages, 192 - regular.measure_at(10 * point)(pages), y, 10, "muted")
+        y += 9
+    surface.finish()
+    return buffer.getvalue()
+
+
+def _selection_lines(selection: Selection, t: Translator) -> list[str]:
+    lines = []
+    if selection.place:
+        lines.append(t("pack.place", place=selection.place))
+    if selection.start or selection.end:
+        start = selection.start or dt.date.min
+        end = selection.end or dt.date.max
+        shown = (
+            format_range(start, end, t)
+            if selection.start and selection.end
+            else (str(selection.start or "…") + " – " + str(selection.end or "…"))
+        )
+        lines.append(t("pack.dates", dates=shown))
+    if selection.kind:
+        lines.append(t("pack.type", type=type_label(selection.kind, t)))
+    lines.append(t("pack.size", size=selection.size))
+    return lines
+
+
+def write_pack(data: bytes, output: Path) -> None:
+    temporary = output.with_name(output.name + ".partial")
+    temporary.write_bytes(data)
+    temporary.replace(output)

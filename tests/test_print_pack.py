@@ -1,0 +1,143 @@
+"""`xuanchuan print-pack`: one PDF for the print shop, with a cover listing what is inside."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from print_support import pdf_text
+from site_support import fixture_config, page, write_site
+
+SITE_URL = "https://example.org/union/"
+
+
+def campaign(title: str, kind: str, start: str, end: str, places: str, headline: str) -> str:
+    return f"""\
+---
+title: {title}
+type: {kind}
+summary: {title}的宣传。
+start: {start}
+end: {end}
+places: [{places}]
+poster:
+  headline: {headline}
+  points: [注意安全]
+---
+
+## 内容
+
+正文。
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = write_site(tmp_path_factory.mktemp("pack") / "project",
+                      {"index.zh.md": page("首页"), "index.en.md": page("Home")},
+                      fixture_config(site_url=SITE_URL))
+    files = {
+        "shika-june": campaign("石卡镇安全生产月", "safety-month", "2027-06-01", "2027-06-30",
+                               "石卡镇, 东河村", "六月查隐患"),
+        "shika-march": campaign("石卡镇春灌用电", "safe-electricity", "2027-03-01",
+                                "2027-04-15", "石卡镇", "春灌先查线"),
+        "river-june": campaign("河湾区送文化", "send-culture", "2027-06-10", "2027-06-20",
+                               "工业园区", "文化进园区"),
+        "shika-may": campaign("石卡镇五一拔河赛", "union-work", "2027-05-25", "2027-06-02",
+                              "石卡镇文化站", "五一拔河赛"),
+    }
+    for slug, text in files.items():
+        folder = root / "campaigns" / slug
+        folder.mkdir(parents=True)
+        (folder / "index.zh.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def pack(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "xuanchuan.cli", "print-pack", *args],
+                          cwd=project, capture_output=True, text=True, timeout=600)
+
+
+def page_sizes(path: Path) -> list[tuple[float, float]]:
+    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(path)], capture_output=True,
+                         text=True, check=True).stdout
+    return [tuple(round(float(v) * 25.4 / 72) for v in m)
+            for m in re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+)", out)]
+
+
+def page_text(path: Path, number: int) -> str:
+    out = subprocess.run(["pdftotext", "-raw", "-f", str(number), "-l", str(number), str(path),
+                          "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", "", out)
+
+
+def test_everything_for_one_place_in_june_in_a3(project: Path):
+    done = pack(project, "--place", "石卡镇", "--month", "2027-06", "--size", "A3",
+                "--language", "zh", "-o", "june.pdf")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("wrote june.pdf: 4 items from 2 campaigns, 7 pages")
+    path = project / "june.pdf"
+    # Cover (A4), then by start date: the May-June campaign, then the June one;
+    # each poster (A3 portrait) followed by its leaflet (A4 landscape, two sides).
+    assert page_sizes(path) == [(210, 297), (297, 420), (297, 210), (297, 210),
+                                (297, 420), (297, 210), (297, 210)]
+    cover = page_text(path, 1)
+    assert cover.startswith("印刷清单共4份，7页地点：石卡镇日期：2027年6月1日至30日海报尺寸：A3")
+    assert cover.endswith(
+        "1.石卡镇五一拔河赛海报A3·2027年5月25日至2027年6月2日第2页"
+        "2.石卡镇五一拔河赛三折页（A4双面）·2027年5月25日至2027年6月2日第3–4页"
+        "3.石卡镇安全生产月海报A3·2027年6月1日至30日第5页"
+        "4.石卡镇安全生产月三折页（A4双面）·2027年6月1日至30日第6–7页")
+    assert "河湾区送文化" not in cover and "春灌" not in cover
+    assert "五一拔河赛" in page_text(path, 2)
+    assert "六月查隐患" in page_text(path, 5)
+
+
+def test_the_same_selection_gives_the_same_bytes(project: Path):
+    for name in ("a.pdf", "b.pdf"):
+        assert pack(project, "--type", "safe-electricity", "-o", name).returncode == 0
+    assert (project / "a.pdf").read_bytes() == (project / "b.pdf").read_bytes()
+    assert pdf_text(project / "a.pdf").startswith("印刷清单共2份，4页类型：安全用电海报尺寸：A4")
+
+
+def test_posters_only_in_english(project: Path):
+    done = pack(project, "--only", "posters", "--language", "en", "--month", "2027-06",
+                "-o", "en.pdf")
+    assert done.returncode == 0, done.stderr
+    cover = page_text(project / "en.pdf", 1)
+    assert cover.startswith("Printpack3items,4pagesDates:1–30June2027Postersize:A4")
+    assert page_sizes(project / "en.pdf") == [(210, 297)] * 4
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--place", "石卡"],
+         None),
+        (["--place", "石卡真"],
+         'Error: print-pack: --place: no campaign takes place in "石卡真" (did you mean "石卡镇"?): '
+         "expected one of the places campaigns name: 东河村, 工业园区, 石卡镇, 石卡镇文化站"),
+        (["--place", "工业园区", "--month", "2027-03"],
+         'Error: print-pack: nothing to print: no campaign matches place "工业园区", dates '
+         "2027-03-01 to 2027-03-31, language zh: expected a selection that includes at least "
+         "one campaign (try fewer limits)"),
+        (["--language", "fr"],
+         'Error: print-pack: --language: unknown language "fr": expected one of zh, en'),
+        (["--from", "2027-06-30", "--to", "2027-06-01"],
+         "Error: print-pack: --to: 2027-06-01 is before --from (2027-06-30): expected a later "
+         "date"),
+    ],
+)
+def test_selections_that_cannot_be_printed_are_explained(project: Path, args, message):
+    done = pack(project, *args, "-o", "x.pdf")
+    if message is None:  # part of a place name is enough
+        assert done.returncode == 0, done.stderr
+        return
+    assert done.returncode == 1
+    assert done.stderr.strip() == message
+    assert not (project / "x.pdf.partial").exists()
