@@ -111,14 +111,17 @@ def _sentence_en(rng: random.Random) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def _body(rng: random.Random, characters: int) -> tuple[str, str]:
+def _body(rng: random.Random, characters: int) -> tuple[str, str, list[str], list[str]]:
     zh, en = [], []
+    headings_zh, headings_en = [], []
     length = 0
     section = 0
     while length < characters:
         section += 1
-        zh.append(f"\n## 第{section}部分 {rng.choice(WORDS_ZH)}{rng.choice(WORDS_ZH)}\n")
-        en.append(f"\n## Part {section}: {rng.choice(WORDS_EN)} {rng.choice(WORDS_EN)}\n")
+        headings_zh.append(f"第{section}部分 {rng.choice(WORDS_ZH)}{rng.choice(WORDS_ZH)}")
+        headings_en.append(f"Part {section}: {rng.choice(WORDS_EN)} {rng.choice(WORDS_EN)}")
+        zh.append(f"\n## {headings_zh[-1]}\n")
+        en.append(f"\n## {headings_en[-1]}\n")
         for _ in range(rng.randint(2, 4)):
             paragraph_zh = "".join(_sentence_zh(rng) for _ in range(rng.randint(3, 6)))
             zh.append(paragraph_zh + "\n")
@@ -128,7 +131,7 @@ def _body(rng: random.Random, characters: int) -> tuple[str, str]:
             items = [rng.choice(WORDS_ZH) + rng.choice(WORDS_ZH) for _ in range(4)]
             zh.append("\n" + "\n".join(f"- {item}" for item in items) + "\n")
             en.append("\n" + "\n".join(f"- {rng.choice(WORDS_EN)}" for _ in items) + "\n")
-    return "".join(zh), "".join(en)
+    return "".join(zh), "".join(en), headings_zh, headings_en
 
 
 def _photo(rng: random.Random) -> bytes:
@@ -160,7 +163,7 @@ def campaign(rng: random.Random, index: int) -> tuple[str, dict[str, str | bytes
     )
     places = rng.sample(range(len(PLACES)), 3)
     has_photo = index % 3 == 0
-    body_zh, body_en = _body(rng, rng.randint(1000, 3000))
+    body_zh, body_en, sections_zh, sections_en = _body(rng, rng.randint(1000, 3000))
     points = [
         rng.choice(WORDS_ZH) + rng.choice(WORDS_ZH) + rng.choice(WORDS_ZH)
         for _ in range(rng.randint(2, 5))
@@ -193,6 +196,8 @@ def campaign(rng: random.Random, index: int) -> tuple[str, dict[str, str | bytes
     }
     if has_photo:
         zh["poster"]["image"] = "photo.jpg"
+    # Long bodies do not fit six leaflet panels: the team picks sections, as the README says.
+    zh["leaflet"] = {"sections": sections_zh[:2]}
     en = {
         "title": f"{rng.choice(WORDS_EN).capitalize()} campaign {index}",
         "summary": _sentence_en(rng),
@@ -202,6 +207,7 @@ def campaign(rng: random.Random, index: int) -> tuple[str, dict[str, str | bytes
             "subheadline": _sentence_en(rng)[:40],
             "points": [rng.choice(WORDS_EN) for _ in points],
         },
+        "leaflet": {"sections": sections_en[:2]},
     }
     files: dict[str, str | bytes] = {
         "index.zh.md": _front(zh) + body_zh,
@@ -228,7 +234,7 @@ def write_corpus(root: Path, campaigns: int, pages: int = 50, seed: int = 2026) 
         for code in ("zh", "en"):
             shutil.copy(PROJECT / "content" / f"{name}.{code}.md", root / "content")
     for number in range(pages):
-        body_zh, body_en = _body(rng, rng.randint(800, 2000))
+        body_zh, body_en, _, _ = _body(rng, rng.randint(800, 2000))
         title_zh = f"{rng.choice(WORDS_ZH)}{rng.choice(WORDS_ZH)}知识{number}"
         (root / "content" / "knowledge" / f"page-{number:03d}.zh.md").write_text(
             _front({"title": title_zh}) + f"\n# {title_zh}\n" + body_zh, encoding="utf-8"

@@ -19,11 +19,12 @@ def test_quick_benchmark_counts(tmp_path: Path):
     result = json.loads(output.read_text(encoding="utf-8"))
     runs = result["runs"]
     assert set(runs) == {"baseline", "cold", "warm", "edited"}
-    # 3 campaigns x 2 languages x (A4 PDF, A3 PDF, PNG, share PNG).
-    assert runs["cold"]["print_rendered"] == 24 and runs["cold"]["print_reused"] == 0
-    assert runs["warm"]["print_rendered"] == 0 and runs["warm"]["print_reused"] == 24
-    # The edited campaign's Chinese headline shows on its Chinese files only.
-    assert runs["edited"]["print_rendered"] == 4 and runs["edited"]["print_reused"] == 20
+    # 3 campaigns x 2 languages x (A4 PDF, A3 PDF, PNG, share PNG, leaflet PDF).
+    assert runs["cold"]["print_rendered"] == 30 and runs["cold"]["print_reused"] == 0
+    assert runs["warm"]["print_rendered"] == 0 and runs["warm"]["print_reused"] == 30
+    # The edited campaign's Chinese headline shows on its Chinese posters and share image
+    # only (the leaflet shows the title).
+    assert runs["edited"]["print_rendered"] == 4 and runs["edited"]["print_reused"] == 26
     assert runs["baseline"]["ratio"] == 1.0
     assert all(run["seconds"] > 0 and run["peak_mb"] > 0 for run in runs.values())
     weights = result["weights"]

@@ -180,3 +180,49 @@ def switch(page, code: str) -> None:
     page.hover(".md-header__option .md-select")
     with page.expect_navigation():
         page.click(f"a.xc-alternate[hreflang='{code}']")
+
+
+def printable_pages(site: Path) -> list[str]:
+    campaigns = sorted(p.relative_to(site).as_posix() for p in site.glob("campaigns/*/index.html"))
+    return ["knowledge/electric-shock-first-aid.html", *campaigns[:1],
+            "en/knowledge/electric-shock-first-aid.html"]
+
+
+def test_printing_pages_from_the_browser_gives_clean_a4_documents(browser, http_base, site,
+                                                                   tmp_path):
+    import re
+    import subprocess
+
+    from bs4 import BeautifulSoup
+
+    pages = printable_pages(site)
+    assert any(p.startswith("campaigns/") for p in pages), "the starter content has campaigns"
+    for relative in pages:
+        html = BeautifulSoup((site / relative).read_text(encoding="utf-8"), "html.parser")
+        article = html.select_one("article").get_text(" ", strip=True)
+        menu = {a.get_text(strip=True) for a in html.select(".md-sidebar--primary .md-nav__link")}
+        menu_only = {label for label in menu if label and label not in article}
+        assert len(menu_only) >= 2, menu
+        visit = Visit(browser, http_base)
+        visit.open(relative)
+        pdf = tmp_path / "printed.pdf"
+        visit.page.pdf(path=str(pdf), prefer_css_page_size=True)
+        visit.close()
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        assert re.search(r"Page size: +595\.\d+ x 841\.\d+ pts \(A4\)", info), info
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                              text=True).stdout
+        flat = re.sub(r"\s+", "", text)
+        assert re.sub(r"\s+", "", html.select_one("article h1").get_text()) in flat
+        for label in menu_only:
+            assert re.sub(r"\s+", "", label) not in flat, (relative, label)
+        for link in html.select("article a[href^='http']"):
+            assert link["href"] in flat, link["href"]
+        # The QR code in the footer of the last page leads back to the page.
+        pages_count = int(re.search(r"Pages: +(\d+)", info).group(1))
+        picture = tmp_path / "last"
+        subprocess.run(["pdftoppm", "-f", str(pages_count), "-l", str(pages_count), "-r", "150",
+                        "-png", "-singlefile", str(pdf), str(picture)], check=True)
+        codes = subprocess.run(["zbarimg", "-q", "--raw", f"{picture}.png"],
+                               capture_output=True, text=True).stdout.split()
+        assert codes == ["https://example.org/xuanchuan/" + relative], (relative, codes)

@@ -220,13 +220,13 @@ def test_a_body_too_long_for_six_panels_fails_with_how_much(tmp_path):
     root = make(tmp_path / "project", {"long-2027": {"index.zh.md": text}})
     result = run_mkdocs(root)
     assert result.returncode == 1
-    message = re.search(r"campaigns/long-2027/index\.zh\.md: leaflet\.sections: .*", result.output)
+    message = re.search(r"campaigns/long-2027/index\.zh\.md: leaflet: .*", result.output)
     assert message, result.output
     assert re.fullmatch(
-        r"campaigns/long-2027/index\.zh\.md: leaflet\.sections: does not fit on the leaflet: it "
-        r"needs about \d+ more lines at the smallest size \(7 pt\) than its 3 columns hold "
-        r"\(about \d+% too long\): pick fewer sections with leaflet\.sections, or shorten the "
-        r"text; shorten it \(nothing is cut off silently\)",
+        r"campaigns/long-2027/index\.zh\.md: leaflet: the page text does not fit on the "
+        r"leaflet: it needs about \d+ more lines at the smallest size \(7 pt\) than its 3 "
+        r"columns hold \(about \d+% too long\): choose fewer sections with leaflet\.sections, "
+        r"or shorten the text \(nothing is cut off silently\)",
         message.group(0),
     ), message.group(0)
     assert not (root / "site").exists()

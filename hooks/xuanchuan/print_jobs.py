@@ -43,7 +43,6 @@ _FIELD_PATHS = {
     "address": "contact.address",
     "summary": "summary",
     "title": "title",
-    "body": "leaflet.sections",
 }
 
 
@@ -324,10 +323,16 @@ def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, mes
         "leaflet_pdf": "leaflet",
     }[print_file.kind]
     size = f"the {print_file.size} {what}" if print_file.size else f"the {what}"
+    if print_file.kind == "leaflet_pdf" and field_name == "body":
+        return Problem(
+            str(campaign.source),
+            None,
+            "leaflet",
+            f"the page text does not fit on the leaflet: it {message}: choose fewer sections "
+            "with leaflet.sections, or shorten the text (nothing is cut off silently)",
+        )
     if print_file.kind == "leaflet_pdf":
         size = "the leaflet"
-        if field_name == "body":
-            message += ": pick fewer sections with leaflet.sections, or shorten the text"
     path = _FIELD_PATHS.get(field_name, field_name)
     return Problem(
         str(campaign.source),
