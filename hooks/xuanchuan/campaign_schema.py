@@ -27,7 +27,7 @@ TRANSLATABLE = {
     "leaflet",
 }
 TRANSLATABLE_INSIDE = {
-    "targets": {"label"},
+    "targets": {"label", "unit"},
     "activities": {"title", "place"},
     "poster": {"headline", "subheadline", "points", "image"},
     "contact": {"address"},
