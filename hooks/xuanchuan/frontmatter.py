@@ -102,10 +102,35 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+
+# libyaml parses several times faster; the pure Python loader still words the messages
+# (the two libraries describe the same mistake differently).
+_FAST_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastLoader(_FAST_BASE):
+    pass
+
+
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+def _node_and_value(source: str, loader_class):
+    """Parse once: the node tree (for line numbers) and the value built from it."""
+    loader = loader_class(source)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
 def _load_yaml(source: str, display_path: str, first_line: int) -> tuple[dict, dict[str, int]]:
     try:
-        node = yaml.compose(source, Loader=_Loader)
-        meta = yaml.load(source, Loader=_Loader)
+        try:
+            node, meta = _node_and_value(source, _FastLoader)
+        except yaml.YAMLError:
+            node, meta = _node_and_value(source, _Loader)
     except yaml.YAMLError as error:
         unclosed = _unclosed_quote(source, display_path, first_line)
         raise SourceError(unclosed or _yaml_problem(error, display_path, first_line)) from None

@@ -35,12 +35,14 @@ from .links import counterpart_url, relative_url
 from .pages import Catalogue, scan_pages
 from .print_jobs import PrintResult
 from .print_run import print_campaigns
+from .qr_svg import qr_svg
 from .search_index import compact_search_index
 from .settings import Language, Settings, load_settings
 from .staging import StagedOutput
 from .strings import Translator
 from .translation_report import format_status, translation_sources, translation_status
 
+QR_CACHE = Path(".cache") / "xuanchuan" / "qr"
 log = logging.getLogger("mkdocs.plugins.xuanchuan")
 
 # jieba announces loading its dictionary on every build; that is noise for the team.
@@ -195,7 +197,9 @@ class SiteBuild:
         planned = build.planned.get(page.file.src_uri)
         if planned:
             context.update(planned.context)
-        context["xc_print_qr"] = _print_qr(page.canonical_url, build.translator)
+        context["xc_print_qr"] = _print_qr(
+            page.canonical_url, build.translator, build.run.project_dir / QR_CACHE
+        )
         context["xc_notice"] = None
         if page.file.src_uri in build.fallbacks:
             t = build.translator
@@ -420,14 +424,11 @@ class SiteBuild:
         config.site_dir = str(run.staging.final)
 
 
-def _print_qr(url: str | None, t: Translator) -> dict | None:
+def _print_qr(url: str | None, t: Translator, cache_dir: Path) -> dict | None:
     """The page's QR code for its printed footer (shown only on paper)."""
     if not url:
         return None
-    import segno
-
-    svg = segno.make(url, error="m").svg_inline(scale=1, border=2, omitsize=True)
-    return {"svg": svg, "url": url, "caption": t("print.scan")}
+    return {"svg": qr_svg(url, cache_dir), "url": url, "caption": t("print.scan")}
 
 
 def _settings_of(config: MkDocsConfig) -> Settings:
