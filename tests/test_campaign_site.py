@@ -355,3 +355,25 @@ def test_drafts_show_in_the_live_preview(site: Path):
         server.wait(timeout=30)
     # The preview never touches the built site.
     assert not (site / "campaigns" / "draft-one").exists()
+
+
+def test_feed_is_reused_when_unchanged_and_redrawn_when_an_activity_changes(tmp_path: Path):
+    root = write_site(tmp_path / "project", {"index.zh.md": page("首页")}, fixture_config())
+    folder = root / "campaigns" / "spring-2026"
+    folder.mkdir(parents=True)
+    source = folder / "index.zh.md"
+    source.write_text(SPRING_ZH, encoding="utf-8")
+
+    def feed() -> bytes:
+        result = run_mkdocs(root, env={"XUANCHUAN_TODAY": TODAY})
+        assert result.returncode == 0, result.output
+        return (result.site / "calendar.ics").read_bytes()
+
+    first = feed()
+    kept = sorted((root / ".cache" / "xuanchuan" / "feeds").glob("*.ics"))
+    # One feed per language, kept for the next build.
+    assert len(kept) == 2 and first in [path.read_bytes() for path in kept]
+    assert feed() == first
+    source.write_text(SPRING_ZH.replace("东河村群众会", "东河村夜校"), encoding="utf-8")
+    titles = [str(e["summary"]) for e in Calendar.from_ical(feed()).walk("VEVENT")]
+    assert sorted(titles) == ["东河村夜校", "机井巡查"]

@@ -78,6 +78,7 @@ def plan_campaign_site(
     timezone: str,
     stamp: dt.datetime,
     print_files=lambda campaign: [],
+    cache_dir: Path | None = None,
 ) -> CampaignPlan:
     chosen = campaigns.in_language(code)
     plan = CampaignPlan()
@@ -167,6 +168,7 @@ def plan_campaign_site(
         timezone=timezone,
         stamp=stamp,
         page_url=absolute_url,
+        cache_dir=cache_dir,
     )
     return plan
 

@@ -8,11 +8,13 @@ reported with how much is too long — never cut off.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .disk_cache import cache_key, cached_bytes
 from .linebreak import break_lines, tokenize
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*(\{[^}]*\})?\s*$")
@@ -52,12 +54,14 @@ def _sections(markdown: str) -> list[tuple[str, str]]:
 # -- Markdown to blocks ----------------------------------------------------------------------
 
 
-def body_blocks(markdown: str, folder: Path) -> list[dict]:
+def body_blocks(markdown: str, folder: Path, cache_dir: Path | None = None) -> list[dict]:
     """Plain blocks of a Markdown body; images are files inside ``folder`` (others are
-    left out: the page itself reports broken links)."""
-    import markdown as markdown_lib
+    left out: the page itself reports broken links).
 
-    html = markdown_lib.markdown(markdown, extensions=["tables", "admonition", "attr_list"])
+    With ``cache_dir``, the body's HTML is kept there between builds, by a hash of the
+    Markdown: converting hundreds of bodies is most of planning an unchanged rebuild.
+    """
+    html = _body_html(markdown, cache_dir)
     parser = _BlockParser()
     parser.feed(html)
     parser.close()
@@ -71,6 +75,26 @@ def body_blocks(markdown: str, folder: Path) -> list[dict]:
             block = {"kind": "img", "src": str(path)}
         blocks.append(block)
     return blocks
+
+
+def _body_html(markdown: str, cache_dir: Path | None) -> str:
+    def convert() -> bytes:
+        return _markdown().reset().convert(markdown).encode("utf-8")
+
+    if cache_dir is None:
+        return convert().decode("utf-8")
+    from importlib.metadata import version
+
+    key = cache_key("leaflet-body", version("markdown"), markdown)
+    return cached_bytes(cache_dir / f"{key}.html", convert).decode("utf-8")
+
+
+@functools.cache
+def _markdown():
+    """One converter for every body: setting up its extensions costs more than a body."""
+    import markdown as markdown_lib
+
+    return markdown_lib.Markdown(extensions=["tables", "admonition", "attr_list"])
 
 
 def _clean(text: str) -> str:

@@ -102,7 +102,6 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-
 # libyaml parses several times faster; the pure Python loader still words the messages
 # (the two libraries describe the same mistake differently).
 _FAST_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

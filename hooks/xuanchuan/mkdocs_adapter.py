@@ -43,6 +43,7 @@ from .strings import Translator
 from .translation_report import format_status, translation_sources, translation_status
 
 QR_CACHE = Path(".cache") / "xuanchuan" / "qr"
+FEED_CACHE = Path(".cache") / "xuanchuan" / "feeds"
 log = logging.getLogger("mkdocs.plugins.xuanchuan")
 
 # jieba announces loading its dictionary on every build; that is noise for the team.
@@ -317,6 +318,7 @@ class SiteBuild:
             timezone=run.settings.timezone,
             stamp=run.stamp,
             print_files=lambda campaign: run.prints.for_campaign(campaign.slug, code),
+            cache_dir=run.project_dir / FEED_CACHE,
         )
         files = []
         for planned in plan.pages:

@@ -13,7 +13,7 @@ import logging
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 from .campaign_loader import CampaignSet
@@ -106,13 +106,14 @@ def plan_print_files(
         "font_files": sorted(font.identity for font in fonts.values()),
     }
     versions = _versions()
+    used_fields = {shape: _used_fields(layout) for shape, layout in layouts.formats.items()}
     planned: list[tuple[PrintFile, _Job | None]] = []
     for slug, versions_by_language in sorted(campaigns.campaigns.items()):
         for code, campaign in versions_by_language.items():
             t = translators[code]
             url = page_url(campaign)
-            content = replace(_content(campaign, t, url), logo=layouts.logo)
-            missing = _unprintable(content, fonts)
+            content = replace(_content(campaign, t, url, cache_dir), logo=layouts.logo)
+            missing = _unprintable(content, fonts, cache_dir / "fonts")
             if missing:
                 problems.append(_missing_problem(campaign, missing, fonts["regular"].family))
                 continue
@@ -120,7 +121,7 @@ def plan_print_files(
             photo_hash = hashlib.sha256(content.photo).hexdigest() if content.photo else None
             logo_hash = hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None
             described = {
-                **asdict(content),
+                **_fields(content),
                 "photo": photo_hash,
                 "logo": logo_hash,
                 # Where a picture lies is no part of the look; its bytes (sha256) are.
@@ -143,7 +144,7 @@ def plan_print_files(
                 outputs.append(("leaflet_pdf", LEAFLET_PAPER, "leaflet", "pdf", 0))
             for kind, size, shape, output, width in outputs:
                 layout = layouts.formats[shape]
-                shown = {k: v for k, v in described.items() if k in _used_fields(layout)}
+                shown = {k: v for k, v in described.items() if k in used_fields[shape]}
                 key = _key(layout, style, colours, shown, output, size, width, versions)
                 target = cache_dir / f"{key}.{output}"
                 name = _file_name(slug, code, kind, size, output)
@@ -153,7 +154,7 @@ def plan_print_files(
                         key,
                         layout,
                         {**style, "colours": colours},
-                        {**asdict(content)},
+                        _fields(content),
                         output,
                         size,
                         width,
@@ -235,14 +236,14 @@ def _render(job: _Job) -> tuple[str, str | None]:
     return job.key, None
 
 
-def _content(campaign: Campaign, t: Translator, url: str | None):
+def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path | None = None):
     from .poster import PosterContent
 
     poster = campaign.poster
     photo = poster.image.read_bytes() if poster and poster.image else None
     return PosterContent(
         title=campaign.title,
-        body=tuple(leaflet_blocks(campaign, t)),
+        body=tuple(leaflet_blocks(campaign, t, cache_dir)),
         points_heading=t("leaflet.points_heading"),
         contact_heading=t("leaflet.contact_heading"),
         fold_guides=campaign.leaflet.fold_guides,
@@ -265,14 +266,14 @@ def _content(campaign: Campaign, t: Translator, url: str | None):
     )
 
 
-def leaflet_blocks(campaign: Campaign, t: Translator) -> list[dict]:
+def leaflet_blocks(campaign: Campaign, t: Translator, cache_dir: Path | None = None) -> list[dict]:
     """The leaflet's inside: the chosen sections of the body, then the schedule."""
     from .flow import body_blocks, select_sections
 
     body = campaign.body
     if campaign.leaflet.sections:
         body = select_sections(body, campaign.leaflet.sections)
-    blocks = body_blocks(body, campaign.folder)
+    blocks = body_blocks(body, campaign.folder, cache_dir and cache_dir / "bodies")
     for block in blocks:
         if block["kind"] == "img":
             # The picture's bytes shape the leaflet: their hash joins the cache key.
@@ -286,10 +287,10 @@ def leaflet_blocks(campaign: Campaign, t: Translator) -> list[dict]:
     return blocks
 
 
-def _unprintable(content, fonts) -> list[str]:
+def _unprintable(content, fonts, cache_dir: Path | None = None) -> list[str]:
     text = "".join(
         str(value)
-        for name, value in asdict(content).items()
+        for name, value in _fields(content).items()
         if name not in ("photo", "logo", "url", "body", "fold_guides")
     )
     for block in content.body:
@@ -297,9 +298,14 @@ def _unprintable(content, fonts) -> list[str]:
         text += "".join("".join(row) for row in block.get("rows", ()))
     missing: dict[str, None] = {}
     for font in fonts.values():
-        for char in missing_characters(font, text):
+        for char in missing_characters(font, text, cache_dir):
             missing.setdefault(char)
     return list(missing)
+
+
+def _fields(content) -> dict:
+    """A poster's content as a shallow dict (asdict would deep-copy every leaflet block)."""
+    return {item.name: getattr(content, item.name) for item in fields(content)}
 
 
 def _missing_problem(campaign: Campaign, missing: list[str], family: str) -> Problem:
@@ -374,15 +380,19 @@ def _key(layout, style, colours, content, output, size, width, versions) -> str:
 
 
 def _versions() -> dict[str, str]:
-    import cairocffi
-    import PIL
-    import segno
+    # Read without importing the libraries: an unchanged rebuild draws nothing and should
+    # not pay for loading them. cairo is the shared library cairocffi opens.
+    import ctypes
+    import ctypes.util
+    from importlib.metadata import version
 
+    cairo = ctypes.CDLL(ctypes.util.find_library("cairo") or "libcairo.so.2")
+    cairo.cairo_version_string.restype = ctypes.c_char_p
     return {
-        "cairo": cairocffi.cairo_version_string(),
-        "cairocffi": cairocffi.VERSION,
-        "segno": segno.__version__,
-        "pillow": PIL.__version__,
+        "cairo": cairo.cairo_version_string().decode("ascii"),
+        "cairocffi": version("cairocffi"),
+        "segno": version("segno"),
+        "pillow": version("pillow"),
     }
 
 

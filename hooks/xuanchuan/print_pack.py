@@ -249,8 +249,14 @@ def cover_pdf(numbered, selection, t, fonts, colours, total_pages) -> bytes:
         context.rectangle(0, 0, 210, 34)
         context.fill()
         write(bold, t("pack.title"), 18, 20, 24, "on_primary")
-        write(regular, t("pack.summary", files=len(numbered), pages=total_pages), 18, 29, 11,
-              "on_primary")
+        write(
+            regular,
+            t("pack.summary", files=len(numbered), pages=total_pages),
+            18,
+            29,
+            11,
+            "on_primary",
+        )
 
     heading()
     y = 46

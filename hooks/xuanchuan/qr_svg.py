@@ -6,23 +6,17 @@ most of an unchanged rebuild, so each code is kept by a hash of its address.
 
 from __future__ import annotations
 
-import hashlib
-import os
 from pathlib import Path
+
+from .disk_cache import cache_key, cached_bytes
 
 
 def qr_svg(url: str, cache_dir: Path) -> str:
     import segno
 
-    key = hashlib.sha256(f"{segno.__version__}\n{url}".encode()).hexdigest()[:32]
-    path = cache_dir / f"{key}.svg"
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        pass
-    svg = segno.make(url, error="m").svg_inline(scale=1, border=2, omitsize=True)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(svg, encoding="utf-8")
-    os.replace(temporary, path)
-    return svg
+    def make() -> bytes:
+        svg = segno.make(url, error="m").svg_inline(scale=1, border=2, omitsize=True)
+        return svg.encode("utf-8")
+
+    path = cache_dir / f"{cache_key(segno.__version__, url)}.svg"
+    return cached_bytes(path, make).decode("utf-8")
