@@ -377,8 +377,9 @@ def test_normal_build_leaves_bad_campaigns_out_and_builds_the_rest(catalogue_sit
     assert "Traceback" not in output
     for _, folder, _, _ in CASES:
         assert f"campaigns/{folder}" in output.split("Left out of the site")[1]
-        assert not (site / "campaigns" / folder).exists()
-        assert not (site / "en" / "campaigns" / folder).exists()
+        # (campaigns/calendar/ itself holds the calendar's month pages, never a campaign.)
+        assert not (site / "campaigns" / folder / "index.html").exists()
+        assert not (site / "en" / "campaigns" / folder / "index.html").exists()
     for page_path in ("index.html", "about.html", "en/index.html", "en/about.html",
                       "campaigns/c-good/index.html", "en/campaigns/c-good/index.html",
                       "campaigns/index.html", "calendar.ics", "en/calendar.ics"):

@@ -270,17 +270,48 @@ def test_one_page_per_type(site: Path):
     assert "暂无活动。" in empty.select_one("article").get_text()
 
 
-def test_calendar_lists_every_activity_by_date(site: Path):
+def activities(document: BeautifulSoup) -> list[str]:
+    return [" ".join(li.get_text(" ", strip=True).split()) for li in document.select(".xc-activity")]
+
+
+def test_calendar_shows_the_next_weeks_and_links_every_month(site: Path):
     doc = read(site, "campaigns/calendar.html")
     sections = doc.select("article h2")
-    assert [s.get_text(strip=True) for s in sections] == ["即将举行", "已经举行"]
-    items = [" ".join(li.get_text(" ", strip=True).split()) for li in doc.select(".xc-activity")]
-    assert items == [
-        "2026年4月20日 东河村群众会 东河村委会 春灌安全用电宣传",
-        "2026年6月16日 安全咨询日 安全生产月",
-        "2026年3月5日 9:00-11:30 机井巡查 石卡镇一号井 春灌安全用电宣传",
+    assert [s.get_text(strip=True) for s in sections] == ["即将举行", "按月份查看"]
+    # Today is 10 April: only what falls in the next 60 days is listed in full.
+    assert activities(doc) == ["2026年4月20日 东河村群众会 东河村委会 春灌安全用电宣传"]
+    assert doc.select_one(".xc-activity a")["href"] == "spring-2026/index.html"
+    months = [
+        (a.get_text(), a["href"], a.find_next_sibling().get_text())
+        for a in doc.select(".xc-months a")
+    ]
+    assert months == [
+        ("三月", "calendar/2026-03.html", "(1 项)"),
+        ("四月", "calendar/2026-04.html", "(1 项)"),
+        ("六月", "calendar/2026-06.html", "(1 项)"),
     ]
     assert doc.select_one("a[download]")["href"] == "../calendar.ics"
+
+
+def test_every_activity_is_on_its_month_page(site: Path):
+    listed = []
+    for month in ("2026-03", "2026-04", "2026-06"):
+        doc = read(site, f"campaigns/calendar/{month}.html")
+        listed += activities(doc)
+        assert doc.select_one(".xc-activity a")["href"].startswith("../")
+        assert doc.select_one("article a")["href"] == "../calendar.html"
+    assert listed == [
+        "2026年3月5日 9:00-11:30 机井巡查 石卡镇一号井 春灌安全用电宣传",
+        "2026年4月20日 东河村群众会 东河村委会 春灌安全用电宣传",
+        "2026年6月16日 安全咨询日 安全生产月",
+    ]
+    april = read(site, "campaigns/calendar/2026-04.html")
+    assert april.select_one("h1").get_text() == "2026年4月"
+    assert april.select_one("a[rel=prev]").get_text() == "← 2026年3月"
+    assert april.select_one("a[rel=next]")["href"] == "2026-06.html"
+    english = read(site, "en/campaigns/calendar/2026-06.html")
+    assert english.select_one("h1").get_text() == "June 2026"
+    assert activities(english) == ["16 June 2026 安全咨询日 安全生产月"]
 
 
 def test_ics_feed_event_by_event(site: Path):

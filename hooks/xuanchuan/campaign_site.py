@@ -15,6 +15,7 @@ from pathlib import Path
 from .campaign_loader import CampaignSet
 from .campaign_model import Campaign
 from .campaign_views import (
+    calendar_month_views,
     calendar_view,
     campaign_view,
     downloads_view,
@@ -28,6 +29,10 @@ from .strings import Translator
 OVERVIEW = "campaigns/index.md"
 CALENDAR = "campaigns/calendar.md"
 FEED = "calendar.ics"
+
+
+def calendar_month_key(year: int, month: int) -> str:
+    return f"campaigns/calendar/{year:04d}-{month:02d}.md"
 
 
 def type_key(kind: str) -> str:
@@ -142,15 +147,31 @@ def plan_campaign_site(
             },
         )
     )
+
+    def month_url(year: int, month: int) -> str:
+        return page_url(calendar_month_key(year, month), use_directory_urls)
+
     plan.pages.append(
         PlannedPage(
             key=CALENDAR,
             title=t("calendar.title"),
             template="calendar.html",
             searchable=False,
-            context={"xc_calendar": calendar_view(chosen, t, today, url_of, FEED)},
+            context={"xc_calendar": calendar_view(chosen, t, today, url_of, FEED, month_url)},
         )
     )
+    calendar_url = page_url(CALENDAR, use_directory_urls)
+    for year, month, view in calendar_month_views(chosen, t, url_of, calendar_url, month_url):
+        plan.pages.append(
+            PlannedPage(
+                key=calendar_month_key(year, month),
+                title=f"{view['title']} · {t('calendar.title')}",
+                template="calendar-month.html",
+                searchable=False,
+                in_nav=False,
+                context={"xc_calendar_month": view},
+            )
+        )
     for kind in types:
         plan.pages.append(
             PlannedPage(

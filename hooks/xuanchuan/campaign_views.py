@@ -195,11 +195,90 @@ def _status_labels(t: Translator) -> dict[str, str]:
     return {status: t(f"status.{status}") for status in (UPCOMING, UNDER_WAY, FINISHED)}
 
 
+# The calendar page shows this many days ahead in full; every month also has a page of its
+# own, so the calendar stays light on a phone however many campaigns a year brings.
+UPCOMING_DAYS = 60
+
+MonthUrl = Callable[[int, int], str]
+
+
 def calendar_view(
-    campaigns: list[Campaign], t: Translator, today: dt.date, url_of: UrlOf, feed_url: str
+    campaigns: list[Campaign],
+    t: Translator,
+    today: dt.date,
+    url_of: UrlOf,
+    feed_url: str,
+    month_url: MonthUrl,
 ) -> dict:
-    """Every activity of every campaign by date: what comes next first, then what is past."""
-    entries = sorted(
+    """What comes up in the next weeks, then a link to every month that has activities."""
+    entries = _calendar_entries(campaigns)
+    horizon = today + dt.timedelta(days=UPCOMING_DAYS)
+    upcoming = [e for e in entries if today <= e[0] <= horizon]
+    years = []
+    for year, months in groupby(_months(entries), key=lambda month: month[0]):
+        years.append(
+            {
+                "year": year,
+                "months": [
+                    {
+                        # Under its year's heading, a month needs only its name.
+                        "title": _month_name(month, t),
+                        "url": month_url(year, month),
+                        "count": t("calendar.count", count=count),
+                    }
+                    for _, month, count in months
+                ],
+            }
+        )
+    return {
+        "intro": t("calendar.intro", days=UPCOMING_DAYS),
+        "subscribe": t("calendar.subscribe"),
+        "feed_url": feed_url,
+        "none": t("calendar.none"),
+        "upcoming_title": t("calendar.upcoming"),
+        "upcoming": _by_month(upcoming, t, url_of),
+        "by_month_title": t("calendar.by_month"),
+        "years": years,
+    }
+
+
+def calendar_month_views(
+    campaigns: list[Campaign],
+    t: Translator,
+    url_of: UrlOf,
+    calendar_url: str,
+    month_url: MonthUrl,
+) -> list[tuple[int, int, dict]]:
+    """One page per month with activities: ``(year, month, view)``, oldest first."""
+    entries = _calendar_entries(campaigns)
+    months = [(year, month) for year, month, _ in _months(entries)]
+    views = []
+    for position, (year, month) in enumerate(months):
+        chosen = [e for e in entries if (e[0].year, e[0].month) == (year, month)]
+        before = months[position - 1] if position else None
+        after = months[position + 1] if position + 1 < len(months) else None
+        views.append(
+            (
+                year,
+                month,
+                {
+                    "title": format_month(year, month, t),
+                    "calendar": {"title": t("calendar.title"), "url": calendar_url},
+                    "previous": {"title": format_month(*before, t), "url": month_url(*before)}
+                    if before
+                    else None,
+                    "next": {"title": format_month(*after, t), "url": month_url(*after)}
+                    if after
+                    else None,
+                    "items": _by_month(chosen, t, url_of)[0]["items"],
+                },
+            )
+        )
+    return views
+
+
+def _calendar_entries(campaigns: list[Campaign]) -> list[tuple]:
+    return sorted(
         (
             (activity.date, activity.start_time or "", campaign.slug, activity, campaign)
             for campaign in campaigns
@@ -207,18 +286,14 @@ def calendar_view(
         ),
         key=lambda entry: entry[:3],
     )
-    upcoming = [e for e in entries if e[0] >= today]
-    past = [e for e in entries if e[0] < today][::-1]
-    return {
-        "intro": t("calendar.intro"),
-        "subscribe": t("calendar.subscribe"),
-        "feed_url": feed_url,
-        "none": t("calendar.none"),
-        "sections": [
-            {"title": t("calendar.upcoming"), "months": _by_month(upcoming, t, url_of)},
-            {"title": t("calendar.past"), "months": _by_month(past, t, url_of)},
-        ],
-    }
+
+
+def _months(entries) -> list[tuple[int, int, int]]:
+    """``(year, month, number of activities)`` of every month that has any, oldest first."""
+    return [
+        (year, month, len(list(members)))
+        for (year, month), members in groupby(entries, key=lambda e: (e[0].year, e[0].month))
+    ]
 
 
 def _by_month(entries, t, url_of) -> list[dict]:
