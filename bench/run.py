@@ -117,6 +117,10 @@ def run(size: int, pages: int, rounds: int, workdir: Path) -> dict:
     cold["print_files_per_second"] = round(
         cold["print_rendered"] / max(_print_seconds(runs["cold"][-1]["log"]), 1e-6), 1
     )
+    # The cold build without the time spent drawing print files: the site part.
+    site_part = statistics.median(r["seconds"] - _print_seconds(r["log"]) for r in runs["cold"])
+    cold["site_part_seconds"] = round(site_part, 3)
+    cold["site_part_ratio"] = round(site_part / base, 3)
     # Build once more to measure what a deploy would carry.
     build(corpus)
     return {
@@ -149,6 +153,9 @@ def table(result: dict) -> str:
     lines += [
         "",
         f"cold print throughput: {result['runs']['cold']['print_files_per_second']} files/s",
+        f"cold site part (cold minus drawing print files): "
+        f"{result['runs']['cold']['site_part_seconds']:.2f} s, "
+        f"{result['runs']['cold']['site_part_ratio']:.2f} x baseline",
         f"site: {weights_['site_bytes'] / 1e6:.1f} MB; median campaign page: "
         f"{weights_['median_campaign_page_bytes'] / 1024:.1f} KB of HTML",
     ]

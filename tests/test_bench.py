@@ -26,6 +26,8 @@ def test_quick_benchmark_counts(tmp_path: Path):
     # only (the leaflet shows the title).
     assert runs["edited"]["print_rendered"] == 4 and runs["edited"]["print_reused"] == 26
     assert runs["baseline"]["ratio"] == 1.0
+    # The site part is the cold build less the time the log says print files took.
+    assert 0 < runs["cold"]["site_part_seconds"] < runs["cold"]["seconds"]
     assert all(run["seconds"] > 0 and run["peak_mb"] > 0 for run in runs.values())
     weights = result["weights"]
     assert weights["campaign_pages"] == 6
@@ -33,3 +35,4 @@ def test_quick_benchmark_counts(tmp_path: Path):
     for index in weights["search_index"].values():
         assert 0 < index["bytes"] <= index["material_bytes"]
     assert "x baseline" in done.stdout and "cold print throughput" in done.stdout
+    assert "cold site part" in done.stdout

@@ -16,6 +16,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -35,7 +36,7 @@ from .links import counterpart_url, relative_url
 from .pages import Catalogue, scan_pages
 from .print_jobs import PrintResult
 from .print_run import print_campaigns
-from .qr_svg import qr_svg
+from .qr_svg import prepare_qr_codes, qr_svg
 from .search_index import compact_search_index
 from .settings import Language, Settings, load_settings
 from .staging import StagedOutput
@@ -151,6 +152,13 @@ class SiteBuild:
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         build = self.builds[-1]
+        if config.site_url:
+            # The same addresses MkDocs gives pages as canonical_url, for their footers.
+            base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+            prepare_qr_codes(
+                [urljoin(base, file.url) for file in files.documentation_pages()],
+                build.run.project_dir / QR_CACHE,
+            )
         for section in _sections(nav.items):
             title = self._section_title(section, build)
             if title:

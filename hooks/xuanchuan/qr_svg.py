@@ -1,14 +1,21 @@
 """The QR code printed in a web page's footer, as inline SVG, cached on disk.
 
 Finding a QR code's best mask takes tens of milliseconds; with hundreds of pages that was
-most of an unchanged rebuild, so each code is kept by a hash of its address.
+most of an unchanged rebuild, so each code is kept by a hash of its address, and a first
+build draws the missing ones on every core before the pages are rendered.
 """
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from .disk_cache import cache_key, cached_bytes
+
+# Below this many codes per core, starting worker processes costs more than it saves.
+_CODES_PER_WORKER = 4
 
 
 def qr_svg(url: str, cache_dir: Path) -> str:
@@ -18,5 +25,22 @@ def qr_svg(url: str, cache_dir: Path) -> str:
         svg = segno.make(url, error="m").svg_inline(scale=1, border=2, omitsize=True)
         return svg.encode("utf-8")
 
-    path = cache_dir / f"{cache_key(segno.__version__, url)}.svg"
-    return cached_bytes(path, make).decode("utf-8")
+    return cached_bytes(_path(url, cache_dir), make).decode("utf-8")
+
+
+def prepare_qr_codes(urls, cache_dir: Path, workers: int | None = None) -> int:
+    """Draw, in parallel, the codes of ``urls`` not kept yet; how many were drawn."""
+    missing = sorted({url for url in urls if not _path(url, cache_dir).is_file()})
+    workers = min(workers or os.cpu_count() or 1, len(missing) // _CODES_PER_WORKER)
+    if workers < 2:
+        return 0  # the few missing ones are drawn as their pages render
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        chunk = max(1, len(missing) // (workers * 4))
+        list(pool.map(partial(qr_svg, cache_dir=cache_dir), missing, chunksize=chunk))
+    return len(missing)
+
+
+def _path(url: str, cache_dir: Path) -> Path:
+    import segno
+
+    return cache_dir / f"{cache_key(segno.__version__, url)}.svg"
