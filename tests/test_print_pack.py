@@ -141,3 +141,24 @@ def test_selections_that_cannot_be_printed_are_explained(project: Path, args, me
     assert done.returncode == 1
     assert done.stderr.strip() == message
     assert not (project / "x.pdf.partial").exists()
+
+
+def test_duplex_pack_starts_every_item_on_the_front_of_a_sheet(project: Path):
+    done = pack(project, "--place", "石卡镇", "--month", "2027-06", "--size", "A3",
+                "--language", "zh", "--duplex", "-o", "duplex.pdf")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("wrote duplex.pdf: 4 items from 2 campaigns, 10 pages")
+    path = project / "duplex.pdf"
+    # Cover | blank, poster | blank, leaflet front + back | poster, blank | leaflet.
+    # A blank page takes the size of the item it comes before.
+    assert page_sizes(path) == [(210, 297), (297, 420), (297, 420), (297, 210), (297, 210),
+                                (297, 210), (297, 420), (297, 210), (297, 210), (297, 210)]
+    assert [n for n in range(1, 11) if not page_text(path, n)] == [2, 4, 8]
+    cover = page_text(path, 1)
+    assert "双面打印：每份从新的一张纸开始，必要处留有空白页" in cover
+    assert cover.endswith(
+        "1.石卡镇五一拔河赛海报A3·2027年5月25日至2027年6月2日第3页"
+        "2.石卡镇五一拔河赛三折页（A4双面）·2027年5月25日至2027年6月2日第5–6页"
+        "3.石卡镇安全生产月海报A3·2027年6月1日至30日第7页"
+        "4.石卡镇安全生产月三折页（A4双面）·2027年6月1日至30日第9–10页")
+    assert "五一拔河赛" in page_text(path, 3) and "六月查隐患" in page_text(path, 7)

@@ -52,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
         "--only", choices=("posters", "leaflets"), help="posters only, or leaflets only"
     )
     pack.add_argument(
+        "--duplex",
+        action="store_true",
+        help="for printing on both sides: blank pages so each item starts on a new sheet",
+    )
+    pack.add_argument(
         "-o", "--output", type=Path, default=Path("print-pack.pdf"), help="default: %(default)s"
     )
     args = parser.parse_args(argv)
@@ -136,6 +141,7 @@ def _print_pack(config_file: Path, args) -> int:
         end=end,
         kind=args.kind,
         what=(args.only,) if args.only else WHAT,
+        duplex=args.duplex,
     )
     campaigns = load_campaigns(settings, project.project_dir)
     for slug in campaigns.left_out:

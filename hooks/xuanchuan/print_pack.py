@@ -35,6 +35,8 @@ class Selection:
     end: dt.date | None = None
     kind: str | None = None
     what: tuple[str, ...] = WHAT
+    # For printing on both sides: each item starts on the front of a new sheet.
+    duplex: bool = False
 
 
 def check_selection(selection: Selection, settings: Settings, campaigns: CampaignSet) -> None:
@@ -171,6 +173,7 @@ class Entry:
     label: str
     pages: int
     first_page: int = 0
+    blank_before: bool = False
 
 
 def entries(
@@ -206,7 +209,11 @@ def make_pack(
     while True:
         numbered, page = [], cover_pages + 1
         for entry in found:
-            numbered.append(replace(entry, first_page=page))
+            # Printed on both sides, an even page is the back of a sheet: a blank page
+            # there keeps a poster off a leaflet's back and a leaflet's two sides together.
+            blank = selection.duplex and page % 2 == 0
+            page += blank
+            numbered.append(replace(entry, first_page=page, blank_before=blank))
             page += entry.pages
         cover = cover_pdf(numbered, selection, t, fonts, colours, page - 1)
         count = len(PdfReader(io.BytesIO(cover)).pages)
@@ -216,7 +223,11 @@ def make_pack(
     writer = PdfWriter()
     writer.append(PdfReader(io.BytesIO(cover)))
     for entry in numbered:
-        writer.append(PdfReader(entry.file.path))
+        reader = PdfReader(entry.file.path)
+        if entry.blank_before:
+            box = reader.pages[0].mediabox
+            writer.add_blank_page(box.width, box.height)
+        writer.append(reader)
     writer.add_metadata({"/Title": t("pack.title"), "/Producer": "Xuanchuan"})
     buffer = io.BytesIO()
     writer.write(buffer)
@@ -306,6 +317,8 @@ def _selection_lines(selection: Selection, t: Translator) -> list[str]:
     if selection.kind:
         lines.append(t("pack.type", type=type_label(selection.kind, t)))
     lines.append(t("pack.size", size=selection.size))
+    if selection.duplex:
+        lines.append(t("pack.duplex"))
     return lines
 
 
