@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import cairocffi as cairo
 
 from .linebreak import break_lines, tokenize
+from .print_layout import layout_sheets
 
 MM = 72 / 25.4  # PDF points per millimetre
 PAPER = {"A4": (210, 297), "A3": (297, 420), "A2": (420, 594)}
@@ -119,12 +120,10 @@ def check_fit(layout: dict, style: Style, content: PosterContent) -> None:
 
 
 def _pages(layout: dict) -> list[_Page]:
-    """A layout has ``blocks`` (one page) or ``pages``, each with its own blocks."""
     page = layout["page"]
-    sheets = layout.get("pages") or [{"blocks": layout["blocks"]}]
     return [
-        _Page(page["width"], page["height"], page.get("unit", "mm"), sheet["blocks"])
-        for sheet in sheets
+        _Page(page["width"], page["height"], page.get("unit", "mm"), blocks)
+        for blocks in layout_sheets(layout)
     ]
 
 

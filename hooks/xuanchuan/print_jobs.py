@@ -21,7 +21,7 @@ from .campaign_model import Campaign
 from .campaign_views import format_day, format_range, type_label
 from .errors import Problem
 from .print_fonts import FontError, missing_characters, resolve_font
-from .print_layout import Layouts
+from .print_layout import Layouts, layout_sheets
 from .strings import Translator
 
 log = logging.getLogger("mkdocs.plugins.xuanchuan")
@@ -351,8 +351,7 @@ def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, mes
 def _used_fields(layout: dict) -> set[str]:
     """The content a layout draws: only a change to these renders the file again."""
     used = set()
-    sheets = layout.get("pages") or [{"blocks": layout["blocks"]}]
-    for block in (block for sheet in sheets for block in sheet["blocks"]):
+    for block in (block for blocks in layout_sheets(layout) for block in blocks):
         used.update(block.get("fields", []))
         if "field" in block:
             used.add(block["field"])

@@ -131,6 +131,11 @@ class Layouts:
         return {**self.colours["default"], **self.colours.get(kind, {})}
 
 
+def layout_sheets(layout: dict) -> list[list[dict]]:
+    """The blocks of each printed side: a layout has ``blocks`` (one side) or ``pages``."""
+    return [sheet["blocks"] for sheet in layout.get("pages") or [{"blocks": layout["blocks"]}]]
+
+
 def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
     path = overrides_dir / LAYOUT_FILE
     shown = _shown(path, project_dir)
