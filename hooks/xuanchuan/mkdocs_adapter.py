@@ -16,7 +16,6 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -152,18 +151,17 @@ class SiteBuild:
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         build = self.builds[-1]
-        if config.site_url:
-            # The same addresses MkDocs gives pages as canonical_url, for their footers.
-            base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
-            prepare_qr_codes(
-                [urljoin(base, file.url) for file in files.documentation_pages()],
-                build.run.project_dir / QR_CACHE,
-            )
         for section in _sections(nav.items):
             title = self._section_title(section, build)
             if title:
                 section.title = title
         return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Every page exists by now; draw their footer QR codes on all cores at once.
+        urls = [file.page.canonical_url for file in files.documentation_pages() if file.page]
+        prepare_qr_codes([url for url in urls if url], self.builds[-1].run.project_dir / QR_CACHE)
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         build = self.builds[-1]
