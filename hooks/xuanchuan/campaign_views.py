@@ -224,9 +224,9 @@ def calendar_view(
                         # Under its year's heading, a month needs only its name.
                         "title": _month_name(month, t),
                         "url": month_url(year, month),
-                        "count": t("calendar.count", count=count),
+                        "count": t("calendar.count", count=len(members)),
                     }
-                    for _, month, count in months
+                    for _, month, members in months
                 ],
             }
         )
@@ -250,11 +250,10 @@ def calendar_month_views(
     month_url: MonthUrl,
 ) -> list[tuple[int, int, dict]]:
     """One page per month with activities: ``(year, month, view)``, oldest first."""
-    entries = _calendar_entries(campaigns)
-    months = [(year, month) for year, month, _ in _months(entries)]
+    groups = _months(_calendar_entries(campaigns))
+    months = [(year, month) for year, month, _ in groups]
     views = []
-    for position, (year, month) in enumerate(months):
-        chosen = [e for e in entries if (e[0].year, e[0].month) == (year, month)]
+    for position, (year, month, members) in enumerate(groups):
         before = months[position - 1] if position else None
         after = months[position + 1] if position + 1 < len(months) else None
         views.append(
@@ -270,7 +269,7 @@ def calendar_month_views(
                     "next": {"title": format_month(*after, t), "url": month_url(*after)}
                     if after
                     else None,
-                    "items": _by_month(chosen, t, url_of)[0]["items"],
+                    "items": _items(members, t, url_of),
                 },
             )
         )
@@ -288,36 +287,35 @@ def _calendar_entries(campaigns: list[Campaign]) -> list[tuple]:
     )
 
 
-def _months(entries) -> list[tuple[int, int, int]]:
-    """``(year, month, number of activities)`` of every month that has any, oldest first."""
+def _months(entries) -> list[tuple[int, int, list[tuple]]]:
+    """``(year, month, its entries)`` of every month that has any, in the entries' order."""
     return [
-        (year, month, len(list(members)))
+        (year, month, list(members))
         for (year, month), members in groupby(entries, key=lambda e: (e[0].year, e[0].month))
     ]
 
 
 def _by_month(entries, t, url_of) -> list[dict]:
-    months = []
-    for (year, month), members in groupby(entries, key=lambda e: (e[0].year, e[0].month)):
-        months.append(
-            {
-                "title": format_month(year, month, t),
-                "items": [
-                    {
-                        "date": format_day(day, t),
-                        "iso": day.isoformat(),
-                        "time": escape(activity.time) if activity.time else None,
-                        "title": escape(activity.title),
-                        "place": escape(activity.place) if activity.place else None,
-                        "campaign": escape(campaign.title),
-                        "url": url_of(campaign),
-                        "type": campaign.type,
-                    }
-                    for day, _, _, activity, campaign in members
-                ],
-            }
-        )
-    return months
+    return [
+        {"title": format_month(year, month, t), "items": _items(members, t, url_of)}
+        for year, month, members in _months(entries)
+    ]
+
+
+def _items(entries, t, url_of) -> list[dict]:
+    return [
+        {
+            "date": format_day(day, t),
+            "iso": day.isoformat(),
+            "time": escape(activity.time) if activity.time else None,
+            "title": escape(activity.title),
+            "place": escape(activity.place) if activity.place else None,
+            "campaign": escape(campaign.title),
+            "url": url_of(campaign),
+            "type": campaign.type,
+        }
+        for day, _, _, activity, campaign in entries
+    ]
 
 
 def downloads_view(files, t: Translator) -> dict | None:
