@@ -11,6 +11,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+# Everything the engine keeps between builds, relative to the project folder.
+CACHE_DIR = Path(".cache") / "xuanchuan"
+
 
 def cache_key(*parts: str) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:32]

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from .campaign_loader import CampaignSet, load_campaigns
 from .campaign_site import PlannedPage, generated_markdown, html_title, plan_campaign_site
+from .disk_cache import CACHE_DIR
 from .errors import Problem, SourceError
 from .frontmatter import field_lines
 from .links import counterpart_url, relative_url
@@ -42,8 +43,8 @@ from .staging import StagedOutput
 from .strings import Translator
 from .translation_report import format_status, translation_sources, translation_status
 
-QR_CACHE = Path(".cache") / "xuanchuan" / "qr"
-FEED_CACHE = Path(".cache") / "xuanchuan" / "feeds"
+QR_CACHE = CACHE_DIR / "qr"
+FEED_CACHE = CACHE_DIR / "feeds"
 log = logging.getLogger("mkdocs.plugins.xuanchuan")
 
 # jieba announces loading its dictionary on every build; that is noise for the team.

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .campaign_loader import CampaignSet
 from .campaign_site import page_url as campaign_page_url
+from .disk_cache import CACHE_DIR
 from .errors import Problem, SourceError
 from .print_jobs import PrintResult, plan_print_files, render_print_files
 from .print_layout import Layouts, customise_layouts, load_layouts
@@ -35,7 +36,7 @@ def print_campaigns(
     sizes: tuple[str, ...] | None = None,
     leaflets: bool | None = None,
 ) -> PrintRun:
-    cache_dir = project_dir / ".cache" / "xuanchuan" / "print"
+    cache_dir = project_dir / CACHE_DIR / "print"
     try:
         layouts = load_layouts(overrides_dir, project_dir)
         layouts = customise_layouts(layouts, settings.print, project_dir, cache_dir)
