@@ -83,9 +83,9 @@ def _body_html(markdown: str, cache_dir: Path | None) -> str:
 
     if cache_dir is None:
         return convert().decode("utf-8")
-    from importlib.metadata import version
+    import markdown as markdown_lib
 
-    key = cache_key("leaflet-body", version("markdown"), markdown)
+    key = cache_key("leaflet-body", markdown_lib.__version__, markdown)
     return cached_bytes(cache_dir / f"{key}.html", convert).decode("utf-8")
 
 
