@@ -43,39 +43,21 @@ def check_selection(selection: Selection, settings: Settings, campaigns: Campaig
     """Problems with the request itself, before anything is chosen or drawn."""
     where = "print-pack"
     problems = []
-    if selection.language not in settings.codes:
-        problems.append(
-            Problem(
-                where,
-                None,
-                "--language",
-                f'unknown language "{selection.language}"'
-                f"{did_you_mean(selection.language, settings.codes)}: expected one of "
-                + ", ".join(settings.codes),
+    for flag, what, value, choices in (
+        ("--language", "language", selection.language, settings.codes),
+        ("--size", "paper size", selection.size, POSTER_SIZES),
+        ("--type", "type", selection.kind, settings.campaign_types),
+    ):
+        if value is not None and value not in choices:
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    flag,
+                    f'unknown {what} "{value}"{did_you_mean(value, choices)}: expected one of '
+                    + ", ".join(choices),
+                )
             )
-        )
-    if selection.size not in POSTER_SIZES:
-        problems.append(
-            Problem(
-                where,
-                None,
-                "--size",
-                f'unknown paper size "{selection.size}"'
-                f"{did_you_mean(selection.size, POSTER_SIZES)}: expected one of "
-                + ", ".join(POSTER_SIZES),
-            )
-        )
-    if selection.kind is not None and selection.kind not in settings.campaign_types:
-        problems.append(
-            Problem(
-                where,
-                None,
-                "--type",
-                f'unknown type "{selection.kind}"'
-                f"{did_you_mean(selection.kind, settings.campaign_types)}: expected one of "
-                + ", ".join(settings.campaign_types),
-            )
-        )
     if selection.start and selection.end and selection.end < selection.start:
         problems.append(
             Problem(
