@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from .flow import NoRoom, set_blocks
-from .poster import Overflow, Typesetter, _image_block, colour_of, set_colour
+from .poster import Overflow, Typesetter, colour_of, image_block, set_colour
 
 
 def draw_flow(context, page, style, block, blocks) -> None:
@@ -48,7 +48,7 @@ def draw_flow(context, page, style, block, blocks) -> None:
             context.fill()
         elif op.kind == "img":
             with open(op.src, "rb") as stream:
-                _image_block(context, {"x": op.x, "y": op.y, "w": op.w, "h": op.h}, stream.read())
+                image_block(context, {"x": op.x, "y": op.y, "w": op.w, "h": op.h}, stream.read())
 
 
 def _overflow(blocks, columns, units, line_height, measures, smallest) -> Overflow:

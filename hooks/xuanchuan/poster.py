@@ -153,9 +153,9 @@ def _draw(context: cairo.Context, page: _Page, style: Style, content: PosterCont
         elif kind == "lines":
             _lines_block(context, page, style, block, content)
         elif kind == "image" and content.photo:
-            _image_block(context, block, content.photo)
+            image_block(context, block, content.photo)
         elif kind == "logo" and content.logo:
-            _image_block(context, block, content.logo, crop=False)
+            image_block(context, block, content.logo, crop=False)
         elif kind == "qr" and content.url:
             _qr_block(context, style, block, content.url)
         elif kind == "flow":
@@ -337,7 +337,7 @@ def _lines_block(context, page, style, block, content: PosterContent) -> None:
 # -- pictures --------------------------------------------------------------------------------
 
 
-def _image_block(context, block, photo: bytes, crop: bool = True) -> None:
+def image_block(context, block, photo: bytes, crop: bool = True) -> None:
     """A photo cropped to fill its frame (never stretched), or a logo fitted inside it."""
     from PIL import Image, ImageOps
 
