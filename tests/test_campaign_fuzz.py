@@ -11,9 +11,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xuanchuan.campaign_loader import load_campaigns
-from xuanchuan.errors import Problem
-from xuanchuan.settings import load_settings
+from xuanchuan.campaigns.loader import load_campaigns
+from xuanchuan.core.errors import Problem
+from xuanchuan.core.settings import load_settings
 
 SETTINGS = load_settings(None)
 FIELDS = ["title", "type", "summary", "start", "end", "organizer", "audience", "places",

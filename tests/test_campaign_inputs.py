@@ -17,8 +17,8 @@ import pytest
 from PIL import Image
 
 from site_support import fixture_config, page, write_site
-from xuanchuan.campaign_loader import load_campaigns
-from xuanchuan.settings import load_settings
+from xuanchuan.campaigns.loader import load_campaigns
+from xuanchuan.core.settings import load_settings
 
 GOOD_ZH = """\
 ---

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from xuanchuan.errors import SourceError
-from xuanchuan.frontmatter import parse_document, read_document
+from xuanchuan.core.errors import SourceError
+from xuanchuan.core.frontmatter import parse_document, read_document
 
 
 def problems(text: str) -> list[str]:

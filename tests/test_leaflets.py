@@ -11,8 +11,8 @@ from PIL import Image
 
 from print_support import page_picture, page_size_mm, panel_text, pdf_fonts, pdf_info, qr_codes
 from site_support import fixture_config, page, run_mkdocs, write_site
-from xuanchuan.campaign_loader import load_campaigns
-from xuanchuan.settings import load_settings
+from xuanchuan.campaigns.loader import load_campaigns
+from xuanchuan.core.settings import load_settings
 
 SITE_URL = "https://example.org/union/"
 

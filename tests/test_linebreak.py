@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xuanchuan.linebreak import NO_LINE_END, NO_LINE_START, break_lines, line_width, tokenize
+from xuanchuan.printing.linebreak import (
+    NO_LINE_END,
+    NO_LINE_START,
+    break_lines,
+    line_width,
+    tokenize,
+)
 
 
 def measure(unit: str) -> float:

@@ -1,6 +1,6 @@
 import pytest
 
-from xuanchuan.links import counterpart_url, relative_url
+from xuanchuan.core.links import counterpart_url, relative_url
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from xuanchuan.errors import SourceError
-from xuanchuan.pages import scan_pages, split_language
-from xuanchuan.settings import load_settings
+from xuanchuan.core.errors import SourceError
+from xuanchuan.core.settings import load_settings
+from xuanchuan.site.pages import scan_pages, split_language
 
 SETTINGS = load_settings(None)
 

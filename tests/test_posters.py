@@ -209,8 +209,10 @@ def test_a_second_build_renders_nothing_and_an_edit_renders_only_that_campaign(b
 RENDER = """
 import hashlib, sys
 from pathlib import Path
-from xuanchuan.print_layout import load_layouts
-from xuanchuan.poster import PosterContent, Style, render_pdf, render_png
+from xuanchuan.printing.layouts import load_layouts
+from xuanchuan.printing.content import PosterContent
+from xuanchuan.printing.drawing import Style
+from xuanchuan.printing.poster import render_pdf, render_png
 layouts = load_layouts(Path(sys.argv[1]), Path(sys.argv[1]))
 style = Style(layouts.colours_for("union-work"),
               {"regular": ("Noto Sans CJK SC", False), "bold": ("Noto Sans CJK SC", True)})

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from site_support import PROJECT, fixture_config, write_site
-from xuanchuan.campaign_loader import load_campaigns
-from xuanchuan.settings import DEFAULT_CAMPAIGN_TYPES, load_settings
+from xuanchuan.campaigns.loader import load_campaigns
+from xuanchuan.core.settings import DEFAULT_CAMPAIGN_TYPES, load_settings
 
 
 def new_campaign(root: Path, *args: str) -> subprocess.CompletedProcess:

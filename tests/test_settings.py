@@ -1,7 +1,7 @@
 import pytest
 
-from xuanchuan.errors import SourceError
-from xuanchuan.settings import load_settings
+from xuanchuan.core.errors import SourceError
+from xuanchuan.core.settings import load_settings
 
 
 def test_defaults_are_chinese_then_english():

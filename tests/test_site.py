@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from site_support import PROJECT, run_mkdocs, tree_digest
-from xuanchuan.pages import scan_pages
-from xuanchuan.settings import load_settings
+from xuanchuan.core.settings import load_settings
+from xuanchuan.site.pages import scan_pages
 
 SETTINGS = load_settings(None)
 CATALOGUE = scan_pages(PROJECT / "content", SETTINGS, PROJECT)

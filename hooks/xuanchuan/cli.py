@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .errors import SourceError
+from .core.errors import SourceError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,21 +75,17 @@ def main(argv: list[str] | None = None) -> int:
 
 def _translations(config_file: Path) -> int:
     from .mkdocs_adapter import read_project
-    from .translation_report import format_status, translation_sources, translation_status
+    from .site.translation_report import translation_report
 
     project = read_project(config_file)
-    sources = translation_sources(
-        project.catalogue(), project.project_dir / project.settings.campaigns_dir
-    )
-    statuses = translation_status(sources, project.settings, project.project_dir)
-    for line in format_status(statuses, len(sources)):
+    for line in translation_report(project.catalogue(), project.settings, project.project_dir):
         print(line)
     return 0
 
 
 def _new_campaign(config_file: Path, args) -> int:
+    from .campaigns.scaffold import TEMPLATES, new_campaign
     from .mkdocs_adapter import read_project
-    from .scaffold import TEMPLATES, new_campaign
 
     project = read_project(config_file)
     written = new_campaign(
@@ -110,9 +106,11 @@ def _new_campaign(config_file: Path, args) -> int:
 def _print_pack(config_file: Path, args) -> int:
     import time
 
-    from .campaign_loader import CampaignSet, load_campaigns
-    from .print_fonts import resolve_font
-    from .print_pack import (
+    from .campaigns.loader import load_campaigns
+    from .campaigns.model import CampaignSet
+    from .core.strings import Translator
+    from .printing.fonts import resolve_font
+    from .printing.pack import (
         WHAT,
         Selection,
         check_selection,
@@ -122,8 +120,7 @@ def _print_pack(config_file: Path, args) -> int:
         make_pack,
         write_pack,
     )
-    from .print_run import print_campaigns
-    from .strings import Translator
+    from .printing.run import print_campaigns
 
     started = time.monotonic()
     from .mkdocs_adapter import read_project

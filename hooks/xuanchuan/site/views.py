@@ -12,43 +12,12 @@ from itertools import groupby
 
 from markupsafe import Markup, escape
 
-from .campaign_model import FINISHED, UNDER_WAY, UPCOMING, Campaign
-from .strings import Translator
+from ..campaigns.model import FINISHED, UNDER_WAY, UPCOMING, Campaign
+from ..core.formatting import format_day, format_month, format_range, month_name, type_label
+from ..core.print_files import KINDS
+from ..core.strings import Translator
 
 UrlOf = Callable[[Campaign], str]
-
-
-def format_day(day: dt.date, t: Translator) -> str:
-    return t(
-        "date.day",
-        year=day.year,
-        month=day.month,
-        day=day.day,
-        month_name=_month_name(day.month, t),
-    )
-
-
-def format_range(start: dt.date, end: dt.date | None, t: Translator) -> str:
-    if end is None or end == start:
-        return format_day(start, t)
-    if (start.year, start.month) == (end.year, end.month):
-        return t(
-            "date.range_same_month",
-            year=start.year,
-            month=start.month,
-            day=start.day,
-            end_day=end.day,
-            month_name=_month_name(start.month, t),
-        )
-    return t("date.range", start=format_day(start, t), end=format_day(end, t))
-
-
-def format_month(year: int, month: int, t: Translator) -> str:
-    return t("date.month", year=year, month=month, month_name=_month_name(month, t))
-
-
-def _month_name(month: int, t: Translator) -> str:
-    return t("month.names").split()[month - 1]
 
 
 def _number(value: float) -> str:
@@ -121,14 +90,6 @@ def campaign_view(campaign: Campaign, t: Translator, today: dt.date) -> dict:
             )
         },
     }
-
-
-def type_label(type_id: str, t: Translator) -> str:
-    try:
-        return t(f"type.{type_id}")
-    except KeyError:
-        # A type added in mkdocs.yml without a label in the table: show its id.
-        return type_id
 
 
 def overview_view(
@@ -222,7 +183,7 @@ def calendar_view(
                 "months": [
                     {
                         # Under its year's heading, a month needs only its name.
-                        "title": _month_name(month, t),
+                        "title": month_name(month, t),
                         "url": month_url(year, month),
                         "count": t("calendar.count", count=len(members)),
                     }
@@ -322,24 +283,17 @@ def downloads_view(files, t: Translator) -> dict | None:
     """The download box: each print file with its size, in the page's language."""
     if not files:
         return None
-    labels = {
-        "poster_pdf": "downloads.poster_pdf",
-        "poster_png": "downloads.poster_png",
-        "poster_png_full": "downloads.poster_png_full",
-        "share_png": "downloads.share_png",
-        "leaflet_pdf": "downloads.leaflet_pdf",
-    }
-    order = list(labels)
+    order = list(KINDS)
     items = [
         {
-            "label": t(labels[f.kind], size=f.size),
+            "label": t(f"downloads.{f.kind}", size=f.size),
             "name": f.name,
             "size": _file_size(f.bytes),
             "format": f.name.rsplit(".", 1)[-1].upper(),
         }
         # Kinds in a fixed order; sizes in the order the team configured them.
         for f in sorted(files, key=lambda f: order.index(f.kind))
-        if f.kind in labels
+        if f.kind in KINDS
     ]
     return {"title": t("downloads.title"), "items": items}
 

@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 from string import Template
 
-from .campaign_schema import folder_name_ok
-from .errors import Problem, SourceError, did_you_mean
-from .settings import SLUG_HELP, Settings
+from ..core.errors import Problem, SourceError, did_you_mean
+from ..core.settings import SLUG_HELP, Settings
+from .schema import folder_name_ok
 
 TEMPLATES = "campaign-templates"
 

@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .campaign_loader import CampaignSet
-from .campaign_model import Campaign
-from .campaign_views import (
+from ..campaigns.loader import CampaignSet
+from ..campaigns.model import Campaign
+from .views import (
     calendar_month_views,
     calendar_view,
     campaign_view,
@@ -23,8 +23,10 @@ from .campaign_views import (
     type_label,
     type_page_view,
 )
-from .ics_feed import calendar_feed
-from .strings import Translator
+from .calendar_feed import calendar_feed
+from ..core.links import address, page_url
+from ..core.print_files import SHARE_PNG
+from ..core.strings import Translator
 
 OVERVIEW = "campaigns/index.md"
 CALENDAR = "campaigns/calendar.md"
@@ -37,15 +39,6 @@ def calendar_month_key(year: int, month: int) -> str:
 
 def type_key(kind: str) -> str:
     return f"campaigns/type-{kind}.md"
-
-
-def page_url(key: str, use_directory_urls: bool) -> str:
-    """The URL MkDocs gives a page source ``key``, relative to its language's root."""
-    stem = key[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        folder = stem[: -len("index")]
-        return folder if use_directory_urls else folder + "index.html"
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
 @dataclass
@@ -92,13 +85,13 @@ def plan_campaign_site(
         return page_url(campaign.page_key, use_directory_urls)
 
     def absolute_url(campaign: Campaign) -> str | None:
-        return site_url.rstrip("/") + "/" + url_of(campaign) if site_url else None
+        return address(site_url, url_of(campaign))
 
     for campaign in chosen:
         files = print_files(campaign)
         view = campaign_view(campaign, t, today)
         view["downloads"] = downloads_view(files, t)
-        share = next((f.name for f in files if f.kind == "share_png"), None)
+        share = next((f.name for f in files if f.kind == SHARE_PNG.name), None)
         page_link = absolute_url(campaign)
         plan.pages.append(
             PlannedPage(

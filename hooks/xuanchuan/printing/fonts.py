@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .disk_cache import cache_key, cached_bytes
+from ..core.disk_cache import cache_key, cached_bytes
 
 
 class FontError(Exception):

@@ -29,3 +29,18 @@ def counterpart_url(page_url: str, from_prefix: str, to_prefix: str) -> str:
     if page_url in (".", "./"):
         page_url = ""
     return relative_url(to_prefix + page_url, from_prefix + page_url)
+
+
+def page_url(key: str, use_directory_urls: bool) -> str:
+    """The URL MkDocs gives a page source ``key``, relative to its language's root."""
+    stem = key[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem[: -len("index")]
+        return folder if use_directory_urls else folder + "index.html"
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def address(site_url: str | None, path: str) -> str | None:
+    """The published address of ``path`` (relative to the site root), None without a
+    ``site_url``: QR codes, feeds and share cards need the address readers will type."""
+    return site_url.rstrip("/") + "/" + path if site_url else None

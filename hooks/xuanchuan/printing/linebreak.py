@@ -77,7 +77,7 @@ def break_lines(text: str, width: float, measure: Measure) -> list[str]:
             continue
         lines.append(current[:cut])
         current = current[cut:]
-        used = sum(measure(u) for u in current)
+        used = units_width(current, measure)
     if current:
         lines.append(current)
     lines = [_trim(line) for line in lines if _trim(line)]
@@ -134,10 +134,15 @@ def _avoid_single_character_last_line(lines, width, measure) -> None:
         head, tail = _trim(previous[:cut]), previous[cut:] + last
         if not head or _starts_badly(_trim(tail)[0]) or _ends_badly(head[-1]):
             continue
-        if sum(measure(u) for u in _trim(tail)) <= width:
+        if units_width(_trim(tail), measure) <= width:
             lines[-2], lines[-1] = head, _trim(tail)
         return
 
 
+def units_width(units: list[str], measure: Measure) -> float:
+    return sum(measure(unit) for unit in units)
+
+
 def line_width(line: str, measure: Measure) -> float:
-    return sum(measure(unit) for unit in tokenize(line))
+    """The width of a line as set: the sum of its units' widths."""
+    return units_width(tokenize(line), measure)

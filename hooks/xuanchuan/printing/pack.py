@@ -12,14 +12,13 @@ import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .campaign_loader import CampaignSet
-from .campaign_model import Campaign
-from .campaign_views import format_range, type_label
-from .errors import Problem, SourceError, did_you_mean
+from ..campaigns.model import Campaign, CampaignSet
+from ..core.errors import Problem, SourceError, did_you_mean
+from ..core.formatting import format_range, type_label
+from ..core.print_files import LEAFLET_PDF, POSTER_PDF, PrintFile, PrintResult
+from ..core.settings import POSTER_SIZES, Settings
+from ..core.strings import Translator
 from .linebreak import break_lines
-from .print_jobs import PrintFile, PrintResult
-from .settings import POSTER_SIZES, Settings
-from .strings import Translator
 
 WHAT = ("posters", "leaflets")
 
@@ -166,9 +165,9 @@ def entries(
 
     wanted = []
     if "posters" in selection.what:
-        wanted.append(("poster_pdf", selection.size))
+        wanted.append((POSTER_PDF.name, selection.size))
     if "leaflets" in selection.what:
-        wanted.append(("leaflet_pdf", None))
+        wanted.append((LEAFLET_PDF.name, None))
     found = []
     for campaign in chosen:
         files = result.for_campaign(campaign.slug, campaign.language)
@@ -220,11 +219,10 @@ def cover_pdf(numbered, selection, t, fonts, colours, total_pages) -> bytes:
     """A4 pages listing what is inside, in the pack's language."""
     import cairocffi as cairo
 
-    from .poster import MM, Typesetter, set_colour
+    from .drawing import MM, Typesetter, paper_size, pdf_surface, set_colour
 
     buffer = io.BytesIO()
-    surface = cairo.PDFSurface(buffer, 210 * MM, 297 * MM)
-    surface.set_metadata(cairo.PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+    surface = pdf_surface(buffer, *paper_size("A4"))
     context = cairo.Context(surface)
     context.scale(MM, MM)
     point = 25.4 / 72

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .pages import Catalogue
-from .settings import Settings
+from ..core.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,13 @@ def translation_sources(catalogue: Catalogue, campaigns_dir: Path) -> dict[str, 
         if code in codes and not path.parent.name.startswith((".", "_")):
             sources.setdefault(f"campaigns/{path.parent.name}/index.md", {})[code] = path
     return sources
+
+
+def translation_report(catalogue: Catalogue, settings: Settings, project_dir: Path) -> list[str]:
+    """The report's lines: per language, what is missing or older than the original."""
+    sources = translation_sources(catalogue, project_dir / settings.campaigns_dir)
+    statuses = translation_status(sources, settings, project_dir)
+    return format_status(statuses, len(sources))
 
 
 def format_status(statuses: list[LanguageStatus], total: int) -> list[str]:

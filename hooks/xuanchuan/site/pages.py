@@ -6,10 +6,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem, SourceError
-from .frontmatter import Document, read_document
-from .schema import Bool, ListOf, Number, Option, Record, Report, Text
-from .settings import Settings
+from ..core.errors import Problem, SourceError, shown_path
+from ..core.frontmatter import Document, read_document
+from ..core.schema import Bool, ListOf, Number, Option, Record, Text
+from ..core.settings import Settings, split_language
 
 
 class _Any(Option):
@@ -68,15 +68,6 @@ class Catalogue:
         return sorted(key for key, page in self.pages.items() if code not in page.files)
 
 
-def split_language(name: str) -> tuple[str, str | None]:
-    """``about.en.md`` -> (``about.md``, ``en``); ``about.md`` -> (``about.md``, None)."""
-    stem, ext = os.path.splitext(name)
-    base, dot, code = stem.rpartition(".")
-    if not dot:
-        return name, None
-    return base + ext, code
-
-
 def scan_pages(docs_dir: Path, settings: Settings, project_dir: Path) -> Catalogue:
     """Read every Markdown page under ``docs_dir``; raise one error listing every problem."""
     problems: list[Problem] = []
@@ -84,7 +75,7 @@ def scan_pages(docs_dir: Path, settings: Settings, project_dir: Path) -> Catalog
     codes = settings.codes
     for path in sorted(_markdown_files(docs_dir)):
         relative = path.relative_to(docs_dir).as_posix()
-        shown = _shown(path, project_dir)
+        shown = shown_path(path, project_dir)
         key, code = split_language(relative)
         if code is None:
             example = relative[: -len(".md")]
@@ -125,11 +116,11 @@ def scan_pages(docs_dir: Path, settings: Settings, project_dir: Path) -> Catalog
             first = next(iter(page.files.values()))
             problems.append(
                 Problem(
-                    _shown(first, project_dir),
+                    shown_path(first, project_dir),
                     None,
                     None,
                     f"has no {settings.default.name} version: expected "
-                    f"{_shown(docs_dir / key, project_dir)[: -len('.md')]}.{default}.md, "
+                    f"{shown_path(docs_dir / key, project_dir)[: -len('.md')]}.{default}.md, "
                     "the default language's page that other languages fall back to",
                 )
             )
@@ -139,12 +130,7 @@ def scan_pages(docs_dir: Path, settings: Settings, project_dir: Path) -> Catalog
 
 
 def check_page_fields(document: Document) -> list[Problem]:
-    report = Report()
-    PAGE_FIELDS.validate(document.meta, "", report)
-    return [
-        Problem(document.path, document.line_of(issue.path), issue.path, issue.message)
-        for issue in report.issues
-    ]
+    return document.check(PAGE_FIELDS)[1]
 
 
 def _markdown_files(docs_dir: Path):
@@ -153,10 +139,3 @@ def _markdown_files(docs_dir: Path):
         for name in files:
             if name.endswith(".md") and not name.startswith("."):
                 yield Path(root) / name
-
-
-def _shown(path: Path, project_dir: Path) -> str:
-    try:
-        return path.relative_to(project_dir).as_posix()
-    except ValueError:
-        return path.as_posix()

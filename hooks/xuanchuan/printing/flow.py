@@ -14,41 +14,10 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .disk_cache import cache_key, cached_bytes
-from .linebreak import break_lines, tokenize
+from ..core.disk_cache import cache_key, cached_bytes
+from .linebreak import break_lines
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*(\{[^}]*\})?\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
-
-
-# -- choosing sections -----------------------------------------------------------------------
-
-
-def section_titles(markdown: str) -> list[str]:
-    """The ``##`` headings of a body, in order: the sections a leaflet may pick from."""
-    return [title for title, _ in _sections(markdown)[1:]]
-
-
-def select_sections(markdown: str, chosen: tuple[str, ...] | list[str]) -> str:
-    """Only the chosen ``##`` sections, in the order chosen (the text before the first
-    heading is left out too). Every name must be one of ``section_titles``."""
-    sections = dict(_sections(markdown)[1:])
-    return "\n\n".join(f"## {title}\n\n{sections[title]}" for title in chosen)
-
-
-def _sections(markdown: str) -> list[tuple[str, str]]:
-    parts: list[tuple[str, list[str]]] = [("", [])]
-    fenced = False
-    for line in markdown.splitlines():
-        if _FENCE.match(line):
-            fenced = not fenced
-        match = None if fenced else _HEADING.match(line)
-        if match and len(match.group(1)) == 2:
-            parts.append((match.group(2).strip(), []))
-        else:
-            parts[-1][1].append(line)
-    return [(title, "\n".join(lines).strip()) for title, lines in parts]
 
 
 # -- Markdown to blocks ----------------------------------------------------------------------
@@ -222,7 +191,8 @@ HEADING_SCALE = {"h2": 1.3, "h3": 1.12}
 
 class _Cursor:
     def __init__(self, columns, overflow_room: bool):
-        self.columns = [dict(c) for c in columns]
+        # Columns are areas (x, y, w, h); kept as dicts so a spare one can be added.
+        self.columns = [{"x": c.x, "y": c.y, "w": c.w, "h": c.h} for c in columns]
         if overflow_room:
             # An endless extra column, only to measure how much is too long.
             last = self.columns[-1]
@@ -432,7 +402,3 @@ def _set_table(block, cursor, ops, size, line_height, measures, lines_of) -> Non
             )
         )
         cursor.y = top + height
-
-
-def line_width(text: str, measure) -> float:
-    return sum(measure(unit) for unit in tokenize(text))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 
+from .drawing import Overflow, Typesetter, colour_of, image_block, set_colour
 from .flow import NoRoom, set_blocks
-from .poster import Overflow, Typesetter, colour_of, image_block, set_colour
+from .layouts import Area
 
 
 def draw_flow(context, page, style, block, blocks) -> None:
@@ -16,9 +17,9 @@ def draw_flow(context, page, style, block, blocks) -> None:
         name: (lambda unit, size, t=typesetter: t.measure_at(size)(unit))
         for name, typesetter in typesetters.items()
     }
-    columns = block["columns"]
-    line_height = block.get("line_height", 1.45)
-    largest, smallest = block.get("max_size", 10), block.get("min_size", 7)
+    columns = block.columns
+    line_height = block.line_height
+    largest, smallest = block.max_size, block.min_size
     size = largest
     while True:
         units = size * page.point
@@ -48,7 +49,7 @@ def draw_flow(context, page, style, block, blocks) -> None:
             context.fill()
         elif op.kind == "img":
             with open(op.src, "rb") as stream:
-                image_block(context, {"x": op.x, "y": op.y, "w": op.w, "h": op.h}, stream.read())
+                image_block(context, Area(x=op.x, y=op.y, w=op.w, h=op.h), stream.read())
 
 
 def _overflow(blocks, columns, units, line_height, measures, smallest) -> Overflow:
@@ -58,7 +59,7 @@ def _overflow(blocks, columns, units, line_height, measures, smallest) -> Overfl
     except NoRoom as error:
         missing = error.missing
     lines = max(1, round(missing / (units * line_height)))
-    share = missing / sum(column["h"] for column in columns) * 100
+    share = missing / sum(column.h for column in columns) * 100
     return Overflow(
         "body",
         f"needs about {lines} more lines at the smallest size ({smallest:g} pt) than its "

@@ -8,8 +8,8 @@ from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .campaign_model import Campaign
-from .disk_cache import cache_key, cached_bytes
+from ..campaigns.model import Campaign
+from ..core.disk_cache import cache_key, cached_bytes
 
 
 def activity_uid(campaign: Campaign, index_on_day: int, day: dt.date) -> str:

@@ -6,40 +6,18 @@ left out as a whole (in every language); the caller decides whether that fails t
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass, field
+import dataclasses
 from pathlib import Path
-from typing import Any
 
-from .campaign_model import Activity, Campaign, Contact, Leaflet, Poster, Target
-from .campaign_schema import (
-    SLUG_HELP,
-    TRANSLATABLE,
-    TRANSLATABLE_INSIDE,
-    campaign_fields,
-    folder_name_ok,
-)
-from .errors import Problem, SourceError, did_you_mean
-from .flow import section_titles
-from .frontmatter import Document, read_document
-from .images import check_image
-from .pages import split_language
-from .schema import ListOf, Option, Record, Report
-from .settings import Settings
-
-
-@dataclass
-class CampaignSet:
-    """All valid campaigns, each in every configured language, and the problems found."""
-
-    campaigns: dict[str, dict[str, Campaign]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    left_out: list[str] = field(default_factory=list)
-
-    def in_language(self, code: str) -> list[Campaign]:
-        """Newest first: by start date, then by slug for a stable order."""
-        chosen = [versions[code] for versions in self.campaigns.values()]
-        return sorted(chosen, key=lambda c: (c.start, c.slug), reverse=True)
+from ..core.errors import Problem, SourceError, did_you_mean, shown_path
+from ..core.frontmatter import Document, read_document
+from ..core.images import check_image
+from ..core.schema import Record, build
+from ..core.settings import SLUG_HELP, Settings, split_language
+from .model import Campaign, CampaignSet
+from .schema import campaign_schema, folder_name_ok, folder_name_reserved, translation_schema
+from .sections import section_titles
+from .translation import merge_translation
 
 
 def load_campaigns(
@@ -49,7 +27,7 @@ def load_campaigns(
     root = project_dir / settings.campaigns_dir
     if not root.is_dir():
         return result
-    schema = campaign_fields(settings.campaign_types)
+    schema = campaign_schema(settings.campaign_types)
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         if folder.name.startswith((".", "_")):
             continue
@@ -68,15 +46,8 @@ def load_campaigns(
     return result
 
 
-def _shown(path: Path, project_dir: Path) -> str:
-    try:
-        return path.relative_to(project_dir).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, Campaign] | None:
-    shown_folder = _shown(folder, project_dir)
+    shown_folder = shown_path(folder, project_dir)
     if not folder_name_ok(folder.name):
         problems.append(
             Problem(
@@ -87,7 +58,7 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
                 f"expected {SLUG_HELP}",
             )
         )
-    if folder.name == "calendar" or folder.name.startswith("type-"):
+    if folder_name_reserved(folder.name):
         problems.append(
             Problem(
                 shown_folder,
@@ -101,7 +72,7 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
     for path in sorted(folder.iterdir()):
         if not path.name.endswith(".md"):
             continue
-        shown = _shown(path, project_dir)
+        shown = shown_path(path, project_dir)
         name, code = split_language(path.name)
         expected = " or ".join(f"index.{c}.md" for c in settings.codes)
         if name != "index.md" or code is None:
@@ -144,7 +115,7 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
     _check_image(original, data.get("poster", {}).get("image"), folder, problems)
     _check_sections(original, data, problems)
     versions = {default: _campaign(folder, default, original, data, fallback=False)}
-    lenient = _optional(schema)
+    lenient = translation_schema(schema)
     for language in settings.languages[1:]:
         document = documents.get(language.code)
         if document is None:
@@ -165,13 +136,9 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
 
 
 def _validate(document: Document, schema: Record, problems: list[Problem]) -> dict | None:
-    report = Report()
-    data = schema.validate(document.meta, "", report)
-    for issue in report.issues:
-        problems.append(
-            Problem(document.path, document.line_of(issue.path), issue.path, issue.message)
-        )
-    return None if report.issues else data
+    data, found = document.check(schema)
+    problems.extend(found)
+    return None if found else data
 
 
 def _check_dates(document: Document, data: dict, problems: list[Problem]) -> None:
@@ -232,165 +199,38 @@ def _check_sections(document: Document, data: dict, problems: list[Problem]) -> 
             )
 
 
-def _optional(option: Option) -> Option:
-    """A copy of a schema where nothing is required: a translation gives only some fields."""
-    clone = copy.copy(option)
-    clone.required = False
-    if isinstance(clone, Record):
-        clone.fields = {name: _optional(child) for name, child in option.fields.items()}
-    elif isinstance(clone, ListOf):
-        clone.item = _optional(option.item)
-    return clone
-
-
 def _translation(document, original, data, lenient, settings, problems) -> dict | None:
     """Check a translation file and merge it over the default language's data."""
     before = len(problems)
     checked = _validate(document, lenient, problems)
     if checked is None:
         return None
-    default_name = settings.default.name
-    merged = dict(data)
-    if "poster" in merged:
-        # A poster's headline and subheadline default to the page's own title and summary:
-        # never to the other language's words.
-        merged["poster"] = {
-            k: v for k, v in merged["poster"].items() if k not in ("headline", "subheadline")
-        }
-    if "leaflet" in merged:
-        # Sections are named by the headings of each language's own body.
-        merged["leaflet"] = {k: v for k, v in merged["leaflet"].items() if k != "sections"}
-    for key in document.meta:
-        if key not in checked:
-            continue
-        if key not in TRANSLATABLE:
-            _same(document, key, checked[key], data.get(key), default_name, problems)
-        elif key in ("targets", "activities"):
-            merged[key] = _merge_items(
-                document, key, checked[key], data.get(key, []), default_name, problems
-            )
-        elif key in TRANSLATABLE_INSIDE:
-            inside = TRANSLATABLE_INSIDE[key]
-            merged[key] = dict(merged.get(key, {}))
-            for name, value in checked[key].items():
-                if name in inside:
-                    merged[key][name] = value
-                else:
-                    _same(
-                        document,
-                        f"{key}.{name}",
-                        value,
-                        data.get(key, {}).get(name),
-                        default_name,
-                        problems,
-                    )
-        else:
-            merged[key] = checked[key]
+
+    def contradiction(path: str, message: str) -> None:
+        problems.append(Problem(document.path, document.line_of(path), path, message))
+
+    merged = merge_translation(lenient, data, checked, settings.default.name, contradiction)
     return merged if len(problems) == before else None
 
 
-def _merge_items(document, key, items, originals, default_name, problems) -> list[dict]:
-    if len(items) != len(originals):
-        problems.append(
-            Problem(
-                document.path,
-                document.line_of(key),
-                key,
-                f"has {len(items)} items but the {default_name} file has {len(originals)}: "
-                f"expected the same {key} in the same order, translated",
-            )
-        )
-        return list(originals)
-    merged = []
-    for index, (item, original) in enumerate(zip(items, originals, strict=True), start=1):
-        combined = dict(original)
-        for name, value in item.items():
-            if name in TRANSLATABLE_INSIDE[key]:
-                combined[name] = value
-            else:
-                _same(
-                    document,
-                    f"{key}[{index}].{name}",
-                    value,
-                    original.get(name),
-                    default_name,
-                    problems,
-                )
-        merged.append(combined)
-    return merged
-
-
-def _same(document, path, value, original, default_name, problems) -> None:
-    if value != original:
-        problems.append(
-            Problem(
-                document.path,
-                document.line_of(path),
-                path,
-                f"{_show(value)} contradicts the {default_name} file, which says "
-                f"{_show(original)}: expected the same value, or leave the field out of "
-                "the translation",
-            )
-        )
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return f'"{value}"' if isinstance(value, str) else str(value)
-
-
 def _campaign(folder: Path, code: str, document: Document, data: dict, *, fallback) -> Campaign:
-    poster = data.get("poster")
-    contact = data.get("contact") or {}
-    return Campaign(
+    campaign = build(
+        Campaign,
+        data,
         slug=folder.name,
         language=code,
-        type=data["type"],
-        title=data["title"],
-        summary=data["summary"],
-        start=data["start"],
-        end=data.get("end"),
         folder=folder,
         source=Path(document.path),
         body=document.body,
-        organizer=data.get("organizer"),
-        audience=tuple(data.get("audience", ())),
-        places=tuple(data.get("places", ())),
-        channels=tuple(data.get("channels", ())),
-        laws=tuple(data.get("laws", ())),
-        targets=tuple(
-            Target(t["label"], t["goal"], t.get("actual"), t.get("unit", ""))
-            for t in data.get("targets", ())
-        ),
-        activities=tuple(
-            sorted(
-                (
-                    Activity(a["date"], a["title"], a.get("place"), a.get("time"))
-                    for a in data.get("activities", ())
-                ),
-                key=lambda a: (a.date, a.start_time or ""),
-            )
-        ),
-        contact=Contact(contact.get("hotline"), contact.get("address")),
-        poster=(
-            Poster(
-                headline=poster.get("headline") or data["title"],
-                subheadline=poster.get("subheadline"),
-                points=tuple(poster.get("points", ())),
-                image=(folder / poster["image"]) if poster.get("image") else None,
-                sizes=tuple(poster.get("sizes", ())),
-            )
-            if poster
-            else None
-        ),
-        leaflet=Leaflet(
-            sections=tuple((data.get("leaflet") or {}).get("sections", ())),
-            fold_guides=bool((data.get("leaflet") or {}).get("fold_guides", False)),
-        ),
-        tags=tuple(data.get("tags", ())),
-        draft=bool(data.get("draft", False)),
         is_fallback=fallback,
     )
+    changes: dict = {
+        "activities": tuple(sorted(campaign.activities, key=lambda a: (a.date, a.start_time or "")))
+    }
+    if campaign.poster:
+        changes["poster"] = dataclasses.replace(
+            campaign.poster,
+            headline=campaign.poster.headline or campaign.title,
+            image=folder / campaign.poster.image if campaign.poster.image else None,
+        )
+    return dataclasses.replace(campaign, **changes)

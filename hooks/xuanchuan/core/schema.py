@@ -1,8 +1,12 @@
-"""A small typed schema for YAML data: settings in mkdocs.yml and front matter.
+"""A small typed schema for YAML data: settings in mkdocs.yml, front matter, print layouts.
 
 Modelled on MkDocs' ``config_options``: each option knows its type, default and the
 words that explain what was expected. Validation collects every problem in one pass
 instead of stopping at the first, so the team can fix a file in one go.
+
+A model (a frozen dataclass) declares each of its fields once, with ``declare(option)``:
+the same declaration gives the schema (``record_of``), the default and typed access on the
+built object (``build``), as ``MkDocsConfig`` does for mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -10,10 +14,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .errors import did_you_mean
+from .errors import Problem, did_you_mean
 
 MISSING = object()
 
@@ -32,6 +36,20 @@ class Report:
 
     def add(self, path: str, message: str) -> None:
         self.issues.append(Issue(path, message))
+
+    def problems(self, file: str, lines: Mapping[str, int]) -> list[Problem]:
+        """The issues as problems of ``file``, each on the line of its field where known."""
+        return [Problem(file, line_of(lines, i.path), i.path, i.message) for i in self.issues]
+
+
+def line_of(lines: Mapping[str, int], path: str) -> int | None:
+    """The line of a dotted field path (``targets[2].goal``), or of its nearest parent."""
+    while path:
+        if path in lines:
+            return lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return None
 
 
 def _describe(value: Any) -> str:
@@ -53,14 +71,32 @@ def _describe(value: Any) -> str:
 
 
 class Option:
-    """Base of all options. ``expected`` is how the option is explained to the team."""
+    """Base of all options. ``expected`` is how the option is explained to the team.
+
+    For pages written in several languages: ``translatable`` marks a value a translation
+    gives in its own words (anything else it may only repeat unchanged); a group or list of
+    groups is translatable through its fields. A value that is not ``inherited`` is never
+    taken from the default language's file (each language words it itself).
+    """
 
     expected = "a value"
     plural = "values"
 
-    def __init__(self, *, required: bool = False, default: Any = MISSING):
+    def __init__(
+        self,
+        *,
+        required: bool = False,
+        default: Any = MISSING,
+        translatable: bool = False,
+        inherited: bool = True,
+    ):
         self.required = required
         self.default = default
+        self.translatable = translatable
+        self.inherited = inherited
+
+    def default_value(self) -> Any:
+        return self.default() if callable(self.default) else self.default
 
     def validate(self, value: Any, path: str, report: Report) -> Any:
         raise NotImplementedError
@@ -190,11 +226,9 @@ class Record(Option):
     expected = 'a group of "name: value" fields'
     plural = 'groups of "name: value" fields'
 
-    def __init__(self, fields: dict[str, Option], *, fill_when_missing: bool = False, **kw):
+    def __init__(self, fields: dict[str, Option], **kw):
         super().__init__(**kw)
         self.fields = fields
-        # A group of settings whose fields all have defaults is filled in even when absent.
-        self.fill_when_missing = fill_when_missing
 
     def validate(self, value, path, report):
         if value is None and not self.required:
@@ -213,11 +247,76 @@ class Record(Option):
                 if option.required:
                     report.add(f"{prefix}{name}", f"is required: expected {option.expected}")
                 elif option.default is not MISSING:
-                    result[name] = option.default() if callable(option.default) else option.default
-                elif isinstance(option, Record) and option.fill_when_missing:
-                    result[name] = option.validate({}, f"{prefix}{name}", report)
+                    result[name] = option.default_value()
                 continue
             checked = option.validate(value[name], f"{prefix}{name}", report)
             if checked is not MISSING:
                 result[name] = checked
         return result
+
+
+class Nested(Record):
+    """A group of fields declared by a model class (see ``declare``); checks give a dict,
+    ``build`` turns it into the model."""
+
+    def __init__(self, model: type, **kw):
+        super().__init__(record_of(model).fields, **kw)
+        self.model = model
+
+
+def declare(option: Option) -> Any:
+    """A model field whose checks, default and meaning come from ``option``.
+
+    Left out of a file, a field takes the option's default; else a list is empty, a
+    group whose fields are all optional is there with its defaults, and anything else
+    is None.
+    """
+    metadata = {"option": option}
+    if option.default is not MISSING:
+        if callable(option.default):
+            return field(
+                default_factory=lambda: _frozen(option, option.default_value()), metadata=metadata
+            )
+        return field(default=_frozen(option, option.default), metadata=metadata)
+    if isinstance(option, ListOf):
+        return field(default=(), metadata=metadata)
+    if isinstance(option, Nested) and not any(o.required for o in option.fields.values()):
+        return field(default_factory=option.model, metadata=metadata)
+    return field(default=None, metadata=metadata)
+
+
+def record_of(model: type) -> Record:
+    """The schema of a model: its declared fields, in order."""
+    return Record({f.name: f.metadata["option"] for f in fields(model) if "option" in f.metadata})
+
+
+def build(model: type, data: Mapping, **given: Any):
+    """The model made from checked ``data`` (missing fields take their declared default),
+    plus ``given`` values for fields that do not come from the file."""
+    values = dict(given)
+    for item in fields(model):
+        option = item.metadata.get("option")
+        if option is not None and item.name in data:
+            values[item.name] = _frozen(option, data[item.name])
+    return model(**values)
+
+
+def _frozen(option: Option, value: Any) -> Any:
+    """A checked value as a model holds it: nested models built, lists as tuples."""
+    if isinstance(option, Nested) and isinstance(value, Mapping):
+        return build(option.model, value)
+    if isinstance(option, ListOf) and isinstance(value, list | tuple):
+        return tuple(_frozen(option.item, item) for item in value)
+    return value
+
+
+def field_names(option: Option) -> set[str]:
+    """Every field name a schema knows, at any depth (for tests and tools)."""
+    if isinstance(option, Record):
+        names = set(option.fields)
+        for child in option.fields.values():
+            names |= field_names(child)
+        return names
+    if isinstance(option, ListOf):
+        return field_names(option.item)
+    return set()

@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
-from .disk_cache import cache_key, cached_bytes
+from ..core.disk_cache import cache_key, cached_bytes
 
 # Below this many codes per core, starting worker processes costs more than it saves.
 _CODES_PER_WORKER = 4

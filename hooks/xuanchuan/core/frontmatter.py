@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Problem, SourceError
+from .schema import Record, Report, line_of
 
 _OPEN = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
@@ -26,12 +27,13 @@ class Document:
 
     def line_of(self, field_path: str) -> int | None:
         """Line of a dotted field path (``targets[2].goal``), or of its nearest parent."""
-        while field_path:
-            if field_path in self.lines:
-                return self.lines[field_path]
-            cut = max(field_path.rfind("."), field_path.rfind("["))
-            field_path = field_path[:cut] if cut > 0 else ""
-        return None
+        return line_of(self.lines, field_path)
+
+    def check(self, schema: Record) -> tuple[dict, list[Problem]]:
+        """The front matter checked against ``schema``, and its problems with their lines."""
+        report = Report()
+        data = schema.validate(self.meta, "", report)
+        return data, report.problems(self.path, self.lines)
 
 
 def read_document(source: Path, display_path: str) -> Document:

@@ -9,72 +9,43 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .campaign_loader import CampaignSet
-from .campaign_model import Campaign
-from .campaign_views import format_day, format_range, type_label
-from .errors import Problem
-from .print_fonts import FontError, missing_characters, resolve_font
-from .print_layout import Layouts, layout_sheets
-from .strings import Translator
-
-log = logging.getLogger("mkdocs.plugins.xuanchuan")
+from ..campaigns.model import Campaign, CampaignSet
+from ..campaigns.sections import select_sections
+from ..core.errors import Problem
+from ..core.formatting import format_day, format_range, type_label
+from ..core.log import log
+from ..core.print_files import (
+    KINDS,
+    LEAFLET_PDF,
+    POSTER_PDF,
+    POSTER_PNG,
+    POSTER_PNG_FULL,
+    SHARE_PNG,
+    PrintFile,
+    PrintResult,
+)
+from ..core.strings import Translator
+from .content import SOURCES, PosterContent
+from .fonts import FontError, missing_characters, resolve_font
+from .layouts import Layout, Layouts
 
 # Raise when the drawing code changes in a way that changes its output.
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 PNG_WIDTH = 1080
 LEAFLET_PAPER = "A4-landscape"
 SHARE_WIDTH = 1200
-
-_FIELD_PATHS = {
-    "headline": "poster.headline",
-    "subheadline": "poster.subheadline",
-    "points": "poster.points",
-    "organization": "organizer",
-    "organizer": "organizer",
-    "dates": "start",
-    "hotline": "contact.hotline",
-    "address": "contact.address",
-    "summary": "summary",
-    "title": "title",
-}
-
-
-@dataclass(frozen=True)
-class PrintFile:
-    """One rendered file, ready to be copied into the site."""
-
-    slug: str
-    language: str
-    kind: str  # poster_pdf, poster_png, poster_png_full, share_png
-    size: str  # paper size, or "" for screen images
-    name: str  # file name in the campaign's folder of the site
-    path: Path  # the cached file
-    bytes: int
-
-
-@dataclass
-class PrintResult:
-    files: dict[tuple[str, str], list[PrintFile]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    rendered: int = 0
-    reused: int = 0
-    seconds: float = 0.0
-
-    def for_campaign(self, slug: str, code: str) -> list[PrintFile]:
-        return self.files.get((slug, code), [])
 
 
 @dataclass(frozen=True)
 class _Job:
     key: str
-    layout: dict
+    layout: Layout
     style: dict
     content: dict
     output: str  # "pdf" or "png"
@@ -106,7 +77,7 @@ def plan_print_files(
         "font_files": sorted(font.identity for font in fonts.values()),
     }
     versions = _versions()
-    used_fields = {shape: _used_fields(layout) for shape, layout in layouts.formats.items()}
+    used_fields = {shape: layout.content_used() for shape, layout in layouts.formats.items()}
     planned: list[tuple[PrintFile, _Job | None]] = []
     for slug, versions_by_language in sorted(campaigns.campaigns.items()):
         for code, campaign in versions_by_language.items():
@@ -121,7 +92,7 @@ def plan_print_files(
             photo_hash = hashlib.sha256(content.photo).hexdigest() if content.photo else None
             logo_hash = hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None
             described = {
-                **_fields(content),
+                **content.as_dict(),
                 "photo": photo_hash,
                 "logo": logo_hash,
                 # Where a picture lies is no part of the look; its bytes (sha256) are.
@@ -131,36 +102,37 @@ def plan_print_files(
             outputs = []
             for size in chosen:
                 shape = "poster-landscape" if size.endswith("landscape") else "poster-portrait"
-                outputs.append(("poster_pdf", size, shape, "pdf", 0))
+                outputs.append((POSTER_PDF, size, shape, 0))
                 if full_resolution:
                     width = round(_paper_mm(size)[0] / 25.4 * 300)
-                    outputs.append(("poster_png_full", size, shape, "png", width))
+                    outputs.append((POSTER_PNG_FULL, size, shape, width))
             first_shape = (
                 "poster-landscape" if chosen[0].endswith("landscape") else "poster-portrait"
             )
-            outputs.append(("poster_png", "", first_shape, "png", PNG_WIDTH))
-            outputs.append(("share_png", "", "share", "png", SHARE_WIDTH))
+            outputs.append((POSTER_PNG, "", first_shape, PNG_WIDTH))
+            outputs.append((SHARE_PNG, "", "share", SHARE_WIDTH))
             if leaflets and "leaflet" in layouts.formats:
-                outputs.append(("leaflet_pdf", LEAFLET_PAPER, "leaflet", "pdf", 0))
-            for kind, size, shape, output, width in outputs:
+                outputs.append((LEAFLET_PDF, LEAFLET_PAPER, "leaflet", 0))
+            for kind, size, shape, width in outputs:
+                output = kind.output
                 layout = layouts.formats[shape]
                 shown = {k: v for k, v in described.items() if k in used_fields[shape]}
                 key = _key(layout, style, colours, shown, output, size, width, versions)
                 target = cache_dir / f"{key}.{output}"
-                name = _file_name(slug, code, kind, size, output)
+                name = _file_name(slug, code, kind.name, size, output)
                 job = None
                 if not target.is_file():
                     job = _Job(
                         key,
                         layout,
                         {**style, "colours": colours},
-                        _fields(content),
+                        content.as_dict(),
                         output,
                         size,
                         width,
                         str(target),
                     )
-                planned.append((PrintFile(slug, code, kind, size, name, target, 0), job))
+                planned.append((PrintFile(slug, code, kind.name, size, name, target, 0), job))
     return planned, problems
 
 
@@ -201,7 +173,7 @@ def render_print_files(planned, campaigns: CampaignSet, workers: int | None = No
             continue
         if job is None:
             result.reused += 1
-        sized = PrintFile(**{**asdict(print_file), "bytes": print_file.path.stat().st_size})
+        sized = replace(print_file, bytes=print_file.path.stat().st_size)
         result.files.setdefault((print_file.slug, print_file.language), []).append(sized)
     result.rendered = len({job.key for _, job in planned if job and job.key not in failures})
     result.seconds = time.monotonic() - started
@@ -212,7 +184,8 @@ def render_print_files(planned, campaigns: CampaignSet, workers: int | None = No
 
 def _render(job: _Job) -> tuple[str, str | None]:
     """Runs in a worker process: draw one file into the cache, atomically."""
-    from .poster import Overflow, PosterContent, Style, render_pdf, render_png
+    from .drawing import Overflow, Style
+    from .poster import render_pdf, render_png
 
     style = Style(job.style["colours"], {k: tuple(v) for k, v in job.style["fonts"].items()})
     content = PosterContent(
@@ -237,8 +210,6 @@ def _render(job: _Job) -> tuple[str, str | None]:
 
 
 def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path | None = None):
-    from .poster import PosterContent
-
     poster = campaign.poster
     photo = poster.image.read_bytes() if poster and poster.image else None
     return PosterContent(
@@ -268,7 +239,7 @@ def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path
 
 def leaflet_blocks(campaign: Campaign, t: Translator, cache_dir: Path | None = None) -> list[dict]:
     """The leaflet's inside: the chosen sections of the body, then the schedule."""
-    from .flow import body_blocks, select_sections
+    from .flow import body_blocks
 
     body = campaign.body
     if campaign.leaflet.sections:
@@ -290,7 +261,7 @@ def leaflet_blocks(campaign: Campaign, t: Translator, cache_dir: Path | None = N
 def _unprintable(content, fonts, cache_dir: Path | None = None) -> list[str]:
     text = "".join(
         str(value)
-        for name, value in _fields(content).items()
+        for name, value in content.as_dict().items()
         if name not in ("photo", "logo", "url", "body", "fold_guides")
     )
     for block in content.body:
@@ -301,11 +272,6 @@ def _unprintable(content, fonts, cache_dir: Path | None = None) -> list[str]:
         for char in missing_characters(font, text, cache_dir):
             missing.setdefault(char)
     return list(missing)
-
-
-def _fields(content) -> dict:
-    """A poster's content as a shallow dict (asdict would deep-copy every leaflet block)."""
-    return {item.name: getattr(content, item.name) for item in fields(content)}
 
 
 def _missing_problem(campaign: Campaign, missing: list[str], family: str) -> Problem:
@@ -321,15 +287,9 @@ def _missing_problem(campaign: Campaign, missing: list[str], family: str) -> Pro
 
 
 def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, message) -> Problem:
-    what = {
-        "poster_pdf": "poster",
-        "poster_png": "poster",
-        "poster_png_full": "poster",
-        "share_png": "share image",
-        "leaflet_pdf": "leaflet",
-    }[print_file.kind]
+    what = KINDS[print_file.kind].what
     size = f"the {print_file.size} {what}" if print_file.size else f"the {what}"
-    if print_file.kind == "leaflet_pdf" and field_name == "body":
+    if print_file.kind == LEAFLET_PDF.name and field_name == "body":
         return Problem(
             str(campaign.source),
             None,
@@ -337,9 +297,9 @@ def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, mes
             f"the page text does not fit on the leaflet: it {message}: choose fewer sections "
             "with leaflet.sections, or shorten the text (nothing is cut off silently)",
         )
-    if print_file.kind == "leaflet_pdf":
+    if print_file.kind == LEAFLET_PDF.name:
         size = "the leaflet"
-    path = _FIELD_PATHS.get(field_name, field_name)
+    path = SOURCES.get(field_name, field_name)
     return Problem(
         str(campaign.source),
         None,
@@ -348,29 +308,9 @@ def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, mes
     )
 
 
-def _used_fields(layout: dict) -> set[str]:
-    """The content a layout draws: only a change to these renders the file again."""
-    used = set()
-    for block in (block for blocks in layout_sheets(layout) for block in blocks):
-        used.update(block.get("fields", []))
-        if "field" in block:
-            used.add(block["field"])
-        if block["type"] == "image" or block.get("when") in ("photo", "no_photo"):
-            used.add("photo")
-        if block.get("when") == "fold_guides":
-            used.add("fold_guides")
-        if block["type"] == "flow":
-            used.add("body")
-        if block["type"] == "qr":
-            used.add("url")
-        if block["type"] == "logo":
-            used.add("logo")
-    return used
-
-
 def _key(layout, style, colours, content, output, size, width, versions) -> str:
     described = json.dumps(
-        [ENGINE_VERSION, versions, layout, style, colours, content, output, size, width],
+        [ENGINE_VERSION, versions, layout.describe(), style, colours, content, output, size, width],
         sort_keys=True,
         ensure_ascii=False,
         default=str,
@@ -396,16 +336,15 @@ def _versions() -> dict[str, str]:
 
 
 def _paper_mm(size: str) -> tuple[float, float]:
-    from .poster import paper_size
+    from .drawing import paper_size
 
     return paper_size(size)
 
 
 def _file_name(slug: str, code: str, kind: str, size: str, output: str) -> str:
-    if kind == "leaflet_pdf":
+    if kind == LEAFLET_PDF.name:
         return f"{slug}-leaflet-{code}.{output}"
-    what = "share" if kind == "share_png" else "poster"
-    parts = (
-        [slug, what] + ([size] if size else []) + (["300dpi"] if kind == "poster_png_full" else [])
-    )
+    what = "share" if kind == SHARE_PNG.name else "poster"
+    full = ["300dpi"] if kind == POSTER_PNG_FULL.name else []
+    parts = [slug, what] + ([size] if size else []) + full
     return "-".join(parts + [code]) + f".{output}"

@@ -1,0 +1,54 @@
+"""The print files a campaign gets, as plain data shared by the printing engine (which
+makes them) and the site (which offers them for download): their kinds, named once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    what: str  # how a message names it: "poster", "share image", "leaflet"
+    output: str  # "pdf" or "png"
+
+
+POSTER_PDF = Kind("poster_pdf", "poster", "pdf")
+POSTER_PNG_FULL = Kind("poster_png_full", "poster", "png")
+POSTER_PNG = Kind("poster_png", "poster", "png")
+SHARE_PNG = Kind("share_png", "share image", "png")
+LEAFLET_PDF = Kind("leaflet_pdf", "leaflet", "pdf")
+
+# In the order the download box lists them. Each has its label in the translation table
+# (downloads.<name>).
+KINDS = {
+    kind.name: kind for kind in (POSTER_PDF, POSTER_PNG, POSTER_PNG_FULL, SHARE_PNG, LEAFLET_PDF)
+}
+
+
+@dataclass(frozen=True)
+class PrintFile:
+    """One rendered file, ready to be copied into the site."""
+
+    slug: str
+    language: str
+    kind: str  # a name in KINDS
+    size: str  # paper size, or "" for screen images
+    name: str  # file name in the campaign's folder of the site
+    path: Path  # the cached file
+    bytes: int
+
+
+@dataclass
+class PrintResult:
+    files: dict[tuple[str, str], list[PrintFile]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    rendered: int = 0
+    reused: int = 0
+    seconds: float = 0.0
+
+    def for_campaign(self, slug: str, code: str) -> list[PrintFile]:
+        return self.files.get((slug, code), [])

@@ -1,0 +1,164 @@
+"""The engine's settings, read from ``extra.xuanchuan`` in mkdocs.yml and checked in one place.
+
+Each setting is declared once, on the class that holds it: its type, its default and the
+words that explain it (see ``schema.declare``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import SourceError
+from .schema import Bool, Choice, ListOf, Nested, Record, Report, Text, build, declare, record_of
+
+SETTINGS_KEY = "extra.xuanchuan"
+
+LANGUAGE_CODE = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
+SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
+SLUG_HELP = "lowercase letters a-z, digits and single hyphens, such as spring-irrigation-2026"
+
+POSTER_SIZES = ("A4", "A3", "A2", "A4-landscape", "A3-landscape", "A2-landscape")
+COLOUR_NAMES = ("primary", "on_primary", "accent", "text", "muted", "paper")
+HEX_COLOUR = r"#[0-9a-fA-F]{6}"
+
+DEFAULT_CAMPAIGN_TYPES = (
+    "safe-electricity",
+    "legal-education",
+    "send-culture",
+    "safety-month",
+    "union-work",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Language:
+    code: str = declare(
+        Text(
+            required=True,
+            pattern=LANGUAGE_CODE,
+            pattern_help='a language code such as "zh" or "en"',
+        )
+    )
+    name: str = declare(Text(required=True))
+    # The site's name and description in this language (default: the site_name and
+    # site_description of mkdocs.yml).
+    site_name: str | None = declare(Text())
+    site_description: str | None = declare(Text())
+
+
+@dataclass(frozen=True, kw_only=True)
+class PrintSettings:
+    # Posters and share images for every campaign; false skips them (faster previews),
+    # the site still builds.
+    enabled: bool = declare(Bool(default=True))
+    poster_sizes: tuple[str, ...] = declare(
+        ListOf(Choice(POSTER_SIZES), min_items=1, default=lambda: ["A4", "A3"])
+    )
+    full_resolution_png: bool = declare(Bool(default=False))
+    # A tri-fold A4 leaflet per campaign and language, next to the posters.
+    leaflets: bool = declare(Bool(default=True))
+    # Font files to use instead of the fonts named in overrides/print/layouts.yml (paths
+    # relative to mkdocs.yml; .ttf, .otf or .ttc).
+    fonts: dict | None = declare(
+        Record({"regular": Text(required=True), "bold": Text(required=True)})
+    )
+    # The organisation's logo (PNG), drawn where the layout has a logo block.
+    logo: str | None = declare(Text())
+    # The organisation's colours, over the layout's default scheme.
+    colours: dict = declare(
+        Record(
+            {
+                name: Text(pattern=HEX_COLOUR, pattern_help='a colour "#rrggbb"')
+                for name in COLOUR_NAMES
+            },
+            default=dict,
+        )
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Validated settings. The first language is the default, served at the site root."""
+
+    languages: tuple[Language, ...] = declare(
+        ListOf(
+            Nested(Language),
+            min_items=1,
+            default=lambda: [{"code": "zh", "name": "中文"}, {"code": "en", "name": "English"}],
+        )
+    )
+    campaign_types: tuple[str, ...] = declare(
+        ListOf(
+            Text(pattern=SLUG, pattern_help=SLUG_HELP),
+            min_items=1,
+            default=lambda: list(DEFAULT_CAMPAIGN_TYPES),
+        )
+    )
+    campaigns_dir: str = declare(Text(default="campaigns"))
+    # Activity times in the calendar feed are in this zone.
+    timezone: str = declare(Text(default="Asia/Shanghai"))
+    print: PrintSettings = declare(Nested(PrintSettings))
+
+    @property
+    def default(self) -> Language:
+        return self.languages[0]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.languages)
+
+    def language(self, code: str) -> Language:
+        return next(language for language in self.languages if language.code == code)
+
+    def prefix(self, code: str) -> str:
+        """The folder of a language in the site: '' for the default, 'en/' for English."""
+        return "" if code == self.default.code else f"{code}/"
+
+
+SCHEMA = record_of(Settings)
+
+
+def load_settings(
+    raw: Any, config_file: str = "mkdocs.yml", lines: dict[str, int] | None = None
+) -> Settings:
+    """Check ``extra.xuanchuan``; raise one error listing every problem found."""
+    report = Report()
+    data = SCHEMA.validate(raw, SETTINGS_KEY, report)
+    languages = data.get("languages", []) if isinstance(data, dict) else []
+    seen: set[str] = set()
+    for index, language in enumerate(languages):
+        code = language.get("code")
+        if code in seen:
+            report.add(
+                f"{SETTINGS_KEY}.languages[{index + 1}].code",
+                f'"{code}" is listed twice: expected each language once',
+            )
+        seen.add(code)
+    if isinstance(data, dict) and data.get("timezone"):
+        _check_timezone(data["timezone"], report)
+    if report.issues:
+        raise SourceError(report.problems(config_file, lines or {}))
+    return build(Settings, data)
+
+
+def split_language(name: str) -> tuple[str, str | None]:
+    """``about.en.md`` -> (``about.md``, ``en``); ``about.md`` -> (``about.md``, None)."""
+    stem, ext = os.path.splitext(name)
+    base, dot, code = stem.rpartition(".")
+    if not dot:
+        return name, None
+    return base + ext, code
+
+
+def _check_timezone(name: str, report: Report) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        report.add(
+            f"{SETTINGS_KEY}.timezone",
+            f'"{name}" is not a known time zone: expected a name such as "Asia/Shanghai"',
+        )

@@ -1,0 +1,58 @@
+"""What a poster, share image or leaflet prints, already chosen, defaulted and worded in
+one language.
+
+The texts a layout block may print are the fields marked ``printable``; ``source`` names
+the campaign field each comes from, so a message about a text that does not fit points to
+the field the team wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+
+def printable(source: str | None = None):
+    return field(default="", metadata={"printable": True, "source": source})
+
+
+@dataclass(frozen=True)
+class PosterContent:
+    """Everything a poster says, in one language, already chosen and defaulted."""
+
+    kind: str  # the campaign type: it picks the colours
+    headline: str = printable("poster.headline")
+    subheadline: str = printable("poster.subheadline")
+    points: tuple[str, ...] = field(
+        default=(), metadata={"printable": "list", "source": "poster.points"}
+    )
+    organization: str = printable("organizer")
+    organizer: str = printable("organizer")
+    dates: str = printable("start")
+    hotline: str = printable("contact.hotline")
+    address: str = printable("contact.address")
+    qr_caption: str = printable()
+    type_label: str = printable("type")
+    summary: str = printable("summary")
+    url: str = ""
+    photo: bytes | None = None  # the image file's bytes: part of the cache key too
+    logo: bytes | None = None
+    # Leaflets: the page title, the body as flow blocks (see flow.py) and panel headings.
+    title: str = printable("title")
+    body: tuple = ()
+    points_heading: str = printable()
+    contact_heading: str = printable()
+    fold_guides: bool = False
+
+    def text_of(self, name: str) -> str:
+        return getattr(self, name) or ""
+
+    def as_dict(self) -> dict:
+        """A shallow dict (``asdict`` would deep-copy every leaflet block)."""
+        return {item.name: getattr(self, item.name) for item in fields(self)}
+
+
+# The texts a layout's text and lines blocks may print, and the list a list block prints.
+TEXTS = tuple(f.name for f in fields(PosterContent) if f.metadata.get("printable") is True)
+LISTS = tuple(f.name for f in fields(PosterContent) if f.metadata.get("printable") == "list")
+# The campaign field each printed text comes from, for messages.
+SOURCES = {f.name: f.metadata["source"] for f in fields(PosterContent) if f.metadata.get("source")}

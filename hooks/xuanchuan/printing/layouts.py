@@ -1,0 +1,221 @@
+"""Print layouts as data: overrides/print/layouts.yml, checked against a schema.
+
+A layout is a page size and, per printed side, a list of blocks. Blocks are typed: each
+property is declared once, with its default, on ``Block``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from ..core.errors import Problem, SourceError, shown_path
+from ..core.frontmatter import field_lines
+from ..core.schema import Choice, ListOf, Nested, Number, Record, Report, Text, build, declare
+from ..core.settings import COLOUR_NAMES, HEX_COLOUR
+from .content import LISTS, TEXTS
+
+LAYOUT_FILE = Path("print") / "layouts.yml"
+BLOCK_TYPES = ("rect", "text", "list", "lines", "image", "logo", "qr", "flow", "guides")
+FORMATS = ("poster-portrait", "poster-landscape", "share", "leaflet")
+
+
+class _Colour(Text):
+    expected = 'a colour name (primary, on_primary, accent, text, muted, paper) or "#rrggbb"'
+
+    def validate(self, value, path, report):
+        value = super().validate(value, path, report)
+        if isinstance(value, str) and value not in COLOUR_NAMES and not _is_hex(value):
+            report.add(path, f'"{value}" is not a colour: expected {self.expected}')
+        return value
+
+
+def _is_hex(value: str) -> bool:
+    import re
+
+    return re.fullmatch(HEX_COLOUR, value) is not None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Area:
+    x: float = declare(Number(required=True))
+    y: float = declare(Number(required=True))
+    w: float = declare(Number(required=True, minimum=1))
+    h: float = declare(Number(required=True, minimum=1))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Block:
+    """One thing drawn on a printed side; the comment atop layouts.yml explains each type."""
+
+    type: str = declare(Choice(BLOCK_TYPES, required=True))
+    x: float = declare(Number(default=0))
+    y: float = declare(Number(default=0))
+    w: float | None = declare(Number(minimum=0))
+    h: float | None = declare(Number(minimum=0))
+    size: float | None = declare(Number(minimum=1))  # a QR code's side
+    when: str | None = declare(Choice(("photo", "no_photo", "fold_guides")))
+    fill: str = declare(_Colour(default="primary"))
+    colour: str = declare(_Colour(default="text"))
+    bullet_colour: str | None = declare(_Colour())
+    field: str | None = declare(Choice(TEXTS + LISTS))
+    fields: tuple[str, ...] = declare(ListOf(Choice(TEXTS), min_items=1))
+    emphasis: str | None = declare(Choice(TEXTS))
+    font: str = declare(Choice(("regular", "bold"), default="regular"))
+    # Text shrinks from max_size to min_size (points) until it fits.
+    max_size: float = declare(Number(minimum=1, default=12))
+    min_size: float = declare(Number(minimum=1, default=8))
+    line_height: float = declare(Number(minimum=0.8, default=1.25))
+    align: str = declare(Choice(("left", "center", "right"), default="left"))
+    valign: str = declare(Choice(("top", "middle", "bottom"), default="top"))
+    # flow: the columns the body runs through, in reading order
+    columns: tuple[Area, ...] = declare(ListOf(Nested(Area), min_items=1))
+    # guides: where the paper is folded
+    xs: tuple[float, ...] = declare(ListOf(Number(minimum=0), min_items=1))
+
+
+@dataclass(frozen=True, kw_only=True)
+class PageSize:
+    width: float = declare(Number(required=True, minimum=1))
+    height: float = declare(Number(required=True, minimum=1))
+    unit: str = declare(Choice(("mm", "px"), default="mm"))
+
+    @property
+    def point(self) -> float:
+        """Layout units per typographic point (font sizes are written in points)."""
+        return 25.4 / 72 if self.unit == "mm" else 1.0
+
+
+@dataclass(frozen=True)
+class Layout:
+    page: PageSize
+    sides: tuple[tuple[Block, ...], ...]  # one list of blocks per printed side
+
+    def describe(self) -> dict:
+        """Everything that shapes the drawing, as plain data for cache keys."""
+        return asdict(self)
+
+    def content_used(self) -> set[str]:
+        """The content the layout draws: only a change to these renders a file again."""
+        used = set()
+        for block in (block for side in self.sides for block in side):
+            used.update(block.fields)
+            if block.field:
+                used.add(block.field)
+            if block.type == "image" or block.when in ("photo", "no_photo"):
+                used.add("photo")
+            if block.when == "fold_guides":
+                used.add("fold_guides")
+            used.update(_CONTENT_OF_TYPE.get(block.type, ()))
+        return used
+
+
+_CONTENT_OF_TYPE = {"flow": ("body",), "qr": ("url",), "logo": ("logo",)}
+
+_BLOCKS = ListOf(Nested(Block), min_items=1, required=True)
+_PAGE = Nested(PageSize, required=True)
+_LAYOUT = Record({"page": _PAGE, "blocks": _BLOCKS})
+# A leaflet is printed on both sides: one list of blocks per side.
+_SHEETS = Record(
+    {
+        "page": _PAGE,
+        "pages": ListOf(Record({"blocks": _BLOCKS}), min_items=1, max_items=2, required=True),
+    }
+)
+_COLOURS = Record({name: _Colour() for name in COLOUR_NAMES})
+# "colours" is checked separately: its keys are campaign types, not fixed names.
+SCHEMA = Record(
+    {
+        "fonts": Record({"regular": Text(required=True), "bold": Text(required=True)}),
+        "poster-portrait": _LAYOUT,
+        "poster-landscape": _LAYOUT,
+        "share": _LAYOUT,
+        "leaflet": _SHEETS,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Layouts:
+    colours: dict[str, dict[str, str]]
+    fonts: dict[str, str]
+    formats: dict[str, Layout]
+    source: str  # the file's text, part of every print file's cache key
+    logo: bytes | None = None
+
+    def colours_for(self, kind: str) -> dict[str, str]:
+        return {**self.colours["default"], **self.colours.get(kind, {})}
+
+
+def _layout(data: dict) -> Layout:
+    sides = data.get("pages") or [{"blocks": data["blocks"]}]
+    return Layout(
+        build(PageSize, data["page"]),
+        tuple(tuple(build(Block, block) for block in side["blocks"]) for side in sides),
+    )
+
+
+def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
+    path = overrides_dir / LAYOUT_FILE
+    shown = shown_path(path, project_dir)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        raise SourceError(
+            Problem(shown, None, None, "not found: expected the print layouts file")
+        ) from None
+    import yaml
+
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise SourceError(
+            Problem(shown, mark.line + 1 if mark else None, None, f"is not valid YAML: {error}")
+        ) from None
+    report = Report()
+    colours = raw.get("colours") if isinstance(raw, dict) else None
+    data = SCHEMA.validate(
+        {k: v for k, v in (raw or {}).items() if k != "colours"} if isinstance(raw, dict) else raw,
+        "",
+        report,
+    )
+    checked_colours = {}
+    if not isinstance(colours, dict) or "default" not in colours:
+        report.add("colours", 'expected a "default" colour scheme and one per campaign type')
+    else:
+        for kind, scheme in colours.items():
+            checked_colours[kind] = _COLOURS.validate(scheme, f"colours.{kind}", report)
+    if report.issues:
+        raise SourceError(report.problems(shown, field_lines(text)))
+    formats = {name: _layout(data[name]) for name in FORMATS if name in data}
+    return Layouts(checked_colours, data["fonts"], formats, text)
+
+
+def customise_layouts(layouts: Layouts, settings, project_dir: Path, cache_dir: Path) -> Layouts:
+    """Apply the organisation's colours, logo and font files from mkdocs.yml."""
+    from dataclasses import replace
+
+    from .fonts import FontError, use_font_files
+
+    colours = dict(layouts.colours)
+    colours["default"] = {**colours["default"], **settings.colours}
+    fonts = layouts.fonts
+    if settings.fonts:
+        try:
+            fonts = use_font_files(
+                {name: project_dir / path for name, path in settings.fonts.items()}, cache_dir
+            )
+        except FontError as error:
+            raise SourceError(
+                Problem("mkdocs.yml", None, "extra.xuanchuan.print.fonts", str(error))
+            ) from None
+    logo = None
+    if settings.logo:
+        from ..core.images import check_image
+
+        message = check_image(project_dir, settings.logo)
+        if message:
+            raise SourceError(Problem("mkdocs.yml", None, "extra.xuanchuan.print.logo", message))
+        logo = (project_dir / settings.logo).read_bytes()
+    return replace(layouts, colours=colours, fonts=fonts, logo=logo)

@@ -1,0 +1,101 @@
+"""Print a set of campaigns: load the layouts, plan every file, render what is not cached.
+
+Shared by the site build and the print-pack command, so both hold the same files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..campaigns.model import CampaignSet
+from ..core.disk_cache import CACHE_DIR
+from ..core.errors import Problem, SourceError
+from ..core.links import address, page_url
+from ..core.log import log
+from ..core.print_files import PrintResult
+from ..core.settings import Settings
+from ..core.strings import Translator
+from .jobs import plan_print_files, render_print_files
+from .layouts import Layouts, customise_layouts, load_layouts
+
+
+@dataclass
+class PrintRun:
+    result: PrintResult
+    problems: list[Problem]
+    layouts: Layouts | None
+
+
+def print_campaigns(
+    campaigns: CampaignSet,
+    *,
+    settings: Settings,
+    project_dir: Path,
+    overrides_dir: Path,
+    site_url: str | None,
+    use_directory_urls: bool,
+    sizes: tuple[str, ...] | None = None,
+    leaflets: bool | None = None,
+) -> PrintRun:
+    cache_dir = project_dir / CACHE_DIR / "print"
+    try:
+        layouts = load_layouts(overrides_dir, project_dir)
+        layouts = customise_layouts(layouts, settings.print, project_dir, cache_dir)
+    except SourceError as error:
+        return PrintRun(PrintResult(), list(error.problems), None)
+
+    def campaign_address(campaign):
+        path = settings.prefix(campaign.language) + page_url(campaign.page_key, use_directory_urls)
+        return address(site_url, path)
+
+    planned, problems = plan_print_files(
+        campaigns,
+        translators={
+            language.code: Translator(language.code, settings.default.code)
+            for language in settings.languages
+        },
+        layouts=layouts,
+        sizes=sizes or settings.print.poster_sizes,
+        full_resolution=settings.print.full_resolution_png,
+        leaflets=settings.print.leaflets if leaflets is None else leaflets,
+        page_url=campaign_address,
+        cache_dir=cache_dir,
+    )
+    result = render_print_files(planned, campaigns)
+    return PrintRun(result, problems + result.problems, layouts)
+
+
+def print_for_site(
+    campaigns: CampaignSet,
+    *,
+    settings: Settings,
+    project_dir: Path,
+    overrides_dir: Path,
+    site_url: str | None,
+    use_directory_urls: bool,
+) -> PrintResult:
+    """Every print file of a site build, with its problems and figures in the log."""
+    if not settings.print.enabled or not campaigns.campaigns:
+        return PrintResult()
+    if not site_url:
+        log.warning(
+            "mkdocs.yml: site_url: is not set: expected the address the site is "
+            "published at (https://…/), so the QR codes on posters can point to it"
+        )
+    printed = print_campaigns(
+        campaigns,
+        settings=settings,
+        project_dir=project_dir,
+        overrides_dir=overrides_dir,
+        site_url=site_url,
+        use_directory_urls=use_directory_urls,
+    )
+    for problem in printed.problems:
+        log.warning(str(problem))
+    result = printed.result
+    log.info(
+        f"Print files: {result.rendered} rendered, {result.reused} reused from cache, "
+        f"{result.seconds:.1f} s"
+    )
+    return result

@@ -1,0 +1,123 @@
+"""The build of one language within a run: where it goes, how its pages link to the other
+languages, and what a page shown in another language tells the reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..core.links import counterpart_url, relative_url
+from ..core.settings import Language
+from ..core.strings import Translator
+from .campaign_pages import PlannedPage, html_title
+from .page_qr import qr_svg
+from .run import Run
+
+
+@dataclass
+class LanguageBuild:
+    run: Run
+    language: Language
+    translator: Translator = field(init=False)
+    fallbacks: set[str] = field(default_factory=set)  # pages shown in the default language
+    planned: dict[str, PlannedPage] = field(default_factory=dict)  # pages campaigns add
+    env: Any = None  # the theme's template environment, for fragments rendered into pages
+
+    def __post_init__(self):
+        self.translator = Translator(self.language.code, self.run.settings.default.code)
+
+    @property
+    def is_default(self) -> bool:
+        return self.language == self.run.settings.default
+
+    @property
+    def prefix(self) -> str:
+        return self.run.settings.prefix(self.language.code)
+
+    @property
+    def site_dir(self) -> Path:
+        return self.run.output_dir / self.prefix
+
+    def menu(self, home: str) -> list[dict]:
+        """The language menu and head links: each language's home page.
+
+        ``home`` is the home page's name within a language ("" or "index.html").
+        """
+        settings = self.run.settings
+        return [
+            {
+                "name": language.name,
+                "lang": language.code,
+                "link": relative_url(settings.prefix(language.code) + home, self.prefix),
+            }
+            for language in settings.languages
+        ]
+
+    def page_meta(self, key: str, meta: dict) -> dict:
+        """A page's front matter with what the engine decides about it."""
+        meta = dict(meta)
+        planned = self.planned.get(key)
+        if planned:
+            # Themes print page titles as HTML (in <title>, the header, the h1 and the
+            # search results); a campaign's title is the team's plain text.
+            meta["title"] = html_title(planned.title)
+            if planned.template:
+                meta["template"] = planned.template
+            if not planned.searchable:
+                meta["search"] = {"exclude": True}
+        if key in self.fallbacks:
+            # A page shown in the default language stays out of this language's search.
+            meta["search"] = {**(meta.get("search") or {}), "exclude": True}
+        return meta
+
+    def section_title(self, index_key: str) -> str | None:
+        """The title of a navigation section, from its index page in this language."""
+        if index_key in self.planned:
+            return html_title(self.planned[index_key].title)
+        if index_key in self.run.catalogue.pages:
+            _, document, _ = self.run.catalogue.source(index_key, self.language.code)
+            return document.meta.get("title")
+        return None
+
+    def page_context(self, key: str, url: str, canonical_url: str | None, qr_cache: Path) -> dict:
+        """What the engine's templates show on a page, besides the page itself."""
+        context: dict = {"xc_alternates": self.alternates(url)}
+        planned = self.planned.get(key)
+        if planned:
+            context.update(planned.context)
+        context["xc_print_qr"] = (
+            {"svg": qr_svg(canonical_url, qr_cache), "url": canonical_url,
+             "caption": self.translator("print.scan")}
+            if canonical_url
+            else None
+        )
+        context["xc_notice"] = self.notice() if key in self.fallbacks else None
+        return context
+
+    def alternates(self, url: str) -> list[dict]:
+        """Links to the same page in every language."""
+        settings = self.run.settings
+        return [
+            {
+                "code": language.code,
+                "name": language.name,
+                "url": counterpart_url(url, self.prefix, settings.prefix(language.code)),
+                "current": language == self.language,
+            }
+            for language in settings.languages
+        ]
+
+    def notice(self) -> dict:
+        """The notice on a page not yet translated into this language."""
+        t = self.translator
+        default = self.run.settings.default
+        values = {
+            "language": t.language_name(self.language.code, self.language.name),
+            "original": t.language_name(default.code, default.name),
+        }
+        return {
+            "title": t("untranslated.title", **values),
+            "body": t("untranslated.body", **values),
+            "content_lang": default.code,
+        }

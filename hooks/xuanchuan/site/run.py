@@ -1,0 +1,164 @@
+"""One build of the whole site, across its languages: the inputs, read and checked once,
+and the folder the build writes into.
+
+``mkdocs build`` builds the default language and then each other one; all of them share
+one ``Run``, so pages, campaigns and print files are read, checked and drawn only once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from ..campaigns.loader import load_campaigns
+from ..campaigns.model import CampaignSet
+from ..core.log import log
+from ..core.print_files import PrintResult
+from ..core.settings import Settings
+from .pages import Catalogue, scan_pages
+from .staging import StagedOutput
+
+
+@dataclass
+class Run:
+    settings: Settings
+    catalogue: Catalogue
+    campaigns: CampaignSet
+    project_dir: Path
+    config_file: str
+    site_dir: str
+    site_url: str | None
+    overrides_dir: Path
+    strict: bool
+    serving: bool
+    staging: StagedOutput | None
+    today: dt.date
+    stamp: dt.datetime
+    prints: PrintResult | None = None
+
+    @property
+    def output_dir(self) -> Path:
+        """Where this build writes: the staging folder, or the site itself when serving."""
+        return self.staging.staging if self.staging else Path(self.site_dir)
+
+    def language_site_url(self, code: str) -> str | None:
+        if not self.site_url:
+            return None
+        return self.site_url.rstrip("/") + "/" + self.settings.prefix(code)
+
+    def finish(self, warnings: int) -> bool:
+        """Put the new site in place, unless --strict met a warning; whether it was."""
+        if self.staging is None:
+            return True
+        if self.strict and warnings:
+            # MkDocs stops right after; the previous site stays in place.
+            self.staging.abort()
+            return False
+        self.staging.commit()
+        return True
+
+    def abort(self) -> None:
+        if self.staging:
+            self.staging.abort()
+
+
+def start_run(
+    settings: Settings,
+    *,
+    project_dir: Path,
+    docs_dir: Path,
+    config_file: str,
+    site_dir: str,
+    site_url: str | None,
+    overrides_dir: Path,
+    strict: bool,
+    serving: bool,
+) -> Run:
+    """Read and check every page and campaign; report campaign problems as warnings."""
+    catalogue = scan_pages(docs_dir, settings, project_dir)
+    pin_build_date(
+        project_dir,
+        [path for page in catalogue.pages.values() for path in page.files.values()]
+        + sorted((project_dir / settings.campaigns_dir).glob("*/*")),
+    )
+    campaigns = load_campaigns(settings, project_dir, include_drafts=serving)
+    report_campaign_problems(campaigns, catalogue)
+    staging = None if serving else StagedOutput(site_dir)
+    if staging:
+        staging.begin()
+    return Run(
+        settings=settings,
+        catalogue=catalogue,
+        campaigns=campaigns,
+        project_dir=project_dir,
+        config_file=config_file,
+        site_dir=site_dir,
+        site_url=site_url,
+        overrides_dir=overrides_dir,
+        strict=strict,
+        serving=serving,
+        staging=staging,
+        today=build_today(settings.timezone),
+        stamp=build_stamp(),
+    )
+
+
+def report_campaign_problems(campaigns: CampaignSet, catalogue: Catalogue) -> None:
+    """Warnings, not errors: without --strict the rest of the site still builds."""
+    for problem in campaigns.problems:
+        log.warning(str(problem))
+    if campaigns.left_out:
+        log.warning(
+            "Left out of the site because of the problems above: "
+            + ", ".join(f"campaigns/{slug}" for slug in campaigns.left_out)
+        )
+    for slug in campaigns.campaigns:
+        key = f"campaigns/{slug}/index.md"
+        if key in catalogue.pages:
+            log.warning(
+                f"content/{key[:-3]}.*.md and campaigns/{slug}/ both make the page "
+                f"campaigns/{slug}/: expected one of them only"
+            )
+
+
+def build_today(timezone: str) -> dt.date:
+    """The build date in the team's time zone; XUANCHUAN_TODAY fixes it (for tests)."""
+    fixed = os.environ.get("XUANCHUAN_TODAY")
+    if fixed:
+        return dt.date.fromisoformat(fixed)
+    return dt.datetime.now(ZoneInfo(timezone)).date()
+
+
+def build_stamp() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def pin_build_date(project_dir: Path, sources: list[Path]) -> None:
+    """Date the build by its sources, so the same sources give byte-identical files.
+
+    MkDocs writes the build date into sitemap.xml(.gz) and the calendar feeds carry a
+    time stamp; SOURCE_DATE_EPOCH is the standard way to fix both. An explicit value
+    wins; then the last commit; outside git, the newest source file.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        stamp = subprocess.run(
+            ["git", "-C", str(project_dir), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        stamp = ""
+    if not stamp.isdigit() and sources:
+        stamp = str(int(max(path.stat().st_mtime for path in sources)))
+    if stamp.isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
