@@ -75,10 +75,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _translations(config_file: Path) -> int:
     from .mkdocs_adapter import read_project
+    from .site.pages import scan_pages
     from .site.translation_report import translation_report
 
     project = read_project(config_file)
-    for line in translation_report(project.catalogue(), project.settings, project.project_dir):
+    catalogue = scan_pages(project.docs_dir, project.settings, project.project_dir)
+    for line in translation_report(catalogue, project.settings, project.project_dir):
         print(line)
     return 0
 
@@ -153,11 +155,7 @@ def _print_pack(config_file: Path, args) -> int:
     )
     printed = print_campaigns(
         subset,
-        settings=settings,
-        project_dir=project.project_dir,
-        overrides_dir=project.overrides_dir,
-        site_url=project.site_url,
-        use_directory_urls=project.use_directory_urls,
+        project,
         sizes=(selection.size,),
         leaflets="leaflets" in selection.what,
     )

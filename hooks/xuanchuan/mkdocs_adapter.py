@@ -14,7 +14,6 @@ add), ``printing.run`` (print files), ``site.search_index`` and ``site.translati
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -30,12 +29,12 @@ from .core.disk_cache import CACHE_DIR
 from .core.errors import Problem, SourceError
 from .core.frontmatter import field_lines
 from .core.log import log
+from .core.project import Project
 from .core.settings import Language, Settings, load_settings
 from .printing.run import print_for_site
 from .site.campaign_pages import generated_markdown, plan_campaign_site
 from .site.languages import LanguageBuild
 from .site.page_qr import prepare_qr_codes
-from .site.pages import Catalogue, scan_pages
 from .site.run import Run, start_run
 from .site.search_index import compact_search_index
 from .site.translation_report import translation_report
@@ -240,14 +239,15 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         # Drawn in the default language's on_files, once per run: only then are the
         # site's URLs settled (the offline plugin changes them after on_config), and the
         # QR codes need them.
-        run.prints = print_for_site(
-            run.campaigns,
-            settings=run.settings,
-            project_dir=run.project_dir,
-            overrides_dir=run.overrides_dir,
-            site_url=run.site_url,
-            use_directory_urls=config.use_directory_urls,
+        project = Project(
+            run.settings,
+            run.project_dir,
+            Path(config.docs_dir),
+            run.overrides_dir,
+            run.site_url,
+            config.use_directory_urls,
         )
+        run.prints = print_for_site(run.campaigns, project)
     code = build.language.code
     plan = plan_campaign_site(
         run.campaigns,
@@ -306,21 +306,6 @@ def _sections(items):
         if isinstance(item, Section):
             yield item
             yield from _sections(item.children)
-
-
-@dataclass
-class Project:
-    """A site's settings and folders, for commands outside a build."""
-
-    settings: Settings
-    project_dir: Path
-    docs_dir: Path
-    overrides_dir: Path
-    site_url: str | None = None
-    use_directory_urls: bool = False
-
-    def catalogue(self) -> Catalogue:
-        return scan_pages(self.docs_dir, self.settings, self.project_dir)
 
 
 def read_project(config_file: Path) -> Project:

@@ -37,8 +37,3 @@ class Translator:
 
     # Templates call ``xc.t("key")``.
     t = __call__
-
-
-def missing_texts(code: str) -> list[str]:
-    """Keys of the table that have no text in ``code`` yet."""
-    return sorted(key for key, entry in _table().items() if code not in entry)

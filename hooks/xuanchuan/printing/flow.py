@@ -238,22 +238,24 @@ def set_blocks(blocks, columns, size, line_height, measures, image_size, *, over
     def lines_of(text, width, font, text_size):
         return break_lines(text, width, lambda unit: measures[font](unit, text_size))
 
+    def text_op(line, x, font, text_size, colour, height) -> Op:
+        """A line of text at the cursor, ``x`` from the column's left edge."""
+        return Op(
+            "text",
+            cursor.column["x"] + x,
+            cursor.y,
+            text=line,
+            font=font,
+            size=text_size,
+            colour=colour,
+            h=height,
+        )
+
     def text_lines(lines, x, font, text_size, colour, keep=1):
         height = text_size * line_height
         for number, line in enumerate(lines):
             cursor.need(height * (keep if number == 0 else 1))
-            ops.append(
-                Op(
-                    "text",
-                    cursor.column["x"] + x,
-                    cursor.y,
-                    text=line,
-                    font=font,
-                    size=text_size,
-                    colour=colour,
-                    h=height,
-                )
-            )
+            ops.append(text_op(line, x, font, text_size, colour, height))
             cursor.y += height
 
     for index, block in enumerate(blocks):
@@ -312,18 +314,7 @@ def set_blocks(blocks, columns, size, line_height, measures, image_size, *, over
                     start_column, top = cursor.index, cursor.y
                     bar = Op("rect", cursor.column["x"], top, w=size * 0.18, h=0, colour="primary")
                     ops.append(bar)
-                ops.append(
-                    Op(
-                        "text",
-                        cursor.column["x"] + indent,
-                        cursor.y,
-                        text=line,
-                        font="regular",
-                        size=size,
-                        colour="muted",
-                        h=lead,
-                    )
-                )
+                ops.append(text_op(line, indent, "regular", size, "muted", lead))
                 cursor.y += lead
                 bar.h = cursor.y - bar.y
             cursor.y += lead * 0.35

@@ -6,7 +6,6 @@ Shared by the site build and the print-pack command, so both hold the same files
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..campaigns.model import CampaignSet
 from ..core.disk_cache import CACHE_DIR
@@ -14,7 +13,7 @@ from ..core.errors import Problem, SourceError
 from ..core.links import address, page_url
 from ..core.log import log
 from ..core.print_files import PrintResult
-from ..core.settings import Settings
+from ..core.project import Project
 from ..core.strings import Translator
 from .jobs import plan_print_files, render_print_files
 from .layouts import Layouts, customise_layouts, load_layouts
@@ -29,25 +28,22 @@ class PrintRun:
 
 def print_campaigns(
     campaigns: CampaignSet,
+    project: Project,
     *,
-    settings: Settings,
-    project_dir: Path,
-    overrides_dir: Path,
-    site_url: str | None,
-    use_directory_urls: bool,
     sizes: tuple[str, ...] | None = None,
     leaflets: bool | None = None,
 ) -> PrintRun:
-    cache_dir = project_dir / CACHE_DIR / "print"
+    settings = project.settings
+    cache_dir = project.project_dir / CACHE_DIR / "print"
     try:
-        layouts = load_layouts(overrides_dir, project_dir)
-        layouts = customise_layouts(layouts, settings.print, project_dir, cache_dir)
+        layouts = load_layouts(project.overrides_dir, project.project_dir)
+        layouts = customise_layouts(layouts, settings.print, project.project_dir, cache_dir)
     except SourceError as error:
         return PrintRun(PrintResult(), list(error.problems), None)
 
     def campaign_address(campaign):
-        path = settings.prefix(campaign.language) + page_url(campaign.page_key, use_directory_urls)
-        return address(site_url, path)
+        path = page_url(campaign.page_key, project.use_directory_urls)
+        return address(project.site_url, settings.prefix(campaign.language) + path)
 
     planned, problems = plan_print_files(
         campaigns,
@@ -66,31 +62,16 @@ def print_campaigns(
     return PrintRun(result, problems + result.problems, layouts)
 
 
-def print_for_site(
-    campaigns: CampaignSet,
-    *,
-    settings: Settings,
-    project_dir: Path,
-    overrides_dir: Path,
-    site_url: str | None,
-    use_directory_urls: bool,
-) -> PrintResult:
+def print_for_site(campaigns: CampaignSet, project: Project) -> PrintResult:
     """Every print file of a site build, with its problems and figures in the log."""
-    if not settings.print.enabled or not campaigns.campaigns:
+    if not project.settings.print.enabled or not campaigns.campaigns:
         return PrintResult()
-    if not site_url:
+    if not project.site_url:
         log.warning(
             "mkdocs.yml: site_url: is not set: expected the address the site is "
             "published at (https://…/), so the QR codes on posters can point to it"
         )
-    printed = print_campaigns(
-        campaigns,
-        settings=settings,
-        project_dir=project_dir,
-        overrides_dir=overrides_dir,
-        site_url=site_url,
-        use_directory_urls=use_directory_urls,
-    )
+    printed = print_campaigns(campaigns, project)
     for problem in printed.problems:
         log.warning(str(problem))
     result = printed.result

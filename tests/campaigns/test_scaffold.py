@@ -10,6 +10,9 @@ from site_support import PROJECT, fixture_config, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import DEFAULT_CAMPAIGN_TYPES, load_settings
 
+# Every test here builds a site or runs the command line in another process.
+pytestmark = pytest.mark.slow
+
 
 def new_campaign(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(

@@ -5,7 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from site_support import fixture_config, page, write_site
+
+# Every test here builds a site or runs the command line in another process.
+pytestmark = pytest.mark.slow
 
 
 def git(root: Path, *args: str, date: str | None = None) -> None:

@@ -358,6 +358,7 @@ def build(root: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_strict_build_lists_every_problem_at_once_and_writes_nothing(catalogue_site: Path):
     done = build(catalogue_site, "--strict", "--site-dir", str(catalogue_site / "strict-site"))
     assert done.returncode == 1
@@ -369,6 +370,7 @@ def test_strict_build_lists_every_problem_at_once_and_writes_nothing(catalogue_s
     assert not (catalogue_site / "strict-site").exists()
 
 
+@pytest.mark.slow
 def test_normal_build_leaves_bad_campaigns_out_and_builds_the_rest(catalogue_site: Path):
     site = catalogue_site / "lenient-site"
     done = build(catalogue_site, "--site-dir", str(site))
@@ -388,6 +390,7 @@ def test_normal_build_leaves_bad_campaigns_out_and_builds_the_rest(catalogue_sit
     assert "c-good/index.html" in overview and "c-broken-yaml" not in overview
 
 
+@pytest.mark.slow
 def test_html_in_a_field_is_shown_as_text_never_run(catalogue_site: Path):
     site = catalogue_site / "lenient-site"
     if not site.exists():

@@ -14,6 +14,9 @@ from site_support import fixture_config, page, run_mkdocs, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
 
+# Every test here builds a site or runs the command line in another process.
+pytestmark = pytest.mark.slow
+
 SITE_URL = "https://example.org/union/"
 
 LEAFLET_ZH = """\

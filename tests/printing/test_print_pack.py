@@ -12,6 +12,9 @@ import pytest
 from print_support import pdf_text
 from site_support import fixture_config, page, write_site
 
+# Every test here builds a site or runs the command line in another process.
+pytestmark = pytest.mark.slow
+
 SITE_URL = "https://example.org/union/"
 
 

@@ -12,14 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from xuanchuan.campaigns.loader import load_campaigns
+from xuanchuan.campaigns.schema import campaign_schema
 from xuanchuan.core.errors import Problem
+from xuanchuan.core.schema import field_names
 from xuanchuan.core.settings import load_settings
 
 SETTINGS = load_settings(None)
-FIELDS = ["title", "type", "summary", "start", "end", "organizer", "audience", "places",
-          "channels", "laws", "targets", "activities", "contact", "poster", "tags", "draft",
-          "label", "goal", "actual", "unit", "date", "place", "time", "hotline", "address",
-          "headline", "subheadline", "points", "image", "sizes", "titel", "Title", ""]
+# Every field the format knows, at any depth (read from the schema), and a few typos.
+FIELDS = sorted(field_names(campaign_schema(SETTINGS.campaign_types))) + ["titel", "Title", ""]
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-10**12, 10**12),

@@ -15,6 +15,9 @@ from site_support import fixture_config, page, run_mkdocs, write_site
 
 SITE_URL = "https://example.org/xuanchuan/"
 
+# Every test here builds a site or draws in another process.
+pytestmark = pytest.mark.slow
+
 SPRING_ZH = """\
 ---
 title: 春灌安全用电宣传
@@ -232,7 +235,7 @@ for data in (render_pdf(layouts.formats["poster-portrait"], style, content, "A4"
 
 
 def test_same_inputs_give_the_same_bytes_in_separate_processes():
-    overrides = Path(__file__).resolve().parent.parent / "overrides"
+    overrides = Path(__file__).resolve().parents[2] / "overrides"
     runs = [
         subprocess.run([sys.executable, "-c", RENDER, str(overrides)], capture_output=True,
                        text=True, check=True).stdout

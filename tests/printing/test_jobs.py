@@ -1,0 +1,67 @@
+"""Planning print files: a file is drawn again only when something it shows changed."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from xuanchuan.campaigns.loader import load_campaigns
+from xuanchuan.core.settings import load_settings
+from xuanchuan.core.strings import Translator
+from xuanchuan.printing.jobs import plan_print_files
+from xuanchuan.printing.layouts import load_layouts
+
+PROJECT = Path(__file__).resolve().parents[2]
+SLUG = "spring-irrigation-2027"
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory):
+    settings = load_settings(None)
+    campaigns = load_campaigns(settings, PROJECT)
+    campaigns.campaigns = {SLUG: campaigns.campaigns[SLUG]}
+    layouts = load_layouts(PROJECT / "overrides", PROJECT)
+    return settings, campaigns, layouts, tmp_path_factory.mktemp("print")
+
+
+def keys(setup, campaigns=None):
+    settings, loaded, layouts, cache = setup
+    planned, problems = plan_print_files(
+        campaigns or loaded,
+        translators={code: Translator(code, "zh") for code in settings.codes},
+        layouts=layouts,
+        sizes=("A4", "A3"),
+        full_resolution=False,
+        page_url=lambda campaign: f"https://example.org/{campaign.language}/",
+        cache_dir=cache,
+    )
+    assert problems == []
+    return {(f.language, f.kind, f.size): f.path.name for f, _ in planned}
+
+
+def test_every_file_is_planned_once_with_a_job_when_not_cached(setup):
+    planned = keys(setup)
+    assert sorted({kind for _, kind, _ in planned}) == [
+        "leaflet_pdf", "poster_pdf", "poster_png", "share_png"
+    ]
+    assert len(planned) == 2 * 5  # per language: 2 poster sizes, poster PNG, share, leaflet
+
+
+def test_the_same_campaign_gives_the_same_keys(setup):
+    assert keys(setup) == keys(setup)
+
+
+def test_a_changed_point_redraws_the_posters_not_the_share_image(setup):
+    before = keys(setup)
+    loaded = setup[1]
+    zh = loaded.campaigns[SLUG]["zh"]
+    edited = dataclasses.replace(
+        zh, poster=dataclasses.replace(zh.poster, points=zh.poster.points + ("新的一条",))
+    )
+    changed = dataclasses.replace(loaded, campaigns={SLUG: {**loaded.campaigns[SLUG], "zh": edited}})
+    after = keys(setup, changed)
+    differs = {key for key in before if before[key] != after[key]}
+    assert differs == {("zh", "poster_pdf", "A4"), ("zh", "poster_pdf", "A3"),
+                       ("zh", "poster_png", ""), ("zh", "leaflet_pdf", "A4-landscape")}

@@ -1,0 +1,104 @@
+"""The package tree is the architecture: imports run one way, and only the adapter knows MkDocs.
+
+core <- campaigns <- site | printing <- mkdocs_adapter and cli; site and printing never
+import each other. Read from the source with ``ast``, so the rule holds for imports inside
+functions too.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "hooks" / "xuanchuan"
+
+# What each area may import from the engine.
+ALLOWED = {
+    "core": {"core"},
+    "campaigns": {"core", "campaigns"},
+    "site": {"core", "campaigns", "site"},
+    "printing": {"core", "campaigns", "printing"},
+    "mkdocs_adapter": {"core", "campaigns", "site", "printing"},
+    "cli": {"core", "campaigns", "site", "printing", "mkdocs_adapter"},
+    "__init__": set(),
+}
+AREAS = set(ALLOWED) - {"__init__"}
+
+
+def _area(path: Path, root: Path = PACKAGE) -> str:
+    relative = path.relative_to(root)
+    return relative.parts[0] if len(relative.parts) > 1 else relative.stem
+
+
+def _imports(path: Path, root: Path = PACKAGE):
+    """(line, engine area or None, top-level module name) of every import in a file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = path.relative_to(root.parent).with_suffix("").parts[:-1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                area = parts[1] if parts[0] == "xuanchuan" and len(parts) > 1 else None
+                yield node.lineno, area, parts[0]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                parts = [*base, *(node.module.split(".") if node.module else [])]
+                names = [parts] if node.module else [[*parts, a.name] for a in node.names]
+                for full in names:
+                    yield node.lineno, full[1] if len(full) > 1 else None, "xuanchuan"
+            else:
+                parts = node.module.split(".")
+                area = parts[1] if parts[0] == "xuanchuan" and len(parts) > 1 else None
+                yield node.lineno, area, parts[0]
+
+
+def _modules(root: Path = PACKAGE):
+    return sorted(root.rglob("*.py"))
+
+
+def _wrong_imports(root: Path) -> list[str]:
+    wrong = []
+    for path in _modules(root):
+        area = _area(path, root)
+        for line, target, _ in _imports(path, root):
+            if target is not None and target in AREAS and target not in ALLOWED[area]:
+                wrong.append(f"{path.relative_to(root)}:{line} imports {target}")
+    return wrong
+
+
+def test_every_module_belongs_to_an_area():
+    assert {_area(path) for path in _modules()} <= set(ALLOWED)
+    for area in ("core", "campaigns", "site", "printing"):
+        init = PACKAGE / area / "__init__.py"
+        docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert docstring and "May import" in docstring, f"{area}/__init__.py says what it owns"
+
+
+def test_imports_run_one_way():
+    assert _wrong_imports(PACKAGE) == []
+
+
+def test_only_the_adapter_imports_mkdocs():
+    wrong = [
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in _modules()
+        for line, _, top in _imports(path)
+        if top == "mkdocs" and path.name != "mkdocs_adapter.py"
+    ]
+    assert wrong == []
+
+
+def test_the_rule_catches_forbidden_imports(tmp_path):
+    # The check above must be able to fail: relative, absolute and in-function imports.
+    fake = tmp_path / "xuanchuan"
+    for area in ("site", "printing", "core"):
+        (fake / area).mkdir(parents=True)
+    (fake / "site" / "bad.py").write_text("from ..printing.poster import render_pdf\n")
+    (fake / "printing" / "bad.py").write_text("def f():\n    import xuanchuan.site.views\n")
+    (fake / "core" / "bad.py").write_text("from .. import campaigns\n")
+    assert _wrong_imports(fake) == [
+        "core/bad.py:1 imports campaigns",
+        "printing/bad.py:2 imports site",
+        "site/bad.py:1 imports printing",
+    ]
