@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,11 @@ def main(argv: list[str] | None = None) -> int:
         "--config-file",
         default="mkdocs.yml",
         help="the site's mkdocs.yml (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--lang",
+        help="the language of messages, e.g. en (default: the site's messages_language, "
+        "else its first language)",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser(
@@ -60,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
         "-o", "--output", type=Path, default=Path("print-pack.pdf"), help="default: %(default)s"
     )
     args = parser.parse_args(argv)
+    if args.lang:
+        # Through the environment, so it wins over mkdocs.yml when the project is read.
+        os.environ["XUANCHUAN_LANG"] = args.lang
     try:
         if args.command == "translations":
             return _translations(Path(args.config_file))

@@ -29,8 +29,9 @@ from .core.disk_cache import CACHE_DIR
 from .core.errors import Problem, SourceError
 from .core.frontmatter import field_lines
 from .core.log import log
+from .core.messages import use_language
 from .core.project import Project
-from .core.settings import Language, Settings, load_settings
+from .core.settings import Language, Settings, load_settings, messages_language_of
 from .printing.run import print_for_site
 from .site.campaign_pages import generated_markdown, plan_campaign_site
 from .site.languages import LanguageBuild
@@ -287,7 +288,12 @@ def _settings_of(config: MkDocsConfig) -> Settings:
         lines = field_lines(path.read_text(encoding="utf-8"))
     except OSError:
         lines = {}
-    return load_settings(config.extra.get("xuanchuan"), path.name, lines)
+    raw = config.extra.get("xuanchuan")
+    # Even a problem in the settings themselves is told in the team's language.
+    use_language(messages_language_of(raw))
+    settings = load_settings(raw, path.name, lines)
+    use_language(settings.messages)
+    return settings
 
 
 def _file_reading(key: str, source: Path, config: MkDocsConfig) -> File:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .messages import Message, msg
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -17,18 +19,22 @@ class Problem:
     path: str
     line: int | None
     field: str | None
-    message: str
+    message: str | Message  # worded in the messages' language when shown
 
     def __lt__(self, other: Problem) -> bool:
         # By file, then line: problems without a line come first in their file.
         return self._order() < other._order()
 
     def _order(self) -> tuple:
-        return (self.path, self.line or 0, self.field or "", self.message)
+        return (self.path, self.line or 0, self.field or "", str(self.message))
 
     def __str__(self) -> str:
-        where = self.path if self.line is None else f"{self.path}, line {self.line}"
-        what = f"{self.field}: {self.message}" if self.field else self.message
+        where = (
+            self.path
+            if self.line is None
+            else msg("{path}, line {line}", path=self.path, line=self.line)
+        )
+        what = f"{self.field}: {self.message}" if self.field else str(self.message)
         return f"{where}: {what}"
 
 
@@ -37,12 +43,13 @@ class SourceError(Exception):
 
     def __init__(self, problems: list[Problem] | Problem):
         self.problems = sorted(problems) if isinstance(problems, list) else [problems]
-        super().__init__(self._format())
+        super().__init__(self.problems)
 
-    def _format(self) -> str:
+    def __str__(self) -> str:
+        # Worded when shown: the language of messages may be chosen after the problem.
         if len(self.problems) == 1:
             return str(self.problems[0])
-        lines = [f"{len(self.problems)} problems:"]
+        lines = [str(msg("{count} problems:", count=len(self.problems)))]
         lines += [f"  - {problem}" for problem in self.problems]
         return "\n".join(lines)
 

@@ -7,6 +7,7 @@ words that explain it (see ``schema.declare``).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,6 +97,11 @@ class Settings:
             default=lambda: list(DEFAULT_CAMPAIGN_TYPES),
         )
     )
+    # The language of messages to the team (problems, the build log): the default
+    # language unless set. Messages not yet in the table for it are shown in English.
+    messages_language: str | None = declare(
+        Text(pattern=LANGUAGE_CODE, pattern_help='a language code such as "zh" or "en"')
+    )
     campaigns_dir: str = declare(Text(default="campaigns"))
     # Activity times in the calendar feed are in this zone.
     timezone: str = declare(Text(default="Asia/Shanghai"))
@@ -104,6 +110,11 @@ class Settings:
     @property
     def default(self) -> Language:
         return self.languages[0]
+
+    @property
+    def messages(self) -> str:
+        """The language messages to the team are worded in."""
+        return self.messages_language or self.default.code
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -141,6 +152,20 @@ def load_settings(
     if report.issues:
         raise SourceError(report.problems(config_file, lines or {}))
     return build(Settings, data)
+
+
+def messages_language_of(raw: Any) -> str:
+    """The language of messages, read leniently: settings with mistakes are reported in it."""
+    raw = raw if isinstance(raw, dict) else {}
+    chosen = raw.get("messages_language")
+    if isinstance(chosen, str) and re.fullmatch(LANGUAGE_CODE, chosen):
+        return chosen
+    languages = raw.get("languages")
+    first = languages[0] if isinstance(languages, list) and languages else None
+    code = first.get("code") if isinstance(first, dict) else None
+    if isinstance(code, str) and re.fullmatch(LANGUAGE_CODE, code):
+        return code
+    return "zh"
 
 
 def split_language(name: str) -> tuple[str, str | None]:
