@@ -29,7 +29,7 @@ def errors(raw) -> str:
 def test_misspelt_setting_gets_a_suggestion():
     assert errors({"langauges": []}) == (
         'mkdocs.yml: extra.xuanchuan.langauges: unknown field (did you mean "languages"?); '
-        "known fields: languages, campaign_types, campaigns_dir, "
+        "known fields: languages, campaign_types, messages_language, campaigns_dir, "
         "timezone, print"
     )
 
