@@ -21,10 +21,10 @@ def git(root: Path, *args: str, date: str | None = None) -> None:
     subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
 
 
-def report(root: Path) -> str:
+def report(root: Path, **env: str) -> str:
     done = subprocess.run(
         [sys.executable, "-m", "xuanchuan.cli", "translations"],
-        cwd=root, capture_output=True, text=True, check=True,
+        cwd=root, capture_output=True, text=True, check=True, env={**os.environ, **env},
     )
     return done.stdout
 
@@ -66,3 +66,23 @@ def test_missing_and_outdated_translations_per_language(tmp_path: Path):
     assert report(root).splitlines()[0] == (
         "English (en): 2 of 3 pages translated, 1 missing, 0 out of date"
     )
+
+
+def test_a_campaign_translation_without_its_own_title_is_listed(tmp_path: Path):
+    root = write_site(tmp_path / "p", {"index.zh.md": page("首页"), "index.en.md": page("Home")})
+    for slug, english in (("titled", "title: Spring\n"), ("untitled", "summary: Spring\n")):
+        campaign = root / "campaigns" / slug
+        campaign.mkdir(parents=True)
+        (campaign / "index.zh.md").write_text("---\ntitle: 春灌\n---\n", encoding="utf-8")
+        (campaign / "index.en.md").write_text(f"---\n{english}---\n", encoding="utf-8")
+    assert report(root).splitlines() == [
+        "English (en): 3 of 3 pages translated, 0 missing, 0 out of date",
+        "  no title of its own (shows the original's): campaigns/untitled/index.md",
+    ]
+
+
+def test_the_report_speaks_the_team_language(tmp_path: Path):
+    root = write_site(tmp_path / "p", {"index.zh.md": page("首页"), "about.zh.md": page("关于")})
+    (root / "content" / "index.en.md").write_text(page("Home"), encoding="utf-8")
+    lines = report(root, XUANCHUAN_LANG="").splitlines()
+    assert lines == ["English（en）：共 2 页，已翻译 1 页，缺 1 页，0 页译文过时", "  缺译文：about.md"]

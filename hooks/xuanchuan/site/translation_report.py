@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .pages import Catalogue
+from ..core.errors import SourceError
+from ..core.frontmatter import read_document
+from ..core.messages import msg
 from ..core.settings import Settings
 
 
@@ -16,6 +19,8 @@ class LanguageStatus:
     name: str
     missing: tuple[str, ...]
     outdated: tuple[str, ...]
+    # Campaign translations that show the default language's title instead of their own.
+    untitled: tuple[str, ...] = ()
 
 
 def translation_status(
@@ -39,8 +44,24 @@ def translation_status(
             for key, files in sorted(sources.items())
             if code in files and default in files and changed[files[code]] < changed[files[default]]
         )
-        result.append(LanguageStatus(code, language.name, missing, outdated))
+        untitled = tuple(
+            key
+            for key, files in sorted(sources.items())
+            if key.startswith("campaigns/") and code in files and not _has_title(files[code])
+        )
+        result.append(LanguageStatus(code, language.name, missing, outdated, untitled))
     return result
+
+
+def _has_title(path: Path) -> bool:
+    """Whether a translation file gives its own title (a broken file is reported by the
+    build, not here)."""
+    try:
+        document = read_document(path, path.name)
+    except SourceError:
+        return True
+    title = document.meta.get("title") if isinstance(document.meta, dict) else None
+    return isinstance(title, str) and bool(title.strip())
 
 
 def translation_sources(catalogue: Catalogue, campaigns_dir: Path) -> dict[str, dict[str, Path]]:
@@ -65,12 +86,23 @@ def format_status(statuses: list[LanguageStatus], total: int) -> list[str]:
     lines = []
     for status in statuses:
         translated = total - len(status.missing)
-        lines.append(
-            f"{status.name} ({status.code}): {translated} of {total} pages translated, "
-            f"{len(status.missing)} missing, {len(status.outdated)} out of date"
+        summary = msg(
+            "{name} ({code}): {translated} of {total} pages translated, {missing} missing, "
+            "{outdated} out of date",
+            name=status.name,
+            code=status.code,
+            translated=translated,
+            total=total,
+            missing=len(status.missing),
+            outdated=len(status.outdated),
         )
-        lines += [f"  missing: {key}" for key in status.missing]
-        lines += [f"  out of date: {key}" for key in status.outdated]
+        lines.append(str(summary))
+        lines += [str(msg("  missing: {page}", page=key)) for key in status.missing]
+        lines += [str(msg("  out of date: {page}", page=key)) for key in status.outdated]
+        lines += [
+            str(msg("  no title of its own (shows the original's): {page}", page=key))
+            for key in status.untitled
+        ]
     return lines
 
 
