@@ -7,6 +7,7 @@ from pathlib import Path
 from string import Template
 
 from ..core.errors import Problem, SourceError, did_you_mean
+from ..core.messages import msg
 from ..core.settings import SLUG_HELP, Settings
 from .schema import folder_name_ok
 
@@ -33,7 +34,12 @@ def new_campaign(
     where = f"{settings.campaigns_dir}/{slug}"
     if not folder_name_ok(slug):
         raise SourceError(
-            Problem(where, None, None, f'"{slug}" cannot be used: expected {SLUG_HELP}')
+            Problem(
+                where,
+                None,
+                None,
+                msg('"{slug}" cannot be used: expected {rule}', slug=slug, rule=SLUG_HELP),
+            )
         )
     if kind not in settings.campaign_types:
         choices = ", ".join(settings.campaign_types)
@@ -42,19 +48,32 @@ def new_campaign(
                 where,
                 None,
                 "type",
-                f'unknown type "{kind}"{did_you_mean(kind, settings.campaign_types)}: '
-                f"expected one of {choices}",
+                msg(
+                    'unknown type "{kind}"{hint}: expected one of {choices}',
+                    kind=kind,
+                    hint=did_you_mean(kind, settings.campaign_types),
+                    choices=choices,
+                ),
             )
         )
     if end < start:
         raise SourceError(
             Problem(
-                where, None, "end", f"{end} is before the start ({start}): expected a later date"
+                where,
+                None,
+                "end",
+                msg(
+                    "{end} is before the start ({start}): expected a later date",
+                    end=end,
+                    start=start,
+                ),
             )
         )
     if folder.exists():
         raise SourceError(
-            Problem(where, None, None, "already exists: expected a new name for a new campaign")
+            Problem(
+                where, None, None, msg("already exists: expected a new name for a new campaign")
+            )
         )
     values = {
         "start": start.isoformat(),
@@ -73,7 +92,7 @@ def new_campaign(
                 str(templates_dir / f"{kind}.{settings.default.code}.md"),
                 None,
                 None,
-                "not found: expected a starter template for this campaign type",
+                msg("not found: expected a starter template for this campaign type"),
             )
         )
     folder.mkdir(parents=True)

@@ -54,12 +54,12 @@ class SourceError(Exception):
         return "\n".join(lines)
 
 
-def did_you_mean(word: str, choices) -> str:
+def did_you_mean(word: str, choices) -> Message | str:
     """A ' (did you mean "x"?)' hint for a misspelt name, or ''."""
     import difflib
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    return msg(' (did you mean "{close}"?)', close=close[0]) if close else ""
 
 
 def shown_path(path: Path, project_dir: Path) -> str:

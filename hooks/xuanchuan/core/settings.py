@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import SourceError
+from .messages import msg
 from .schema import Bool, Choice, ListOf, Nested, Record, Report, Text, build, declare, record_of
 
 SETTINGS_KEY = "extra.xuanchuan"
 
 LANGUAGE_CODE = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
-SLUG_HELP = "lowercase letters a-z, digits and single hyphens, such as spring-irrigation-2026"
+SLUG_HELP = msg("lowercase letters a-z, digits and single hyphens, such as spring-irrigation-2026")
+
+LANGUAGE_HELP = msg('a language code such as "zh" or "en"')
 
 POSTER_SIZES = ("A4", "A3", "A2", "A4-landscape", "A3-landscape", "A2-landscape")
 COLOUR_NAMES = ("primary", "on_primary", "accent", "text", "muted", "paper")
@@ -39,7 +42,7 @@ class Language:
         Text(
             required=True,
             pattern=LANGUAGE_CODE,
-            pattern_help='a language code such as "zh" or "en"',
+            pattern_help=LANGUAGE_HELP,
         )
     )
     name: str = declare(Text(required=True))
@@ -71,7 +74,7 @@ class PrintSettings:
     colours: dict = declare(
         Record(
             {
-                name: Text(pattern=HEX_COLOUR, pattern_help='a colour "#rrggbb"')
+                name: Text(pattern=HEX_COLOUR, pattern_help=msg('a colour "#rrggbb"'))
                 for name in COLOUR_NAMES
             },
             default=dict,
@@ -99,9 +102,7 @@ class Settings:
     )
     # The language of messages to the team (problems, the build log): the default
     # language unless set. Messages not yet in the table for it are shown in English.
-    messages_language: str | None = declare(
-        Text(pattern=LANGUAGE_CODE, pattern_help='a language code such as "zh" or "en"')
-    )
+    messages_language: str | None = declare(Text(pattern=LANGUAGE_CODE, pattern_help=LANGUAGE_HELP))
     campaigns_dir: str = declare(Text(default="campaigns"))
     # Activity times in the calendar feed are in this zone.
     timezone: str = declare(Text(default="Asia/Shanghai"))
@@ -144,7 +145,7 @@ def load_settings(
         if code in seen:
             report.add(
                 f"{SETTINGS_KEY}.languages[{index + 1}].code",
-                f'"{code}" is listed twice: expected each language once',
+                msg('"{code}" is listed twice: expected each language once', code=code),
             )
         seen.add(code)
     if isinstance(data, dict) and data.get("timezone"):
@@ -185,5 +186,8 @@ def _check_timezone(name: str, report: Report) -> None:
     except (ZoneInfoNotFoundError, ValueError):
         report.add(
             f"{SETTINGS_KEY}.timezone",
-            f'"{name}" is not a known time zone: expected a name such as "Asia/Shanghai"',
+            msg(
+                '"{name}" is not a known time zone: expected a name such as "Asia/Shanghai"',
+                name=name,
+            ),
         )
