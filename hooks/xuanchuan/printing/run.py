@@ -12,6 +12,7 @@ from ..core.disk_cache import CACHE_DIR
 from ..core.errors import Problem, SourceError
 from ..core.links import address, page_url
 from ..core.log import log
+from ..core.messages import msg
 from ..core.print_files import PrintResult
 from ..core.project import Project
 from ..core.strings import Translator
@@ -68,15 +69,21 @@ def print_for_site(campaigns: CampaignSet, project: Project) -> PrintResult:
         return PrintResult()
     if not project.site_url:
         log.warning(
-            "mkdocs.yml: site_url: is not set: expected the address the site is "
-            "published at (https://…/), so the QR codes on posters can point to it"
+            msg(
+                "mkdocs.yml: site_url: is not set: expected the address the site is "
+                "published at (https://…/), so the QR codes on posters can point to it"
+            )
         )
     printed = print_campaigns(campaigns, project)
     for problem in printed.problems:
         log.warning(str(problem))
     result = printed.result
     log.info(
-        f"Print files: {result.rendered} rendered, {result.reused} reused from cache, "
-        f"{result.seconds:.1f} s"
+        msg(
+            "Print files: {rendered} rendered, {reused} reused from cache, {seconds} s",
+            rendered=result.rendered,
+            reused=result.reused,
+            seconds=f"{result.seconds:.1f}",
+        )
     )
     return result

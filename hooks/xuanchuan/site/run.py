@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from ..campaigns.loader import load_campaigns
 from ..campaigns.model import CampaignSet
 from ..core.log import log
+from ..core.messages import msg
 from ..core.print_files import PrintResult
 from ..core.settings import Settings
 from .pages import Catalogue, scan_pages
@@ -112,16 +113,20 @@ def report_campaign_problems(campaigns: CampaignSet, catalogue: Catalogue) -> No
     for problem in campaigns.problems:
         log.warning(str(problem))
     if campaigns.left_out:
+        folders = ", ".join(f"campaigns/{slug}" for slug in campaigns.left_out)
         log.warning(
-            "Left out of the site because of the problems above: "
-            + ", ".join(f"campaigns/{slug}" for slug in campaigns.left_out)
+            msg("Left out of the site because of the problems above: {folders}", folders=folders)
         )
     for slug in campaigns.campaigns:
         key = f"campaigns/{slug}/index.md"
         if key in catalogue.pages:
             log.warning(
-                f"content/{key[:-3]}.*.md and campaigns/{slug}/ both make the page "
-                f"campaigns/{slug}/: expected one of them only"
+                msg(
+                    "content/{page}.*.md and campaigns/{slug}/ both make the page "
+                    "campaigns/{slug}/: expected one of them only",
+                    page=key[:-3],
+                    slug=slug,
+                )
             )
 
 
