@@ -8,6 +8,7 @@ damaged characters) cannot be printed and must be changed in the source.
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -175,7 +176,8 @@ def _field_in(document: Document, field: str, char: str) -> str | None:
 
 def _body_line(document: Document, char: str) -> int | None:
     for number, line in enumerate(document.body.split("\n")):
-        if char in line or char in printable_text(line):
+        # Markdown may write it as an entity (&#x1F600;), or with an accent typed apart.
+        if char in line or char in printable_text(html.unescape(line)):
             return document.body_line + number
     return None
 
@@ -188,9 +190,9 @@ def _problem(source: str, line: int | None, field: str, items: list[Unprintable]
         source,
         line,
         field,
-        f"cannot be printed: the font {families} has no {shown}{more}: remove or replace it "
-        "(an emoji or a rare character in words), or name a font that has it in "
-        "overrides/print/layouts.yml",
+        f"cannot be printed: the font {families} has no {shown}{more}: remove or replace what "
+        "it lacks (an emoji with words, a rare hanzi with a common one or pinyin), or name a "
+        "font that has it in overrides/print/layouts.yml",
     )
 
 
