@@ -279,15 +279,20 @@ def test_text_too_long_for_the_poster_is_an_error_not_a_clip(tmp_path):
 
 
 def test_a_character_the_font_lacks_is_named(tmp_path):
-    text = MONTH_ZH.replace("人人讲安全", "人人讲安全𠀀")
+    # Printed in two languages (the English site repeats the Chinese text) and two files;
+    # invisible characters copied along with the text are no problem.
+    text = MONTH_ZH.replace("人人讲安全", "人人讲\u200b安全𠀀\u200f")
     root = make_project(tmp_path / "p", {"odd": {"index.zh.md": text}})
     result = run_mkdocs(root)
     assert result.returncode == 1
-    assert (
-        'WARNING -  campaigns/odd/index.zh.md: poster: cannot be printed: the font Noto Sans '
-        'CJK SC has no "𠀀" (U+20000): expected characters the font has, or another font in '
+    expected = (
+        "WARNING -  campaigns/odd/index.zh.md, line 8: poster.points[1]: cannot be printed: the "
+        'font Noto Sans CJK SC has no "𠀀" (U+20000): remove or replace what it lacks (an emoji '
+        "with words, a rare hanzi with a common one or pinyin), or name a font that has it in "
         "overrides/print/layouts.yml"
-    ) in result.output
+    )
+    assert result.output.count(expected) == 1, result.output
+    assert "U+200B" not in result.output and "U+200F" not in result.output
 
 
 def test_fonts_logo_and_colours_from_mkdocs_yml(tmp_path):

@@ -15,10 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..core.disk_cache import cache_key, cached_bytes
+from .characters import printable_text
 from .linebreak import break_lines
-
-_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]"
-
 
 # -- Markdown to blocks ----------------------------------------------------------------------
 
@@ -67,9 +65,9 @@ def _markdown():
 
 
 def _clean(text: str) -> str:
-    # A line break inside Chinese text is no space; between Latin words it is one.
-    text = re.sub(rf"(?<={_CJK})\s*\n\s*(?={_CJK})", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    # A line break inside Chinese text is no space (printable_text); between Latin words
+    # it is one, and so is any run of spaces.
+    return re.sub(r" +", " ", printable_text(text)).strip()
 
 
 class _BlockParser(HTMLParser):

@@ -31,12 +31,14 @@ from ..core.print_files import (
     PrintResult,
 )
 from ..core.strings import Translator
-from .content import SOURCES, PosterContent
-from .fonts import FontError, missing_characters, resolve_font
+from .characters import printable_text
+from .content import LISTS, SOURCES, TEXTS, PosterContent
+from .fonts import FontError, resolve_font
 from .layouts import Layout, Layouts
+from .unprintable import missing_character_problems, unprintable_characters
 
 # Raise when the drawing code changes in a way that changes its output.
-ENGINE_VERSION = "4"
+ENGINE_VERSION = "5"
 PNG_WIDTH = 1080
 LEAFLET_PAPER = "A4-landscape"
 SHARE_WIDTH = 1200
@@ -79,14 +81,16 @@ def plan_print_files(
     versions = _versions()
     used_fields = {shape: layout.content_used() for shape, layout in layouts.formats.items()}
     planned: list[tuple[PrintFile, _Job | None]] = []
+    unprintable = []
     for slug, versions_by_language in sorted(campaigns.campaigns.items()):
         for code, campaign in versions_by_language.items():
             t = translators[code]
             url = page_url(campaign)
             content = replace(_content(campaign, t, url, cache_dir), logo=layouts.logo)
-            missing = _unprintable(content, fonts, cache_dir / "fonts")
+            default = versions_by_language.get(t.default, campaign)
+            missing = unprintable_characters(campaign, default, content, fonts, cache_dir / "fonts")
             if missing:
-                problems.append(_missing_problem(campaign, missing, fonts["regular"].family))
+                unprintable.extend(missing)
                 continue
             colours = layouts.colours_for(campaign.type)
             photo_hash = hashlib.sha256(content.photo).hexdigest() if content.photo else None
@@ -133,7 +137,7 @@ def plan_print_files(
                         str(target),
                     )
                 planned.append((PrintFile(slug, code, kind.name, size, name, target, 0), job))
-    return planned, problems
+    return planned, problems + missing_character_problems(unprintable)
 
 
 def render_print_files(planned, campaigns: CampaignSet, workers: int | None = None) -> PrintResult:
@@ -212,7 +216,7 @@ def _render(job: _Job) -> tuple[str, str | None]:
 def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path | None = None):
     poster = campaign.poster
     photo = poster.image.read_bytes() if poster and poster.image else None
-    return PosterContent(
+    content = PosterContent(
         title=campaign.title,
         body=tuple(leaflet_blocks(campaign, t, cache_dir)),
         points_heading=t("leaflet.points_heading"),
@@ -235,6 +239,15 @@ def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path
         url=url or "",
         photo=photo,
     )
+    return _as_printed(content)
+
+
+def _as_printed(content: PosterContent) -> PosterContent:
+    """Every text of ``content`` as print sets it (characters.printable_text); the leaflet's
+    body is set so when it is read (flow.py)."""
+    texts = {name: printable_text(content.text_of(name)) for name in TEXTS}
+    lists = {name: tuple(printable_text(item) for item in getattr(content, name)) for name in LISTS}
+    return replace(content, **texts, **lists)
 
 
 def leaflet_blocks(campaign: Campaign, t: Translator, cache_dir: Path | None = None) -> list[dict]:
@@ -254,36 +267,9 @@ def leaflet_blocks(campaign: Campaign, t: Translator, cache_dir: Path | None = N
         for activity in campaign.activities:
             when = format_day(activity.date, t) + (f" {activity.time}" if activity.time else "")
             where = f" · {activity.place}" if activity.place else ""
-            blocks.append({"kind": "li", "text": f"{when} {activity.title}{where}", "marker": "•"})
+            text = printable_text(f"{when} {activity.title}{where}")
+            blocks.append({"kind": "li", "text": text, "marker": "•"})
     return blocks
-
-
-def _unprintable(content, fonts, cache_dir: Path | None = None) -> list[str]:
-    text = "".join(
-        str(value)
-        for name, value in content.as_dict().items()
-        if name not in ("photo", "logo", "url", "body", "fold_guides")
-    )
-    for block in content.body:
-        text += block.get("text", "") + block.get("marker", "")
-        text += "".join("".join(row) for row in block.get("rows", ()))
-    missing: dict[str, None] = {}
-    for font in fonts.values():
-        for char in missing_characters(font, text, cache_dir):
-            missing.setdefault(char)
-    return list(missing)
-
-
-def _missing_problem(campaign: Campaign, missing: list[str], family: str) -> Problem:
-    shown = ", ".join(f'"{c}" (U+{ord(c):04X})' for c in missing[:5])
-    more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-    return Problem(
-        str(campaign.source),
-        None,
-        "poster",
-        f"cannot be printed: the font {family} has no {shown}{more}: expected characters "
-        "the font has, or another font in overrides/print/layouts.yml",
-    )
 
 
 def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, message) -> Problem:

@@ -10,6 +10,7 @@ and numbers are never split unless a single word is wider than the line.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 # Characters that may not begin a line (closing and middle punctuation, small marks).
@@ -19,8 +20,12 @@ NO_LINE_START = set(
 # Characters that may not end a line (opening brackets and quotes, currency signs).
 NO_LINE_END = set("「『（《〈【〔〖〘〚｛［“‘([{<¥$￥£€")
 
-# A Latin "word": letters, digits and the marks that belong inside a word or number.
-_WORD = re.compile(r"[A-Za-z0-9À-ɏ][A-Za-z0-9À-ɏ'’.,:/+#&_-]*[A-Za-z0-9À-ɏ%]|[A-Za-z0-9À-ɏ]")
+# A Latin "word": letters (with any accents typed after them), digits and the marks that
+# belong inside a word or number.
+_WORD = re.compile(
+    r"[A-Za-z0-9À-ɏ][A-Za-z0-9À-ɏ\u0300-\u036f'’.,:/+#&_-]*[A-Za-z0-9À-ɏ%\u0300-\u036f]"
+    r"|[A-Za-z0-9À-ɏ][\u0300-\u036f]*"
+)
 _SPACE = re.compile(r"\s+")
 
 Measure = Callable[[str], float]
@@ -38,9 +43,28 @@ def tokenize(text: str) -> list[str]:
                 position = match.end()
                 break
         else:
-            units.append(text[position])
-            position += 1
+            end = _after_marks(text, position + 1)
+            units.append(text[position:end])
+            position = end
     return units
+
+
+def _after_marks(text: str, position: int) -> int:
+    """Where the combining marks (accents) at ``position`` end: they stay with their base."""
+    while position < len(text) and unicodedata.category(text[position]).startswith("M"):
+        position += 1
+    return position
+
+
+def _clusters(unit: str) -> list[str]:
+    """A unit's characters, each with its combining marks."""
+    clusters: list[str] = []
+    position = 0
+    while position < len(unit):
+        end = _after_marks(unit, position + 1)
+        clusters.append(unit[position:end])
+        position = end
+    return clusters
 
 
 def break_lines(text: str, width: float, measure: Measure) -> list[str]:
@@ -57,9 +81,9 @@ def break_lines(text: str, width: float, measure: Measure) -> list[str]:
             continue
         size = measure(unit)
         if used + size <= width or not current:
-            if not current and size > width and len(unit) > 1 and unit != " ":
+            if not current and size > width and len(_clusters(unit)) > 1 and unit != " ":
                 # A single word wider than the line: split it, there is no other way.
-                units[index : index + 1] = list(unit)
+                units[index : index + 1] = _clusters(unit)
                 continue
             current.append(unit)
             used += size
@@ -127,7 +151,7 @@ def _trim(line: list[str]) -> list[str]:
 
 
 def _avoid_single_character_last_line(lines, width, measure) -> None:
-    if len(lines) < 2 or len(lines[-1]) != 1 or len(lines[-1][0]) != 1:
+    if len(lines) < 2 or len(lines[-1]) != 1 or len(_clusters(lines[-1][0])) != 1:
         return
     previous, last = lines[-2], lines[-1]
     for cut in range(len(previous) - 1, 1, -1):

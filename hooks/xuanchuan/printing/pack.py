@@ -18,6 +18,7 @@ from ..core.formatting import format_range, type_label
 from ..core.print_files import LEAFLET_PDF, POSTER_PDF, PrintFile, PrintResult
 from ..core.settings import POSTER_SIZES, Settings
 from ..core.strings import Translator
+from .characters import printable_text
 from .linebreak import break_lines
 
 WHAT = ("posters", "leaflets")
@@ -258,7 +259,7 @@ def cover_pdf(numbered, selection, t, fonts, colours, total_pages) -> bytes:
     width = 150
     for number, entry in enumerate(numbered, start=1):
         measure = regular.measure_at(11 * point)
-        title_lines = break_lines(entry.campaign.title, width, measure)
+        title_lines = break_lines(printable_text(entry.campaign.title), width, measure)
         needed = 6.5 * len(title_lines) + 12
         if y + needed > 282:
             surface.show_page()

@@ -1,0 +1,216 @@
+"""Characters no print font has, found before anything is drawn and reported where the team
+wrote them: the campaign file, the field and its line, each character once per file.
+
+Invisible and formatting characters never get here: ``characters.printable_text`` has
+already dropped them or made them spaces. What is left (emoji, rare hanzi, private-use and
+damaged characters) cannot be printed and must be changed in the source.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..campaigns.model import Campaign
+from ..core.errors import Problem, SourceError
+from ..core.frontmatter import Document, read_document
+from .characters import printable_text
+from .content import SOURCES, PosterContent
+from .fonts import Font, missing_characters
+
+# Content that is no text a font draws.
+_NOT_TEXT = ("photo", "logo", "url", "body", "fold_guides", "kind")
+
+
+@dataclass(frozen=True)
+class Unprintable:
+    """A character no print font has, and where it is written."""
+
+    source: str  # the campaign file, as the team sees it
+    line: int | None
+    field: str
+    char: str
+    family: str  # the font that lacks it
+
+
+def unprintable_characters(
+    campaign: Campaign,
+    default: Campaign,
+    content: PosterContent,
+    fonts: dict[str, Font],
+    cache_dir: Path | None = None,
+) -> list[Unprintable]:
+    """What ``content`` (``campaign`` in one language, as printed) holds that a font lacks.
+
+    ``default`` is the campaign in the default language: a translation that leaves a field
+    out prints the default language's text, and a character in it is reported there.
+    """
+    lacking = _lacking(content, fonts, cache_dir)
+    if not lacking:
+        return []
+    found = []
+    for field, text in _texts(campaign, content):
+        for char in [c for c in lacking if c in text]:
+            found.append((field, char, lacking.pop(char)))
+    places = _Places(campaign, default)
+    return [places.of(field, char, family) for field, char, family in found]
+
+
+def missing_character_problems(found: list[Unprintable]) -> list[Problem]:
+    """One problem per field, each character named once per campaign file."""
+    seen: set[tuple[str, str]] = set()
+    fields: dict[tuple[str, int | None, str], list[Unprintable]] = {}
+    for item in found:
+        if (item.source, item.char) not in seen:
+            seen.add((item.source, item.char))
+            fields.setdefault((item.source, item.line, item.field), []).append(item)
+    return sorted(
+        _problem(source, line, field, items) for (source, line, field), items in fields.items()
+    )
+
+
+def _lacking(content: PosterContent, fonts: dict[str, Font], cache_dir) -> dict[str, str]:
+    """Each character of the printed texts some font lacks -> the first such font's family."""
+    text = "".join(printed for _, printed in _content_texts(content))
+    lacking: dict[str, str] = {}
+    for font in fonts.values():
+        for char in missing_characters(font, text, cache_dir):
+            lacking.setdefault(char, font.family)
+    return lacking
+
+
+def _texts(campaign: Campaign, content: PosterContent) -> Iterator[tuple[str, str]]:
+    """(field, text as printed): the campaign's fields in the order of its file, then what
+    the print files add (the translation table's words, the body as printed)."""
+    yield from ((field, printable_text(text)) for field, text in _written(campaign) if text)
+    yield from _content_texts(content)
+
+
+def _written(campaign: Campaign) -> Iterator[tuple[str, str | None]]:
+    yield "title", campaign.title
+    yield "summary", campaign.summary
+    yield "organizer", campaign.organizer
+    for number, activity in enumerate(campaign.activities, start=1):
+        yield f"activities[{number}].title", activity.title
+        yield f"activities[{number}].place", activity.place
+        yield f"activities[{number}].time", activity.time
+    yield "contact.hotline", campaign.contact.hotline
+    yield "contact.address", campaign.contact.address
+    if campaign.poster:
+        yield "poster.headline", campaign.poster.headline
+        yield "poster.subheadline", campaign.poster.subheadline
+        for number, point in enumerate(campaign.poster.points, start=1):
+            yield f"poster.points[{number}]", point
+    yield "body", campaign.body
+
+
+def _content_texts(content: PosterContent) -> Iterator[tuple[str, str]]:
+    for name, value in content.as_dict().items():
+        if name == "points":
+            yield from (("poster.points", point) for point in value)
+        elif name not in _NOT_TEXT:
+            yield SOURCES.get(name, name), value or ""
+    for block in content.body:
+        cells = "".join("".join(row) for row in block.get("rows", ()))
+        yield "body", block.get("text", "") + block.get("marker", "") + cells
+
+
+class _Places:
+    """The file, field and line where a character is written; the files are read again
+    only here, since a build with nothing to report never asks."""
+
+    def __init__(self, campaign: Campaign, default: Campaign):
+        # A translation prints the default language's text for a field it leaves out.
+        translated = campaign is not default and not campaign.is_fallback
+        self.owners = [campaign, default] if translated else [campaign]
+        self.documents: dict[str, Document | None] = {}
+
+    def of(self, field: str, char: str, family: str) -> Unprintable:
+        for owner in self.owners:
+            document = self._document(owner)
+            if document is None:
+                continue
+            if field == "body":
+                return Unprintable(
+                    str(owner.source), _body_line(document, char), field, char, family
+                )
+            written = _field_in(document, field, char)
+            if written in document.lines:
+                return Unprintable(
+                    str(owner.source), document.lines[written], written, char, family
+                )
+        # Not written as such (a default, or the translation table's words): the nearest
+        # field of the file that prints it.
+        owner = self.owners[0]
+        document = self._document(owner)
+        line = document.line_of(field) if document else None
+        return Unprintable(str(owner.source), line, field, char, family)
+
+    def _document(self, campaign: Campaign) -> Document | None:
+        shown = str(campaign.source)
+        if shown not in self.documents:
+            try:
+                read = read_document(campaign.folder / campaign.source.name, shown)
+            except SourceError:
+                read = None  # changed since it was loaded: reported without a line
+            self.documents[shown] = read
+        return self.documents[shown]
+
+
+def _field_in(document: Document, field: str, char: str) -> str | None:
+    """``field`` as the file numbers it: activities are sorted by date once read, so the
+    file's item is the one whose text has the character (None: no item has it)."""
+    if not field.startswith("activities["):
+        return field
+    name = field.rpartition(".")[2]
+    items = document.meta.get("activities")
+    for number, item in enumerate(items if isinstance(items, list) else [], start=1):
+        value = item.get(name) if isinstance(item, dict) else None
+        if isinstance(value, str) and char in printable_text(value):
+            return f"activities[{number}].{name}"
+    return None
+
+
+def _body_line(document: Document, char: str) -> int | None:
+    for number, line in enumerate(document.body.split("\n")):
+        # Markdown may write it as an entity (&#x1F600;), or with an accent typed apart.
+        if char in line or char in printable_text(html.unescape(line)):
+            return document.body_line + number
+    return None
+
+
+def _problem(source: str, line: int | None, field: str, items: list[Unprintable]) -> Problem:
+    families = " and ".join(dict.fromkeys(item.family for item in items))
+    shown = ", ".join(_shown(item.char) for item in items[:5])
+    more = f" and {len(items) - 5} more" if len(items) > 5 else ""
+    return Problem(
+        source,
+        line,
+        field,
+        f"cannot be printed: the font {families} has no {shown}{more}: remove or replace what "
+        "it lacks (an emoji with words, a rare hanzi with a common one or pinyin), or name a "
+        "font that has it in overrides/print/layouts.yml",
+    )
+
+
+# Characters that cannot be shown in a message, by Unicode category.
+_UNSHOWABLE = {
+    "Co": "a private-use character, which only the font it was typed with shows",
+    "Cs": "half of a damaged character",
+    "Cn": "no character in Unicode",
+}
+
+
+def _shown(char: str) -> str:
+    """``"😀" (U+1F600)``; a combining mark or a character no terminal can show by its
+    code point and what it is."""
+    code = f"U+{ord(char):04X}"
+    category = unicodedata.category(char)
+    if category in _UNSHOWABLE:
+        return f"{code} ({_UNSHOWABLE[category]})"
+    if category.startswith("M"):
+        return f"{code} (an accent or mark over the character before it)"
+    return f'"{char}" ({code})'
