@@ -17,6 +17,7 @@ from pathlib import Path
 from ..campaigns.model import Campaign
 from ..core.errors import Problem, SourceError
 from ..core.frontmatter import Document, read_document
+from ..core.messages import msg
 from .characters import printable_text
 from .content import SOURCES, PosterContent
 from .fonts import Font, missing_characters
@@ -184,23 +185,28 @@ def _body_line(document: Document, char: str) -> int | None:
 
 def _problem(source: str, line: int | None, field: str, items: list[Unprintable]) -> Problem:
     families = " and ".join(dict.fromkeys(item.family for item in items))
-    shown = ", ".join(_shown(item.char) for item in items[:5])
-    more = f" and {len(items) - 5} more" if len(items) > 5 else ""
+    shown = ", ".join(str(_shown(item.char)) for item in items[:5])
+    more = msg(" and {count} more", count=len(items) - 5) if len(items) > 5 else ""
     return Problem(
         source,
         line,
         field,
-        f"cannot be printed: the font {families} has no {shown}{more}: remove or replace what "
-        "it lacks (an emoji with words, a rare hanzi with a common one or pinyin), or name a "
-        "font that has it in overrides/print/layouts.yml",
+        msg(
+            "cannot be printed: the font {families} has no {characters}{more}: remove or "
+            "replace what it lacks (an emoji with words, a rare hanzi with a common one or "
+            "pinyin), or name a font that has it in overrides/print/layouts.yml",
+            families=families,
+            characters=shown,
+            more=more,
+        ),
     )
 
 
 # Characters that cannot be shown in a message, by Unicode category.
 _UNSHOWABLE = {
-    "Co": "a private-use character, which only the font it was typed with shows",
-    "Cs": "half of a damaged character",
-    "Cn": "no character in Unicode",
+    "Co": msg("a private-use character, which only the font it was typed with shows"),
+    "Cs": msg("half of a damaged character"),
+    "Cn": msg("no character in Unicode"),
 }
 
 
@@ -212,5 +218,5 @@ def _shown(char: str) -> str:
     if category in _UNSHOWABLE:
         return f"{code} ({_UNSHOWABLE[category]})"
     if category.startswith("M"):
-        return f"{code} (an accent or mark over the character before it)"
+        return msg("{code} (an accent or mark over the character before it)", code=code)
     return f'"{char}" ({code})'
