@@ -80,6 +80,8 @@ def plan_print_files(
     }
     versions = _versions()
     used_fields = {shape: layout.content_used() for shape, layout in layouts.formats.items()}
+    # Described once per layout: describing one for each of thousands of files was slow.
+    described_layouts = {shape: layout.describe() for shape, layout in layouts.formats.items()}
     planned: list[tuple[PrintFile, _Job | None]] = []
     unprintable = []
     for slug, versions_by_language in sorted(campaigns.campaigns.items()):
@@ -121,7 +123,9 @@ def plan_print_files(
                 output = kind.output
                 layout = layouts.formats[shape]
                 shown = {k: v for k, v in described.items() if k in used_fields[shape]}
-                key = _key(layout, style, colours, shown, output, size, width, versions)
+                key = _key(
+                    described_layouts[shape], style, colours, shown, output, size, width, versions
+                )
                 target = cache_dir / f"{key}.{output}"
                 name = _file_name(slug, code, kind.name, size, output)
                 job = None
@@ -296,7 +300,7 @@ def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, mes
 
 def _key(layout, style, colours, content, output, size, width, versions) -> str:
     described = json.dumps(
-        [ENGINE_VERSION, versions, layout.describe(), style, colours, content, output, size, width],
+        [ENGINE_VERSION, versions, layout, style, colours, content, output, size, width],
         sort_keys=True,
         ensure_ascii=False,
         default=str,
