@@ -85,6 +85,8 @@ def intact_file(path: Path) -> bool:
     record_path = path.with_name(path.name + _RECORD_SUFFIX)
     try:
         found = os.stat(path)
+    except NotADirectoryError:
+        return False  # a file where the folder belongs: counted when the folder is repaired
     except FileNotFoundError:
         _count_dangling(path)
         return False
@@ -122,6 +124,8 @@ def _read_sealed(path: Path) -> bytes | None:
     """The payload at ``path``; None when there is none or it is damaged (then counted)."""
     try:
         stored = _read_regular(path)
+    except NotADirectoryError:
+        return None  # a file where the folder belongs: counted when the folder is repaired
     except FileNotFoundError:
         _count_dangling(path)
         return None
