@@ -65,7 +65,9 @@ def shown_path(path: Path, project_dir: Path) -> str:
 
 def write_problem(error: OSError, project_dir: Path | None) -> Problem:
     """A file or folder the build could not write: a full disk, a read-only folder."""
-    target = Path(error.filename) if error.filename else None
+    # A copy or a rename names its destination second: that is what could not be written.
+    written = error.filename2 or error.filename
+    target = Path(written) if written else None
     shown = shown_path(target, project_dir) if target and project_dir else str(target or "")
     return Problem(
         shown or "the site",

@@ -100,7 +100,10 @@ def start_run(
     Holds the project's build lock from here until ``finish`` or ``abort``.
     """
     lock = hold_build_lock(project_dir)
+    staging = StagedOutput(site_dir, project_dir) if staged else None
     try:
+        if staging:
+            staging.recover()
         return _read_inputs(
             settings,
             project_dir=project_dir,
@@ -111,7 +114,7 @@ def start_run(
             overrides_dir=overrides_dir,
             strict=strict,
             serving=serving,
-            staging=StagedOutput(site_dir, project_dir) if staged else None,
+            staging=staging,
             lock=lock,
         )
     except BaseException:

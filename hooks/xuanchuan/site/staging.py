@@ -26,7 +26,7 @@ class StagedOutput:
         self.project_dir = project_dir
 
     def begin(self) -> Path:
-        """Finish an interrupted swap, clear leftovers and return the folder to build into."""
+        """Clear leftovers of an interrupted build and return the folder to build into."""
         try:
             self._check_final()
             self._settle()
@@ -35,6 +35,13 @@ class StagedOutput:
         except OSError as error:
             raise SourceError(write_problem(error, self.project_dir)) from None
         return self.staging
+
+    def recover(self) -> None:
+        """Finish or undo a swap an interrupted build left half done, before anything fails."""
+        try:
+            self._settle()
+        except OSError as error:
+            raise SourceError(write_problem(error, self.project_dir)) from None
 
     def commit(self) -> None:
         try:
