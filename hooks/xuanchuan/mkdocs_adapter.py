@@ -219,8 +219,9 @@ class SiteBuild:
         except SourceError as error:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             raise PluginError(str(error)) from None
-        if serving:
-            config.watch.append(str(project_dir / settings.campaigns_dir))
+        campaigns_dir = project_dir / settings.campaigns_dir
+        if serving and campaigns_dir.is_dir():  # watching a missing folder stops the server
+            config.watch.append(str(campaigns_dir))
         config.site_dir = str(run.output_dir)
         return run
 
