@@ -14,3 +14,4 @@ on_page_content = _site.on_page_content
 on_page_context = _site.on_page_context
 on_post_build = _site.on_post_build
 on_build_error = _site.on_build_error
+on_serve = _site.on_serve

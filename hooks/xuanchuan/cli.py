@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .core.errors import SourceError
+from .core.errors import Problem, SourceError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
+    except OSError as error:
+        # A full disk or an unreadable file met on the way: a message, not a traceback.
+        print(f"Error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return 1
     return 2
 
 
@@ -119,11 +123,13 @@ def _print_pack(config_file: Path, args) -> int:
 
     from .campaigns.loader import load_campaigns
     from .campaigns.model import CampaignSet
+    from .core.disk_cache import damage_report, take_damaged
     from .core.strings import Translator
     from .printing.fonts import resolve_font
     from .printing.pack import (
         WHAT,
         Selection,
+        check_output,
         check_selection,
         choose,
         entries,
@@ -138,12 +144,14 @@ def _print_pack(config_file: Path, args) -> int:
 
     project = read_project(config_file)
     settings = project.settings
+    check_output(args.output, project)
     start, end = args.start, args.end
     if args.month:
+        _check_month_alone(args)
         start, end = args.month
     selection = Selection(
-        language=args.language or settings.default.code,
-        size=args.size or settings.print.poster_sizes[0],
+        language=settings.default.code if args.language is None else args.language,
+        size=settings.print.poster_sizes[0] if args.size is None else args.size,
         place=args.place,
         start=start,
         end=end,
@@ -182,6 +190,9 @@ def _print_pack(config_file: Path, args) -> int:
         printed.layouts.colours_for(selection.kind or "default"),
     )
     write_pack(data, args.output)
+    damaged = take_damaged()
+    if damaged:
+        print(damage_report(damaged))
     print(
         f"wrote {args.output}: {len(found)} items from {len(chosen)} campaigns, {pages} pages "
         f"({printed.result.rendered} print files rendered, {printed.result.reused} reused, "
@@ -190,13 +201,28 @@ def _print_pack(config_file: Path, args) -> int:
     return 0
 
 
+def _check_month_alone(args) -> None:
+    given = [flag for flag, value in (("--from", args.start), ("--to", args.end)) if value]
+    if given:
+        raise SourceError(
+            Problem(
+                "print-pack",
+                None,
+                "--month",
+                f"cannot be combined with {' and '.join(given)}: expected either --month or "
+                "--from/--to",
+            )
+        )
+
+
 def _month(text: str) -> tuple[dt.date, dt.date]:
+    import calendar
+
     try:
         first = dt.date.fromisoformat(f"{text}-01")
     except ValueError:
         raise argparse.ArgumentTypeError(f'"{text}" is not a month: expected YYYY-MM') from None
-    following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return first, following - dt.timedelta(days=1)
+    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
 def _date(text: str) -> dt.date:

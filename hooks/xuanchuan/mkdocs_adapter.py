@@ -19,14 +19,14 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .core.disk_cache import CACHE_DIR
-from .core.errors import Problem, SourceError
+from .core.disk_cache import CACHE_DIR, damage_report, take_damaged
+from .core.errors import Problem, SourceError, write_problem
 from .core.frontmatter import field_lines
 from .core.log import log
 from .core.messages import use_language
@@ -36,6 +36,7 @@ from .printing.run import print_for_site
 from .site.campaign_pages import generated_markdown, plan_campaign_site
 from .site.languages import LanguageBuild
 from .site.page_qr import prepare_qr_codes
+from .site.preview import Preview
 from .site.run import Run, start_run
 from .site.search_index import compact_search_index
 from .site.translation_report import translation_report
@@ -63,12 +64,23 @@ class SiteBuild:
 
     def __init__(self):
         self.command: str | None = None
+        self.dirty = False
+        self.project_dir: Path | None = None  # for messages naming files
         self.builds: list[LanguageBuild] = []
         self.pending: Language | None = None  # the next language to build in this run
         self.warnings = _WarningCounter()
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        self.dirty = dirty
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        # MkDocs' own server stops answering after a failed rebuild (it waits for a good
+        # one); guarded, it goes on serving the last good site with a notice of the problem.
+        preview = Preview()
+        server.builder = preview.guarded(server.builder)
+        server.set_app(preview.with_notice(server.get_app()))
+        return server
 
     @event_priority(100)  # before Material's search plugin reads the interface language
     def on_config(self, config: MkDocsConfig):
@@ -159,24 +171,34 @@ class SiteBuild:
             self._build_other_languages(run)
             for line in translation_report(run.catalogue, run.settings, run.project_dir):
                 log.info(f"Translations: {line}")
+            damaged = take_damaged()
+            if damaged:
+                log.info(damage_report(damaged))
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             if run.finish(self.warnings.count) and run.staging:
                 config.site_dir = str(run.staging.final)
         self.builds.pop()
 
+    @event_priority(-100)  # last: it may end the build with a message instead of a traceback
     def on_build_error(self, *, error):
-        if not self.builds:
-            return
-        build = self.builds.pop()
-        if build.is_default:
-            logging.getLogger("mkdocs").removeHandler(self.warnings)
-            build.run.abort()
+        if self.builds:
+            build = self.builds.pop()
+            if build.is_default:
+                logging.getLogger("mkdocs").removeHandler(self.warnings)
+                build.run.abort()
+        if isinstance(error, SourceError | OSError):
+            # A full disk, a read-only folder: the team's to fix, so no traceback.
+            if isinstance(error, OSError):
+                error = write_problem(error, self.project_dir)
+            log.error(str(error))
+            raise Abort("Aborted with a BuildError!") from None
 
     # -- steps -----------------------------------------------------------------------------
 
     def _start_run(self, config: MkDocsConfig) -> Run:
         project_dir = Path(config.config_file_path or ".").resolve().parent
         serving = self.command == "serve"
+        self.project_dir = project_dir
         try:
             settings = _settings_of(config)
             # Counted from the first warning on: a campaign problem alone must stop --strict.
@@ -192,12 +214,15 @@ class SiteBuild:
                 overrides_dir=Path(config.theme.custom_dir or project_dir / "overrides"),
                 strict=bool(config.strict),
                 serving=serving,
+                # A dirty preview rebuilds changed pages only, in place.
+                staged=not (serving and self.dirty),
             )
         except SourceError as error:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             raise PluginError(str(error)) from None
-        if serving:
-            config.watch.append(str(project_dir / settings.campaigns_dir))
+        campaigns_dir = project_dir / settings.campaigns_dir
+        if serving and campaigns_dir.is_dir():  # watching a missing folder stops the server
+            config.watch.append(str(campaigns_dir))
         config.site_dir = str(run.output_dir)
         return run
 

@@ -68,3 +68,18 @@ def shown_path(path: Path, project_dir: Path) -> str:
         return path.relative_to(project_dir).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def write_problem(error: OSError, project_dir: Path | None) -> Problem:
+    """A file or folder the build could not write: a full disk, a read-only folder."""
+    # A copy or a rename names its destination second: that is what could not be written.
+    written = error.filename2 or error.filename
+    target = Path(written) if written else None
+    shown = shown_path(target, project_dir) if target and project_dir else str(target or "")
+    return Problem(
+        shown or "the site",
+        None,
+        None,
+        f"cannot be written ({error.strerror or error}): expected a writable folder with free "
+        "space; the previous site is left as it was",
+    )

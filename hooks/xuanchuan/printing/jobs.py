@@ -11,12 +11,12 @@ import hashlib
 import json
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..campaigns.model import Campaign, CampaignSet
 from ..campaigns.sections import select_sections
+from ..core.disk_cache import intact_file, store_file
 from ..core.errors import Problem
 from ..core.formatting import format_day, format_range, type_label
 from ..core.log import log
@@ -31,6 +31,7 @@ from ..core.print_files import (
     PrintResult,
 )
 from ..core.strings import Translator
+from ..core.workers import worker_pool
 from .characters import printable_text
 from .content import LISTS, SOURCES, TEXTS, PosterContent
 from .fonts import FontError, resolve_font
@@ -80,6 +81,8 @@ def plan_print_files(
     }
     versions = _versions()
     used_fields = {shape: layout.content_used() for shape, layout in layouts.formats.items()}
+    # Described once per layout: describing one for each of thousands of files was slow.
+    described_layouts = {shape: layout.describe() for shape, layout in layouts.formats.items()}
     planned: list[tuple[PrintFile, _Job | None]] = []
     unprintable = []
     for slug, versions_by_language in sorted(campaigns.campaigns.items()):
@@ -121,11 +124,13 @@ def plan_print_files(
                 output = kind.output
                 layout = layouts.formats[shape]
                 shown = {k: v for k, v in described.items() if k in used_fields[shape]}
-                key = _key(layout, style, colours, shown, output, size, width, versions)
+                key = _key(
+                    described_layouts[shape], style, colours, shown, output, size, width, versions
+                )
                 target = cache_dir / f"{key}.{output}"
                 name = _file_name(slug, code, kind.name, size, output)
                 job = None
-                if not target.is_file():
+                if not intact_file(target):
                     job = _Job(
                         key,
                         layout,
@@ -154,7 +159,7 @@ def render_print_files(planned, campaigns: CampaignSet, workers: int | None = No
         done = 0
         step = max(1, total // 10)
         if workers > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with worker_pool(workers) as pool:
                 outcomes = pool.map(_render, jobs.values(), chunksize=1)
                 for key, error in outcomes:
                     done += 1
@@ -206,10 +211,7 @@ def _render(job: _Job) -> tuple[str, str | None]:
             data = render_png(job.layout, style, content, job.width)
     except Overflow as error:
         return job.key, f"{error.field}\t{error}"
-    temporary = f"{job.target}.{os.getpid()}.tmp"
-    with open(temporary, "wb") as stream:
-        stream.write(data)
-    os.replace(temporary, job.target)
+    store_file(Path(job.target), data)
     return job.key, None
 
 
@@ -296,7 +298,7 @@ def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, mes
 
 def _key(layout, style, colours, content, output, size, width, versions) -> str:
     described = json.dumps(
-        [ENGINE_VERSION, versions, layout.describe(), style, colours, content, output, size, width],
+        [ENGINE_VERSION, versions, layout, style, colours, content, output, size, width],
         sort_keys=True,
         ensure_ascii=False,
         default=str,

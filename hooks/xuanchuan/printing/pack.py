@@ -13,9 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..campaigns.model import Campaign, CampaignSet
-from ..core.errors import Problem, SourceError, did_you_mean
+from ..core.errors import Problem, SourceError, did_you_mean, shown_path
 from ..core.formatting import format_range, type_label
 from ..core.print_files import LEAFLET_PDF, POSTER_PDF, PrintFile, PrintResult
+from ..core.project import Project
 from ..core.settings import POSTER_SIZES, Settings
 from ..core.strings import Translator
 from .characters import printable_text
@@ -65,6 +66,16 @@ def check_selection(selection: Selection, settings: Settings, campaigns: Campaig
                 None,
                 "--to",
                 f"{selection.end} is before --from ({selection.start}): expected a later date",
+            )
+        )
+    if selection.place is not None and not selection.place.strip():
+        problems.append(
+            Problem(
+                where,
+                None,
+                "--place",
+                "is empty: expected the name of a village, town or counter, or no --place to "
+                "print every place",
             )
         )
     if selection.place is not None and not problems:
@@ -303,7 +314,77 @@ def _selection_lines(selection: Selection, t: Translator) -> list[str]:
     return lines
 
 
+def check_output(output: Path, project: Project) -> None:
+    """Problems with where the pack is to go, found before anything is drawn."""
+    problem = _output_problem(output, project)
+    if problem:
+        raise SourceError(Problem("print-pack", None, "--output", problem))
+
+
+def _output_problem(output: Path, project: Project) -> str | None:
+    """What is wrong with ``output`` (as the team typed it), or None."""
+    folder = output.parent
+    if output.is_dir():
+        return (
+            f'"{output}" is a folder: expected the name of the PDF file to write, such as '
+            f"{output / 'print-pack.pdf'}"
+        )
+    if not folder.absolute().is_dir():
+        return (
+            f'the folder "{folder}" does not exist: expected an existing folder; create it '
+            "first, or write the pack elsewhere"
+        )
+    sources = {
+        "the site's pages": project.docs_dir,
+        "the campaigns": project.project_dir / project.settings.campaigns_dir,
+        "the theme overrides": project.overrides_dir,
+        "the build cache": project.project_dir / ".cache",
+    }
+    for what, source in sources.items():
+        if output.resolve().is_relative_to(Path(source).resolve()):
+            return (
+                f'"{output}" is among {what} ({shown_path(Path(source), project.project_dir)}/):'
+                " expected a place outside the site's sources, such as print-pack.pdf in the "
+                "project folder"
+            )
+    if output.exists() and not _is_pdf(output):
+        return (
+            f'"{output}" exists and is not a PDF: expected a new file name, or an earlier '
+            "print pack to replace (nothing was overwritten)"
+        )
+    return None
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
 def write_pack(data: bytes, output: Path) -> None:
-    temporary = output.with_name(output.name + ".partial")
-    temporary.write_bytes(data)
-    temporary.replace(output)
+    """Written aside and renamed: the output is whole or untouched, never half-written."""
+    import tempfile
+
+    temporary = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=output.absolute().parent, prefix=f".{output.name}.", delete=False
+        ) as stream:
+            temporary = Path(stream.name)
+            stream.write(data)
+        temporary.replace(output)
+    except OSError as error:
+        raise SourceError(
+            Problem(
+                "print-pack",
+                None,
+                "--output",
+                f'cannot write "{output}" ({error.strerror or error}): expected a writable '
+                "folder with free space",
+            )
+        ) from None
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)

@@ -8,11 +8,11 @@ build draws the missing ones on every core before the pages are rendered.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
-from ..core.disk_cache import cache_key, cached_bytes
+from ..core.workers import worker_pool
+from ..core.disk_cache import absent, add_damaged, cache_key, cached_bytes, take_damaged
 
 # Below this many codes per core, starting worker processes costs more than it saves.
 _CODES_PER_WORKER = 4
@@ -30,14 +30,21 @@ def qr_svg(url: str, cache_dir: Path) -> str:
 
 def prepare_qr_codes(urls, cache_dir: Path, workers: int | None = None) -> int:
     """Draw, in parallel, the codes of ``urls`` not kept yet; how many were drawn."""
-    missing = sorted({url for url in urls if not _path(url, cache_dir).is_file()})
+    missing = sorted({url for url in urls if absent(_path(url, cache_dir))})
     workers = min(workers or os.cpu_count() or 1, len(missing) // _CODES_PER_WORKER)
     if workers < 2:
         return 0  # the few missing ones are drawn as their pages render
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with worker_pool(workers) as pool:
         chunk = max(1, len(missing) // (workers * 4))
-        list(pool.map(partial(qr_svg, cache_dir=cache_dir), missing, chunksize=chunk))
+        found = pool.map(partial(_draw, cache_dir=cache_dir), missing, chunksize=chunk)
+        add_damaged(sum(found))
     return len(missing)
+
+
+def _draw(url: str, cache_dir: Path) -> int:
+    """Runs in a worker: keep one code; how many damaged entries it found on the way."""
+    qr_svg(url, cache_dir)
+    return take_damaged()
 
 
 def _path(url: str, cache_dir: Path) -> Path:

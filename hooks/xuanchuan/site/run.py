@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from filelock import FileLock
+
 from ..campaigns.loader import load_campaigns
 from ..campaigns.model import CampaignSet
+from ..core.build_lock import hold_build_lock
+from ..core.disk_cache import take_damaged
 from ..core.log import log
 from ..core.messages import msg
 from ..core.print_files import PrintResult
@@ -39,11 +43,12 @@ class Run:
     staging: StagedOutput | None
     today: dt.date
     stamp: dt.datetime
+    lock: FileLock | None = None
     prints: PrintResult | None = None
 
     @property
     def output_dir(self) -> Path:
-        """Where this build writes: the staging folder, or the site itself when serving."""
+        """Where this build writes: the staging folder, or the site itself (a dirty preview)."""
         return self.staging.staging if self.staging else Path(self.site_dir)
 
     def language_site_url(self, code: str) -> str | None:
@@ -53,18 +58,29 @@ class Run:
 
     def finish(self, warnings: int) -> bool:
         """Put the new site in place, unless --strict met a warning; whether it was."""
-        if self.staging is None:
+        try:
+            if self.staging is None:
+                return True
+            if self.strict and warnings:
+                # MkDocs stops right after; the previous site stays in place.
+                self.staging.abort()
+                return False
+            self.staging.commit()
             return True
-        if self.strict and warnings:
-            # MkDocs stops right after; the previous site stays in place.
-            self.staging.abort()
-            return False
-        self.staging.commit()
-        return True
+        finally:
+            self.release()
 
     def abort(self) -> None:
-        if self.staging:
-            self.staging.abort()
+        try:
+            if self.staging:
+                self.staging.abort()
+        finally:
+            self.release()
+
+    def release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 def start_run(
@@ -78,17 +94,45 @@ def start_run(
     overrides_dir: Path,
     strict: bool,
     serving: bool,
+    staged: bool = True,
 ) -> Run:
-    """Read and check every page and campaign; report campaign problems as warnings."""
+    """Read and check every page and campaign; report campaign problems as warnings.
+
+    Holds the project's build lock from here until ``finish`` or ``abort``.
+    """
+    lock = hold_build_lock(project_dir)
+    staging = StagedOutput(site_dir, project_dir) if staged else None
+    try:
+        if staging:
+            staging.recover()
+        return _read_inputs(
+            settings,
+            project_dir=project_dir,
+            docs_dir=docs_dir,
+            config_file=config_file,
+            site_dir=site_dir,
+            site_url=site_url,
+            overrides_dir=overrides_dir,
+            strict=strict,
+            serving=serving,
+            staging=staging,
+            lock=lock,
+        )
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _read_inputs(settings: Settings, *, project_dir: Path, docs_dir: Path, staging, **rest) -> Run:
+    take_damaged()  # counted afresh for this run (a preview server runs many)
     catalogue = scan_pages(docs_dir, settings, project_dir)
     pin_build_date(
         project_dir,
         [path for page in catalogue.pages.values() for path in page.files.values()]
         + sorted((project_dir / settings.campaigns_dir).glob("*/*")),
     )
-    campaigns = load_campaigns(settings, project_dir, include_drafts=serving)
+    campaigns = load_campaigns(settings, project_dir, include_drafts=rest["serving"])
     report_campaign_problems(campaigns, catalogue)
-    staging = None if serving else StagedOutput(site_dir)
     if staging:
         staging.begin()
     return Run(
@@ -96,15 +140,10 @@ def start_run(
         catalogue=catalogue,
         campaigns=campaigns,
         project_dir=project_dir,
-        config_file=config_file,
-        site_dir=site_dir,
-        site_url=site_url,
-        overrides_dir=overrides_dir,
-        strict=strict,
-        serving=serving,
         staging=staging,
         today=build_today(settings.timezone),
         stamp=build_stamp(),
+        **rest,
     )
 
 

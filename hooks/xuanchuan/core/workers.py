@@ -1,0 +1,33 @@
+"""Worker processes that never outlive the build that started them.
+
+A build killed outright (``kill -9``, the machine's out-of-memory killer, a CI timeout) runs
+no clean-up; without this its print and QR workers would go on drawing into the cache,
+holding memory and the build lock's file open long after.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+# From <linux/prctl.h>: deliver a signal to this process when its parent dies.
+_PR_SET_PDEATHSIG = 1
+
+
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)
+    )
+
+
+def _die_with_parent(parent: int) -> None:
+    """Runs first in every worker."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    # The parent may have died before the line above took effect: then nobody would tell.
+    if os.getppid() != parent:
+        os._exit(1)

@@ -1,0 +1,100 @@
+"""The preview server (``mkdocs serve``) after a rebuild failed: it keeps serving the last
+good site, says so on every page, and names the problem, until a rebuild succeeds.
+
+Nothing here knows MkDocs: a rebuild is any callable, the server any WSGI application.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Callable, Iterable
+
+from ..core.log import log
+
+_BODY = re.compile(rb"<body[^>]*>", re.IGNORECASE)
+
+
+class Preview:
+    def __init__(self) -> None:
+        self.problem: str | None = None  # what made the last rebuild fail
+
+    def guarded(self, rebuild: Callable) -> Callable:
+        """``rebuild`` that never raises: a failure is kept and reported instead."""
+
+        def run(*args, **kwargs) -> None:
+            errors = _ErrorLines()
+            logging.getLogger("mkdocs").addHandler(errors)
+            try:
+                rebuild(*args, **kwargs)
+            except Exception as error:  # whatever broke, the server must go on serving
+                log.debug("The rebuild failed", exc_info=True)
+                self.problem = "\n".join(errors.lines) or f"{type(error).__name__}: {error}"
+                if not errors.lines:
+                    log.error(self.problem)
+                log.info(
+                    "Preview: the last good site is still served, with a notice of the problem "
+                    "on every page; fix it and save to rebuild"
+                )
+                return
+            finally:
+                logging.getLogger("mkdocs").removeHandler(errors)
+            self.problem = None
+
+        return run
+
+    def with_notice(self, app: Callable) -> Callable:
+        """The WSGI ``app`` with a notice of the problem at the top of every HTML page."""
+
+        def serve(environ, start_response) -> Iterable[bytes]:
+            if self.problem is None:
+                return app(environ, start_response)
+            answer: dict = {}
+
+            def keep(status, headers, exc_info=None):
+                answer.update(status=status, headers=headers)
+                return lambda data: None  # the server writes through the returned body only
+
+            body = app(environ, keep)
+            headers = answer.get("headers", [])
+            if not any(k.lower() == "content-type" and "html" in v for k, v in headers):
+                start_response(answer["status"], headers)
+                return body
+            content = _with_notice(_read_all(body), self.problem)
+            headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+            start_response(answer["status"], [*headers, ("Content-Length", str(len(content)))])
+            return [content]
+
+        return serve
+
+
+class _ErrorLines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record) -> None:
+        self.lines.append(record.getMessage())
+
+
+def _read_all(body: Iterable[bytes]) -> bytes:
+    try:
+        return b"".join(body)
+    finally:
+        close = getattr(body, "close", None)
+        if close:
+            close()
+
+
+def _with_notice(page: bytes, problem: str) -> bytes:
+    notice = (
+        '<div id="xuanchuan-preview-problem" role="alert" style="background:#b00020;'
+        'color:#fff;padding:.8em 1.2em;font:14px/1.5 sans-serif;position:relative;z-index:9">'
+        "<strong>The last rebuild failed: this is the last good site.</strong> Fix the "
+        "problem below and save to rebuild."
+        f'<pre style="white-space:pre-wrap;margin:.5em 0 0">{html.escape(problem)}</pre></div>'
+    ).encode("utf-8")
+    found = _BODY.search(page)
+    at = found.end() if found else 0
+    return page[:at] + notice + page[at:]

@@ -1,0 +1,127 @@
+"""`mkdocs serve` after a failed rebuild: it keeps answering with the last good site, shows
+the problem on every page and in the log, and recovers when the input is fixed."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from site_support import PROJECT, fixture_config, page, write_site
+
+NOTICE = 'id="xuanchuan-preview-problem"'
+# A hook of the team's own that breaks on a word: an error MkDocs itself does not expect.
+FRAGILE_HOOK = """\
+def on_page_markdown(markdown, **kwargs):
+    if "BOOM" in markdown:
+        raise RuntimeError("the hook cannot handle BOOM")
+    return markdown
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    # A short timeout: the old server hung every request after a failed rebuild.
+    with urllib.request.urlopen(url, timeout=15) as answer:
+        return answer.read().decode("utf-8")
+
+
+def served_at(server, log: Path) -> str:
+    """The address the server announces (mkdocs.yml's site_url gives its path)."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "the server stopped:\n" + log.read_text()
+        found = re.search(r"Serving on (http://\S+)", log.read_text())
+        if found:
+            return found[1]
+        time.sleep(0.2)
+    raise AssertionError("the server never started:\n" + log.read_text())
+
+
+def wait_for(url: str, condition, what: str, server, log: Path) -> str:
+    deadline = time.monotonic() + 60
+    text = ""
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "the server stopped:\n" + log.read_text()
+        try:
+            text = fetch(url)
+        except OSError:
+            text = ""
+        if text and condition(text):
+            return text
+        time.sleep(0.3)
+    raise AssertionError(f"{what} never happened; last page:\n{text[:2000]}\n{log.read_text()}")
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    config = fixture_config()
+    config["hooks"] = [*config["hooks"], str(tmp_path / "project" / "fragile.py")]
+    root = write_site(
+        tmp_path / "project",
+        {"index.zh.md": page("首页", "欢迎。"), "index.en.md": page("Home", "Welcome."),
+         "about.zh.md": page("关于", "第一版。")},
+        config,
+    )
+    (root / "fragile.py").write_text(FRAGILE_HOOK)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w") as stream:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root, stdout=stream, stderr=subprocess.STDOUT, start_new_session=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                 "PYTHONPATH": str(PROJECT / "hooks")},
+        )
+    try:
+        yield root, served_at(process, log), process, log
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def test_a_failed_rebuild_keeps_the_last_good_site_with_the_problem_shown(server):
+    root, url, process, log = server
+    about = url + "about.html"  # the offline plugin turns directory URLs off
+    first = wait_for(about, lambda t: "第一版" in t, "the first build", process, log)
+    assert NOTICE not in first
+
+    # A mistake in the team's file: the build stops with a message.
+    (root / "content" / "about.zh.md").write_text("---\ntitle: [\n---\n\n第二版。\n")
+    shown = wait_for(about, lambda t: NOTICE in t, "the notice of the problem", process, log)
+    assert "第一版" in shown  # the last good page, not a half-built one
+    assert "content/about.zh.md, line 3: the front matter is not valid YAML" in shown
+    assert "Preview: the last good site is still served" in log.read_text()
+    assert NOTICE in fetch(url)  # every page says so
+
+    # An error nobody expected (a traceback before): still answered, still shown.
+    (root / "content" / "about.zh.md").write_text(page("关于", "第三版 BOOM。"))
+    shown = wait_for(about, lambda t: "the hook cannot handle BOOM" in t, "the second notice",
+                     process, log)
+    assert "Error reading page &#x27;about.md&#x27;: the hook cannot handle BOOM" in shown
+    assert "第一版" in shown
+    assert "Traceback" not in log.read_text()
+
+    # Fixed: the new page, no notice.
+    (root / "content" / "about.zh.md").write_text(page("关于", "第四版。"))
+    fixed = wait_for(about, lambda t: "第四版" in t, "the rebuild after the fix", process, log)
+    assert NOTICE not in fixed and NOTICE not in fetch(url)
+    assert process.poll() is None
