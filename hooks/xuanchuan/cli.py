@@ -77,11 +77,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "print-pack":
             return _print_pack(Path(args.config_file), args)
     except SourceError as error:
-        print(f"Error: {error}", file=sys.stderr)
+        print(msg("Error: {problems}", problems=error), file=sys.stderr)
         return 1
     except OSError as error:
         # A full disk or an unreadable file met on the way: a message, not a traceback.
-        print(f"Error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        reason = f"{error.filename or ''}: {error.strerror or error}"
+        print(msg("Error: {problems}", problems=reason), file=sys.stderr)
         return 1
     return 2
 
@@ -113,8 +114,8 @@ def _new_campaign(config_file: Path, args) -> int:
         end=args.end,
     )
     for path in written:
-        print(f"created {path.relative_to(project.project_dir)}")
-    print("next: edit these files, then preview with: .venv/bin/mkdocs serve")
+        print(msg("created {file}", file=path.relative_to(project.project_dir)))
+    print(msg("next: edit these files, then preview with: .venv/bin/mkdocs serve"))
     return 0
 
 
@@ -161,7 +162,8 @@ def _print_pack(config_file: Path, args) -> int:
     )
     campaigns = load_campaigns(settings, project.project_dir)
     for slug in campaigns.left_out:
-        print(f"warning: campaigns/{slug} is left out: run the build to see why", file=sys.stderr)
+        warning = msg("warning: campaigns/{slug} is left out: run the build to see why", slug=slug)
+        print(warning, file=sys.stderr)
     check_selection(selection, settings, campaigns)
     chosen = choose(selection, campaigns)
     subset = CampaignSet(
@@ -194,9 +196,17 @@ def _print_pack(config_file: Path, args) -> int:
     if damaged:
         print(damage_report(damaged))
     print(
-        f"wrote {args.output}: {len(found)} items from {len(chosen)} campaigns, {pages} pages "
-        f"({printed.result.rendered} print files rendered, {printed.result.reused} reused, "
-        f"{time.monotonic() - started:.1f} s)"
+        msg(
+            "wrote {output}: {items} items from {campaigns} campaigns, {pages} pages "
+            "({rendered} print files rendered, {reused} reused, {seconds} s)",
+            output=args.output,
+            items=len(found),
+            campaigns=len(chosen),
+            pages=pages,
+            rendered=printed.result.rendered,
+            reused=printed.result.reused,
+            seconds=f"{time.monotonic() - started:.1f}",
+        )
     )
     return 0
 
@@ -209,8 +219,12 @@ def _check_month_alone(args) -> None:
                 "print-pack",
                 None,
                 "--month",
-                f"cannot be combined with {' and '.join(given)}: expected either --month or "
-                "--from/--to",
+                msg(
+                    "cannot be combined with {flags}: expected either --month or --from/--to",
+                    flags=given[0]
+                    if len(given) == 1
+                    else msg("{first} and {second}", first=given[0], second=given[1]),
+                ),
             )
         )
 
@@ -221,7 +235,8 @@ def _month(text: str) -> tuple[dt.date, dt.date]:
     try:
         first = dt.date.fromisoformat(f"{text}-01")
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a month: expected YYYY-MM') from None
+        problem = msg('"{text}" is not a month: expected YYYY-MM', text=text)
+        raise argparse.ArgumentTypeError(str(problem)) from None
     return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
@@ -229,7 +244,8 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a date: expected YYYY-MM-DD') from None
+        problem = msg('"{text}" is not a date: expected YYYY-MM-DD', text=text)
+        raise argparse.ArgumentTypeError(str(problem)) from None
 
 
 if __name__ == "__main__":

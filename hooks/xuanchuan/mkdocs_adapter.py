@@ -165,12 +165,14 @@ class SiteBuild:
         build = self.builds[-1]
         size = compact_search_index(Path(config.site_dir))
         if size is not None:
-            log.info(f"Search index ({build.language.code}): {size:,} bytes")
+            log.info(
+                msg("Search index ({code}): {size} bytes", code=build.language.code, size=f"{size:,}")
+            )
         if build.is_default:
             run = build.run
             self._build_other_languages(run)
             for line in translation_report(run.catalogue, run.settings, run.project_dir):
-                log.info(f"Translations: {line}")
+                log.info(msg("Translations: {line}", line=line))
             damaged = take_damaged()
             if damaged:
                 log.info(damage_report(damaged))
@@ -228,7 +230,9 @@ class SiteBuild:
 
     def _build_other_languages(self, run: Run) -> None:
         for language in run.settings.languages[1:]:
-            log.info(f"Building the {language.name} site ({language.code}/)")
+            log.info(
+                msg("Building the {name} site ({code}/)", name=language.name, code=language.code)
+            )
             self.pending = language
             try:
                 config = load_config(config_file=run.config_file, strict=run.strict)
@@ -249,8 +253,11 @@ def _configure_language(config: MkDocsConfig, build: LanguageBuild) -> None:
         Path(d, "partials", "languages", f"{code}.html").is_file() for d in config.theme.dirs
     ):
         log.info(
-            f"Material for MkDocs has no interface texts for '{code}': its buttons show in "
-            f"English. Add overrides/partials/languages/{code}.html to translate them."
+            msg(
+                "Material for MkDocs has no interface texts for '{code}': its buttons show in "
+                "English. Add overrides/partials/languages/{code}.html to translate them.",
+                code=code,
+            )
         )
         config.theme["language"] = "en"
     if build.language.site_name:
@@ -342,7 +349,7 @@ def _sections(items):
 def read_project(config_file: Path) -> Project:
     if not config_file.is_file():
         raise SourceError(
-            Problem(str(config_file), None, None, "not found: expected the site's mkdocs.yml")
+            Problem(str(config_file), None, None, msg("not found: expected the site's mkdocs.yml"))
         )
     try:
         config = load_config(config_file=str(config_file))

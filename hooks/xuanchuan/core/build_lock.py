@@ -8,6 +8,8 @@ a stale lock behind.
 
 from __future__ import annotations
 
+from .messages import msg
+
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -31,8 +33,10 @@ def hold_build_lock(project_dir: Path) -> FileLock:
                 LOCK_FILE.as_posix(),
                 None,
                 None,
-                "another build is running in this project (mkdocs build or mkdocs serve): "
-                "wait for it to finish, then build again",
+                msg(
+                    "another build is running in this project (mkdocs build or mkdocs serve): "
+                    "wait for it to finish, then build again"
+                ),
             )
         ) from None
     except OSError as error:

@@ -16,6 +16,8 @@ not match them is made again (and counted, for one line in the log) instead of p
 
 from __future__ import annotations
 
+from .messages import Message, msg
+
 import hashlib
 import os
 import shutil
@@ -63,8 +65,8 @@ def take_damaged() -> int:
     return count
 
 
-def damage_report(count: int) -> str:
-    return f"Cache: {count} damaged entries made again (.cache/xuanchuan/)"
+def damage_report(count: int) -> Message:
+    return msg("Cache: {count} damaged entries made again (.cache/xuanchuan/)", count=count)
 
 
 def absent(path: Path) -> bool:

@@ -77,9 +77,12 @@ def write_problem(error: OSError, project_dir: Path | None) -> Problem:
     target = Path(written) if written else None
     shown = shown_path(target, project_dir) if target and project_dir else str(target or "")
     return Problem(
-        shown or "the site",
+        shown or str(msg("the site")),
         None,
         None,
-        f"cannot be written ({error.strerror or error}): expected a writable folder with free "
-        "space; the previous site is left as it was",
+        msg(
+            "cannot be written ({reason}): expected a writable folder with free space; the "
+            "previous site is left as it was",
+            reason=error.strerror or error,
+        ),
     )

@@ -7,6 +7,8 @@ and its cache, so a pack holds exactly what the site offers for download.
 
 from __future__ import annotations
 
+from ..core.messages import Message, msg
+
 import datetime as dt
 import io
 from dataclasses import dataclass, replace
@@ -45,9 +47,9 @@ def check_selection(selection: Selection, settings: Settings, campaigns: Campaig
     where = "print-pack"
     problems = []
     for flag, what, value, choices in (
-        ("--language", "language", selection.language, settings.codes),
-        ("--size", "paper size", selection.size, POSTER_SIZES),
-        ("--type", "type", selection.kind, settings.campaign_types),
+        ("--language", msg("language"), selection.language, settings.codes),
+        ("--size", msg("paper size"), selection.size, POSTER_SIZES),
+        ("--type", msg("type"), selection.kind, settings.campaign_types),
     ):
         if value is not None and value not in choices:
             problems.append(
@@ -55,8 +57,13 @@ def check_selection(selection: Selection, settings: Settings, campaigns: Campaig
                     where,
                     None,
                     flag,
-                    f'unknown {what} "{value}"{did_you_mean(value, choices)}: expected one of '
-                    + ", ".join(choices),
+                    msg(
+                        'unknown {what} "{value}"{hint}: expected one of {choices}',
+                        what=what,
+                        value=value,
+                        hint=did_you_mean(value, choices),
+                        choices=", ".join(choices),
+                    ),
                 )
             )
     if selection.start and selection.end and selection.end < selection.start:
@@ -65,7 +72,11 @@ def check_selection(selection: Selection, settings: Settings, campaigns: Campaig
                 where,
                 None,
                 "--to",
-                f"{selection.end} is before --from ({selection.start}): expected a later date",
+                msg(
+                    "{end} is before --from ({start}): expected a later date",
+                    end=selection.end,
+                    start=selection.start,
+                ),
             )
         )
     if selection.place is not None and not selection.place.strip():
@@ -74,22 +85,28 @@ def check_selection(selection: Selection, settings: Settings, campaigns: Campaig
                 where,
                 None,
                 "--place",
-                "is empty: expected the name of a village, town or counter, or no --place to "
-                "print every place",
+                msg(
+                    "is empty: expected the name of a village, town or counter, or no --place "
+                    "to print every place"
+                ),
             )
         )
     if selection.place is not None and not problems:
         known = known_places(campaigns, selection.language)
         if not any(selection.place in place for place in known_places(campaigns)):
-            shown = ", ".join(known) or "none (no campaign lists places)"
+            shown = ", ".join(known) or msg("none (no campaign lists places)")
             problems.append(
                 Problem(
                     where,
                     None,
                     "--place",
-                    f'no campaign takes place in "{selection.place}"'
-                    f"{did_you_mean(selection.place, known)}: expected one of the places "
-                    f"campaigns name: {shown}",
+                    msg(
+                        'no campaign takes place in "{place}"{hint}: expected one of the places '
+                        "campaigns name: {places}",
+                        place=selection.place,
+                        hint=did_you_mean(selection.place, known),
+                        places=shown,
+                    ),
                 )
             )
     if problems:
@@ -133,8 +150,11 @@ def choose(selection: Selection, campaigns: CampaignSet) -> list[Campaign]:
                 "print-pack",
                 None,
                 None,
-                f"nothing to print: no campaign matches {describe(selection)}: expected a "
-                "selection that includes at least one campaign (try fewer limits)",
+                msg(
+                    "nothing to print: no campaign matches {selection}: expected a selection "
+                    "that includes at least one campaign (try fewer limits)",
+                    selection=describe(selection),
+                ),
             )
         )
     return sorted(chosen, key=lambda c: (c.start, c.slug))
@@ -143,13 +163,14 @@ def choose(selection: Selection, campaigns: CampaignSet) -> list[Campaign]:
 def describe(selection: Selection) -> str:
     parts = []
     if selection.place:
-        parts.append(f'place "{selection.place}"')
+        parts.append(msg('place "{place}"', place=selection.place))
     if selection.start or selection.end:
-        parts.append(f"dates {selection.start or '…'} to {selection.end or '…'}")
+        first, last = selection.start or "…", selection.end or "…"
+        parts.append(msg("dates {first} to {last}", first=first, last=last))
     if selection.kind:
-        parts.append(f"type {selection.kind}")
-    parts.append(f"language {selection.language}")
-    return ", ".join(parts)
+        parts.append(msg("type {type}", type=selection.kind))
+    parts.append(msg("language {language}", language=selection.language))
+    return ", ".join(str(part) for part in parts)
 
 
 def for_pack(campaign: Campaign) -> Campaign:
@@ -321,36 +342,41 @@ def check_output(output: Path, project: Project) -> None:
         raise SourceError(Problem("print-pack", None, "--output", problem))
 
 
-def _output_problem(output: Path, project: Project) -> str | None:
+def _output_problem(output: Path, project: Project) -> Message | None:
     """What is wrong with ``output`` (as the team typed it), or None."""
     folder = output.parent
     if output.is_dir():
-        return (
-            f'"{output}" is a folder: expected the name of the PDF file to write, such as '
-            f"{output / 'print-pack.pdf'}"
+        return msg(
+            '"{output}" is a folder: expected the name of the PDF file to write, such as {example}',
+            output=output,
+            example=output / "print-pack.pdf",
         )
     if not folder.absolute().is_dir():
-        return (
-            f'the folder "{folder}" does not exist: expected an existing folder; create it '
-            "first, or write the pack elsewhere"
+        return msg(
+            'the folder "{folder}" does not exist: expected an existing folder; create it '
+            "first, or write the pack elsewhere",
+            folder=folder,
         )
     sources = {
-        "the site's pages": project.docs_dir,
-        "the campaigns": project.project_dir / project.settings.campaigns_dir,
-        "the theme overrides": project.overrides_dir,
-        "the build cache": project.project_dir / ".cache",
+        msg("the site's pages"): project.docs_dir,
+        msg("the campaigns"): project.project_dir / project.settings.campaigns_dir,
+        msg("the theme overrides"): project.overrides_dir,
+        msg("the build cache"): project.project_dir / ".cache",
     }
     for what, source in sources.items():
         if output.resolve().is_relative_to(Path(source).resolve()):
-            return (
-                f'"{output}" is among {what} ({shown_path(Path(source), project.project_dir)}/):'
-                " expected a place outside the site's sources, such as print-pack.pdf in the "
-                "project folder"
+            return msg(
+                '"{output}" is among {what} ({folder}/): expected a place outside the site\'s '
+                "sources, such as print-pack.pdf in the project folder",
+                output=output,
+                what=what,
+                folder=shown_path(Path(source), project.project_dir),
             )
     if output.exists() and not _is_pdf(output):
-        return (
-            f'"{output}" exists and is not a PDF: expected a new file name, or an earlier '
-            "print pack to replace (nothing was overwritten)"
+        return msg(
+            '"{output}" exists and is not a PDF: expected a new file name, or an earlier '
+            "print pack to replace (nothing was overwritten)",
+            output=output,
         )
     return None
 
@@ -381,8 +407,12 @@ def write_pack(data: bytes, output: Path) -> None:
                 "print-pack",
                 None,
                 "--output",
-                f'cannot write "{output}" ({error.strerror or error}): expected a writable '
-                "folder with free space",
+                msg(
+                    'cannot write "{output}" ({reason}): expected a writable folder with free '
+                    "space",
+                    output=output,
+                    reason=error.strerror or error,
+                ),
             )
         ) from None
     finally:

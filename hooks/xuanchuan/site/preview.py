@@ -6,6 +6,8 @@ Nothing here knows MkDocs: a rebuild is any callable, the server any WSGI applic
 
 from __future__ import annotations
 
+from ..core.messages import msg
+
 import html
 import logging
 import re
@@ -34,8 +36,10 @@ class Preview:
                 if not errors.lines:
                     log.error(self.problem)
                 log.info(
-                    "Preview: the last good site is still served, with a notice of the problem "
-                    "on every page; fix it and save to rebuild"
+                    msg(
+                        "Preview: the last good site is still served, with a notice of the "
+                        "problem on every page; fix it and save to rebuild"
+                    )
                 )
                 return
             finally:
@@ -91,8 +95,8 @@ def _with_notice(page: bytes, problem: str) -> bytes:
     notice = (
         '<div id="xuanchuan-preview-problem" role="alert" style="background:#b00020;'
         'color:#fff;padding:.8em 1.2em;font:14px/1.5 sans-serif;position:relative;z-index:9">'
-        "<strong>The last rebuild failed: this is the last good site.</strong> Fix the "
-        "problem below and save to rebuild."
+        f"<strong>{html.escape(str(msg('The last rebuild failed: this is the last good site.')))}"
+        f"</strong> {html.escape(str(msg('Fix the problem below and save to rebuild.')))}"
         f'<pre style="white-space:pre-wrap;margin:.5em 0 0">{html.escape(problem)}</pre></div>'
     ).encode("utf-8")
     found = _BODY.search(page)

@@ -11,6 +11,8 @@ unless the new site brings its own.
 
 from __future__ import annotations
 
+from ..core.messages import msg
+
 import shutil
 from pathlib import Path
 
@@ -64,7 +66,12 @@ class StagedOutput:
         if not self.final.exists():
             # Killed between the two renames: the previous site is the only whole one.
             self.previous.rename(self.final)
-            log.info(f"{self._shown()}: put back the site an interrupted build had moved aside")
+            log.info(
+                msg(
+                    "{site}: put back the site an interrupted build had moved aside",
+                    site=self._shown(),
+                )
+            )
             return
         for entry in sorted(self.previous.iterdir()):
             if _is_kept(entry.name) and not _exists(self.final / entry.name):
@@ -78,8 +85,10 @@ class StagedOutput:
                     self._shown(),
                     None,
                     None,
-                    "is a file, not a folder: expected the folder the site is built into; "
-                    "move the file away or choose another folder with site_dir in mkdocs.yml",
+                    msg(
+                        "is a file, not a folder: expected the folder the site is built into; "
+                        "move the file away or choose another folder with site_dir in mkdocs.yml"
+                    ),
                 )
             )
 
