@@ -219,7 +219,7 @@ def _lines_block(context, page, style, block, content: PosterContent) -> None:
             raise Overflow(
                 name,
                 f"does not fit on one line of the contact block even at {smallest:g} pt: "
-                f"about {max(widths) / block['w'] * 100 - 100:.0f}% too long",
+                f"about {max(widths) / block.w * 100 - 100:.0f}% too long",
             )
         size = max(smallest, size - 0.5)
     y = block.y
