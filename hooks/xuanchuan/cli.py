@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .core.errors import Problem, SourceError
+from .core.messages import msg
 
 
 def main(argv: list[str] | None = None) -> int:

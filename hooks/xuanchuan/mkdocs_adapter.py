@@ -29,7 +29,7 @@ from .core.disk_cache import CACHE_DIR, damage_report, take_damaged
 from .core.errors import Problem, SourceError, write_problem
 from .core.frontmatter import field_lines
 from .core.log import log
-from .core.messages import use_language
+from .core.messages import msg, use_language
 from .core.project import Project
 from .core.settings import Language, Settings, load_settings, messages_language_of
 from .printing.run import print_for_site
@@ -166,7 +166,11 @@ class SiteBuild:
         size = compact_search_index(Path(config.site_dir))
         if size is not None:
             log.info(
-                msg("Search index ({code}): {size} bytes", code=build.language.code, size=f"{size:,}")
+                msg(
+                    "Search index ({code}): {size} bytes",
+                    code=build.language.code,
+                    size=f"{size:,}",
+                )
             )
         if build.is_default:
             run = build.run

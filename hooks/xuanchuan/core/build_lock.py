@@ -8,14 +8,13 @@ a stale lock behind.
 
 from __future__ import annotations
 
-from .messages import msg
-
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 from .disk_cache import CACHE_DIR
 from .errors import Problem, SourceError, write_problem
+from .messages import msg
 
 LOCK_FILE = CACHE_DIR / "build.lock"
 

@@ -16,8 +16,6 @@ not match them is made again (and counted, for one line in the log) instead of p
 
 from __future__ import annotations
 
-from .messages import Message, msg
-
 import hashlib
 import os
 import shutil
@@ -25,6 +23,8 @@ import stat
 import struct
 from collections.abc import Callable
 from pathlib import Path
+
+from .messages import Message, msg
 
 # Everything the engine keeps between builds, relative to the project folder.
 CACHE_DIR = Path(".cache") / "xuanchuan"

@@ -7,20 +7,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
+from .messages import Message, msg
 
 
 @dataclass(frozen=True)
 class Kind:
     name: str
-    what: str  # how a message names it: "poster", "share image", "leaflet"
+    what: Message  # how a message names it: "poster", "share image", "leaflet"
     output: str  # "pdf" or "png"
 
 
-POSTER_PDF = Kind("poster_pdf", "poster", "pdf")
-POSTER_PNG_FULL = Kind("poster_png_full", "poster", "png")
-POSTER_PNG = Kind("poster_png", "poster", "png")
-SHARE_PNG = Kind("share_png", "share image", "png")
-LEAFLET_PDF = Kind("leaflet_pdf", "leaflet", "pdf")
+POSTER_PDF = Kind("poster_pdf", msg("poster"), "pdf")
+POSTER_PNG_FULL = Kind("poster_png_full", msg("poster"), "png")
+POSTER_PNG = Kind("poster_png", msg("poster"), "png")
+SHARE_PNG = Kind("share_png", msg("share image"), "png")
+LEAFLET_PDF = Kind("leaflet_pdf", msg("leaflet"), "pdf")
 
 # In the order the download box lists them. Each has its label in the translation table
 # (downloads.<name>).

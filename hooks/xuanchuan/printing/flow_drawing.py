@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from ..core.messages import msg
 from .drawing import Overflow, Typesetter, colour_of, image_block, set_colour
 from .flow import NoRoom, set_blocks
 from .layouts import Area
@@ -62,8 +63,14 @@ def _overflow(blocks, columns, units, line_height, measures, smallest) -> Overfl
     share = missing / sum(column.h for column in columns) * 100
     return Overflow(
         "body",
-        f"needs about {lines} more lines at the smallest size ({smallest:g} pt) than its "
-        f"{len(columns)} columns hold (about {max(share, 1):.0f}% too long)",
+        msg(
+            "needs about {lines} more lines at the smallest size ({smallest} pt) than its "
+            "{columns} columns hold (about {share}% too long)",
+            lines=lines,
+            smallest=f"{smallest:g}",
+            columns=len(columns),
+            share=f"{max(share, 1):.0f}",
+        ),
     )
 
 

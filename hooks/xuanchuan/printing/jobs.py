@@ -20,6 +20,7 @@ from ..core.disk_cache import intact_file, store_file
 from ..core.errors import Problem
 from ..core.formatting import format_day, format_range, type_label
 from ..core.log import log
+from ..core.messages import msg
 from ..core.print_files import (
     KINDS,
     LEAFLET_PDF,
@@ -154,7 +155,9 @@ def render_print_files(planned, campaigns: CampaignSet, workers: int | None = No
     if jobs:
         Path(next(iter(jobs.values())).target).parent.mkdir(parents=True, exist_ok=True)
         total = len(jobs)
-        log.info(f"Print files: rendering {total} (the rest are unchanged and reused)")
+        log.info(
+            msg("Print files: rendering {total} (the rest are unchanged and reused)", total=total)
+        )
         workers = workers or min(os.cpu_count() or 1, total)
         done = 0
         step = max(1, total // 10)
@@ -166,7 +169,7 @@ def render_print_files(planned, campaigns: CampaignSet, workers: int | None = No
                     if error:
                         failures[key] = error
                     if done % step == 0 or done == total:
-                        log.info(f"Print files: {done}/{total}")
+                        log.info(msg("Print files: {done}/{total}", done=done, total=total))
         else:
             for job in jobs.values():
                 key, error = _render(job)
@@ -276,23 +279,32 @@ def leaflet_blocks(campaign: Campaign, t: Translator, cache_dir: Path | None = N
 
 def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, message) -> Problem:
     what = KINDS[print_file.kind].what
-    size = f"the {print_file.size} {what}" if print_file.size else f"the {what}"
     if print_file.kind == LEAFLET_PDF.name and field_name == "body":
         return Problem(
             str(campaign.source),
             None,
             "leaflet",
-            f"the page text does not fit on the leaflet: it {message}: choose fewer sections "
-            "with leaflet.sections, or shorten the text (nothing is cut off silently)",
+            msg(
+                "the page text does not fit on the leaflet: it {overflow}: choose fewer "
+                "sections with leaflet.sections, or shorten the text (nothing is cut off "
+                "silently)",
+                overflow=message,
+            ),
         )
-    if print_file.kind == LEAFLET_PDF.name:
-        size = "the leaflet"
+    if print_file.size and print_file.kind != LEAFLET_PDF.name:
+        item = msg("the {size} {what}", size=print_file.size, what=what)
+    else:
+        item = msg("the {what}", what=what)
     path = SOURCES.get(field_name, field_name)
     return Problem(
         str(campaign.source),
         None,
         path,
-        f"does not fit on {size}: it {message}; shorten it (nothing is cut off silently)",
+        msg(
+            "does not fit on {item}: it {overflow}; shorten it (nothing is cut off silently)",
+            item=item,
+            overflow=message,
+        ),
     )
 
 

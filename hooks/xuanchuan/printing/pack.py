@@ -7,8 +7,6 @@ and its cache, so a pack holds exactly what the site offers for download.
 
 from __future__ import annotations
 
-from ..core.messages import Message, msg
-
 import datetime as dt
 import io
 from dataclasses import dataclass, replace
@@ -17,6 +15,7 @@ from pathlib import Path
 from ..campaigns.model import Campaign, CampaignSet
 from ..core.errors import Problem, SourceError, did_you_mean, shown_path
 from ..core.formatting import format_range, type_label
+from ..core.messages import Message, msg
 from ..core.print_files import LEAFLET_PDF, POSTER_PDF, PrintFile, PrintResult
 from ..core.project import Project
 from ..core.settings import POSTER_SIZES, Settings

@@ -10,6 +10,7 @@ import io
 
 import cairocffi as cairo
 
+from ..core.messages import msg
 from .content import PosterContent
 from .drawing import (
     MM,
@@ -116,8 +117,14 @@ def _fit(
             fit_lines = int(height // (units * line_height))
             raise Overflow(
                 block.field or "text",
-                f"needs {lines} lines at the smallest size ({smallest:g} pt) but the box holds "
-                f"{max(fit_lines, 0)}: about {max(lines - fit_lines, 1)} line(s) too long",
+                msg(
+                    "needs {lines} lines at the smallest size ({smallest} pt) but the box holds "
+                    "{fit}: about {over} line(s) too long",
+                    lines=lines,
+                    smallest=f"{smallest:g}",
+                    fit=max(fit_lines, 0),
+                    over=max(lines - fit_lines, 1),
+                ),
             )
         size = max(smallest, size - 0.5)
 
@@ -218,8 +225,12 @@ def _lines_block(context, page, style, block, content: PosterContent) -> None:
             name = texts[widths.index(max(widths))][0]
             raise Overflow(
                 name,
-                f"does not fit on one line of the contact block even at {smallest:g} pt: "
-                f"about {max(widths) / block.w * 100 - 100:.0f}% too long",
+                msg(
+                    "does not fit on one line of the contact block even at {smallest} pt: "
+                    "about {share}% too long",
+                    smallest=f"{smallest:g}",
+                    share=f"{max(widths) / block.w * 100 - 100:.0f}",
+                ),
             )
         size = max(smallest, size - 0.5)
     y = block.y
