@@ -16,9 +16,11 @@ from zoneinfo import ZoneInfo
 
 from ..campaigns.loader import load_campaigns
 from ..campaigns.model import CampaignSet
+from ..core.errors import SourceError
 from ..core.log import log
 from ..core.print_files import PrintResult
 from ..core.settings import Settings
+from ..core.source_files import links_leaving
 from .pages import Catalogue, scan_pages
 from .staging import StagedOutput
 
@@ -79,6 +81,9 @@ def start_run(
     serving: bool,
 ) -> Run:
     """Read and check every page and campaign; report campaign problems as warnings."""
+    leaving = links_leaving(docs_dir, project_dir)
+    if leaving:
+        raise SourceError(leaving)
     catalogue = scan_pages(docs_dir, settings, project_dir)
     pin_build_date(
         project_dir,
