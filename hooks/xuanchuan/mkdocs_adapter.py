@@ -88,9 +88,10 @@ class SiteBuild:
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.builds[-1]
-        # Set here, not in on_config: the offline plugin decides on directory URLs after
-        # us, and from a folder a link must name index.html.
-        config.extra["alternate"] = build.menu("" if config.use_directory_urls else "index.html")
+        # Material shows the language menu (partials/alternate.html) when this is set, and
+        # writes <link rel="alternate"> only when it is a list: main.html writes each page's
+        # own, to the same page in each language, instead of the languages' home pages.
+        config.extra["alternate"] = True
         kept = [file for file in files if _published(file, config)]
         catalogue = build.run.catalogue
         for key in sorted(catalogue.pages):
@@ -140,9 +141,6 @@ class SiteBuild:
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         build = self.builds[-1]
-        # Material writes each entry as <link rel="alternate" hreflang>; pages render one
-        # after another, so each sets its own just before it is drawn.
-        config.extra["alternate"] = build.head_links(page.url)
         qr_cache = build.run.project_dir / QR_CACHE
         context.update(
             build.page_context(page.file.src_uri, page.url, page.canonical_url, qr_cache)

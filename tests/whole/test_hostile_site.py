@@ -150,10 +150,12 @@ def test_hreflang_links_lead_to_the_same_page_in_each_language(hostile_site: Pat
         soup = BeautifulSoup((hostile_site / relative).read_text(encoding="utf-8"),
                              "html.parser")
         page_path = relative.removeprefix("en/")
-        assert {link["hreflang"]: link["href"] for link in
-                soup.find_all("link", rel="alternate", hreflang=True)} == {
-            "zh": f"https://example.org/{page_path}",
-            "en": f"https://example.org/en/{page_path}"}
+        links = {link["hreflang"]: link["href"]
+                 for link in soup.find_all("link", rel="alternate", hreflang=True)}
+        here = (hostile_site / relative).parent
+        assert {code: (here / href).resolve() for code, href in links.items()} == {
+            "zh": hostile_site.resolve() / page_path,
+            "en": hostile_site.resolve() / "en" / page_path}
 
 
 @pytest.mark.browser

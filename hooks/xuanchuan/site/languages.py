@@ -40,37 +40,6 @@ class LanguageBuild:
     def site_dir(self) -> Path:
         return self.run.output_dir / self.prefix
 
-    def menu(self, home: str) -> list[dict]:
-        """The language menu and head links: each language's home page.
-
-        ``home`` is the home page's name within a language ("" or "index.html").
-        """
-        settings = self.run.settings
-        return [
-            {
-                "name": as_html(language.name),
-                "lang": language.code,
-                "link": relative_url(settings.prefix(language.code) + home, self.prefix),
-            }
-            for language in settings.languages
-        ]
-
-    def head_links(self, url: str) -> list[dict]:
-        """The page's ``<link rel="alternate" hreflang>``: the same page in each language.
-
-        Absolute when the site has an address (what search engines ask for), otherwise
-        relative to this language's root, as Material's ``url`` filter expects.
-        """
-        settings = self.run.settings
-        url = "" if url in (".", "./") else url
-        links = []
-        for language in settings.languages:
-            root = self.run.language_site_url(language.code)
-            target = settings.prefix(language.code) + url
-            link = root + url if root else relative_url(target, self.prefix)
-            links.append({"name": as_html(language.name), "lang": language.code, "link": link})
-        return links
-
     def page_meta(self, key: str, meta: dict) -> dict:
         """A page's front matter with what the engine decides about it."""
         meta = plain_text_meta(meta)
