@@ -14,6 +14,7 @@ add), ``printing.run`` (print files), ``site.search_index`` and ``site.translati
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -32,10 +33,12 @@ from .core.log import log
 from .core.messages import msg, use_language
 from .core.project import Project
 from .core.settings import Language, Settings, load_settings, messages_language_of
+from .core.source_files import is_private
 from .printing.run import print_for_site
 from .site.campaign_pages import generated_markdown, plan_campaign_site
 from .site.languages import LanguageBuild
 from .site.page_qr import prepare_qr_codes
+from .site.plain_text import as_html
 from .site.preview import Preview
 from .site.run import Run, start_run
 from .site.search_index import compact_search_index
@@ -98,14 +101,11 @@ class SiteBuild:
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.builds[-1]
-        # Set here, not in on_config: the offline plugin decides on directory URLs after
-        # us, and from a folder a link must name index.html.
-        config.extra["alternate"] = build.menu("" if config.use_directory_urls else "index.html")
-        kept = [
-            file
-            for file in files
-            if not (file.is_documentation_page() and file.src_dir == config.docs_dir)
-        ]
+        # Material shows the language menu (partials/alternate.html) when this is set, and
+        # writes <link rel="alternate"> only when it is a list: main.html writes each page's
+        # own, to the same page in each language, instead of the languages' home pages.
+        config.extra["alternate"] = True
+        kept = [file for file in files if _published(file, config)]
         catalogue = build.run.catalogue
         for key in sorted(catalogue.pages):
             source, _, fallback = catalogue.source(key, build.language.code)
@@ -264,10 +264,10 @@ def _configure_language(config: MkDocsConfig, build: LanguageBuild) -> None:
             )
         )
         config.theme["language"] = "en"
-    if build.language.site_name:
-        config.site_name = build.language.site_name
-    if build.language.site_description:
-        config.site_description = build.language.site_description
+    # The site's name and description are plain text; Material prints them as HTML.
+    config.site_name = as_html(build.language.site_name or config.site_name)
+    description = build.language.site_description or config.site_description
+    config.site_description = as_html(description) if description else description
 
 
 def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
@@ -315,6 +315,22 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         files.append(_file_reading(key, path, config))
     files.append(File.generated(config, "calendar.ics", content=plan.feed))
     return files
+
+
+def _published(file: File, config: MkDocsConfig) -> bool:
+    """Whether a file MkDocs found goes to the site as it is.
+
+    Pages are added back by the engine, in each language. From the content folder, editor
+    leftovers and dot-files stay private. From the theme's ``custom_dir``, Material would
+    copy every file that is not a template: only ``assets/`` is for readers, the rest
+    (print layouts, campaign templates) is the engine's own data.
+    """
+    if file.src_dir == config.docs_dir:
+        return not file.is_documentation_page() and not is_private(file.src_uri)
+    custom_dir = config.theme.custom_dir
+    if custom_dir and os.path.samefile(file.src_dir, custom_dir):
+        return file.src_uri.startswith("assets/")
+    return True
 
 
 def _settings_of(config: MkDocsConfig) -> Settings:

@@ -207,7 +207,7 @@ def test_the_download_box_offers_the_leaflet(built):
 
 def test_an_unknown_section_is_named_with_the_choices(tmp_path):
     text = LEAFLET_ZH.replace("poster:", "leaflet:\n  sections: [触电急求]\nposter:")
-    make(tmp_path, {"typo-2027": {"index.zh.md": text}})
+    make(tmp_path, {"typo-2027": {"index.zh.md": text, "well.png": well_picture()}})
     problems = [str(p) for p in load_campaigns(load_settings(None), tmp_path).problems]
     assert problems == [
         'campaigns/typo-2027/index.zh.md, line 17: leaflet.sections[1]: "触电急求" is not a '

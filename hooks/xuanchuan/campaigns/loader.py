@@ -14,6 +14,8 @@ from ..core.frontmatter import Document, read_document
 from ..core.images import check_image
 from ..core.schema import Record, build
 from ..core.settings import SLUG_HELP, Settings, split_language
+from ..core.source_files import links_leaving
+from .attachments import check_body_pictures
 from .model import Campaign, CampaignSet
 from .schema import campaign_schema, folder_name_ok, folder_name_reserved, translation_schema
 from .sections import section_titles
@@ -31,7 +33,12 @@ def load_campaigns(
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         if folder.name.startswith((".", "_")):
             continue
-        problems: list[Problem] = []
+        problems: list[Problem] = links_leaving(folder, project_dir)
+        if problems:
+            # Nothing is read through a link out of the project.
+            result.problems.extend(problems)
+            result.left_out.append(folder.name)
+            continue
         versions = _load_folder(folder, settings, schema, project_dir, problems)
         if problems:
             result.problems.extend(problems)
@@ -113,6 +120,7 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
         return None
     _check_dates(original, data, problems)
     _check_image(original, data.get("poster", {}).get("image"), folder, problems)
+    check_body_pictures(original, folder, problems)
     _check_sections(original, data, problems)
     versions = {default: _campaign(folder, default, original, data, fallback=False)}
     lenient = translation_schema(schema)
@@ -128,6 +136,7 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
             image = (merged.get("poster") or {}).get("image")
             if image != data.get("poster", {}).get("image"):
                 _check_image(document, image, folder, problems)
+            check_body_pictures(document, folder, problems)
             _check_sections(document, merged, problems)
             versions[language.code] = _campaign(
                 folder, language.code, document, merged, fallback=False

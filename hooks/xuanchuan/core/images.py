@@ -1,49 +1,112 @@
-"""Checks on the images a campaign uses: present, inside its folder, really an image."""
+"""Checks on the images a campaign uses: present, inside its folder, really a whole picture.
+
+A photo is opened with limits: only the formats a web page and a poster can show, at most
+``MAX_BYTES`` on disk and ``MAX_PIXELS`` once decoded (a few hundred bytes can claim a
+picture that needs gigabytes of memory), and its pixels are decoded once so that a
+half-copied file is found here, with its name, rather than as a grey band on a poster.
+"""
 
 from __future__ import annotations
 
+import posixpath
+import warnings
 from pathlib import Path
 
 MAX_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000
-FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
+# A JPEG is decoded at an eighth of its size: every byte is still read (a cut-off file is
+# still found), in a fraction of the time and memory.
+_JPEG_DRAFT_SCALE = 8
 
 
 def check_image(folder: Path, relative: str) -> str | None:
     """What is wrong with ``relative`` (a path inside ``folder``) as an image, or None."""
+    return _location_problem(folder, relative) or _content_problem(folder / relative, relative)
+
+
+def _location_problem(folder: Path, relative: str) -> str | None:
     if Path(relative).is_absolute() or relative.startswith(("/", "\\")):
         return (
             f'"{relative}" is an absolute path: expected a path relative to the campaign '
             f"folder, such as photo.jpg"
         )
-    base = folder.resolve()
-    path = (folder / relative).resolve()
-    if not path.is_relative_to(base):
+    if posixpath.normpath(relative.replace("\\", "/")).startswith("../"):
         return (
             f'"{relative}" is outside the campaign folder: expected the image to be inside '
             f"{folder.name}/"
         )
+    path = folder / relative
     if not path.is_file():
         return f'"{relative}" does not exist: expected an image file in {folder.name}/'
+    if not path.resolve().is_relative_to(folder.resolve()):
+        return (
+            f'"{relative}" is a link to a file outside {folder.name}/: expected the picture '
+            f"itself in the folder (copy it there instead of linking to it)"
+        )
+    return None
+
+
+def _content_problem(path: Path, relative: str) -> str | None:
     size = path.stat().st_size
     if size > MAX_BYTES:
         return (
             f'"{relative}" is {size / 1048576:.0f} MB: expected an image of at most '
             f"{MAX_BYTES // 1048576} MB (a photo from a phone is usually 2-5 MB)"
         )
+    if _is_svg(path):
+        return (
+            f'"{relative}" is an SVG drawing: expected a JPEG or PNG photo (export the '
+            f"drawing as PNG)"
+        )
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
-            kind, (width, height) = image.format, image.size
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError):
-        return f'"{relative}" is not an image: expected a JPEG or PNG photo'
-    if kind not in FORMATS:
-        return f'"{relative}" is a {kind} image: expected JPEG, PNG, WebP or GIF'
-    if width * height > MAX_PIXELS:
+        with warnings.catch_warnings():
+            # Between Pillow's warning limit and its error limit: reported just below.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path, formats=FORMATS) as image:
+                width, height = image.size
+                if width * height > MAX_PIXELS:
+                    return (
+                        f'"{relative}" is {width}x{height} pixels: expected at most '
+                        f"{MAX_PIXELS // 1_000_000} million pixels"
+                    )
+                if not _decodes(image):
+                    return (
+                        f'"{relative}" is damaged or cut short (perhaps it was not copied '
+                        f"completely): expected the whole picture: copy it again from the "
+                        f"original"
+                    )
+    except Image.DecompressionBombError:
         return (
-            f'"{relative}" is {width}x{height} pixels: expected at most '
+            f'"{relative}" claims to be a picture of hundreds of millions of pixels (a '
+            f"damaged or deliberately made file): expected a photo of at most "
             f"{MAX_PIXELS // 1_000_000} million pixels"
         )
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return f'"{relative}" is not an image: expected a JPEG or PNG photo'
     return None
+
+
+def _decodes(image) -> bool:
+    """Whether every pixel of ``image`` can be decoded (ImageFile.LOAD_TRUNCATED_IMAGES is
+    left False, so a file that ends early fails here)."""
+    if image.format == "JPEG":
+        width, height = image.size
+        image.draft("RGB", (width // _JPEG_DRAFT_SCALE, height // _JPEG_DRAFT_SCALE))
+    try:
+        image.load()
+    # Pillow's decoders raise several kinds of errors for damaged data; each means the same
+    # to the team: the file is not a whole picture.
+    except Exception:
+        return False
+    return True
+
+
+def _is_svg(path: Path) -> bool:
+    if path.suffix.lower() in (".svg", ".svgz"):
+        return True
+    with path.open("rb") as stream:
+        head = stream.read(1024).lower()
+    return b"<svg" in head or (head.lstrip().startswith(b"<?xml") and b"svg" in head)

@@ -22,8 +22,8 @@ from .linebreak import break_lines
 
 
 def body_blocks(markdown: str, folder: Path, cache_dir: Path | None = None) -> list[dict]:
-    """Plain blocks of a Markdown body; images are files inside ``folder`` (others are
-    left out: the page itself reports broken links).
+    """Plain blocks of a Markdown body; images are files inside ``folder`` (the campaign
+    loader reports a picture that is missing or outside it, so none is dropped unseen).
 
     With ``cache_dir``, the body's HTML is kept there between builds, by a hash of the
     Markdown: converting hundreds of bodies is most of planning an unchanged rebuild.

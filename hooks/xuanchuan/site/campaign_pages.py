@@ -7,11 +7,11 @@ each template shows, plus the campaign images to copy and the calendar feed.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..campaigns.attachments import published_files
 from ..campaigns.loader import CampaignSet
 from ..campaigns.model import Campaign
 from .views import (
@@ -115,13 +115,9 @@ def plan_campaign_site(
         )
         for print_file in files:
             plan.assets.append((f"campaigns/{campaign.slug}/{print_file.name}", print_file.path))
-        for asset in sorted(campaign.folder.iterdir()):
-            if (
-                asset.is_file()
-                and not asset.name.endswith(".md")
-                and not asset.name.startswith(".")
-            ):
-                plan.assets.append((f"campaigns/{campaign.slug}/{asset.name}", asset))
+        for asset in _published_files(campaign):
+            key = asset.relative_to(campaign.folder).as_posix()
+            plan.assets.append((f"campaigns/{campaign.slug}/{key}", asset))
     plan.pages.append(
         PlannedPage(
             key=OVERVIEW,
@@ -187,14 +183,15 @@ def plan_campaign_site(
     return plan
 
 
+def _published_files(campaign: Campaign) -> list[Path]:
+    """Only what the page shows: the rest of the folder may hold private drafts."""
+    image = campaign.poster.image if campaign.poster else None
+    return published_files(campaign.folder, [campaign.body], [image])
+
+
 def _source_file(campaign: Campaign) -> Path:
     """The file MkDocs reads for the page body: the language's own, or the original."""
     return campaign.folder / Path(campaign.source).name
-
-
-def html_title(title: str) -> str:
-    """A page title as MkDocs themes expect it: HTML, here made from the team's plain text."""
-    return html.escape(title, quote=False)
 
 
 def generated_markdown(title: str) -> str:

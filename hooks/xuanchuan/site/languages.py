@@ -10,8 +10,9 @@ from typing import Any
 from ..core.links import counterpart_url, relative_url
 from ..core.settings import Language
 from ..core.strings import Translator
-from .campaign_pages import PlannedPage, html_title
+from .campaign_pages import PlannedPage
 from .page_qr import qr_svg
+from .plain_text import as_html, plain_text_meta
 from .run import Run
 
 
@@ -39,29 +40,12 @@ class LanguageBuild:
     def site_dir(self) -> Path:
         return self.run.output_dir / self.prefix
 
-    def menu(self, home: str) -> list[dict]:
-        """The language menu and head links: each language's home page.
-
-        ``home`` is the home page's name within a language ("" or "index.html").
-        """
-        settings = self.run.settings
-        return [
-            {
-                "name": language.name,
-                "lang": language.code,
-                "link": relative_url(settings.prefix(language.code) + home, self.prefix),
-            }
-            for language in settings.languages
-        ]
-
     def page_meta(self, key: str, meta: dict) -> dict:
         """A page's front matter with what the engine decides about it."""
-        meta = dict(meta)
+        meta = plain_text_meta(meta)
         planned = self.planned.get(key)
         if planned:
-            # Themes print page titles as HTML (in <title>, the header, the h1 and the
-            # search results); a campaign's title is the team's plain text.
-            meta["title"] = html_title(planned.title)
+            meta["title"] = as_html(planned.title)
             if planned.template:
                 meta["template"] = planned.template
             if not planned.searchable:
@@ -74,10 +58,11 @@ class LanguageBuild:
     def section_title(self, index_key: str) -> str | None:
         """The title of a navigation section, from its index page in this language."""
         if index_key in self.planned:
-            return html_title(self.planned[index_key].title)
+            return as_html(self.planned[index_key].title)
         if index_key in self.run.catalogue.pages:
             _, document, _ = self.run.catalogue.source(index_key, self.language.code)
-            return document.meta.get("title")
+            title = document.meta.get("title")
+            return as_html(title) if title is not None else None
         return None
 
     def page_context(self, key: str, url: str, canonical_url: str | None, qr_cache: Path) -> dict:
@@ -101,7 +86,7 @@ class LanguageBuild:
         return [
             {
                 "code": language.code,
-                "name": language.name,
+                "name": as_html(language.name),
                 "url": counterpart_url(url, self.prefix, settings.prefix(language.code)),
                 "current": language == self.language,
             }
@@ -113,8 +98,8 @@ class LanguageBuild:
         t = self.translator
         default = self.run.settings.default
         values = {
-            "language": t.language_name(self.language.code, self.language.name),
-            "original": t.language_name(default.code, default.name),
+            "language": as_html(t.language_name(self.language.code, self.language.name)),
+            "original": as_html(t.language_name(default.code, default.name)),
         }
         return {
             "title": t("untranslated.title", **values),

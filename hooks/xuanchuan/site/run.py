@@ -20,10 +20,12 @@ from ..campaigns.loader import load_campaigns
 from ..campaigns.model import CampaignSet
 from ..core.build_lock import hold_build_lock
 from ..core.disk_cache import take_damaged
+from ..core.errors import SourceError
 from ..core.log import log
 from ..core.messages import msg
 from ..core.print_files import PrintResult
 from ..core.settings import Settings
+from ..core.source_files import links_leaving
 from .pages import Catalogue, scan_pages
 from .staging import StagedOutput
 
@@ -125,6 +127,10 @@ def start_run(
 
 def _read_inputs(settings: Settings, *, project_dir: Path, docs_dir: Path, staging, **rest) -> Run:
     take_damaged()  # counted afresh for this run (a preview server runs many)
+    # Nothing is read through a link that leaves the project.
+    leaving = links_leaving(docs_dir, project_dir)
+    if leaving:
+        raise SourceError(leaving)
     catalogue = scan_pages(docs_dir, settings, project_dir)
     pin_build_date(
         project_dir,
