@@ -285,3 +285,13 @@ def test_a_whole_photo_from_a_phone_passes_quickly(tmp_path: Path):
 def test_the_catalogue_is_long_enough():
     assert len(CASES) >= 15
     assert len({case[1] for case in CASES}) == len(CASES)
+
+
+def test_a_picture_named_with_other_capitals_gets_the_real_name(tmp_path: Path):
+    folder = tmp_path / "meeting"
+    folder.mkdir()
+    Image.new("RGB", (40, 30), "red").save(folder / "Village-Meeting.jpg")
+    assert str(check_image(folder, "village-meeting.jpg")) == (
+        '"village-meeting.jpg" does not exist (did you mean "Village-Meeting.jpg"?): '
+        "expected an image file in meeting/"
+    )

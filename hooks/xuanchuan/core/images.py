@@ -12,6 +12,9 @@ import posixpath
 import warnings
 from pathlib import Path
 
+from .errors import did_you_mean
+from .messages import Message, msg
+
 MAX_BYTES = 15 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
@@ -20,44 +23,69 @@ FORMATS = ("JPEG", "PNG", "WEBP", "GIF")
 _JPEG_DRAFT_SCALE = 8
 
 
-def check_image(folder: Path, relative: str) -> str | None:
+def check_image(folder: Path, relative: str) -> Message | None:
     """What is wrong with ``relative`` (a path inside ``folder``) as an image, or None."""
     return _location_problem(folder, relative) or _content_problem(folder / relative, relative)
 
 
-def _location_problem(folder: Path, relative: str) -> str | None:
+def _location_problem(folder: Path, relative: str) -> Message | None:
     if Path(relative).is_absolute() or relative.startswith(("/", "\\")):
-        return (
-            f'"{relative}" is an absolute path: expected a path relative to the campaign '
-            f"folder, such as photo.jpg"
+        return msg(
+            '"{picture}" is an absolute path: expected a path relative to the campaign '
+            "folder, such as photo.jpg",
+            picture=relative,
         )
     if posixpath.normpath(relative.replace("\\", "/")).startswith("../"):
-        return (
-            f'"{relative}" is outside the campaign folder: expected the image to be inside '
-            f"{folder.name}/"
+        return msg(
+            '"{picture}" is outside the campaign folder: expected the image to be inside {folder}/',
+            picture=relative,
+            folder=folder.name,
         )
     path = folder / relative
     if not path.is_file():
-        return f'"{relative}" does not exist: expected an image file in {folder.name}/'
+        return msg(
+            '"{picture}" does not exist{hint}: expected an image file in {folder}/',
+            picture=relative,
+            hint=_same_but_for_case(folder, relative),
+            folder=folder.name,
+        )
     if not path.resolve().is_relative_to(folder.resolve()):
-        return (
-            f'"{relative}" is a link to a file outside {folder.name}/: expected the picture '
-            f"itself in the folder (copy it there instead of linking to it)"
+        return msg(
+            '"{picture}" is a link to a file outside {folder}/: expected the picture itself '
+            "in the folder (copy it there instead of linking to it)",
+            picture=relative,
+            folder=folder.name,
         )
     return None
 
 
-def _content_problem(path: Path, relative: str) -> str | None:
+def _same_but_for_case(folder: Path, relative: str) -> Message | str:
+    """A hint for a name typed with other capitals: phones and Windows ignore case, the web
+    server does not."""
+    wanted = folder / relative
+    try:
+        names = [e.name for e in wanted.parent.iterdir() if not e.name.endswith(".md")]
+    except OSError:
+        return ""
+    same = [name for name in names if name.lower() == wanted.name.lower()]
+    return did_you_mean(wanted.name, same) if same else did_you_mean(wanted.name, names)
+
+
+def _content_problem(path: Path, relative: str) -> Message | None:
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return (
-            f'"{relative}" is {size / 1048576:.0f} MB: expected an image of at most '
-            f"{MAX_BYTES // 1048576} MB (a photo from a phone is usually 2-5 MB)"
+        return msg(
+            '"{picture}" is {size} MB: expected an image of at most {limit} MB (a photo from '
+            "a phone is usually 2-5 MB)",
+            picture=relative,
+            size=f"{size / 1048576:.0f}",
+            limit=MAX_BYTES // 1048576,
         )
     if _is_svg(path):
-        return (
-            f'"{relative}" is an SVG drawing: expected a JPEG or PNG photo (export the '
-            f"drawing as PNG)"
+        return msg(
+            '"{picture}" is an SVG drawing: expected a JPEG or PNG photo (export the drawing '
+            "as PNG)",
+            picture=relative,
         )
     from PIL import Image, UnidentifiedImageError
 
@@ -68,24 +96,30 @@ def _content_problem(path: Path, relative: str) -> str | None:
             with Image.open(path, formats=FORMATS) as image:
                 width, height = image.size
                 if width * height > MAX_PIXELS:
-                    return (
-                        f'"{relative}" is {width}x{height} pixels: expected at most '
-                        f"{MAX_PIXELS // 1_000_000} million pixels"
+                    return msg(
+                        '"{picture}" is {width}x{height} pixels: expected at most {limit} '
+                        "million pixels",
+                        picture=relative,
+                        width=width,
+                        height=height,
+                        limit=MAX_PIXELS // 1_000_000,
                     )
                 if not _decodes(image):
-                    return (
-                        f'"{relative}" is damaged or cut short (perhaps it was not copied '
-                        f"completely): expected the whole picture: copy it again from the "
-                        f"original"
+                    return msg(
+                        '"{picture}" is damaged or cut short (perhaps it was not copied '
+                        "completely): expected the whole picture: copy it again from the "
+                        "original",
+                        picture=relative,
                     )
     except Image.DecompressionBombError:
-        return (
-            f'"{relative}" claims to be a picture of hundreds of millions of pixels (a '
-            f"damaged or deliberately made file): expected a photo of at most "
-            f"{MAX_PIXELS // 1_000_000} million pixels"
+        return msg(
+            '"{picture}" claims to be a picture of hundreds of millions of pixels (a damaged '
+            "or deliberately made file): expected a photo of at most {limit} million pixels",
+            picture=relative,
+            limit=MAX_PIXELS // 1_000_000,
         )
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return f'"{relative}" is not an image: expected a JPEG or PNG photo'
+        return msg('"{picture}" is not an image: expected a JPEG or PNG photo', picture=relative)
     return None
 
 

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from .errors import Problem, shown_path
+from .messages import msg
 
 # Backups, swap and lock files of common editors and office suites, and system files.
 LEFTOVERS = (
@@ -64,6 +65,9 @@ def _link_problem(link: Path, project_dir: Path) -> Problem:
         shown_path(link, project_dir),
         None,
         None,
-        f"is a link to {link.resolve()}, outside the project: expected the file or folder "
-        f"itself inside the project (copy it here instead of linking to it)",
+        msg(
+            "is a link to {target}, outside the project: expected the file or folder itself "
+            "inside the project (copy it here instead of linking to it)",
+            target=link.resolve(),
+        ),
     )
