@@ -33,6 +33,9 @@ class Issue:
 @dataclass
 class Report:
     issues: list[Issue] = field(default_factory=list)
+    # Numbers as the file wrote them, by field path: a text field keeps "0123" or "1.50"
+    # as written instead of the number YAML read (83, 1.5).
+    written: Mapping[str, str] = field(default_factory=dict)
 
     def add(self, path: str, message: str) -> None:
         self.issues.append(Issue(path, message))
@@ -118,7 +121,7 @@ class Text(Option):
     def validate(self, value, path, report):
         # Numbers are accepted as text: a hotline such as 12351 is written without quotes.
         if isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)
+            value = report.written.get(path, str(value))
         if not isinstance(value, str):
             return self.wrong(value, path, report)
         value = value.strip()
