@@ -307,3 +307,7 @@ def test_random_yaml_with_anchors_tags_and_nesting_never_gives_a_traceback(field
         assert all(p.path == PATH and p.message for p in error.problems)
     else:
         assert isinstance(document.meta, dict)
+
+
+def test_an_alias_where_a_field_name_belongs():
+    assert problems("---\ntitle: x\n*a : y\n---\n") == [alias(3, "*a", "a")]

@@ -316,7 +316,8 @@ class _Reader:
                 event, parent.path or None, f"expected a field name such as title, got {what}"
             )
             return parent.path, True
-        name = event.value
+        # An alias used as a field name is named as written; it is refused anyway.
+        name = event.value if isinstance(event, ScalarEvent) else f"*{event.anchor}"
         path = f"{parent.path}.{name}" if parent.path else name
         if path in parent.names:
             self._problem(event, path, "is written twice: expected it once")
