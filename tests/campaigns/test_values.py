@@ -235,3 +235,12 @@ def test_a_campaign_type_too_long_for_a_file_name_is_refused_in_the_settings():
         "mkdocs.yml: extra.xuanchuan.campaign_types[1]: is 65 characters long: expected at "
         "most 64"
     )
+
+
+def test_a_translation_may_repeat_words_two_originals_share(tmp_path: Path):
+    campaign = load_one(tmp_path, {
+        "index.zh.md": zh(("audience: [农牧民]", "audience: [农民, 牧民]")),
+        "index.en.md": en(("summary: Before the pumps start.",
+                           "summary: Before the pumps start.\naudience: [Farmers, Farmers]")),
+    })
+    assert campaign["en"].audience == ("Farmers", "Farmers")

@@ -255,11 +255,22 @@ class Date(Option):
 
 
 class ListOf(Option):
-    def __init__(self, item: Option, *, min_items: int = 0, max_items: int | None = None, **kw):
+    """A list of items of one kind; with ``unique``, a text or choice is listed once."""
+
+    def __init__(
+        self,
+        item: Option,
+        *,
+        min_items: int = 0,
+        max_items: int | None = None,
+        unique: bool = True,
+        **kw,
+    ):
         super().__init__(**kw)
         self.item = item
         self.min_items = min_items
         self.max_items = max_items
+        self.unique = unique
         self.expected = f"a list of {item.plural}"
 
     def validate(self, value, path, report):
@@ -281,7 +292,7 @@ class ListOf(Option):
             if checked == "":
                 report.add(item_path, f"expected {self.item.expected}, got an empty value")
                 continue
-            if isinstance(checked, str):
+            if self.unique and isinstance(checked, str):
                 if checked in first_of:
                     report.add(
                         item_path,
