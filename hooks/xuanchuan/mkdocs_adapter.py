@@ -34,7 +34,9 @@ from .core.settings import Language, Settings, load_settings
 from .printing.run import print_for_site
 from .site.campaign_pages import generated_markdown, plan_campaign_site
 from .site.languages import LanguageBuild
+from .site.page_links import LanguageLinks
 from .site.page_qr import prepare_qr_codes
+from .site.pages import Theme
 from .site.run import Run, start_run
 from .site.search_index import compact_search_index
 from .site.translation_report import translation_report
@@ -80,6 +82,7 @@ class SiteBuild:
         build = LanguageBuild(run, language)
         self.builds.append(build)
         _configure_language(config, build)
+        config.markdown_extensions.append(LanguageLinks(build.links))
         return config
 
     @event_priority(50)
@@ -125,8 +128,13 @@ class SiteBuild:
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
-        page.meta = self.builds[-1].page_meta(page.file.src_uri, page.meta)
-        return markdown
+        build = self.builds[-1]
+        key = page.file.src_uri
+        page.meta = build.page_meta(key, page.meta)
+        # The page renders next: its links are resolved from where it is.
+        build.links.key, build.links.url = key, page.url
+        build.links.use_directory_urls = config.use_directory_urls
+        return build.page_markdown(key, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         build = self.builds[-1]
@@ -191,6 +199,7 @@ class SiteBuild:
                 overrides_dir=Path(config.theme.custom_dir or project_dir / "overrides"),
                 strict=bool(config.strict),
                 serving=serving,
+                theme=_theme_of(config),
             )
         except SourceError as error:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -231,6 +240,15 @@ def _configure_language(config: MkDocsConfig, build: LanguageBuild) -> None:
         config.site_name = build.language.site_name
     if build.language.site_description:
         config.site_description = build.language.site_description
+
+
+def _theme_of(config: MkDocsConfig) -> Theme:
+    """The template folders (overrides first) and the statuses a page may name."""
+    statuses = config.extra.get("status")
+    return Theme(
+        tuple(Path(folder) for folder in config.theme.dirs),
+        tuple(statuses) if isinstance(statuses, dict) else (),
+    )
 
 
 def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:

@@ -125,12 +125,15 @@ class Text(Option):
         pattern: str | None = None,
         pattern_help: str = "",
         max_length: int = MAX_TEXT_LENGTH,
+        allow_empty: bool = True,
         **kw,
     ):
         super().__init__(**kw)
         self.pattern = re.compile(pattern) if pattern else None
         self.pattern_help = pattern_help
         self.max_length = max_length
+        # An optional field may still need a value once it is written (a page's title).
+        self.allow_empty = allow_empty and not self.required
 
     def validate(self, value, path, report):
         # Numbers are accepted as text: a hotline such as 12351 is written without quotes.
@@ -139,7 +142,7 @@ class Text(Option):
         if not isinstance(value, str):
             return self.wrong(value, path, report)
         value = value.strip()
-        if self.required and not value:
+        if not value and not self.allow_empty:
             report.add(path, f"expected {self.expected}, got an empty value")
             return MISSING
         if len(value) > self.max_length:

@@ -19,7 +19,7 @@ from ..campaigns.model import CampaignSet
 from ..core.log import log
 from ..core.print_files import PrintResult
 from ..core.settings import Settings
-from .pages import Catalogue, scan_pages
+from .pages import Catalogue, Theme, scan_pages
 from .staging import StagedOutput
 
 
@@ -77,9 +77,10 @@ def start_run(
     overrides_dir: Path,
     strict: bool,
     serving: bool,
+    theme: Theme | None = None,
 ) -> Run:
     """Read and check every page and campaign; report campaign problems as warnings."""
-    catalogue = scan_pages(docs_dir, settings, project_dir)
+    catalogue = scan_pages(docs_dir, settings, project_dir, theme)
     pin_build_date(
         project_dir,
         [path for page in catalogue.pages.values() for path in page.files.values()]
