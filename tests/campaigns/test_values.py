@@ -144,6 +144,11 @@ CASES = [
     ("too-many-tags", "v-many-tags",
      {"index.zh.md": zh(("poster:", "tags: [" + ", ".join(f"t{n}" for n in range(31)) + "]\nposter:"))},
      ["campaigns/v-many-tags/index.zh.md, line 17: tags: expected 0 to 30 items, got 31"]),
+    ("blank-title-in-a-translation", "v-translation-blank-title",
+     {"index.zh.md": GOOD_ZH,
+      "index.en.md": en(("title: Safe electricity for spring irrigation", 'title: "   "'))},
+     ["campaigns/v-translation-blank-title/index.en.md, line 2: title: expected a text, got an "
+      "empty value"]),
     ("empty-item-in-a-translation", "v-translation-empty",
      {"index.zh.md": GOOD_ZH,
       "index.en.md": en(("summary: Before the pumps start.",

@@ -13,11 +13,14 @@ from pathlib import Path
 
 import material
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import load_settings
 from xuanchuan.site.page_links import PageLinks
-from xuanchuan.site.pages import Theme, first_heading, scan_pages, title_from_name
+from xuanchuan.site.pages import Theme, first_heading, page_fields, scan_pages, title_from_name
 
 PROJECT = Path(__file__).resolve().parents[2]
 SETTINGS = load_settings(None)
@@ -240,3 +243,31 @@ def test_with_directory_addresses():
 )
 def test_other_links_are_left_to_mkdocs(href):
     assert links("zh", "about.md", "about.html").rewrite(href) is None
+
+
+# -- anything at all ------------------------------------------------------------------------
+
+FIELDS = sorted(page_fields().fields) + ["exclude", "boost", "titel"]
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(), st.text(max_size=20),
+    st.sampled_from(["main.html", "material/home", "navigation", "../x", "new", "", " "]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.sampled_from(FIELDS), inner, max_size=3)),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(FIELDS), values, max_size=6), st.text(max_size=40))
+def test_random_front_matter_on_a_page_is_a_page_or_clear_problems(tmp_path, meta, body):
+    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + body if meta else body
+    try:
+        catalogue = scan(tmp_path, {"about.zh.md": text})
+    except SourceError as error:
+        assert all(p.path == "content/about.zh.md" and p.message for p in error.problems)
+    else:
+        assert isinstance(catalogue.title("about.md", "en"), str)
