@@ -35,11 +35,13 @@ CASES = [
     ("time-ends-before-it-starts", "v-time-backwards",
      {"index.zh.md": zh(('time: "9:00-11:30"', 'time: "9:00-8:00"'))},
      ['campaigns/v-time-backwards/index.zh.md, line 16: activities[1].time: "9:00-8:00" does '
-      'not end after it starts: expected a later end time, such as "9:00-11:30"']),
+      'not end after it starts: expected an end later the same day, such as "9:00-11:30" (past '
+      'midnight, end at "23:59")']),
     ("time-ends-when-it-starts", "v-time-empty",
      {"index.zh.md": zh(('time: "9:00-11:30"', 'time: "14:30 - 14:30"'))},
      ['campaigns/v-time-empty/index.zh.md, line 16: activities[1].time: "14:30 - 14:30" does '
-      'not end after it starts: expected a later end time, such as "9:00-11:30"']),
+      'not end after it starts: expected an end later the same day, such as "9:00-11:30" (past '
+      'midnight, end at "23:59")']),
     ("goal-not-a-number", "v-goal-nan",
      {"index.zh.md": zh(("goal: 100", "goal: .nan"))},
      ['campaigns/v-goal-nan/index.zh.md, line 11: targets[1].goal: expected a number, got '

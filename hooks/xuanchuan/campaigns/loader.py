@@ -229,8 +229,8 @@ def _check_activities(document: Document, data: dict, problems: list[Problem]) -
                         document.path,
                         document.line_of(path),
                         path,
-                        f'"{time}" does not end after it starts: expected a later end time, '
-                        'such as "9:00-11:30"',
+                        f'"{time}" does not end after it starts: expected an end later '
+                        'the same day, such as "9:00-11:30" (past midnight, end at "23:59")',
                     )
                 )
         same = (activity["date"], _minutes(time.split("-")[0]) if time else None, activity["title"])
