@@ -62,12 +62,15 @@ def about(*lines: str) -> dict[str, str]:
         ({"about.zh.md": "前言。\n\n# 关于我们 #\n"}, "about.md", "关于我们"),
         ({"about.zh.md": "# 关于我们 {#about}\n"}, "about.md", "关于我们"),
         ({"about.zh.md": "```\n# 不是标题\n```\n\n# 是标题\n"}, "about.md", "是标题"),
+        ({"about.zh.md": "关于我们\n====\n\n正文。\n"}, "about.md", "关于我们"),
+        ({"about.zh.md": "```\n不是标题\n===\n```\n正文。\n"}, "about.md", "About"),
         ({"first-aid_steps.zh.md": "正文。\n"}, "first-aid_steps.md", "First aid steps"),
         ({"FAQ-list.zh.md": "正文。\n"}, "FAQ-list.md", "FAQ list"),
         ({"knowledge/index.zh.md": "正文。\n"}, "knowledge/index.md", "Knowledge"),
         ({"about.zh.md": "---\ntitle: 1.50\n---\n# 别的\n"}, "about.md", "1.50"),
     ],
     ids=["file-name", "heading", "heading-after-text", "heading-with-id", "heading-in-code",
+         "underlined-heading", "underlined-in-code",
          "name-with-dashes", "name-with-capitals", "folder-index", "number-as-written"],
 )
 def test_a_page_without_a_title_takes_its_heading_or_its_name(tmp_path, files, key, title):

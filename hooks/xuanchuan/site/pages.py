@@ -222,6 +222,8 @@ def check_page_fields(document: Document, theme: Theme | None = None) -> list[Pr
 
 
 _HEADING = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\{[^}]*\})?[ \t]*")
+_UNDERLINE = re.compile(r"[ ]{0,3}=+[ \t]*")  # a heading written "Title" over "====="
+_ATTRIBUTES = re.compile(r"[ \t]*\{[^}]*\}[ \t]*$")
 _FENCE = re.compile(r"[ ]{0,3}(```|~~~)")
 
 
@@ -231,16 +233,20 @@ def page_title(fields: dict, body: str, key: str) -> str:
 
 
 def first_heading(body: str) -> str | None:
-    """The text of the first "# " heading outside code blocks."""
+    """The text of the first level-one heading outside code blocks."""
     fence = None
+    previous = ""
     for line in body.split("\n"):
         opening = _FENCE.match(line)
         if opening:
             fence = None if fence == opening.group(1) else fence or opening.group(1)
-            continue
-        match = None if fence else _HEADING.fullmatch(line)
-        if match:
-            return match.group(1).strip()
+        elif not fence:
+            match = _HEADING.fullmatch(line)
+            if match:
+                return match.group(1).strip()
+            if previous.strip() and _UNDERLINE.fullmatch(line):
+                return _ATTRIBUTES.sub("", previous).strip()
+        previous = "" if fence or opening else line
     return None
 
 
