@@ -16,6 +16,7 @@ import pytest
 from test_campaign_inputs import GOOD_EN, GOOD_ZH, en, write_case, zh
 
 from xuanchuan.campaigns.loader import load_campaigns
+from xuanchuan.campaigns.scaffold import new_campaign
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import MAX_SLUG_LENGTH, load_settings
 from xuanchuan.core.strings import Translator
@@ -251,3 +252,38 @@ def test_a_translation_may_repeat_words_two_originals_share(tmp_path: Path):
                            "summary: Before the pumps start.\naudience: [Farmers, Farmers]")),
     })
     assert campaign["en"].audience == ("Farmers", "Farmers")
+
+
+# -- a new campaign is made with values that make sense -------------------------------------
+
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "campaign-templates"
+
+
+def make(tmp_path: Path, slug: str, start: dt.date, end: dt.date | None = None) -> list[str]:
+    try:
+        written = new_campaign(project_dir=tmp_path, templates_dir=TEMPLATES, settings=SETTINGS,
+                               slug=slug, kind="safe-electricity", start=start, end=end)
+    except SourceError as error:
+        return [str(problem) for problem in error.problems]
+    return [path.name for path in written]
+
+
+def test_a_new_campaign_with_a_name_too_long_for_a_file_name(tmp_path: Path):
+    assert make(tmp_path, "a" * 65, dt.date(2027, 3, 1)) == [
+        f"campaigns/{'a' * 65}: the name is 65 characters long: expected at most 64 (it becomes "
+        "the campaign's web address and part of the names of its print files)"
+    ]
+
+
+def test_a_new_campaign_in_the_year_9999(tmp_path: Path):
+    assert make(tmp_path, "far", dt.date(9999, 12, 31)) == [
+        f"campaigns/far: start: 9999-12-31 is outside the years 1900 to 2099: {YEARS_HINT}"
+    ]
+
+
+def test_a_new_campaign_on_the_last_days_ends_on_the_last_day(tmp_path: Path):
+    assert make(tmp_path, "last", dt.date(2099, 12, 20)) == ["index.zh.md", "index.en.md"]
+    loaded = load_campaigns(SETTINGS, tmp_path, include_drafts=True)
+    assert [str(p) for p in loaded.problems] == []
+    assert loaded.campaigns["last"]["zh"].end == dt.date(2099, 12, 31)
