@@ -311,3 +311,15 @@ def test_random_yaml_with_anchors_tags_and_nesting_never_gives_a_traceback(field
 
 def test_an_alias_where_a_field_name_belongs():
     assert problems("---\ntitle: x\n*a : y\n---\n") == [alias(3, "*a", "a")]
+
+
+def test_print_layouts_hold_one_yaml_document(tmp_path: Path):
+    text = (PROJECT / "overrides/print/layouts.yml").read_text(encoding="utf-8")
+    (tmp_path / "print").mkdir()
+    (tmp_path / "print/layouts.yml").write_text(text + "---\nfonts: {}\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        load_layouts(tmp_path, tmp_path)
+    assert str(caught.value) == (
+        f"print/layouts.yml, line {text.count(chr(10)) + 1}: a second YAML document starts "
+        'here: expected one (remove the "---" line)'
+    )
