@@ -18,6 +18,9 @@ SETTINGS_KEY = "extra.xuanchuan"
 LANGUAGE_CODE = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 SLUG_HELP = "lowercase letters a-z, digits and single hyphens, such as spring-irrigation-2026"
+# A slug names web addresses and print files (slug-poster-A3-landscape-300dpi-zh.png):
+# short enough that every such name stays far below a file system's 255 bytes.
+MAX_SLUG_LENGTH = 64
 
 POSTER_SIZES = ("A4", "A3", "A2", "A4-landscape", "A3-landscape", "A2-landscape")
 COLOUR_NAMES = ("primary", "on_primary", "accent", "text", "muted", "paper")
@@ -91,7 +94,7 @@ class Settings:
     )
     campaign_types: tuple[str, ...] = declare(
         ListOf(
-            Text(pattern=SLUG, pattern_help=SLUG_HELP),
+            Text(pattern=SLUG, pattern_help=SLUG_HELP, max_length=MAX_SLUG_LENGTH),
             min_items=1,
             default=lambda: list(DEFAULT_CAMPAIGN_TYPES),
         )
