@@ -37,7 +37,9 @@ from .core.source_files import is_private
 from .printing.run import print_for_site
 from .site.campaign_pages import generated_markdown, plan_campaign_site
 from .site.languages import LanguageBuild
+from .site.page_links import LanguageLinks
 from .site.page_qr import prepare_qr_codes
+from .site.pages import Theme
 from .site.plain_text import as_html
 from .site.preview import Preview
 from .site.run import Run, start_run
@@ -96,6 +98,7 @@ class SiteBuild:
         build = LanguageBuild(run, language)
         self.builds.append(build)
         _configure_language(config, build)
+        config.markdown_extensions.append(LanguageLinks(build.links))
         return config
 
     @event_priority(50)
@@ -138,8 +141,13 @@ class SiteBuild:
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
-        page.meta = self.builds[-1].page_meta(page.file.src_uri, page.meta)
-        return markdown
+        build = self.builds[-1]
+        key = page.file.src_uri
+        page.meta = build.page_meta(key, page.meta)
+        # The page renders next: its links are resolved from where it is.
+        build.links.key, build.links.url = key, page.url
+        build.links.use_directory_urls = config.use_directory_urls
+        return build.page_markdown(key, markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         build = self.builds[-1]
@@ -222,6 +230,7 @@ class SiteBuild:
                 serving=serving,
                 # A dirty preview rebuilds changed pages only, in place.
                 staged=not (serving and self.dirty),
+                theme=_theme_of(config),
             )
         except SourceError as error:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -268,6 +277,15 @@ def _configure_language(config: MkDocsConfig, build: LanguageBuild) -> None:
     config.site_name = as_html(build.language.site_name or config.site_name)
     description = build.language.site_description or config.site_description
     config.site_description = as_html(description) if description else description
+
+
+def _theme_of(config: MkDocsConfig) -> Theme:
+    """The template folders (overrides first) and the statuses a page may name."""
+    statuses = config.extra.get("status")
+    return Theme(
+        tuple(Path(folder) for folder in config.theme.dirs),
+        tuple(statuses) if isinstance(statuses, dict) else (),
+    )
 
 
 def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:

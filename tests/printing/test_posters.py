@@ -259,7 +259,9 @@ def test_same_sources_give_the_same_print_files(built, tmp_path):
 
 
 def test_text_too_long_for_the_poster_is_an_error_not_a_clip(tmp_path):
-    long_points = ", ".join(["这一条要点写得实在太长了，远远超过海报上能放下的字数，需要缩短" * 5] * 6)
+    long_points = ", ".join(
+        [f"第{n}条" + "这一条要点写得实在太长了，远远超过海报上能放下的字数，需要缩短" * 5 for n in range(6)]
+    )
     text = MONTH_ZH.replace("points: [人人讲安全, 个个会应急]", f"points: [{long_points}]")
     text = text.replace("  sizes: [A3-landscape]\n", "")
     root = make_project(tmp_path / "p", {"too-long": {"index.zh.md": text}})

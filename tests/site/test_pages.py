@@ -73,11 +73,12 @@ def test_every_problem_of_every_page_is_reported(tmp_path: Path):
         tmp_path,
         {
             "a.zh.md": "---\ntitle: [1, 2]\ntitel: x\n---\n",
-            "b.zh.md": "---\ndescription: 没有标题\n---\n",
+            "b.zh.md": "---\ndescription: 没有标题\nhide: [navigaton]\n---\n",
         },
     ) == [
         "content/a.zh.md, line 2: title: expected a text, got a list",
         'content/a.zh.md, line 3: titel: unknown field (did you mean "title"?); known fields: '
         "title, description, tags, subtitle, hide, search, template, icon, status, order, draft",
-        "content/b.zh.md: title: is required: expected a text",
+        'content/b.zh.md, line 3: hide[1]: expected one of "navigation", "toc", "footer", '
+        '"path", "tags", "feedback", got the text "navigaton" (did you mean "navigation"?)',
     ]

@@ -7,19 +7,23 @@ left out as a whole (in every language); the caller decides whether that fails t
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from ..core.errors import Problem, SourceError, did_you_mean, shown_path
 from ..core.frontmatter import Document, read_document
 from ..core.images import check_image
 from ..core.schema import Record, build
-from ..core.settings import SLUG_HELP, Settings, split_language
+from ..core.settings import MAX_SLUG_LENGTH, SLUG_HELP, Settings, split_language
 from ..core.source_files import links_leaving
 from .attachments import check_body_pictures
 from .model import Campaign, CampaignSet
 from .schema import campaign_schema, folder_name_ok, folder_name_reserved, translation_schema
 from .sections import section_titles
 from .translation import merge_translation
+
+# The longest campaigns are five-year plans; an end further away is a typo in the year.
+MAX_YEARS = 10
 
 
 def load_campaigns(
@@ -55,7 +59,18 @@ def load_campaigns(
 
 def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, Campaign] | None:
     shown_folder = shown_path(folder, project_dir)
-    if not folder_name_ok(folder.name):
+    if len(folder.name) > MAX_SLUG_LENGTH:
+        problems.append(
+            Problem(
+                shown_folder,
+                None,
+                None,
+                f"the folder name is {len(folder.name)} characters long: expected at most "
+                f"{MAX_SLUG_LENGTH} (it becomes the campaign's web address and part of the "
+                "names of its print files)",
+            )
+        )
+    elif not folder_name_ok(folder.name):
         problems.append(
             Problem(
                 shown_folder,
@@ -119,6 +134,7 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
     if data is None:
         return None
     _check_dates(original, data, problems)
+    _check_activities(original, data, problems)
     _check_image(original, data.get("poster", {}).get("image"), folder, problems)
     check_body_pictures(original, folder, problems)
     _check_sections(original, data, problems)
@@ -163,20 +179,87 @@ def _check_dates(document: Document, data: dict, problems: list[Problem]) -> Non
             )
         )
         return
-    last = end or start
+    if end is not None and end > _years_after(start, MAX_YEARS):
+        problems.append(
+            Problem(
+                document.path,
+                document.line_of("end"),
+                "end",
+                f"{end.isoformat()} is more than {MAX_YEARS} years after the start "
+                f"({start.isoformat()}): expected a campaign of at most {MAX_YEARS} years "
+                "(check the year for a typo)",
+            )
+        )
+        return
     for index, activity in enumerate(data.get("activities", []), start=1):
         day = activity["date"]
-        if end is not None and not start <= day <= last:
-            path = f"activities[{index}].date"
+        path = f"activities[{index}].date"
+        line = document.line_of(path)
+        if end is None and day != start:
+            # Without an end the campaign is one day: its page, status and posters say so.
+            problems.append(
+                Problem(
+                    document.path,
+                    line,
+                    path,
+                    f"{day.isoformat()} is not the campaign's day ({start.isoformat()}, as it "
+                    f"has no end): expected {start.isoformat()}, or an end date if the campaign "
+                    "lasts several days",
+                )
+            )
+        elif end is not None and not start <= day <= end:
+            problems.append(
+                Problem(
+                    document.path,
+                    line,
+                    path,
+                    f"{day.isoformat()} is outside the campaign ({start.isoformat()} to "
+                    f"{end.isoformat()}): expected a date between start and end",
+                )
+            )
+
+
+def _years_after(day: dt.date, years: int) -> dt.date:
+    # 29 February has no match in most years: the 28th is the same length of campaign.
+    return day.replace(year=day.year + years, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
+def _check_activities(document: Document, data: dict, problems: list[Problem]) -> None:
+    """Each activity once, and each time span ending after it starts."""
+    first_of: dict[tuple, int] = {}
+    for index, activity in enumerate(data.get("activities", []), start=1):
+        time = activity.get("time")
+        if time and "-" in time:
+            begin, end = (_minutes(part) for part in time.split("-"))
+            if end <= begin:
+                path = f"activities[{index}].time"
+                problems.append(
+                    Problem(
+                        document.path,
+                        document.line_of(path),
+                        path,
+                        f'"{time}" does not end after it starts: expected an end later '
+                        'the same day, such as "9:00-11:30" (past midnight, end at "23:59")',
+                    )
+                )
+        same = (activity["date"], _minutes(time.split("-")[0]) if time else None, activity["title"])
+        if same in first_of:
+            path = f"activities[{index}]"
             problems.append(
                 Problem(
                     document.path,
                     document.line_of(path),
                     path,
-                    f"{day.isoformat()} is outside the campaign ({start.isoformat()} to "
-                    f"{last.isoformat()}): expected a date between start and end",
+                    f"is the same activity as activities[{first_of[same]}] (same date, start time "
+                    "and title): expected each activity once",
                 )
             )
+        first_of.setdefault(same, index)
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.strip().split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 def _check_image(document: Document, image: str | None, folder: Path, problems) -> None:

@@ -21,13 +21,17 @@ UPCOMING, UNDER_WAY, FINISHED = "upcoming", "under-way", "finished"
 # A time of day, or a span: 9:30, 09:00-11:30.
 TIME = r"([01]?\d|2[0-3]):[0-5]\d(\s*-\s*([01]?\d|2[0-3]):[0-5]\d)?"
 TIME_HELP = 'a time such as "9:30" or a span such as "9:00-11:30"'
+# Titles are headings on pages, posters and calendars: a sentence, never a paragraph.
+TITLE_LENGTH = 200
+# Counts people, villages, leaflets: a goal beyond a billion is a typo.
+MAX_COUNT = 1_000_000_000
 
 
 @dataclass(frozen=True, kw_only=True)
 class Target:
-    label: str = declare(Text(required=True, translatable=True))
-    goal: float = declare(Number(required=True, minimum=0))
-    actual: float | None = declare(Number(minimum=0))
+    label: str = declare(Text(required=True, translatable=True, max_length=TITLE_LENGTH))
+    goal: float = declare(Number(required=True, minimum=0, maximum=MAX_COUNT))
+    actual: float | None = declare(Number(minimum=0, maximum=MAX_COUNT))
     unit: str = declare(Text(default="", translatable=True))
 
     @property
@@ -41,7 +45,7 @@ class Target:
 @dataclass(frozen=True, kw_only=True)
 class Activity:
     date: dt.date = declare(Date(required=True))
-    title: str = declare(Text(required=True, translatable=True))
+    title: str = declare(Text(required=True, translatable=True, max_length=TITLE_LENGTH))
     place: str | None = declare(Text(translatable=True))
     time: str | None = declare(Text(pattern=TIME, pattern_help=TIME_HELP))
 
@@ -82,7 +86,7 @@ class Leaflet:
 
     # Named by the headings of each language's own body.
     sections: tuple[str, ...] = declare(
-        ListOf(Text(), min_items=1, translatable=True, inherited=False)
+        ListOf(Text(), min_items=1, max_items=30, translatable=True, inherited=False)
     )
     fold_guides: bool = declare(Bool(default=False))
 
@@ -100,7 +104,7 @@ class Campaign:
     is_fallback: bool = False
 
     # The front matter. The choices of ``type`` are the configured campaign types.
-    title: str = declare(Text(required=True, translatable=True))
+    title: str = declare(Text(required=True, translatable=True, max_length=TITLE_LENGTH))
     type: str = declare(Choice((), required=True))
     summary: str = declare(Text(required=True, translatable=True))
     start: dt.date = declare(Date(required=True))
@@ -115,7 +119,7 @@ class Campaign:
     contact: Contact = declare(Nested(Contact))
     poster: Poster | None = declare(Nested(Poster))
     leaflet: Leaflet = declare(Nested(Leaflet))
-    tags: tuple[str, ...] = declare(ListOf(Text()))
+    tags: tuple[str, ...] = declare(ListOf(Text(), max_items=30))
     draft: bool = declare(Bool(default=False))
 
     @property

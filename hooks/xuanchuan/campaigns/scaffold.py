@@ -8,7 +8,8 @@ from string import Template
 
 from ..core.errors import Problem, SourceError, did_you_mean
 from ..core.messages import msg
-from ..core.settings import SLUG_HELP, Settings
+from ..core.schema import Date
+from ..core.settings import MAX_SLUG_LENGTH, SLUG_HELP, Settings
 from .schema import folder_name_ok
 
 TEMPLATES = "campaign-templates"
@@ -29,9 +30,19 @@ def new_campaign(
     Dates are filled in: the campaign lasts a month unless ``end`` is given, with two
     example activities inside it.
     """
-    end = end or start + dt.timedelta(days=30)
     folder = project_dir / settings.campaigns_dir / slug
     where = f"{settings.campaigns_dir}/{slug}"
+    if len(slug) > MAX_SLUG_LENGTH:
+        raise SourceError(
+            Problem(
+                where,
+                None,
+                None,
+                f"the name is {len(slug)} characters long: expected at most {MAX_SLUG_LENGTH} "
+                "(it becomes the campaign's web address and part of the names of its print "
+                "files)",
+            )
+        )
     if not folder_name_ok(slug):
         raise SourceError(
             Problem(
@@ -41,6 +52,20 @@ def new_campaign(
                 msg('"{slug}" cannot be used: expected {rule}', slug=slug, rule=SLUG_HELP),
             )
         )
+    for name, day in (("start", start), ("end", end)):
+        if day is not None and not Date.EARLIEST <= day <= Date.LATEST:
+            raise SourceError(
+                Problem(
+                    where,
+                    None,
+                    name,
+                    f"{day.isoformat()} is outside the years {Date.EARLIEST.year} to "
+                    f"{Date.LATEST.year}: expected a date in those years (check the year for a "
+                    "typo)",
+                )
+            )
+    # A month, unless that runs past the last day a campaign can have.
+    end = end or min(start + dt.timedelta(days=30), Date.LATEST)
     if kind not in settings.campaign_types:
         choices = ", ".join(settings.campaign_types)
         raise SourceError(

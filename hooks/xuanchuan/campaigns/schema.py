@@ -24,7 +24,8 @@ def campaign_schema(types: tuple[str, ...]) -> Record:
 
 def translation_schema(schema: Record) -> Record:
     """The same fields with nothing required and no defaults: a translation gives only some
-    of them, and what it leaves out is inherited, not reset."""
+    of them, and what it leaves out is inherited, not reset. Its lists may repeat words:
+    two different originals can have the same translation."""
     return _optional(schema)
 
 
@@ -36,6 +37,7 @@ def _optional(option: Option) -> Option:
         clone.fields = {name: _optional(child) for name, child in option.fields.items()}
     elif isinstance(clone, ListOf):
         clone.item = _optional(option.item)
+        clone.unique = False
     return clone
 
 

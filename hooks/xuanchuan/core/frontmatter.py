@@ -1,18 +1,51 @@
-"""Read a Markdown file's YAML front matter, keeping line numbers for error messages."""
+"""Read a Markdown file's YAML front matter, keeping line numbers for error messages.
+
+Front matter is a few "name: value" lines written by hand, so only that much of YAML is
+read (``read_yaml``, which also reads the print layouts): no anchors or aliases (``&a``,
+``*a``), no tags (``!!timestamp``, ``!!python/...``), field names always read as text, a
+bounded size, depth and number length. Anything else is reported with its line and field
+before a value is built, so a hostile file can neither hang the build (an alias bomb) nor
+crash it (a tag, a recursive alias, a number of thousands of digits).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import Problem, SourceError
 from .schema import Record, Report, line_of
 
-_OPEN = re.compile(r"\A---[ \t]*\r?\n")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+# Far above what any page, campaign or layout needs (the longest campaign's front matter is
+# about 4 KB, a law's full text about 300 KB), low enough that a hostile file is refused at
+# once instead of costing minutes or gigabytes.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_YAML_CHARS = 256 * 1024
+# Campaign fields nest three levels deep (activities[1].title), print layouts six.
+MAX_DEPTH = 16
+# Longer than any count or phone number; Python refuses to read integers of 4,300 digits.
+MAX_NUMBER_CHARS = 30
+
+_OPEN = re.compile(r"\A---[ \t]*\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+_STR = "tag:yaml.org,2002:str"
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
 @dataclass
@@ -24,6 +57,8 @@ class Document:
     body: str
     body_line: int = 1
     lines: dict[str, int] = field(default_factory=dict)
+    # Numbers as written (``0123``, ``1.50``), by field path, for fields that take text.
+    written: dict[str, str] = field(default_factory=dict)
 
     def line_of(self, field_path: str) -> int | None:
         """Line of a dotted field path (``targets[2].goal``), or of its nearest parent."""
@@ -31,17 +66,22 @@ class Document:
 
     def check(self, schema: Record) -> tuple[dict, list[Problem]]:
         """The front matter checked against ``schema``, and its problems with their lines."""
-        report = Report()
+        report = Report(written=self.written)
         data = schema.validate(self.meta, "", report)
         return data, report.problems(self.path, self.lines)
 
 
+@dataclass
+class YamlData:
+    """A YAML text as read: its value, the line of every field and numbers as written."""
+
+    value: Any
+    lines: dict[str, int] = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)
+
+
 def read_document(source: Path, display_path: str) -> Document:
-    try:
-        raw = source.read_bytes()
-    except OSError as error:
-        problem = Problem(display_path, None, None, f"cannot be read: {error.strerror}")
-        raise SourceError(problem) from None
+    raw = _read_bytes(source, display_path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -55,10 +95,33 @@ def read_document(source: Path, display_path: str) -> Document:
                 "(in most editors: Save as… > Encoding > UTF-8)",
             )
         ) from None
-    return parse_document(text.replace("\r\n", "\n"), display_path)
+    return parse_document(text, display_path)
+
+
+def _read_bytes(source: Path, display_path: str) -> bytes:
+    try:
+        with source.open("rb") as stream:
+            # One byte more than allowed tells a file that is too large without reading it all.
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        problem = Problem(display_path, None, None, f"cannot be read: {error.strerror}")
+        raise SourceError(problem) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise SourceError(
+            Problem(
+                display_path,
+                None,
+                None,
+                f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB: expected a smaller text "
+                "(split it into several pages; pictures go in files of their own)",
+            )
+        )
+    return raw
 
 
 def parse_document(text: str, display_path: str) -> Document:
+    # Windows (CR LF) and old Mac (CR) line ends read like any other file.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     opening = _OPEN.match(text)
     if not opening:
         return Document(display_path, {}, text)
@@ -76,8 +139,33 @@ def parse_document(text: str, display_path: str) -> Document:
     source = text[opening.end() : closing.start()]
     body_start = closing.end() + 1
     body_line = text.count("\n", 0, body_start) + 1
-    meta, lines = _load_yaml(source, display_path, first_line=2)
-    return Document(display_path, meta, text[body_start:], body_line, lines)
+    data = _front_matter(source, display_path, first_line=2)
+    return Document(
+        display_path, data.value, text[body_start:], body_line, data.lines, data.written
+    )
+
+
+def _front_matter(source: str, display_path: str, first_line: int) -> YamlData:
+    try:
+        data = read_yaml(source, display_path, first_line=first_line)
+    except yaml.YAMLError as error:
+        unclosed = _unclosed_quote(source, display_path, first_line)
+        raise SourceError(
+            unclosed or _yaml_problem(error, source, display_path, first_line)
+        ) from None
+    if data.value is None:
+        return YamlData({})
+    if not isinstance(data.value, dict):
+        raise SourceError(
+            Problem(
+                display_path,
+                first_line,
+                None,
+                'the front matter must be "name: value" lines, '
+                f"got {'a list' if isinstance(data.value, list) else 'a single value'}",
+            )
+        )
+    return data
 
 
 class _Loader(yaml.SafeLoader):
@@ -94,11 +182,15 @@ def _without_sexagesimal(regexp: re.Pattern) -> re.Pattern:
     return re.compile(pattern, re.X)
 
 
+# Dates stay text (see _Loader); "<<" and "=" stay text too: they only mean something with
+# anchors (merge keys) or in YAML's rarely supported value type, and would not build.
+_AS_TEXT = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+
 _Loader.yaml_implicit_resolvers = {
     first: [
         (tag, _without_sexagesimal(regexp) if tag.endswith((":int", ":float")) else regexp)
         for tag, regexp in resolvers
-        if tag != "tag:yaml.org,2002:timestamp"
+        if tag not in _AS_TEXT
     ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -116,43 +208,239 @@ class _FastLoader(_FAST_BASE):
 _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
-def _node_and_value(source: str, loader_class):
-    """Parse once: the node tree (for line numbers) and the value built from it."""
-    loader = loader_class(source)
-    try:
-        node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
-    finally:
-        loader.dispose()
+def read_yaml(source: str, display_path: str, *, first_line: int = 1) -> YamlData:
+    """Read a hand-written YAML text; ``first_line`` is the file line of its first line.
 
-
-def _load_yaml(source: str, display_path: str, first_line: int) -> tuple[dict, dict[str, int]]:
-    try:
-        try:
-            node, meta = _node_and_value(source, _FastLoader)
-        except yaml.YAMLError:
-            node, meta = _node_and_value(source, _Loader)
-    except yaml.YAMLError as error:
-        unclosed = _unclosed_quote(source, display_path, first_line)
-        raise SourceError(unclosed or _yaml_problem(error, display_path, first_line)) from None
-    if meta is None:
-        return {}, {}
-    if not isinstance(meta, dict):
+    Raises SourceError listing what such a file never needs (anchors, aliases, tags, deep
+    nesting, huge numbers), and yaml.YAMLError, worded by the Python parser, when the text
+    is not YAML at all; the caller explains that in its own words.
+    """
+    if len(source) > MAX_YAML_CHARS:
         raise SourceError(
             Problem(
                 display_path,
                 first_line,
                 None,
-                'the front matter must be "name: value" lines, '
-                f"got {'a list' if isinstance(meta, list) else 'a single value'}",
+                f"the YAML fields are {len(source):,} characters long: expected at most "
+                f"{MAX_YAML_CHARS:,} (long text belongs in the page body)",
             )
         )
-    lines: dict[str, int] = {}
-    duplicates: list[Problem] = []
-    _record_lines(node, "", first_line, lines, duplicates, display_path)
-    if duplicates:
-        raise SourceError(duplicates)
-    return meta, lines
+    try:
+        return _Reader(_FastLoader, source, display_path, first_line).read()
+    except yaml.YAMLError:
+        return _Reader(_Loader, source, display_path, first_line).read()
+
+
+@dataclass
+class _Open:
+    """A mapping or list being read: its node, its field path and what came so far."""
+
+    node: MappingNode | SequenceNode
+    path: str
+    depth: int
+    items: int = 0
+    key: ScalarNode | None = None
+    key_path: str = ""
+    names: set = field(default_factory=set)
+
+
+class _Reader:
+    """Builds the node tree from the parser's events, one event at a time (never recursing,
+    never following an alias), refusing what hand-written YAML never needs."""
+
+    def __init__(self, loader_class, source: str, display_path: str, first_line: int):
+        self.loader = loader_class(source)
+        self.display_path = display_path
+        self.first_line = first_line
+        self.data = YamlData(None)
+        self.problems: list[Problem] = []
+        self.lines_with_problems: set[int] = set()
+        self.stack: list[_Open] = []
+        self.root = None
+
+    def read(self) -> YamlData:
+        try:
+            self._read_events()
+            if self.problems:
+                raise SourceError(self.problems)
+            if self.root is not None:
+                self.data.value = self.loader.construct_document(self.root)
+            return self.data
+        finally:
+            self.loader.dispose()
+
+    def _read_events(self) -> None:
+        documents = 0
+        while True:
+            event = self.loader.get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                self._scalar(event)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if not self._open(event):
+                    return
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                self._close(event)
+            elif kind is AliasEvent:
+                self._alias(event)
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self._problem(
+                        event,
+                        None,
+                        'a second YAML document starts here: expected one (remove the "---" line)',
+                    )
+                    return
+            elif kind is StreamEndEvent:
+                return
+
+    # -- where a node goes -------------------------------------------------------------------
+
+    def _path(self, event, is_scalar: bool) -> tuple[str, bool]:
+        """The field path of the node ``event`` starts, and whether it is a field name."""
+        if not self.stack:
+            return "", False
+        parent = self.stack[-1]
+        line = event.start_mark.line + self.first_line
+        if isinstance(parent.node, SequenceNode):
+            parent.items += 1
+            path = f"{parent.path}[{parent.items}]"
+            self.data.lines[path] = line
+            return path, False
+        if parent.key is not None:
+            return parent.key_path, False
+        if not is_scalar:
+            what = "a list" if isinstance(event, SequenceStartEvent) else "a group of fields"
+            self._problem(
+                event, parent.path or None, f"expected a field name such as title, got {what}"
+            )
+            return parent.path, True
+        # An alias used as a field name is named as written; it is refused anyway.
+        name = event.value if isinstance(event, ScalarEvent) else f"*{event.anchor}"
+        path = f"{parent.path}.{name}" if parent.path else name
+        if path in parent.names:
+            self._problem(event, path, "is written twice: expected it once")
+        parent.names.add(path)
+        self.data.lines[path] = line
+        return path, True
+
+    def _attach(self, node, path: str, is_key: bool) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        if isinstance(parent.node, SequenceNode):
+            parent.node.value.append(node)
+        elif is_key:
+            parent.key, parent.key_path = node, path
+        else:
+            parent.node.value.append((parent.key, node))
+            parent.key = None
+
+    # -- events ------------------------------------------------------------------------------
+
+    def _scalar(self, event: ScalarEvent) -> None:
+        path, is_key = self._path(event, is_scalar=True)
+        self._refuse_anchor_and_tag(event, path)
+        if is_key:
+            # A field name is a name, even when it looks like a number, a date or "yes".
+            tag = _STR
+        else:
+            tag = self.loader.resolve(ScalarNode, event.value, event.implicit)
+            if tag in _NUMBER_TAGS and event.tag is None:
+                tag = self._number(event, path, tag)
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        self._attach(node, path, is_key)
+
+    def _number(self, event: ScalarEvent, path: str, tag: str) -> str:
+        """The tag of a number written without quotes: a number, or text when it is not one."""
+        written = event.value
+        if len(written) > MAX_NUMBER_CHARS:
+            self._problem(
+                event,
+                path or None,
+                f"the number {written[:12]}… is {len(written):,} characters long: expected at "
+                f"most {MAX_NUMBER_CHARS} (put a code or long number in quotes to keep it as "
+                "text)",
+            )
+            return _STR
+        try:
+            # YAML 1.1 has a few shapes that look like numbers but do not read as one (0b_).
+            self.loader.construct_object(ScalarNode(tag, written))
+        except ValueError:
+            return _STR
+        self.data.written[path] = written
+        return tag
+
+    def _open(self, event) -> bool:
+        depth = len(self.stack) + 1
+        path, is_key = self._path(event, is_scalar=False)
+        if depth > MAX_DEPTH:
+            # Named by its outermost field: the full path would be as long as the nesting.
+            outermost = re.split(r"[.\[]", path, maxsplit=1)[0]
+            self._problem(
+                event,
+                outermost or None,
+                f"is nested more than {MAX_DEPTH} levels deep: expected at most {MAX_DEPTH} "
+                "levels of indented fields and lists",
+            )
+            return False
+        self._refuse_anchor_and_tag(event, path)
+        if isinstance(event, MappingStartEvent):
+            node = MappingNode(
+                "tag:yaml.org,2002:map", [], event.start_mark, None, event.flow_style
+            )
+        else:
+            node = SequenceNode(
+                "tag:yaml.org,2002:seq", [], event.start_mark, None, event.flow_style
+            )
+        self._attach(node, path, is_key)
+        self.stack.append(_Open(node, path, depth))
+        return True
+
+    def _close(self, event) -> None:
+        self.stack.pop().node.end_mark = event.end_mark
+
+    def _alias(self, event: AliasEvent) -> None:
+        path, is_key = self._path(event, is_scalar=True)
+        self._problem(
+            event,
+            path or None,
+            f'the alias "*{event.anchor}" is not allowed here: expected the value written out '
+            "in full (these files do not use YAML anchors and aliases)",
+        )
+        # A stand-in keeps names and values paired while the rest is read for more problems.
+        self._attach(ScalarNode(_STR, ""), path, is_key)
+
+    def _refuse_anchor_and_tag(self, event, path: str) -> None:
+        if event.anchor is not None:
+            self._problem(
+                event,
+                path or None,
+                f'the anchor "&{event.anchor}" is not allowed here: expected the value written '
+                "out in full where it is used (these files do not use YAML anchors and aliases)",
+            )
+        if event.tag is not None:
+            self._problem(
+                event,
+                path or None,
+                f'the tag "{_shown_tag(event.tag)}" is not allowed here: expected the value '
+                'alone, such as 2026-06-01, 100 or "a text in quotes"',
+            )
+
+    def _problem(self, event, path: str | None, message: str) -> None:
+        # One problem per line: an alias bomb is a few lines, not thousands of messages.
+        line = event.start_mark.line + self.first_line
+        if line not in self.lines_with_problems:
+            self.lines_with_problems.add(line)
+            self.problems.append(Problem(self.display_path, line, path, message))
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as the team wrote it: ``!!timestamp`` rather than ``tag:yaml.org,2002:timestamp``."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
 
 
 def field_lines(text: str, first_line: int = 1) -> dict[str, int]:
@@ -166,29 +454,25 @@ def field_lines(text: str, first_line: int = 1) -> dict[str, int]:
     except yaml.YAMLError:
         return {}
     lines: dict[str, int] = {}
-    _record_lines(node, "", first_line, lines, [], "")
+    _record_lines(node, "", first_line, lines, set())
     return lines
 
 
-def _record_lines(node, path, offset, lines, duplicates, display_path) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+def _record_lines(node, path, offset, lines, visited) -> None:
+    # An alias is the node it names: each node is walked once, so anchors cost nothing.
+    if id(node) in visited:
+        return
+    visited.add(id(node))
+    if isinstance(node, MappingNode):
         for key_node, value_node in node.value:
-            key = str(key_node.value)
-            child = f"{path}.{key}" if path else key
-            line = key_node.start_mark.line + offset
-            if child in seen:
-                duplicates.append(
-                    Problem(display_path, line, child, "is written twice: expected it once")
-                )
-            seen.add(child)
-            lines[child] = line
-            _record_lines(value_node, child, offset, lines, duplicates, display_path)
-    elif isinstance(node, yaml.SequenceNode):
+            child = f"{path}.{key_node.value}" if path else str(key_node.value)
+            lines[child] = key_node.start_mark.line + offset
+            _record_lines(value_node, child, offset, lines, visited)
+    elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
             child = f"{path}[{index + 1}]"
             lines[child] = item.start_mark.line + offset
-            _record_lines(item, child, offset, lines, duplicates, display_path)
+            _record_lines(item, child, offset, lines, visited)
 
 
 _QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#\"'][^:#]*:\s+)?([\"'])(.*)$")
@@ -217,7 +501,11 @@ def _unclosed_quote(source: str, display_path: str, first_line: int) -> Problem 
     return None
 
 
-def _yaml_problem(error: yaml.YAMLError, display_path: str, first_line: int) -> Problem:
+def _yaml_problem(
+    error: yaml.YAMLError, source: str, display_path: str, first_line: int
+) -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):
+        return _control_character(error, source, display_path, first_line)
     mark = getattr(error, "problem_mark", None)
     line = mark.line + first_line if mark is not None else None
     problem = getattr(error, "problem", None) or str(error)
@@ -230,4 +518,19 @@ def _yaml_problem(error: yaml.YAMLError, display_path: str, first_line: int) -> 
         hint = 'expected "name: value"; check for a missing colon or an unclosed quote'
     return Problem(
         display_path, line, None, f"the front matter is not valid YAML ({problem}): {hint}"
+    )
+
+
+def _control_character(
+    error: yaml.reader.ReaderError, source: str, display_path: str, first_line: int
+) -> Problem:
+    # The reader names a position in the text, not a line.
+    line = source.count("\n", 0, error.position) + first_line
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    return Problem(
+        display_path,
+        line,
+        None,
+        f"the front matter holds an invisible control character (U+{code:04X}): expected plain "
+        "text; delete the character (it often comes with text pasted from another program)",
     )

@@ -12,6 +12,7 @@ built object (``build``), as ``MkDocsConfig`` does for mkdocs.yml.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
@@ -33,6 +34,9 @@ class Issue:
 @dataclass
 class Report:
     issues: list[Issue] = field(default_factory=list)
+    # Numbers as the file wrote them, by field path: a text field keeps "0123" or "1.50"
+    # as written instead of the number YAML read (83, 1.5).
+    written: Mapping[str, str] = field(default_factory=dict)
 
     def add(self, path: str, message: str) -> None:
         self.issues.append(Issue(path, message))
@@ -106,24 +110,46 @@ class Option:
         return MISSING
 
 
+# Longer than any value a page or campaign shows, so only a mistake (a whole text pasted
+# into one field) reaches it; fields shown as headings declare a shorter limit.
+MAX_TEXT_LENGTH = 1000
+
+
 class Text(Option):
     expected = "a text"
     plural = "texts"
 
-    def __init__(self, *, pattern: str | None = None, pattern_help: str = "", **kw):
+    def __init__(
+        self,
+        *,
+        pattern: str | None = None,
+        pattern_help: str = "",
+        max_length: int = MAX_TEXT_LENGTH,
+        allow_empty: bool = True,
+        **kw,
+    ):
         super().__init__(**kw)
         self.pattern = re.compile(pattern) if pattern else None
         self.pattern_help = pattern_help
+        self.max_length = max_length
+        # An optional field may still need a value once it is written (a page's title).
+        self.allow_empty = allow_empty and not self.required
 
     def validate(self, value, path, report):
         # Numbers are accepted as text: a hotline such as 12351 is written without quotes.
         if isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)
+            value = report.written.get(path, str(value))
         if not isinstance(value, str):
             return self.wrong(value, path, report)
         value = value.strip()
-        if self.required and not value:
+        if not value and not self.allow_empty:
             report.add(path, f"expected {self.expected}, got an empty value")
+            return MISSING
+        if len(value) > self.max_length:
+            report.add(
+                path,
+                f"is {len(value):,} characters long: expected at most {self.max_length:,}",
+            )
             return MISSING
         if self.pattern and not self.pattern.fullmatch(value):
             report.add(path, f'"{value}" is not allowed here: expected {self.pattern_help}')
@@ -145,15 +171,24 @@ class Number(Option):
     expected = "a number"
     plural = "numbers"
 
-    def __init__(self, *, minimum: float | None = None, **kw):
+    def __init__(self, *, minimum: float | None = None, maximum: float | None = None, **kw):
         super().__init__(**kw)
         self.minimum = minimum
+        self.maximum = maximum
 
     def validate(self, value, path, report):
         if isinstance(value, bool) or not isinstance(value, int | float):
             return self.wrong(value, path, report)
+        if not math.isfinite(value):
+            written = report.written.get(path, str(value))
+            report.add(path, f'expected {self.expected}, got "{written}", which is not a number')
+            return MISSING
         if self.minimum is not None and value < self.minimum:
             report.add(path, f"expected a number of at least {self.minimum}, got {value}")
+            return MISSING
+        if self.maximum is not None and value > self.maximum:
+            written = report.written.get(path, str(value))
+            report.add(path, f"expected a number of at most {self.maximum:,}, got {written}")
             return MISSING
         return value
 
@@ -174,31 +209,71 @@ class Choice(Option):
 
 
 class Date(Option):
-    """A calendar date written YYYY-MM-DD."""
+    """A calendar date written YYYY-MM-DD, in the years a campaign can take place.
+
+    The years are bounded so that a typo (1027, 2207) is caught, and so that every date
+    still has a day after it and a year to show (9999-12-31 has neither).
+    """
 
     expected = "a date written as YYYY-MM-DD (for example 2026-06-01)"
     plural = "dates written as YYYY-MM-DD"
+    EARLIEST = _dt.date(1900, 1, 1)
+    LATEST = _dt.date(2099, 12, 31)
     _SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+    _WITH_TIME = re.compile(r"(\d{4}-\d{1,2}-\d{1,2})[T ]+\d{1,2}:\d{2}.*")
 
     def validate(self, value, path, report):
+        if isinstance(value, _dt.datetime):
+            value = value.isoformat()
         if isinstance(value, _dt.date):
-            return value
-        match = self._SHAPE.fullmatch(value.strip()) if isinstance(value, str) else None
+            return self._in_range(value, path, report)
+        text = value.strip() if isinstance(value, str) else ""
+        with_time = self._WITH_TIME.fullmatch(text)
+        if with_time:
+            report.add(
+                path,
+                f'"{text}" is a date and a time: expected the date alone, such as '
+                f"{with_time.group(1)} (an activity's hours go in its time field)",
+            )
+            return MISSING
+        match = self._SHAPE.fullmatch(text)
         if not match:
             return self.wrong(value, path, report)
         try:
-            return _dt.date(*(int(part) for part in match.groups()))
+            day = _dt.date(*(int(part) for part in match.groups()))
         except ValueError as error:
             report.add(path, f'"{value}" is not a real date ({error}): expected {self.expected}')
             return MISSING
+        return self._in_range(day, path, report)
+
+    def _in_range(self, day: _dt.date, path: str, report: Report):
+        if not self.EARLIEST <= day <= self.LATEST:
+            report.add(
+                path,
+                f"{day.isoformat()} is outside the years {self.EARLIEST.year} to "
+                f"{self.LATEST.year}: expected a date in those years (check the year for a typo)",
+            )
+            return MISSING
+        return day
 
 
 class ListOf(Option):
-    def __init__(self, item: Option, *, min_items: int = 0, max_items: int | None = None, **kw):
+    """A list of items of one kind; with ``unique``, a text or choice is listed once."""
+
+    def __init__(
+        self,
+        item: Option,
+        *,
+        min_items: int = 0,
+        max_items: int | None = None,
+        unique: bool = True,
+        **kw,
+    ):
         super().__init__(**kw)
         self.item = item
         self.min_items = min_items
         self.max_items = max_items
+        self.unique = unique
         self.expected = f"a list of {item.plural}"
 
     def validate(self, value, path, report):
@@ -213,8 +288,22 @@ class ListOf(Option):
             )
             report.add(path, f"expected {bounds} items, got {count}")
         result = []
-        for index, item in enumerate(value):
-            checked = self.item.validate(item, f"{path}[{index + 1}]", report)
+        first_of: dict[str, int] = {}
+        for index, item in enumerate(value, start=1):
+            item_path = f"{path}[{index}]"
+            checked = self.item.validate(item, item_path, report)
+            if checked == "":
+                report.add(item_path, f"expected {self.item.expected}, got an empty value")
+                continue
+            if self.unique and isinstance(checked, str):
+                if checked in first_of:
+                    report.add(
+                        item_path,
+                        f'"{checked}" is listed twice (also item {first_of[checked]}): '
+                        "expected each once",
+                    )
+                    continue
+                first_of[checked] = index
             if checked is not MISSING:
                 result.append(checked)
         return result

@@ -20,6 +20,9 @@ SETTINGS_KEY = "extra.xuanchuan"
 LANGUAGE_CODE = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 SLUG_HELP = msg("lowercase letters a-z, digits and single hyphens, such as spring-irrigation-2026")
+# A slug names web addresses and print files (slug-poster-A3-landscape-300dpi-zh.png):
+# short enough that every such name stays far below a file system's 255 bytes.
+MAX_SLUG_LENGTH = 64
 
 LANGUAGE_HELP = msg('a language code such as "zh" or "en"')
 
@@ -95,7 +98,7 @@ class Settings:
     )
     campaign_types: tuple[str, ...] = declare(
         ListOf(
-            Text(pattern=SLUG, pattern_help=SLUG_HELP),
+            Text(pattern=SLUG, pattern_help=SLUG_HELP, max_length=MAX_SLUG_LENGTH),
             min_items=1,
             default=lambda: list(DEFAULT_CAMPAIGN_TYPES),
         )

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..core.errors import Problem, SourceError, shown_path
-from ..core.frontmatter import field_lines
+from ..core.frontmatter import read_yaml
 from ..core.schema import Choice, ListOf, Nested, Number, Record, Report, Text, build, declare
 from ..core.settings import COLOUR_NAMES, HEX_COLOUR
 from .content import LISTS, TEXTS
@@ -167,13 +167,21 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
     import yaml
 
     try:
-        raw = yaml.safe_load(text)
+        read = read_yaml(text, shown)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
         raise SourceError(
-            Problem(shown, mark.line + 1 if mark else None, None, f"is not valid YAML: {error}")
+            Problem(
+                shown,
+                mark.line + 1 if mark else None,
+                None,
+                f"is not valid YAML ({problem}): expected the layouts as in the file the "
+                "project came with",
+            )
         ) from None
-    report = Report()
+    raw = read.value
+    report = Report(written=read.written)
     colours = raw.get("colours") if isinstance(raw, dict) else None
     data = SCHEMA.validate(
         {k: v for k, v in (raw or {}).items() if k != "colours"} if isinstance(raw, dict) else raw,
@@ -187,7 +195,7 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
         for kind, scheme in colours.items():
             checked_colours[kind] = _COLOURS.validate(scheme, f"colours.{kind}", report)
     if report.issues:
-        raise SourceError(report.problems(shown, field_lines(text)))
+        raise SourceError(report.problems(shown, read.lines))
     formats = {name: _layout(data[name]) for name in FORMATS if name in data}
     return Layouts(checked_colours, data["fonts"], formats, text)
 

@@ -4,13 +4,16 @@ languages, and what a page shown in another language tells the reader."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..campaigns.model import Campaign
 from ..core.links import counterpart_url, relative_url
 from ..core.settings import Language
 from ..core.strings import Translator
 from .campaign_pages import PlannedPage
+from .page_links import PageLinks
 from .page_qr import qr_svg
 from .plain_text import as_html, plain_text_meta
 from .run import Run
@@ -24,9 +27,15 @@ class LanguageBuild:
     fallbacks: set[str] = field(default_factory=set)  # pages shown in the default language
     planned: dict[str, PlannedPage] = field(default_factory=dict)  # pages campaigns add
     env: Any = None  # the theme's template environment, for fragments rendered into pages
+    links: PageLinks = field(init=False)  # links naming a page in a language
 
     def __post_init__(self):
-        self.translator = Translator(self.language.code, self.run.settings.default.code)
+        settings = self.run.settings
+        self.translator = Translator(self.language.code, settings.default.code)
+        self.links = PageLinks(self.language.code, settings.codes, settings.prefix, self.is_page)
+
+    def is_page(self, key: str) -> bool:
+        return key in self.run.catalogue.pages or key in self.planned
 
     @property
     def is_default(self) -> bool:
@@ -40,8 +49,31 @@ class LanguageBuild:
     def site_dir(self) -> Path:
         return self.run.output_dir / self.prefix
 
+    @cached_property
+    def campaign_pages(self) -> dict[str, Campaign]:
+        """The campaigns of this language by page key."""
+        return {c.page_key: c for c in self.run.campaigns.in_language(self.language.code)}
+
+    def page_markdown(self, key: str, markdown: str) -> str:
+        """The body MkDocs renders: the file as the engine read it.
+
+        MkDocs splits front matter with a YAML of its own, and takes the first lines of a
+        file without front matter as fields when they look like "Name: value": a page from
+        elsewhere would show its front matter as text, or lose its first line.
+        """
+        if key in self.run.catalogue.pages:
+            return self.run.catalogue.source(key, self.language.code)[1].body
+        campaign = self.campaign_pages.get(key)
+        return campaign.body if campaign else markdown
+
     def page_meta(self, key: str, meta: dict) -> dict:
-        """A page's front matter with what the engine decides about it."""
+        """A page's front matter with what the engine decides about it.
+
+        A content page gets its fields as the engine checked them (texts as written, no
+        field Material cannot use), not MkDocs' own reading of the same lines.
+        """
+        if key in self.run.catalogue.pages:
+            meta = self.run.catalogue.fields(key, self.language.code)
         meta = plain_text_meta(meta)
         planned = self.planned.get(key)
         if planned:
@@ -60,8 +92,7 @@ class LanguageBuild:
         if index_key in self.planned:
             return as_html(self.planned[index_key].title)
         if index_key in self.run.catalogue.pages:
-            _, document, _ = self.run.catalogue.source(index_key, self.language.code)
-            title = document.meta.get("title")
+            title = self.run.catalogue.title(index_key, self.language.code)
             return as_html(title) if title is not None else None
         return None
 

@@ -1,42 +1,111 @@
-"""The site's pages across languages: which file serves each page in each language."""
+"""The site's pages across languages: which file serves each page in each language.
+
+Pages may come from elsewhere: a Markdown file without front matter takes its title from
+its first "# " heading, else from its file name, as MkDocs does. The fields Material for
+MkDocs reads (``search``, ``hide``, ``template``, ``icon``, ``status``) are checked against
+what Material and the theme offer, so a mistake is a message, not a traceback.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.errors import Problem, SourceError, shown_path
 from ..core.frontmatter import Document, read_document
-from ..core.schema import Bool, ListOf, Number, Option, Record, Text
+from ..core.schema import MISSING, Bool, Choice, ListOf, Number, Record, Text
 from ..core.settings import Settings, split_language
 
+# What Material for MkDocs can hide on a page (its templates test for these words).
+HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
+# Templates that need what only their own pages have: the pages campaigns add
+# (site/campaign_pages.py) and Material's blog posts (its blog plugin).
+NOT_FOR_PAGES = (
+    "calendar.html",
+    "calendar-month.html",
+    "campaigns-index.html",
+    "campaigns-type.html",
+    "blog-post.html",
+)
+_ICON_NAME = re.compile(r"[\w-]+(?:/[\w-]+)+")
 
-class _Any(Option):
-    """A field Material for MkDocs understands; passed through as written."""
 
-    expected = "a value"
+@dataclass(frozen=True)
+class Theme:
+    """What the theme offers a page: its template folders, the custom folder first, and
+    the statuses listed in mkdocs.yml under ``extra.status``."""
+
+    dirs: tuple[Path, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+    def templates(self) -> list[str]:
+        """The page templates a page may name."""
+        found = {path.name for folder in self.dirs for path in folder.glob("*.html")}
+        return sorted(found - set(NOT_FOR_PAGES))
+
+    def has_icon(self, name: str) -> bool:
+        # Material includes ".icons/<name>.svg" from the theme folders.
+        return _ICON_NAME.fullmatch(name) is not None and any(
+            (folder / ".icons" / f"{name}.svg").is_file() for folder in self.dirs
+        )
+
+
+class _Icon(Text):
+    def __init__(self, theme: Theme):
+        super().__init__()
+        self.theme = theme
 
     def validate(self, value, path, report):
-        return value
+        name = super().validate(value, path, report)
+        if isinstance(name, str) and not self.theme.has_icon(name):
+            report.add(
+                path,
+                f'"{name}" is not an icon of the theme: expected a name such as '
+                '"material/home", the file .icons/<name>.svg of Material or of overrides/',
+            )
+        return name
 
 
-PAGE_FIELDS = Record(
-    {
-        "title": Text(required=True),
-        "description": Text(),
-        "tags": ListOf(Text()),
-        # Understood by Material for MkDocs; listed so that typos elsewhere are still caught.
-        "subtitle": Text(),
-        "hide": ListOf(Text()),
-        "search": _Any(),
-        "template": Text(),
-        "icon": Text(),
-        "status": Text(),
-        "order": Number(),
-        "draft": Bool(),
-    }
-)
+class _Status(Choice):
+    def validate(self, value, path, report):
+        if self.choices:
+            return super().validate(value, path, report)
+        report.add(
+            path,
+            f'"{value}" cannot be shown: expected a status listed in mkdocs.yml under '
+            "extra.status first (such as new: Recently added), or no status",
+        )
+        return MISSING
+
+
+class _Search(Record):
+    expected = 'search settings such as "exclude: true" or "boost: 2"'
+
+
+def page_fields(theme: Theme | None = None) -> Record:
+    """The front matter a page may have; with a theme, names it must offer are checked."""
+    return Record(
+        {
+            # Without a title, the first "# " heading or the file name gives it (as in MkDocs).
+            "title": Text(allow_empty=False),
+            "description": Text(),
+            "tags": ListOf(Text()),
+            # Understood by Material for MkDocs; listed so that typos elsewhere are still caught.
+            "subtitle": Text(),
+            "hide": ListOf(Choice(HIDE)),
+            "search": _Search({"exclude": Bool(), "boost": Number(minimum=0, maximum=1000)}),
+            "template": Choice(theme.templates()) if theme else Text(),
+            "icon": _Icon(theme) if theme else Text(),
+            "status": _Status(theme.statuses) if theme else Text(),
+            "order": Number(),
+            "draft": Bool(),
+        }
+    )
+
+
+PAGE_FIELDS = page_fields()
 
 
 @dataclass
@@ -46,6 +115,8 @@ class Page:
     key: str
     documents: dict[str, Document] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    # The front matter as checked: what the theme is given, whatever MkDocs read itself.
+    fields: dict[str, dict] = field(default_factory=dict)
 
 
 @dataclass
@@ -59,19 +130,31 @@ class Catalogue:
         Returns the file, its document and whether it is a fallback.
         """
         page = self.pages[key]
-        if code in page.files:
-            return page.files[code], page.documents[code], False
-        default = self.settings.default.code
-        return page.files[default], page.documents[default], True
+        shown = code if code in page.files else self.settings.default.code
+        return page.files[shown], page.documents[shown], shown != code
+
+    def fields(self, key: str, code: str) -> dict:
+        """The checked front matter of the file that serves a page in a language."""
+        page = self.pages[key]
+        return page.fields[code if code in page.files else self.settings.default.code]
+
+    def title(self, key: str, code: str) -> str:
+        """A page's title in a language, as MkDocs gives it."""
+        _, document, _ = self.source(key, code)
+        return page_title(self.fields(key, code), document.body, key)
 
     def missing(self, code: str) -> list[str]:
         return sorted(key for key, page in self.pages.items() if code not in page.files)
 
 
-def scan_pages(docs_dir: Path, settings: Settings, project_dir: Path) -> Catalogue:
+def scan_pages(
+    docs_dir: Path, settings: Settings, project_dir: Path, theme: Theme | None = None
+) -> Catalogue:
     """Read every Markdown page under ``docs_dir``; raise one error listing every problem."""
     problems: list[Problem] = []
     pages: dict[str, Page] = {}
+    unreadable: set[str] = set()  # pages whose default-language file has a problem
+    schema = page_fields(theme)
     codes = settings.codes
     for path in sorted(_markdown_files(docs_dir)):
         relative = path.relative_to(docs_dir).as_posix()
@@ -105,14 +188,19 @@ def scan_pages(docs_dir: Path, settings: Settings, project_dir: Path) -> Catalog
             document = read_document(path, shown)
         except SourceError as error:
             problems.extend(error.problems)
+            if code == settings.default.code:
+                unreadable.add(key)
             continue
-        problems.extend(check_page_fields(document))
+        checked, found = document.check(schema)
+        problems.extend(found)
         page = pages.setdefault(key, Page(key))
         page.documents[code] = document
         page.files[code] = path
+        page.fields[code] = checked
     default = settings.default.code
     for key, page in sorted(pages.items()):
-        if default not in page.files:
+        # A default-language file that cannot be read is reported already, not as missing.
+        if default not in page.files and key not in unreadable:
             first = next(iter(page.files.values()))
             problems.append(
                 Problem(
@@ -129,8 +217,49 @@ def scan_pages(docs_dir: Path, settings: Settings, project_dir: Path) -> Catalog
     return Catalogue(settings, pages)
 
 
-def check_page_fields(document: Document) -> list[Problem]:
-    return document.check(PAGE_FIELDS)[1]
+def check_page_fields(document: Document, theme: Theme | None = None) -> list[Problem]:
+    return document.check(page_fields(theme))[1]
+
+
+_HEADING = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\{[^}]*\})?[ \t]*")
+_UNDERLINE = re.compile(r"[ ]{0,3}=+[ \t]*")  # a heading written "Title" over "====="
+_ATTRIBUTES = re.compile(r"[ \t]*\{[^}]*\}[ \t]*$")
+_FENCE = re.compile(r"[ ]{0,3}(```|~~~)")
+
+
+def page_title(fields: dict, body: str, key: str) -> str:
+    """The front matter's title, else the first "# " heading, else the file's name."""
+    return fields.get("title") or first_heading(body) or title_from_name(key)
+
+
+def first_heading(body: str) -> str | None:
+    """The text of the first level-one heading outside code blocks."""
+    fence = None
+    previous = ""
+    for line in body.split("\n"):
+        opening = _FENCE.match(line)
+        if opening:
+            fence = None if fence == opening.group(1) else fence or opening.group(1)
+        elif not fence:
+            match = _HEADING.fullmatch(line)
+            if match:
+                return match.group(1).strip()
+            if previous.strip() and _UNDERLINE.fullmatch(line):
+                return _ATTRIBUTES.sub("", previous).strip()
+        previous = "" if fence or opening else line
+    return None
+
+
+def title_from_name(key: str) -> str:
+    """MkDocs' title for a page without one: its file (or folder, for an index) name."""
+    stem = Path(key).stem
+    if stem in ("index", "README"):
+        parent = Path(key).parent.name
+        if not parent:
+            return "Home"
+        stem = parent
+    title = stem.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
 
 
 def _markdown_files(docs_dir: Path):

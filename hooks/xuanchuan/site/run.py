@@ -26,7 +26,7 @@ from ..core.messages import msg
 from ..core.print_files import PrintResult
 from ..core.settings import Settings
 from ..core.source_files import links_leaving
-from .pages import Catalogue, scan_pages
+from .pages import Catalogue, Theme, scan_pages
 from .staging import StagedOutput
 
 
@@ -97,6 +97,7 @@ def start_run(
     strict: bool,
     serving: bool,
     staged: bool = True,
+    theme: Theme | None = None,
 ) -> Run:
     """Read and check every page and campaign; report campaign problems as warnings.
 
@@ -119,19 +120,22 @@ def start_run(
             serving=serving,
             staging=staging,
             lock=lock,
+            theme=theme,
         )
     except BaseException:
         lock.release()
         raise
 
 
-def _read_inputs(settings: Settings, *, project_dir: Path, docs_dir: Path, staging, **rest) -> Run:
+def _read_inputs(
+    settings: Settings, *, project_dir: Path, docs_dir: Path, staging, theme, **rest
+) -> Run:
     take_damaged()  # counted afresh for this run (a preview server runs many)
     # Nothing is read through a link that leaves the project.
     leaving = links_leaving(docs_dir, project_dir)
     if leaving:
         raise SourceError(leaving)
-    catalogue = scan_pages(docs_dir, settings, project_dir)
+    catalogue = scan_pages(docs_dir, settings, project_dir, theme)
     pin_build_date(
         project_dir,
         [path for page in catalogue.pages.values() for path in page.files.values()]

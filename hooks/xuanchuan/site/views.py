@@ -21,7 +21,8 @@ UrlOf = Callable[[Campaign], str]
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    # As people write counts: 1234567 and 95, never 1.23457e+06 or 95.0.
+    return f"{value:.15g}"
 
 
 def campaign_view(campaign: Campaign, t: Translator, today: dt.date) -> dict:
