@@ -62,6 +62,14 @@ def did_you_mean(word: str, choices) -> Message | str:
     return msg(' (did you mean "{close}"?)', close=close[0]) if close else ""
 
 
+def either(choices: list[str]) -> Message | str:
+    """``a or b or c``, in the messages' language."""
+    shown: Message | str = choices[0] if choices else ""
+    for choice in choices[1:]:
+        shown = msg("{first} or {second}", first=shown, second=choice)
+    return shown
+
+
 def shown_path(path: Path, project_dir: Path) -> str:
     """A path as the team sees it in messages: relative to the project folder."""
     try:
