@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.errors import Problem, SourceError, did_you_mean, either, shown_path
+from ..core.errors import Problem, SourceError, did_you_mean, either, quoted_list, shown_path
 from ..core.frontmatter import Document, read_document
 from ..core.images import check_image
 from ..core.messages import Message, msg
@@ -345,8 +345,11 @@ def _check_activities(document: Document, checked: _Checked, schema, problems) -
                         ),
                     )
                 )
-        if not checked.clean(where):
-            continue  # an activity with a mistake of its own is compared with none
+        # What makes an activity the same as another: compared only once it is right.
+        if not all(checked.clean(f"{where}.{key}") for key in ("date", "time", "title")):
+            continue
+        if "date" not in activity or "title" not in activity:
+            continue
         same = (activity["date"], _minutes(time.split("-")[0]) if time else None, activity["title"])
         if same in first_of:
             problems.append(
@@ -385,7 +388,7 @@ def _check_sections(document: Document, checked: _Checked, schema, problems) -> 
     for _, path, name in _each_item(document, schema, "leaflet.sections"):
         if name in titles or not checked.clean(path):
             continue
-        known = ", ".join(f'"{t}"' for t in titles) or msg('none (add "## " headings)')
+        known = quoted_list(titles) or msg('none (add "## " headings)')
         problems.append(
             Problem(
                 document.path,

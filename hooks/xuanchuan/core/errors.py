@@ -70,6 +70,14 @@ def either(choices: list[str]) -> Message | str:
     return shown
 
 
+def quoted_list(texts: list[str]) -> Message | str:
+    """``"a", "b", "c"``, quoted and separated as the messages' language does."""
+    shown: Message | str = msg('"{text}"', text=texts[0]) if texts else ""
+    for text in texts[1:]:
+        shown = msg("{first}, {second}", first=shown, second=msg('"{text}"', text=text))
+    return shown
+
+
 def shown_path(path: Path, project_dir: Path) -> str:
     """A path as the team sees it in messages: relative to the project folder."""
     try:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import Problem, SourceError, either, shown_path
+from ..core.errors import Problem, SourceError, either, quoted_list, shown_path
 from ..core.frontmatter import Document, read_document
 from ..core.messages import msg
 from ..core.schema import MISSING, Bool, Choice, ListOf, Number, Record, Text
@@ -192,7 +192,7 @@ def scan_pages(
                         "{codes} (the languages listed in mkdocs.yml under "
                         "extra.xuanchuan.languages)",
                         code=code,
-                        codes=", ".join(f'"{c}"' for c in codes),
+                        codes=quoted_list(list(codes)),
                     ),
                 )
             )
