@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.errors import Problem, SourceError, did_you_mean, shown_path
+from ..core.errors import Problem, SourceError, did_you_mean, either, quoted_list, shown_path
 from ..core.frontmatter import Document, read_document
 from ..core.images import check_image
-from ..core.schema import Record, build
+from ..core.messages import Message, msg
+from ..core.schema import MISSING, Option, Record, Report, build
 from ..core.settings import MAX_SLUG_LENGTH, SLUG_HELP, Settings, split_language
 from ..core.source_files import links_leaving
 from .attachments import check_body_pictures
@@ -65,9 +67,12 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
                 shown_folder,
                 None,
                 None,
-                f"the folder name is {len(folder.name)} characters long: expected at most "
-                f"{MAX_SLUG_LENGTH} (it becomes the campaign's web address and part of the "
-                "names of its print files)",
+                msg(
+                    "the folder name is {length} characters long: expected at most {limit} (it "
+                    "becomes the campaign's web address and part of the names of its print files)",
+                    length=len(folder.name),
+                    limit=MAX_SLUG_LENGTH,
+                ),
             )
         )
     elif not folder_name_ok(folder.name):
@@ -76,8 +81,11 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
                 shown_folder,
                 None,
                 None,
-                f'the folder name "{folder.name}" becomes the campaign\'s web address: '
-                f"expected {SLUG_HELP}",
+                msg(
+                    'the folder name "{name}" becomes the campaign\'s web address: expected {rule}',
+                    name=folder.name,
+                    rule=SLUG_HELP,
+                ),
             )
         )
     if folder_name_reserved(folder.name):
@@ -86,8 +94,11 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
                 shown_folder,
                 None,
                 None,
-                f'the folder name "{folder.name}" is taken by a page the site makes itself '
-                "(the calendar and the type pages): expected another name",
+                msg(
+                    'the folder name "{name}" is taken by a page the site makes itself (the '
+                    "calendar and the type pages): expected another name",
+                    name=folder.name,
+                ),
             )
         )
     documents: dict[str, Document] = {}
@@ -96,10 +107,15 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
             continue
         shown = shown_path(path, project_dir)
         name, code = split_language(path.name)
-        expected = " or ".join(f"index.{c}.md" for c in settings.codes)
+        expected = either([f"index.{c}.md" for c in settings.codes])
         if name != "index.md" or code is None:
             problems.append(
-                Problem(shown, None, None, f"unexpected Markdown file: expected {expected}")
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    msg("unexpected Markdown file: expected {files}", files=expected),
+                )
             )
             continue
         if code not in settings.codes:
@@ -108,7 +124,11 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
                     shown,
                     None,
                     None,
-                    f'unknown language code "{code}" in the file name: expected {expected}',
+                    msg(
+                        'unknown language code "{code}" in the file name: expected {files}',
+                        code=code,
+                        files=expected,
+                    ),
                 )
             )
             continue
@@ -124,58 +144,122 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
                     shown_folder,
                     None,
                     None,
-                    f"has no index.{default}.md: expected the campaign written in "
-                    f"{settings.default.name}, with its fields in the front matter",
+                    msg(
+                        "has no index.{code}.md: expected the campaign written in {language}, "
+                        "with its fields in the front matter",
+                        code=default,
+                        language=settings.default.name,
+                    ),
                 )
             )
         return None
     original = documents[default]
-    data = _validate(original, schema, problems)
-    if data is None:
-        return None
-    _check_dates(original, data, problems)
-    _check_activities(original, data, problems)
-    _check_image(original, data.get("poster", {}).get("image"), folder, problems)
+    checked = _check(original, schema, problems)
+    # Whatever else is wrong with the file, each field that passed is checked further: a
+    # missing photo is listed alongside a misspelt field, not after it is corrected.
+    _check_dates(original, checked, schema, problems)
+    _check_activities(original, checked, schema, problems)
+    _check_image(original, checked.get("poster.image"), folder, problems)
     check_body_pictures(original, folder, problems)
-    _check_sections(original, data, problems)
-    versions = {default: _campaign(folder, default, original, data, fallback=False)}
+    _check_sections(original, checked, schema, problems)
+    versions = {}
+    if checked.complete:
+        versions[default] = _campaign(folder, default, original, checked.data, fallback=False)
     lenient = translation_schema(schema)
     for language in settings.languages[1:]:
         document = documents.get(language.code)
         if document is None:
-            versions[language.code] = _campaign(
-                folder, language.code, original, data, fallback=True
-            )
+            if checked.complete:
+                versions[language.code] = _campaign(
+                    folder, language.code, original, checked.data, fallback=True
+                )
             continue
-        merged = _translation(document, original, data, lenient, settings, problems)
-        if merged is not None:
-            image = (merged.get("poster") or {}).get("image")
-            if image != data.get("poster", {}).get("image"):
-                _check_image(document, image, folder, problems)
-            check_body_pictures(document, folder, problems)
-            _check_sections(document, merged, problems)
-            versions[language.code] = _campaign(
-                folder, language.code, document, merged, fallback=False
-            )
-    return versions
+        own = _check(document, lenient, problems)
+        image = own.get("poster.image")
+        if image is not None and image != checked.get("poster.image"):
+            _check_image(document, image, folder, problems)
+        check_body_pictures(document, folder, problems)
+        _check_sections(document, own, lenient, problems)
+        # A translation is compared with the original only when both are complete: a
+        # field the original lacks through a mistake is not a contradiction.
+        if checked.complete and own.complete:
+            merged = _translation(document, own.data, checked.data, lenient, settings, problems)
+            if merged is not None:
+                versions[language.code] = _campaign(
+                    folder, language.code, document, merged, fallback=False
+                )
+    return versions if checked.complete else None
 
 
-def _validate(document: Document, schema: Record, problems: list[Problem]) -> dict | None:
+@dataclass(frozen=True)
+class _Checked:
+    """A file's fields as checked against the format contract: ``data`` holds those that
+    passed (all of them when ``complete``), ``flagged`` the paths of those with a problem."""
+
+    data: dict
+    flagged: frozenset[str]
+    complete: bool
+
+    def clean(self, path: str) -> bool:
+        """Whether the field at ``path`` and everything in it passed."""
+        return not any(
+            flagged == path or flagged.startswith((f"{path}.", f"{path}["))
+            for flagged in self.flagged
+        )
+
+    def get(self, path: str):
+        """The checked value at a dotted ``path``; None when absent or with a problem."""
+        if not self.clean(path):
+            return None
+        value = self.data
+        for key in path.split("."):
+            value = value.get(key) if isinstance(value, dict) else None
+        return value
+
+
+def _check(document: Document, schema: Record, problems: list[Problem]) -> _Checked:
     data, found = document.check(schema)
     problems.extend(found)
-    return None if found else data
+    return _Checked(
+        data if isinstance(data, dict) else {},
+        frozenset(problem.field or "" for problem in found),
+        not found,
+    )
 
 
-def _check_dates(document: Document, data: dict, problems: list[Problem]) -> None:
-    start, end = data["start"], data.get("end")
+def _each_item(document: Document, schema: Record, path: str):
+    """Each item of the list at ``path`` of the file, checked on its own, with its own path
+    (``activities[2]``): an item keeps its place even when one before it has a mistake."""
+    option: Option = schema
+    written = document.meta
+    for key in path.split("."):
+        option = option.fields[key]
+        written = written.get(key) if isinstance(written, dict) else None
+    if not isinstance(written, list):
+        return
+    for index, item in enumerate(written, start=1):
+        where = f"{path}[{index}]"
+        value = option.item.validate(item, where, Report(written=document.written))
+        if value is not MISSING:
+            yield index, where, value
+
+
+def _check_dates(document: Document, checked: _Checked, schema, problems) -> None:
+    start, end = checked.get("start"), checked.get("end")
+    if start is None:
+        return
     if end is not None and end < start:
         problems.append(
             Problem(
                 document.path,
                 document.line_of("end"),
                 "end",
-                f"{end.isoformat()} is before the start ({start.isoformat()}): "
-                "expected an end date on or after the start",
+                msg(
+                    "{end} is before the start ({start}): expected an end date on or after the "
+                    "start",
+                    end=end.isoformat(),
+                    start=start.isoformat(),
+                ),
             )
         )
         return
@@ -185,15 +269,23 @@ def _check_dates(document: Document, data: dict, problems: list[Problem]) -> Non
                 document.path,
                 document.line_of("end"),
                 "end",
-                f"{end.isoformat()} is more than {MAX_YEARS} years after the start "
-                f"({start.isoformat()}): expected a campaign of at most {MAX_YEARS} years "
-                "(check the year for a typo)",
+                msg(
+                    "{end} is more than {years} years after the start ({start}): expected a "
+                    "campaign of at most {years} years (check the year for a typo)",
+                    end=end.isoformat(),
+                    years=MAX_YEARS,
+                    start=start.isoformat(),
+                ),
             )
         )
         return
-    for index, activity in enumerate(data.get("activities", []), start=1):
-        day = activity["date"]
-        path = f"activities[{index}].date"
+    if not checked.clean("end"):
+        return  # an end written wrongly is still an end: the campaign's days are not known
+    for _, where, activity in _each_item(document, schema, "activities"):
+        path = f"{where}.date"
+        day = activity.get("date") if checked.clean(path) else None
+        if day is None:
+            continue
         line = document.line_of(path)
         if end is None and day != start:
             # Without an end the campaign is one day: its page, status and posters say so.
@@ -202,9 +294,12 @@ def _check_dates(document: Document, data: dict, problems: list[Problem]) -> Non
                     document.path,
                     line,
                     path,
-                    f"{day.isoformat()} is not the campaign's day ({start.isoformat()}, as it "
-                    f"has no end): expected {start.isoformat()}, or an end date if the campaign "
-                    "lasts several days",
+                    msg(
+                        "{day} is not the campaign's day ({start}, as it has no end): expected "
+                        "{start}, or an end date if the campaign lasts several days",
+                        day=day.isoformat(),
+                        start=start.isoformat(),
+                    ),
                 )
             )
         elif end is not None and not start <= day <= end:
@@ -213,8 +308,13 @@ def _check_dates(document: Document, data: dict, problems: list[Problem]) -> Non
                     document.path,
                     line,
                     path,
-                    f"{day.isoformat()} is outside the campaign ({start.isoformat()} to "
-                    f"{end.isoformat()}): expected a date between start and end",
+                    msg(
+                        "{day} is outside the campaign ({start} to {end}): expected a date "
+                        "between start and end",
+                        day=day.isoformat(),
+                        start=start.isoformat(),
+                        end=end.isoformat(),
+                    ),
                 )
             )
 
@@ -224,34 +324,44 @@ def _years_after(day: dt.date, years: int) -> dt.date:
     return day.replace(year=day.year + years, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
-def _check_activities(document: Document, data: dict, problems: list[Problem]) -> None:
+def _check_activities(document: Document, checked: _Checked, schema, problems) -> None:
     """Each activity once, and each time span ending after it starts."""
     first_of: dict[tuple, int] = {}
-    for index, activity in enumerate(data.get("activities", []), start=1):
-        time = activity.get("time")
+    for index, where, activity in _each_item(document, schema, "activities"):
+        time = activity.get("time") if checked.clean(f"{where}.time") else None
         if time and "-" in time:
             begin, end = (_minutes(part) for part in time.split("-"))
             if end <= begin:
-                path = f"activities[{index}].time"
+                path = f"{where}.time"
                 problems.append(
                     Problem(
                         document.path,
                         document.line_of(path),
                         path,
-                        f'"{time}" does not end after it starts: expected an end later '
-                        'the same day, such as "9:00-11:30" (past midnight, end at "23:59")',
+                        msg(
+                            '"{time}" does not end after it starts: expected an end later the '
+                            'same day, such as "9:00-11:30" (past midnight, end at "23:59")',
+                            time=time,
+                        ),
                     )
                 )
+        # What makes an activity the same as another: compared only once it is right.
+        if not all(checked.clean(f"{where}.{key}") for key in ("date", "time", "title")):
+            continue
+        if "date" not in activity or "title" not in activity:
+            continue
         same = (activity["date"], _minutes(time.split("-")[0]) if time else None, activity["title"])
         if same in first_of:
-            path = f"activities[{index}]"
             problems.append(
                 Problem(
                     document.path,
-                    document.line_of(path),
-                    path,
-                    f"is the same activity as activities[{first_of[same]}] (same date, start time "
-                    "and title): expected each activity once",
+                    document.line_of(where),
+                    where,
+                    msg(
+                        "is the same activity as activities[{first}] (same date, start time and "
+                        "title): expected each activity once",
+                        first=first_of[same],
+                    ),
                 )
             )
         first_of.setdefault(same, index)
@@ -272,33 +382,35 @@ def _check_image(document: Document, image: str | None, folder: Path, problems) 
         )
 
 
-def _check_sections(document: Document, data: dict, problems: list[Problem]) -> None:
+def _check_sections(document: Document, checked: _Checked, schema, problems) -> None:
     """Each section a leaflet picks must be a ``##`` heading of this language's body."""
-    chosen = (data.get("leaflet") or {}).get("sections") or []
     titles = section_titles(document.body)
-    for index, name in enumerate(chosen, start=1):
-        if name not in titles:
-            path = f"leaflet.sections[{index}]"
-            known = ", ".join(f'"{t}"' for t in titles) or 'none (add "## " headings)'
-            problems.append(
-                Problem(
-                    document.path,
-                    document.line_of(path),
-                    path,
-                    f'"{name}" is not a section of this file{did_you_mean(name, titles)}: '
-                    f"expected one of its ## headings: {known}",
-                )
+    for _, path, name in _each_item(document, schema, "leaflet.sections"):
+        if name in titles or not checked.clean(path):
+            continue
+        known = quoted_list(titles) or msg('none (add "## " headings)')
+        problems.append(
+            Problem(
+                document.path,
+                document.line_of(path),
+                path,
+                msg(
+                    '"{name}" is not a section of this file{hint}: expected one of its ## '
+                    "headings: {known}",
+                    name=name,
+                    hint=did_you_mean(name, titles),
+                    known=known,
+                ),
             )
+        )
 
 
-def _translation(document, original, data, lenient, settings, problems) -> dict | None:
-    """Check a translation file and merge it over the default language's data."""
+def _translation(document, checked, data, lenient, settings, problems) -> dict | None:
+    """Merge a checked translation over the default language's data; None if they
+    contradict each other."""
     before = len(problems)
-    checked = _validate(document, lenient, problems)
-    if checked is None:
-        return None
 
-    def contradiction(path: str, message: str) -> None:
+    def contradiction(path: str, message: Message) -> None:
         problems.append(Problem(document.path, document.line_of(path), path, message))
 
     merged = merge_translation(lenient, data, checked, settings.default.name, contradiction)

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.messages import msg
 from ..core.schema import Bool, Choice, Date, ListOf, Nested, Number, Text, declare
 from ..core.settings import POSTER_SIZES
 
@@ -20,7 +21,7 @@ UPCOMING, UNDER_WAY, FINISHED = "upcoming", "under-way", "finished"
 
 # A time of day, or a span: 9:30, 09:00-11:30.
 TIME = r"([01]?\d|2[0-3]):[0-5]\d(\s*-\s*([01]?\d|2[0-3]):[0-5]\d)?"
-TIME_HELP = 'a time such as "9:30" or a span such as "9:00-11:30"'
+TIME_HELP = msg('a time such as "9:30" or a span such as "9:00-11:30"')
 # Titles are headings on pages, posters and calendars: a sentence, never a paragraph.
 TITLE_LENGTH = 200
 # Counts people, villages, leaflets: a goal beyond a billion is a typo.

@@ -38,9 +38,12 @@ def new_campaign(
                 where,
                 None,
                 None,
-                f"the name is {len(slug)} characters long: expected at most {MAX_SLUG_LENGTH} "
-                "(it becomes the campaign's web address and part of the names of its print "
-                "files)",
+                msg(
+                    "the name is {length} characters long: expected at most {limit} (it becomes "
+                    "the campaign's web address and part of the names of its print files)",
+                    length=len(slug),
+                    limit=MAX_SLUG_LENGTH,
+                ),
             )
         )
     if not folder_name_ok(slug):
@@ -59,9 +62,13 @@ def new_campaign(
                     where,
                     None,
                     name,
-                    f"{day.isoformat()} is outside the years {Date.EARLIEST.year} to "
-                    f"{Date.LATEST.year}: expected a date in those years (check the year for a "
-                    "typo)",
+                    msg(
+                        "{day} is outside the years {first} to {last}: expected a date in those "
+                        "years (check the year for a typo)",
+                        day=day.isoformat(),
+                        first=Date.EARLIEST.year,
+                        last=Date.LATEST.year,
+                    ),
                 )
             )
     # A month, unless that runs past the last day a campaign can have.

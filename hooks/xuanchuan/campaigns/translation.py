@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..core.messages import Message, msg
 from ..core.schema import ListOf, Option, Record
 
-Report = Callable[[str, str], None]  # (field path, message)
+Report = Callable[[str, Message], None]  # (field path, message)
 
 
 def merge_translation(
@@ -44,8 +45,14 @@ def _merge_items(option: ListOf, originals, items, path, default_name, report) -
     if len(items) != len(originals):
         report(
             path,
-            f"has {len(items)} items but the {default_name} file has {len(originals)}: "
-            f"expected the same {path} in the same order, translated",
+            msg(
+                "has {count} items but the {language} file has {original}: expected the same "
+                "{field} in the same order, translated",
+                count=len(items),
+                language=default_name,
+                original=len(originals),
+                field=path,
+            ),
         )
         return list(originals)
     return [
@@ -82,15 +89,19 @@ def _same(path, value, original, default_name, report) -> None:
     if value != original:
         report(
             path,
-            f"{_show(value)} contradicts the {default_name} file, which says "
-            f"{_show(original)}: expected the same value, or leave the field out of "
-            "the translation",
+            msg(
+                "{value} contradicts the {language} file, which says {original}: expected the "
+                "same value, or leave the field out of the translation",
+                value=_show(value),
+                language=default_name,
+                original=_show(original),
+            ),
         )
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> Message | str:
     if value is None:
-        return "nothing"
+        return msg("nothing")
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return f'"{value}"' if isinstance(value, str) else str(value)
+    return msg('"{text}"', text=value) if isinstance(value, str) else str(value)

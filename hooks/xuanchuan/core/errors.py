@@ -62,6 +62,22 @@ def did_you_mean(word: str, choices) -> Message | str:
     return msg(' (did you mean "{close}"?)', close=close[0]) if close else ""
 
 
+def either(choices: list[str]) -> Message | str:
+    """``a or b or c``, in the messages' language."""
+    shown: Message | str = choices[0] if choices else ""
+    for choice in choices[1:]:
+        shown = msg("{first} or {second}", first=shown, second=choice)
+    return shown
+
+
+def quoted_list(texts: list[str]) -> Message | str:
+    """``"a", "b", "c"``, quoted and separated as the messages' language does."""
+    shown: Message | str = msg('"{text}"', text=texts[0]) if texts else ""
+    for text in texts[1:]:
+        shown = msg("{first}, {second}", first=shown, second=msg('"{text}"', text=text))
+    return shown
+
+
 def shown_path(path: Path, project_dir: Path) -> str:
     """A path as the team sees it in messages: relative to the project folder."""
     try:

@@ -10,10 +10,15 @@ from functools import cache
 from pathlib import Path
 
 from ..core.disk_cache import cache_key, cached_bytes
+from ..core.messages import Message, msg
 
 
 class FontError(Exception):
     """A font that is missing, or lacks a character; the message says which."""
+
+    def __init__(self, message: Message):
+        super().__init__(message)
+        self.message = message  # worded when shown, in the messages' language
 
 
 @dataclass(frozen=True)
@@ -45,15 +50,22 @@ def resolve_font(spec: str) -> Font:
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         raise FontError(
-            f'cannot look up the font "{spec}": fontconfig (fc-match) is missing; '
-            "run scripts/setup.sh"
+            msg(
+                'cannot look up the font "{font}": fontconfig (fc-match) is missing; '
+                "run scripts/setup.sh",
+                font=spec,
+            )
         ) from None
     path, index, families = (out.split("\n") + ["", "", ""])[:3]
     if family.strip().lower() not in {f.strip().lower() for f in families.split(",")}:
         raise FontError(
-            f'the font "{family}" is not installed (fontconfig offers "{families}" instead): '
-            "expected fonts-noto-cjk, which scripts/setup.sh installs, or another font named "
-            "in overrides/print/layouts.yml"
+            msg(
+                'the font "{family}" is not installed (fontconfig offers "{families}" '
+                "instead): expected fonts-noto-cjk, which scripts/setup.sh installs, or another "
+                "font named in overrides/print/layouts.yml",
+                family=family,
+                families=families,
+            )
         )
     return Font(family.strip(), "bold" in style.lower(), path, int(index or 0))
 
@@ -96,7 +108,12 @@ def use_font_files(files: dict[str, Path], cache_dir: Path) -> dict[str, str]:
     for name, path in files.items():
         if not path.is_file():
             raise FontError(
-                f'print.fonts.{name}: "{path}" does not exist: expected a .ttf, .otf or .ttc file'
+                msg(
+                    'print.fonts.{name}: "{path}" does not exist: expected a .ttf, .otf or .ttc '
+                    "file",
+                    name=name,
+                    path=path,
+                )
             )
     cache_dir.mkdir(parents=True, exist_ok=True)
     folders = sorted({str(path.resolve().parent) for path in files.values()})
@@ -131,10 +148,14 @@ def _family_of(path: Path) -> str:
         else:
             faces = [TTFont(str(path), lazy=True)]
     except Exception as error:  # fontTools raises many kinds for a file that is no font
-        raise FontError(f'"{path}" is not a font file fontTools can read: {error}') from None
+        raise FontError(
+            msg('"{path}" is not a font file fontTools can read: {error}', path=path, error=error)
+        ) from None
     families = [f["name"].getDebugName(16) or f["name"].getDebugName(1) for f in faces]
     families = [family for family in families if family]
     if not families:
-        raise FontError(f'"{path}" has no family name: expected a complete font file')
+        raise FontError(
+            msg('"{path}" has no family name: expected a complete font file', path=path)
+        )
     chinese = [f for f in families if f.endswith((" SC", " CN", " Simplified Chinese"))]
     return (chinese or families)[0]

@@ -75,7 +75,7 @@ def plan_print_files(
     try:
         fonts = {name: resolve_font(spec) for name, spec in layouts.fonts.items()}
     except FontError as error:
-        return [], [Problem("overrides/print/layouts.yml", None, "fonts", str(error))]
+        return [], [Problem("overrides/print/layouts.yml", None, "fonts", error.message)]
     style = {
         "fonts": {name: (font.family, font.bold) for name, font in fonts.items()},
         "font_files": sorted(font.identity for font in fonts.values()),

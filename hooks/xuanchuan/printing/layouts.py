@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..core.errors import Problem, SourceError, shown_path
 from ..core.frontmatter import read_yaml
+from ..core.messages import msg
 from ..core.schema import Choice, ListOf, Nested, Number, Record, Report, Text, build, declare
 from ..core.settings import COLOUR_NAMES, HEX_COLOUR
 from .content import LISTS, TEXTS
@@ -21,12 +22,19 @@ FORMATS = ("poster-portrait", "poster-landscape", "share", "leaflet")
 
 
 class _Colour(Text):
-    expected = 'a colour name (primary, on_primary, accent, text, muted, paper) or "#rrggbb"'
+    expected = msg('a colour name (primary, on_primary, accent, text, muted, paper) or "#rrggbb"')
 
     def validate(self, value, path, report):
         value = super().validate(value, path, report)
         if isinstance(value, str) and value not in COLOUR_NAMES and not _is_hex(value):
-            report.add(path, f'"{value}" is not a colour: expected {self.expected}')
+            report.add(
+                path,
+                msg(
+                    '"{value}" is not a colour: expected {expected}',
+                    value=value,
+                    expected=self.expected,
+                ),
+            )
         return value
 
 
@@ -162,7 +170,7 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
         text = path.read_text(encoding="utf-8")
     except OSError:
         raise SourceError(
-            Problem(shown, None, None, "not found: expected the print layouts file")
+            Problem(shown, None, None, msg("not found: expected the print layouts file"))
         ) from None
     import yaml
 
@@ -176,8 +184,11 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
                 shown,
                 mark.line + 1 if mark else None,
                 None,
-                f"is not valid YAML ({problem}): expected the layouts as in the file the "
-                "project came with",
+                msg(
+                    "is not valid YAML ({problem}): expected the layouts as in the file the "
+                    "project came with",
+                    problem=problem,
+                ),
             )
         ) from None
     raw = read.value
@@ -190,7 +201,7 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
     )
     checked_colours = {}
     if not isinstance(colours, dict) or "default" not in colours:
-        report.add("colours", 'expected a "default" colour scheme and one per campaign type')
+        report.add("colours", msg('expected a "default" colour scheme and one per campaign type'))
     else:
         for kind, scheme in colours.items():
             checked_colours[kind] = _COLOURS.validate(scheme, f"colours.{kind}", report)
@@ -216,7 +227,7 @@ def customise_layouts(layouts: Layouts, settings, project_dir: Path, cache_dir: 
             )
         except FontError as error:
             raise SourceError(
-                Problem("mkdocs.yml", None, "extra.xuanchuan.print.fonts", str(error))
+                Problem("mkdocs.yml", None, "extra.xuanchuan.print.fonts", error.message)
             ) from None
     logo = None
     if settings.logo:

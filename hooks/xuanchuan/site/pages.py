@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import Problem, SourceError, shown_path
+from ..core.errors import Problem, SourceError, either, quoted_list, shown_path
 from ..core.frontmatter import Document, read_document
+from ..core.messages import msg
 from ..core.schema import MISSING, Bool, Choice, ListOf, Number, Record, Text
 from ..core.settings import Settings, split_language
 
@@ -62,8 +63,11 @@ class _Icon(Text):
         if isinstance(name, str) and not self.theme.has_icon(name):
             report.add(
                 path,
-                f'"{name}" is not an icon of the theme: expected a name such as '
-                '"material/home", the file .icons/<name>.svg of Material or of overrides/',
+                msg(
+                    '"{name}" is not an icon of the theme: expected a name such as '
+                    '"material/home", the file .icons/<name>.svg of Material or of overrides/',
+                    name=name,
+                ),
             )
         return name
 
@@ -74,14 +78,17 @@ class _Status(Choice):
             return super().validate(value, path, report)
         report.add(
             path,
-            f'"{value}" cannot be shown: expected a status listed in mkdocs.yml under '
-            "extra.status first (such as new: Recently added), or no status",
+            msg(
+                '"{value}" cannot be shown: expected a status listed in mkdocs.yml under '
+                "extra.status first (such as new: Recently added), or no status",
+                value=value,
+            ),
         )
         return MISSING
 
 
 class _Search(Record):
-    expected = 'search settings such as "exclude: true" or "boost: 2"'
+    expected = msg('search settings such as "exclude: true" or "boost: 2"')
 
 
 def page_fields(theme: Theme | None = None) -> Record:
@@ -167,8 +174,10 @@ def scan_pages(
                     shown,
                     None,
                     None,
-                    "the file name has no language code: expected "
-                    + " or ".join(f"{example}.{c}.md" for c in codes),
+                    msg(
+                        "the file name has no language code: expected {files}",
+                        files=either([f"{example}.{c}.md" for c in codes]),
+                    ),
                 )
             )
             continue
@@ -178,9 +187,13 @@ def scan_pages(
                     shown,
                     None,
                     None,
-                    f'unknown language code "{code}" in the file name: expected one of '
-                    + ", ".join(f'"{c}"' for c in codes)
-                    + " (the languages listed in mkdocs.yml under extra.xuanchuan.languages)",
+                    msg(
+                        'unknown language code "{code}" in the file name: expected one of '
+                        "{codes} (the languages listed in mkdocs.yml under "
+                        "extra.xuanchuan.languages)",
+                        code=code,
+                        codes=quoted_list(list(codes)),
+                    ),
                 )
             )
             continue
@@ -207,9 +220,13 @@ def scan_pages(
                     shown_path(first, project_dir),
                     None,
                     None,
-                    f"has no {settings.default.name} version: expected "
-                    f"{shown_path(docs_dir / key, project_dir)[: -len('.md')]}.{default}.md, "
-                    "the default language's page that other languages fall back to",
+                    msg(
+                        "has no {language} version: expected {file}, the default language's "
+                        "page that other languages fall back to",
+                        language=settings.default.name,
+                        file=f"{shown_path(docs_dir / key, project_dir)[: -len('.md')]}"
+                        f".{default}.md",
+                    ),
                 )
             )
     if problems:
