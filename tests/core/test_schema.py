@@ -8,7 +8,10 @@ from dataclasses import dataclass
 import pytest
 
 from xuanchuan.core.errors import Problem
+from xuanchuan.core.messages import use_language
 from xuanchuan.core.schema import (
+    Bool,
+    Choice,
     Date,
     ListOf,
     Nested,
@@ -41,7 +44,7 @@ class Whole:
 
 def check(option, value):
     report = Report()
-    return option.validate(value, "", report), [(i.path, i.message) for i in report.issues]
+    return option.validate(value, "", report), [(i.path, str(i.message)) for i in report.issues]
 
 
 def test_the_schema_is_read_from_the_declarations():
@@ -51,7 +54,9 @@ def test_the_schema_is_read_from_the_declarations():
 
 
 def test_checked_data_builds_the_model_with_declared_defaults():
-    data, issues = check(record_of(Whole), {"title": "T", "day": "2026-06-01", "parts": [{"name": "p"}]})
+    data, issues = check(
+        record_of(Whole), {"title": "T", "day": "2026-06-01", "parts": [{"name": "p"}]}
+    )
     assert issues == []
     whole = build(Whole, data)
     assert whole == Whole(
@@ -68,7 +73,10 @@ def test_models_made_in_code_get_the_same_defaults():
 def test_every_problem_is_reported_at_once_with_its_path():
     _, issues = check(record_of(Whole), {"titel": "T", "parts": [{"name": 3, "count": -1}, {}]})
     assert issues == [
-        ("titel", 'unknown field (did you mean "title"?); known fields: title, day, parts, extra, words'),
+        (
+            "titel",
+            'unknown field (did you mean "title"?); known fields: title, day, parts, extra, words',
+        ),
         ("title", "is required: expected a text"),
         ("parts[1].count", "expected a number of at least 0, got -1"),
         ("parts[2].name", "is required: expected a text"),
@@ -98,3 +106,49 @@ def test_issues_become_problems_of_a_file_on_their_lines():
 def test_dates_are_real_calendar_dates(value, expected):
     _, issues = check(Record({"d": Date()}), {"d": value})
     assert expected in issues[0][1]
+
+
+def test_what_was_expected_and_what_was_given_are_worded_in_chinese_too(monkeypatch):
+    schema = Record(
+        {
+            "title": Text(required=True),
+            "sizes": ListOf(Choice(["A4", "A3"]), min_items=1),
+            "print": Bool(),
+            "start": Date(),
+        }
+    )
+    value = {"sizes": "A5", "print": "yes", "start": "2026-02-30", "titel": "春灌"}
+    english = [
+        (
+            "titel",
+            'unknown field (did you mean "title"?); known fields: title, sizes, print, start',
+        ),
+        ("title", "is required: expected a text"),
+        ("sizes", 'expected a list of values, each one of "A4", "A3", got the text "A5"'),
+        ("print", 'expected true or false, got the text "yes"'),
+        (
+            "start",
+            '"2026-02-30" is not a real date (day is out of range for month): expected a date '
+            "written as YYYY-MM-DD (for example 2026-06-01)",
+        ),
+    ]
+    assert check(schema, value)[1] == english
+    monkeypatch.delenv("XUANCHUAN_LANG", raising=False)
+    try:
+        use_language("zh")
+        assert check(schema, value)[1] == [
+            (
+                "titel",
+                "没有这个字段（是不是“title”？）；可用的字段有：title, sizes, print, start",
+            ),
+            ("title", "必须填写：应为一段文字"),
+            ("sizes", '应为一个列表（每项为以下之一："A4", "A3"），实际是文字“A5”'),
+            ("print", "应为true 或 false，实际是文字“yes”"),
+            (
+                "start",
+                "“2026-02-30”不是真实存在的日期（这个月没有这一天）：应为写成 YYYY-MM-DD 的日期"
+                "（例如 2026-06-01）",
+            ),
+        ]
+    finally:
+        use_language("en")

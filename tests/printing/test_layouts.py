@@ -55,4 +55,4 @@ def test_a_wrong_block_is_reported_on_its_line(tmp_path):
     assert (problem.path, problem.line, problem.field) == (
         "print/layouts.yml", line, "poster-portrait.blocks[4].field"
     )
-    assert 'got the text "headlin" (did you mean "headline"?)' in problem.message
+    assert 'got the text "headlin" (did you mean "headline"?)' in str(problem.message)

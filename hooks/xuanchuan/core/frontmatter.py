@@ -29,6 +29,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import Problem, SourceError
+from .messages import Message, msg
 from .schema import Record, Report, line_of
 
 # Far above what any page, campaign or layout needs (the longest campaign's front matter is
@@ -91,8 +92,10 @@ def read_document(source: Path, display_path: str) -> Document:
                 display_path,
                 line,
                 None,
-                "is not UTF-8 text: expected the file to be saved as UTF-8 "
-                "(in most editors: Save as… > Encoding > UTF-8)",
+                msg(
+                    "is not UTF-8 text: expected the file to be saved as UTF-8 "
+                    "(in most editors: Save as… > Encoding > UTF-8)"
+                ),
             )
         ) from None
     return parse_document(text, display_path)
@@ -104,7 +107,9 @@ def _read_bytes(source: Path, display_path: str) -> bytes:
             # One byte more than allowed tells a file that is too large without reading it all.
             raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        problem = Problem(display_path, None, None, f"cannot be read: {error.strerror}")
+        problem = Problem(
+            display_path, None, None, msg("cannot be read: {reason}", reason=error.strerror)
+        )
         raise SourceError(problem) from None
     if len(raw) > MAX_FILE_BYTES:
         raise SourceError(
@@ -112,8 +117,11 @@ def _read_bytes(source: Path, display_path: str) -> bytes:
                 display_path,
                 None,
                 None,
-                f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB: expected a smaller text "
-                "(split it into several pages; pictures go in files of their own)",
+                msg(
+                    "is larger than {limit} MB: expected a smaller text (split it into several "
+                    "pages; pictures go in files of their own)",
+                    limit=MAX_FILE_BYTES // (1024 * 1024),
+                ),
             )
         )
     return raw
@@ -132,8 +140,10 @@ def parse_document(text: str, display_path: str) -> Document:
                 display_path,
                 1,
                 None,
-                'the front matter opened with "---" on line 1 is never closed: '
-                'expected a second "---" line after the fields',
+                msg(
+                    'the front matter opened with "---" on line 1 is never closed: '
+                    'expected a second "---" line after the fields'
+                ),
             )
         )
     source = text[opening.end() : closing.start()]
@@ -146,6 +156,9 @@ def parse_document(text: str, display_path: str) -> Document:
 
 
 def _front_matter(source: str, display_path: str, first_line: int) -> YamlData:
+    typed = _typed_in_chinese_mode(source, display_path, first_line)
+    if typed:
+        raise SourceError(typed)
     try:
         data = read_yaml(source, display_path, first_line=first_line)
     except yaml.YAMLError as error:
@@ -161,8 +174,10 @@ def _front_matter(source: str, display_path: str, first_line: int) -> YamlData:
                 display_path,
                 first_line,
                 None,
-                'the front matter must be "name: value" lines, '
-                f"got {'a list' if isinstance(data.value, list) else 'a single value'}",
+                msg(
+                    'the front matter must be "name: value" lines, got {got}',
+                    got=msg("a list") if isinstance(data.value, list) else msg("a single value"),
+                ),
             )
         )
     return data
@@ -221,8 +236,12 @@ def read_yaml(source: str, display_path: str, *, first_line: int = 1) -> YamlDat
                 display_path,
                 first_line,
                 None,
-                f"the YAML fields are {len(source):,} characters long: expected at most "
-                f"{MAX_YAML_CHARS:,} (long text belongs in the page body)",
+                msg(
+                    "the YAML fields are {length} characters long: expected at most {limit} "
+                    "(long text belongs in the page body)",
+                    length=f"{len(source):,}",
+                    limit=f"{MAX_YAML_CHARS:,}",
+                ),
             )
         )
     try:
@@ -289,7 +308,10 @@ class _Reader:
                     self._problem(
                         event,
                         None,
-                        'a second YAML document starts here: expected one (remove the "---" line)',
+                        msg(
+                            "a second YAML document starts here: expected one "
+                            '(remove the "---" line)'
+                        ),
                     )
                     return
             elif kind is StreamEndEvent:
@@ -311,16 +333,20 @@ class _Reader:
         if parent.key is not None:
             return parent.key_path, False
         if not is_scalar:
-            what = "a list" if isinstance(event, SequenceStartEvent) else "a group of fields"
+            what = (
+                msg("a list") if isinstance(event, SequenceStartEvent) else msg("a group of fields")
+            )
             self._problem(
-                event, parent.path or None, f"expected a field name such as title, got {what}"
+                event,
+                parent.path or None,
+                msg("expected a field name such as title, got {got}", got=what),
             )
             return parent.path, True
         # An alias used as a field name is named as written; it is refused anyway.
         name = event.value if isinstance(event, ScalarEvent) else f"*{event.anchor}"
         path = f"{parent.path}.{name}" if parent.path else name
         if path in parent.names:
-            self._problem(event, path, "is written twice: expected it once")
+            self._problem(event, path, msg("is written twice: expected it once"))
         parent.names.add(path)
         self.data.lines[path] = line
         return path, True
@@ -360,9 +386,13 @@ class _Reader:
             self._problem(
                 event,
                 path or None,
-                f"the number {written[:12]}… is {len(written):,} characters long: expected at "
-                f"most {MAX_NUMBER_CHARS} (put a code or long number in quotes to keep it as "
-                "text)",
+                msg(
+                    "the number {start}… is {length} characters long: expected at most {limit} "
+                    "(put a code or long number in quotes to keep it as text)",
+                    start=written[:12],
+                    length=f"{len(written):,}",
+                    limit=MAX_NUMBER_CHARS,
+                ),
             )
             return _STR
         try:
@@ -382,8 +412,11 @@ class _Reader:
             self._problem(
                 event,
                 outermost or None,
-                f"is nested more than {MAX_DEPTH} levels deep: expected at most {MAX_DEPTH} "
-                "levels of indented fields and lists",
+                msg(
+                    "is nested more than {limit} levels deep: expected at most {limit} levels of "
+                    "indented fields and lists",
+                    limit=MAX_DEPTH,
+                ),
             )
             return False
         self._refuse_anchor_and_tag(event, path)
@@ -407,8 +440,11 @@ class _Reader:
         self._problem(
             event,
             path or None,
-            f'the alias "*{event.anchor}" is not allowed here: expected the value written out '
-            "in full (these files do not use YAML anchors and aliases)",
+            msg(
+                'the alias "*{name}" is not allowed here: expected the value written out in full '
+                "(these files do not use YAML anchors and aliases)",
+                name=event.anchor,
+            ),
         )
         # A stand-in keeps names and values paired while the rest is read for more problems.
         self._attach(ScalarNode(_STR, ""), path, is_key)
@@ -418,18 +454,24 @@ class _Reader:
             self._problem(
                 event,
                 path or None,
-                f'the anchor "&{event.anchor}" is not allowed here: expected the value written '
-                "out in full where it is used (these files do not use YAML anchors and aliases)",
+                msg(
+                    'the anchor "&{name}" is not allowed here: expected the value written out in '
+                    "full where it is used (these files do not use YAML anchors and aliases)",
+                    name=event.anchor,
+                ),
             )
         if event.tag is not None:
             self._problem(
                 event,
                 path or None,
-                f'the tag "{_shown_tag(event.tag)}" is not allowed here: expected the value '
-                'alone, such as 2026-06-01, 100 or "a text in quotes"',
+                msg(
+                    'the tag "{tag}" is not allowed here: expected the value alone, such as '
+                    '2026-06-01, 100 or "a text in quotes"',
+                    tag=_shown_tag(event.tag),
+                ),
             )
 
-    def _problem(self, event, path: str | None, message: str) -> None:
+    def _problem(self, event, path: str | None, message: Message) -> None:
         # One problem per line: an alias bomb is a few lines, not thousands of messages.
         line = event.start_mark.line + self.first_line
         if line not in self.lines_with_problems:
@@ -489,14 +531,16 @@ def _unclosed_quote(source: str, display_path: str, first_line: int) -> Problem 
         if not match:
             continue
         quote, rest = match.groups()
-        closed = rest.replace(quote * 2, "") if quote == "'" else re.sub(r"\\.", "", rest)
-        if quote not in closed:
+        if not _closes(rest, quote):
             return Problem(
                 display_path,
                 number + first_line,
                 None,
-                f"the front matter is not valid YAML (the {quote} that opens this value is "
-                f"never closed): expected the text to end with {quote} on the same line",
+                msg(
+                    "the front matter is not valid YAML (the {quote} that opens this value is "
+                    "never closed): expected the text to end with {quote} on the same line",
+                    quote=quote,
+                ),
             )
     return None
 
@@ -509,15 +553,18 @@ def _yaml_problem(
     mark = getattr(error, "problem_mark", None)
     line = mark.line + first_line if mark is not None else None
     problem = getattr(error, "problem", None) or str(error)
-    hint = 'expected "name: value" lines between the two "---" lines'
+    hint = msg('expected "name: value" lines between the two "---" lines')
     if "\\t" in problem or "tab" in problem:
-        hint = "expected spaces for indentation: YAML does not allow tab characters"
+        hint = msg("expected spaces for indentation: YAML does not allow tab characters")
     elif "mapping values are not allowed" in problem:
-        hint = 'expected one "name: value" per line; put a value containing ": " in quotes'
+        hint = msg('expected one "name: value" per line; put a value containing ": " in quotes')
     elif "could not find expected ':'" in problem or "could not find expected" in problem:
-        hint = 'expected "name: value"; check for a missing colon or an unclosed quote'
+        hint = msg('expected "name: value"; check for a missing colon or an unclosed quote')
     return Problem(
-        display_path, line, None, f"the front matter is not valid YAML ({problem}): {hint}"
+        display_path,
+        line,
+        None,
+        msg("the front matter is not valid YAML ({problem}): {hint}", problem=problem, hint=hint),
     )
 
 
@@ -531,6 +578,191 @@ def _control_character(
         display_path,
         line,
         None,
-        f"the front matter holds an invisible control character (U+{code:04X}): expected plain "
-        "text; delete the character (it often comes with text pasted from another program)",
+        msg(
+            "the front matter holds an invisible control character ({code}): expected plain "
+            "text; delete the character (it often comes with text pasted from another program)",
+            code=f"U+{code:04X}",
+        ),
     )
+
+
+# -- what a Chinese input method types instead of YAML's ASCII marks ----------------------------
+#
+# "：", "　", "－", "——" and “ ” look like YAML's ":", " ", "-" and '"' but are not: YAML reads
+# them as text, so the mistake is reported a line late as invalid YAML, or the line silently
+# becomes part of a text. They are found before the YAML is read, each on its own line. The
+# same marks inside a value are text and fine (summary: 注意：先断电), and so is everything in
+# a block of text (summary: | or >) and in a quoted value that runs over several lines.
+
+_FIELD = r"[A-Za-z0-9_-]+"
+_LINE = re.compile(r"(?P<dash>-[ \t]+)?(?P<rest>.*)")
+_FULL_WIDTH_COLON = re.compile(rf"(?P<name>{_FIELD})[ \t\u3000]*：")
+_FULL_WIDTH_SPACE_AFTER_COLON = re.compile(rf"(?P<name>{_FIELD}):\u3000")
+_NO_SPACE_AFTER_COLON = re.compile(rf"(?P<name>{_FIELD}):(?=[^\x00-\x7f])")
+_FIELD_LINE = re.compile(rf"(?P<name>{_FIELD}):(?:[ \t]+(?P<value>.*))?")
+# How a list item starts when the hyphen is typed in Chinese mode: a full-width hyphen, a
+# dash or two (Shift + "-" gives "——"), or a hyphen with no space before the item.
+_WRONG_MARKER = re.compile(r"(?P<marker>－|—+|–|-(?=[^\x00-\x7f\s]))")
+_FULL_WIDTH_INDENT = re.compile(r"[ \t]*\u3000[ \t\u3000]*(?P<rest>.*)")
+_LOOKS_LIKE_YAML = re.compile(rf"(?:-|－|—|–)[ \t\u3000]|(?P<name>{_FIELD})[ \t]*[:：]")
+_BLOCK_TEXT = re.compile(r"[|>][1-9+-]{0,2}[ \t]*(?:#.*)?")
+_CHINESE_QUOTES = {"“": "“…”", "‘": "‘…’"}
+
+
+def _typed_in_chinese_mode(source: str, display_path: str, first_line: int) -> list[Problem]:
+    """Lines where a Chinese input method typed "：", "　", "－" or “ ” for YAML's marks."""
+    scan = _ChineseModeScan()
+    problems = []
+    for number, line in enumerate(source.split("\n"), start=first_line):
+        found = scan.line(line)
+        if found is not None:
+            field_name, message = found
+            problems.append(Problem(display_path, number, field_name, message))
+    return problems
+
+
+class _ChineseModeScan:
+    """Reads front matter line by line, knowing just enough of its shape: which lines are
+    text (a block of text, a quoted value running on) and where a list takes items."""
+
+    def __init__(self):
+        self.block_indent: int | None = None  # indentation of the line opening a text block
+        self.open_quote: str | None = None  # quote of a value that runs on to next lines
+        self.lists: list[tuple[int, str | None]] = []  # open lists: item indentation, field
+        self.parent: tuple[int, str] | None = None  # a "name:" with nothing after it
+
+    def line(self, line: str) -> tuple[str | None, Message] | None:
+        indent = len(line) - len(line.lstrip(" \t"))
+        if self.block_indent is not None:
+            if not line.strip() or indent > self.block_indent:
+                return None
+            self.block_indent = None
+        if self.open_quote is not None:
+            if _closes(line, self.open_quote):
+                self.open_quote = None
+            return None
+        stripped = line.strip(" \t")
+        if not stripped or stripped.startswith("#"):
+            return None
+        spaced = _FULL_WIDTH_INDENT.fullmatch(line)
+        looks = spaced and _LOOKS_LIKE_YAML.match(spaced["rest"])
+        if looks:
+            self.parent = None
+            message = msg(
+                'a full-width space "\u3000" indents this line: expected ASCII spaces for '
+                "indentation"
+            )
+            return looks["name"], message
+        return self._structure(stripped, indent)
+
+    def _structure(self, text: str, indent: int) -> tuple[str | None, Message] | None:
+        # Lists that end above this line, and the list (if any) this line is an item of.
+        while self.lists and self.lists[-1][0] > indent:
+            self.lists.pop()
+        parent, self.parent = self.parent, None
+        if self.lists and self.lists[-1][0] == indent:
+            list_field = self.lists[-1][1]
+        elif parent is not None and indent >= parent[0]:
+            list_field = parent[1]
+        else:
+            list_field = None
+        parts = _LINE.fullmatch(text)
+        dash, rest = parts["dash"], parts["rest"]
+        wrong = None if dash else _WRONG_MARKER.match(rest)
+        is_item = bool(dash) or (wrong is not None and list_field is not None)
+        if self.lists and self.lists[-1][0] == indent and not is_item:
+            self.lists.pop()
+        if is_item and not (self.lists and self.lists[-1][0] == indent):
+            self.lists.append((indent, list_field))
+        if wrong is not None and list_field is not None:
+            if wrong["marker"] == "-":
+                return list_field, msg(
+                    'no space follows the hyphen "-" before this item: expected "-" followed by '
+                    "a space"
+                )
+            message = msg(
+                '"{marker}" is not a list marker: expected an ASCII hyphen "-" followed by a '
+                "space before each item",
+                marker=wrong["marker"],
+            )
+            return list_field, message
+        return self._field(rest, indent, len(dash or ""), list_field if dash else None)
+
+    def _field(self, text: str, indent: int, dash: int, item_of: str | None):
+        """A "name: value" line, or a list item's value when ``item_of`` names its list;
+        ``dash`` is the width of the "- " before it, if any."""
+        for pattern, template in (
+            (_FULL_WIDTH_COLON, _full_width_colon),
+            (_FULL_WIDTH_SPACE_AFTER_COLON, _full_width_space_after_colon),
+            (_NO_SPACE_AFTER_COLON, _no_space_after_colon),
+        ):
+            found = pattern.match(text)
+            if found:
+                return found["name"], template(found["name"])
+        field_line = _FIELD_LINE.fullmatch(text)
+        if field_line:
+            name, value = field_line["name"], field_line["value"] or ""
+            if not value.strip():
+                self.parent = (indent + dash, name)
+            indent += dash  # a text block under the field is indented more than its name
+        elif item_of is not None:
+            name, value = item_of, text
+        else:
+            return None  # a line that goes on the text of the line above
+        problem = _in_chinese_quotes(value, name)
+        if problem is None:
+            value = value.strip()
+            if _BLOCK_TEXT.fullmatch(value):
+                self.block_indent = indent
+            elif value[:1] in ('"', "'") and not _closes(value[1:], value[0]):
+                self.open_quote = value[0]
+        return problem
+
+
+def _full_width_colon(name: str) -> Message:
+    return msg(
+        'a full-width colon "：" follows the field name "{name}": expected an ASCII colon ":" '
+        "followed by a space",
+        name=name,
+    )
+
+
+def _full_width_space_after_colon(name: str) -> Message:
+    return msg(
+        'a full-width space "\u3000" follows the colon after the field name "{name}": '
+        'expected an ASCII space after ":"',
+        name=name,
+    )
+
+
+def _no_space_after_colon(name: str) -> Message:
+    return msg(
+        'no space follows the colon after the field name "{name}": expected ":" followed by '
+        "a space, then the value",
+        name=name,
+    )
+
+
+def _in_chinese_quotes(value: str, name: str | None) -> tuple[str | None, Message] | None:
+    """A value in “ ” that YAML cuts short: it holds ": " (an error) or " #" (the rest of
+    the line is read as a comment and lost). Any other value in “ ” is text, quotes and all."""
+    value = value.strip()
+    quotes = _CHINESE_QUOTES.get(value[:1])
+    if quotes is None:
+        return None
+    for mark in (": ", " #"):
+        if mark in value:
+            message = msg(
+                "the value is in Chinese quotes {quotes}, which YAML does not read as quotes, "
+                'and it holds "{mark}": expected ASCII quotes "…" around it',
+                quotes=quotes,
+                mark=mark,
+            )
+            return name, message
+    return None
+
+
+def _closes(text: str, quote: str) -> bool:
+    """Whether ``text`` holds the quote that ends a quoted value."""
+    closed = text.replace(quote * 2, "") if quote == "'" else re.sub(r"\\.", "", text)
+    return quote in closed

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .errors import Problem, did_you_mean
+from .messages import Message, msg
 
 MISSING = object()
 
@@ -28,7 +29,7 @@ class Issue:
     """A problem at ``path`` (dotted field path such as ``languages[1].code``)."""
 
     path: str
-    message: str
+    message: str | Message
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Report:
     # as written instead of the number YAML read (83, 1.5).
     written: Mapping[str, str] = field(default_factory=dict)
 
-    def add(self, path: str, message: str) -> None:
+    def add(self, path: str, message: str | Message) -> None:
         self.issues.append(Issue(path, message))
 
     def problems(self, file: str, lines: Mapping[str, int]) -> list[Problem]:
@@ -56,22 +57,32 @@ def line_of(lines: Mapping[str, int], path: str) -> int | None:
     return None
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Message | str:
+    """What a value is, in the team's words: what the file gave instead of the expected."""
     if value is None:
-        return "nothing"
+        return msg("nothing")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (yes/no)"
+        return msg("{value} (yes/no)", value=str(value).lower())
     if isinstance(value, str):
-        return f'the text "{value}"' if len(value) < 40 else "a text"
+        return msg('the text "{text}"', text=value) if len(value) < 40 else msg("a text")
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return msg("the number {number}", number=value)
     if isinstance(value, list):
-        return "a list"
+        return msg("a list")
     if isinstance(value, Mapping):
-        return "a group of fields"
+        return msg("a group of fields")
     if isinstance(value, _dt.date):
-        return f"the date {value.isoformat()}"
+        return msg("the date {date}", date=value.isoformat())
+    # Only a value made by code (mkdocs.yml's !!python tags) gets here: its type's name.
     return type(value).__name__
+
+
+def _got(expected: Message | str, value: Any) -> Message:
+    return msg("expected {expected}, got {got}", expected=expected, got=_describe(value))
+
+
+def _empty(expected: Message | str) -> Message:
+    return msg("expected {expected}, got an empty value", expected=expected)
 
 
 class Option:
@@ -83,8 +94,9 @@ class Option:
     taken from the default language's file (each language words it itself).
     """
 
-    expected = "a value"
-    plural = "values"
+    # Phrases that fit "expected ...": one value, and several (in "a list of ...").
+    expected: Message | str = msg("a value")
+    plural: Message | str = msg("values")
 
     def __init__(
         self,
@@ -106,7 +118,7 @@ class Option:
         raise NotImplementedError
 
     def wrong(self, value: Any, path: str, report: Report) -> Any:
-        report.add(path, f"expected {self.expected}, got {_describe(value)}")
+        report.add(path, _got(self.expected, value))
         return MISSING
 
 
@@ -116,14 +128,14 @@ MAX_TEXT_LENGTH = 1000
 
 
 class Text(Option):
-    expected = "a text"
-    plural = "texts"
+    expected = msg("a text")
+    plural = msg("texts")
 
     def __init__(
         self,
         *,
         pattern: str | None = None,
-        pattern_help: str = "",
+        pattern_help: Message | str = "",
         max_length: int = MAX_TEXT_LENGTH,
         allow_empty: bool = True,
         **kw,
@@ -143,23 +155,34 @@ class Text(Option):
             return self.wrong(value, path, report)
         value = value.strip()
         if not value and not self.allow_empty:
-            report.add(path, f"expected {self.expected}, got an empty value")
+            report.add(path, _empty(self.expected))
             return MISSING
         if len(value) > self.max_length:
             report.add(
                 path,
-                f"is {len(value):,} characters long: expected at most {self.max_length:,}",
+                msg(
+                    "is {length} characters long: expected at most {limit}",
+                    length=f"{len(value):,}",
+                    limit=f"{self.max_length:,}",
+                ),
             )
             return MISSING
         if self.pattern and not self.pattern.fullmatch(value):
-            report.add(path, f'"{value}" is not allowed here: expected {self.pattern_help}')
+            report.add(
+                path,
+                msg(
+                    '"{value}" is not allowed here: expected {rule}',
+                    value=value,
+                    rule=self.pattern_help,
+                ),
+            )
             return MISSING
         return value
 
 
 class Bool(Option):
-    expected = "true or false"
-    plural = "true/false values"
+    expected = msg("true or false")
+    plural = msg("true/false values")
 
     def validate(self, value, path, report):
         if not isinstance(value, bool):
@@ -168,8 +191,8 @@ class Bool(Option):
 
 
 class Number(Option):
-    expected = "a number"
-    plural = "numbers"
+    expected = msg("a number")
+    plural = msg("numbers")
 
     def __init__(self, *, minimum: float | None = None, maximum: float | None = None, **kw):
         super().__init__(**kw)
@@ -181,14 +204,35 @@ class Number(Option):
             return self.wrong(value, path, report)
         if not math.isfinite(value):
             written = report.written.get(path, str(value))
-            report.add(path, f'expected {self.expected}, got "{written}", which is not a number')
+            report.add(
+                path,
+                msg(
+                    'expected {expected}, got "{written}", which is not a number',
+                    expected=self.expected,
+                    written=written,
+                ),
+            )
             return MISSING
         if self.minimum is not None and value < self.minimum:
-            report.add(path, f"expected a number of at least {self.minimum}, got {value}")
+            report.add(
+                path,
+                msg(
+                    "expected a number of at least {minimum}, got {value}",
+                    minimum=self.minimum,
+                    value=value,
+                ),
+            )
             return MISSING
         if self.maximum is not None and value > self.maximum:
             written = report.written.get(path, str(value))
-            report.add(path, f"expected a number of at most {self.maximum:,}, got {written}")
+            report.add(
+                path,
+                msg(
+                    "expected a number of at most {maximum}, got {written}",
+                    maximum=f"{self.maximum:,}",
+                    written=written,
+                ),
+            )
             return MISSING
         return value
 
@@ -197,14 +241,22 @@ class Choice(Option):
     def __init__(self, choices, **kw):
         super().__init__(**kw)
         self.choices = tuple(choices)
-        self.expected = "one of " + ", ".join(f'"{c}"' for c in self.choices)
-        self.plural = "values, each " + self.expected
+        self.expected = msg("one of {choices}", choices=", ".join(f'"{c}"' for c in self.choices))
+        self.plural = msg("values, each {expected}", expected=self.expected)
 
     def validate(self, value, path, report):
         if value in self.choices:
             return value
         hint = did_you_mean(value, self.choices) if isinstance(value, str) else ""
-        report.add(path, f"expected {self.expected}, got {_describe(value)}{hint}")
+        report.add(
+            path,
+            msg(
+                "expected {expected}, got {got}{hint}",
+                expected=self.expected,
+                got=_describe(value),
+                hint=hint,
+            ),
+        )
         return MISSING
 
 
@@ -215,8 +267,8 @@ class Date(Option):
     still has a day after it and a year to show (9999-12-31 has neither).
     """
 
-    expected = "a date written as YYYY-MM-DD (for example 2026-06-01)"
-    plural = "dates written as YYYY-MM-DD"
+    expected = msg("a date written as YYYY-MM-DD (for example 2026-06-01)")
+    plural = msg("dates written as YYYY-MM-DD")
     EARLIEST = _dt.date(1900, 1, 1)
     LATEST = _dt.date(2099, 12, 31)
     _SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -232,29 +284,58 @@ class Date(Option):
         if with_time:
             report.add(
                 path,
-                f'"{text}" is a date and a time: expected the date alone, such as '
-                f"{with_time.group(1)} (an activity's hours go in its time field)",
+                msg(
+                    '"{text}" is a date and a time: expected the date alone, such as {date} '
+                    "(an activity's hours go in its time field)",
+                    text=text,
+                    date=with_time.group(1),
+                ),
             )
             return MISSING
         match = self._SHAPE.fullmatch(text)
         if not match:
             return self.wrong(value, path, report)
+        year, month, day = (int(part) for part in match.groups())
         try:
-            day = _dt.date(*(int(part) for part in match.groups()))
+            date = _dt.date(year, month, day)
         except ValueError as error:
-            report.add(path, f'"{value}" is not a real date ({error}): expected {self.expected}')
+            report.add(
+                path,
+                msg(
+                    '"{value}" is not a real date ({reason}): expected {expected}',
+                    value=value,
+                    reason=_impossible(year, month, error),
+                    expected=self.expected,
+                ),
+            )
             return MISSING
-        return self._in_range(day, path, report)
+        return self._in_range(date, path, report)
 
     def _in_range(self, day: _dt.date, path: str, report: Report):
         if not self.EARLIEST <= day <= self.LATEST:
             report.add(
                 path,
-                f"{day.isoformat()} is outside the years {self.EARLIEST.year} to "
-                f"{self.LATEST.year}: expected a date in those years (check the year for a typo)",
+                msg(
+                    "{date} is outside the years {earliest} to {latest}: expected a date in "
+                    "those years (check the year for a typo)",
+                    date=day.isoformat(),
+                    earliest=self.EARLIEST.year,
+                    latest=self.LATEST.year,
+                ),
             )
             return MISSING
         return day
+
+
+def _impossible(year: int, month: int, error: ValueError) -> Message | str:
+    """Why a date written YYYY-MM-DD does not exist, in Python's order of checks."""
+    if year < _dt.MINYEAR:
+        return msg("year {year} is out of range", year=year)
+    if not 1 <= month <= 12:
+        return msg("month must be in 1..12")
+    if "day" in str(error):
+        return msg("day is out of range for month")
+    return str(error)
 
 
 class ListOf(Option):
@@ -274,33 +355,44 @@ class ListOf(Option):
         self.min_items = min_items
         self.max_items = max_items
         self.unique = unique
-        self.expected = f"a list of {item.plural}"
+        self.expected = msg("a list of {items}", items=item.plural)
 
     def validate(self, value, path, report):
         if not isinstance(value, list):
             return self.wrong(value, path, report)
         count = len(value)
         if count < self.min_items or (self.max_items is not None and count > self.max_items):
-            bounds = (
-                f"{self.min_items} to {self.max_items}"
-                if self.max_items is not None
-                else f"at least {self.min_items}"
-            )
-            report.add(path, f"expected {bounds} items, got {count}")
+            if self.max_items is not None:
+                bounds = msg(
+                    "expected {minimum} to {maximum} items, got {count}",
+                    minimum=self.min_items,
+                    maximum=self.max_items,
+                    count=count,
+                )
+            else:
+                bounds = msg(
+                    "expected at least {minimum} items, got {count}",
+                    minimum=self.min_items,
+                    count=count,
+                )
+            report.add(path, bounds)
         result = []
         first_of: dict[str, int] = {}
         for index, item in enumerate(value, start=1):
             item_path = f"{path}[{index}]"
             checked = self.item.validate(item, item_path, report)
             if checked == "":
-                report.add(item_path, f"expected {self.item.expected}, got an empty value")
+                report.add(item_path, _empty(self.item.expected))
                 continue
             if self.unique and isinstance(checked, str):
                 if checked in first_of:
                     report.add(
                         item_path,
-                        f'"{checked}" is listed twice (also item {first_of[checked]}): '
-                        "expected each once",
+                        msg(
+                            '"{item}" is listed twice (also item {first}): expected each once',
+                            item=checked,
+                            first=first_of[checked],
+                        ),
                     )
                     continue
                 first_of[checked] = index
@@ -312,8 +404,8 @@ class ListOf(Option):
 class Record(Option):
     """A mapping with known fields; unknown fields are reported with a suggestion."""
 
-    expected = 'a group of "name: value" fields'
-    plural = 'groups of "name: value" fields'
+    expected = msg('a group of "name: value" fields')
+    plural = msg('groups of "name: value" fields')
 
     def __init__(self, fields: dict[str, Option], **kw):
         super().__init__(**kw)
@@ -330,11 +422,17 @@ class Record(Option):
             if key not in self.fields:
                 hint = did_you_mean(str(key), self.fields)
                 known = ", ".join(self.fields)
-                report.add(f"{prefix}{key}", f"unknown field{hint}; known fields: {known}")
+                report.add(
+                    f"{prefix}{key}",
+                    msg("unknown field{hint}; known fields: {known}", hint=hint, known=known),
+                )
         for name, option in self.fields.items():
             if name not in value or value[name] is None:
                 if option.required:
-                    report.add(f"{prefix}{name}", f"is required: expected {option.expected}")
+                    report.add(
+                        f"{prefix}{name}",
+                        msg("is required: expected {expected}", expected=option.expected),
+                    )
                 elif option.default is not MISSING:
                     result[name] = option.default_value()
                 continue
