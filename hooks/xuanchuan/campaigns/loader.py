@@ -11,7 +11,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.errors import Problem, SourceError, did_you_mean, either, quoted_list, shown_path
+from ..core.errors import (
+    Problem,
+    SourceError,
+    did_you_mean,
+    either,
+    file_problem,
+    quoted_list,
+    shown_path,
+)
 from ..core.frontmatter import Document, read_document
 from ..core.images import check_image
 from ..core.messages import Message, msg
@@ -63,10 +71,8 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
     shown_folder = shown_path(folder, project_dir)
     if len(folder.name) > MAX_SLUG_LENGTH:
         problems.append(
-            Problem(
+            file_problem(
                 shown_folder,
-                None,
-                None,
                 msg(
                     "the folder name is {length} characters long: expected at most {limit} (it "
                     "becomes the campaign's web address and part of the names of its print files)",
@@ -77,10 +83,8 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
         )
     elif not folder_name_ok(folder.name):
         problems.append(
-            Problem(
+            file_problem(
                 shown_folder,
-                None,
-                None,
                 msg(
                     'the folder name "{name}" becomes the campaign\'s web address: expected {rule}',
                     name=folder.name,
@@ -90,10 +94,8 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
         )
     if folder_name_reserved(folder.name):
         problems.append(
-            Problem(
+            file_problem(
                 shown_folder,
-                None,
-                None,
                 msg(
                     'the folder name "{name}" is taken by a page the site makes itself (the '
                     "calendar and the type pages): expected another name",
@@ -110,20 +112,16 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
         expected = either([f"index.{c}.md" for c in settings.codes])
         if name != "index.md" or code is None:
             problems.append(
-                Problem(
+                file_problem(
                     shown,
-                    None,
-                    None,
                     msg("unexpected Markdown file: expected {files}", files=expected),
                 )
             )
             continue
         if code not in settings.codes:
             problems.append(
-                Problem(
+                file_problem(
                     shown,
-                    None,
-                    None,
                     msg(
                         'unknown language code "{code}" in the file name: expected {files}',
                         code=code,
@@ -140,10 +138,8 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
     if default not in documents:
         if not any(p.path.startswith(shown_folder + "/index.") for p in problems):
             problems.append(
-                Problem(
+                file_problem(
                     shown_folder,
-                    None,
-                    None,
                     msg(
                         "has no index.{code}.md: expected the campaign written in {language}, "
                         "with its fields in the front matter",
@@ -250,9 +246,7 @@ def _check_dates(document: Document, checked: _Checked, schema, problems) -> Non
         return
     if end is not None and end < start:
         problems.append(
-            Problem(
-                document.path,
-                document.line_of("end"),
+            document.problem(
                 "end",
                 msg(
                     "{end} is before the start ({start}): expected an end date on or after the "
@@ -265,9 +259,7 @@ def _check_dates(document: Document, checked: _Checked, schema, problems) -> Non
         return
     if end is not None and end > _years_after(start, MAX_YEARS):
         problems.append(
-            Problem(
-                document.path,
-                document.line_of("end"),
+            document.problem(
                 "end",
                 msg(
                     "{end} is more than {years} years after the start ({start}): expected a "
@@ -334,9 +326,7 @@ def _check_activities(document: Document, checked: _Checked, schema, problems) -
             if end <= begin:
                 path = f"{where}.time"
                 problems.append(
-                    Problem(
-                        document.path,
-                        document.line_of(path),
+                    document.problem(
                         path,
                         msg(
                             '"{time}" does not end after it starts: expected an end later the '
@@ -353,9 +343,7 @@ def _check_activities(document: Document, checked: _Checked, schema, problems) -
         same = (activity["date"], _minutes(time.split("-")[0]) if time else None, activity["title"])
         if same in first_of:
             problems.append(
-                Problem(
-                    document.path,
-                    document.line_of(where),
+                document.problem(
                     where,
                     msg(
                         "is the same activity as activities[{first}] (same date, start time and "
@@ -390,9 +378,7 @@ def _check_sections(document: Document, checked: _Checked, schema, problems) -> 
             continue
         known = quoted_list(titles) or msg('none (add "## " headings)')
         problems.append(
-            Problem(
-                document.path,
-                document.line_of(path),
+            document.problem(
                 path,
                 msg(
                     '"{name}" is not a section of this file{hint}: expected one of its ## '

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from string import Template
 
-from ..core.errors import Problem, SourceError, did_you_mean
+from ..core.errors import Problem, SourceError, did_you_mean, file_problem
 from ..core.messages import msg
 from ..core.schema import Date
 from ..core.settings import MAX_SLUG_LENGTH, SLUG_HELP, Settings
@@ -34,10 +34,8 @@ def new_campaign(
     where = f"{settings.campaigns_dir}/{slug}"
     if len(slug) > MAX_SLUG_LENGTH:
         raise SourceError(
-            Problem(
+            file_problem(
                 where,
-                None,
-                None,
                 msg(
                     "the name is {length} characters long: expected at most {limit} (it becomes "
                     "the campaign's web address and part of the names of its print files)",
@@ -48,10 +46,8 @@ def new_campaign(
         )
     if not folder_name_ok(slug):
         raise SourceError(
-            Problem(
+            file_problem(
                 where,
-                None,
-                None,
                 msg('"{slug}" cannot be used: expected {rule}', slug=slug, rule=SLUG_HELP),
             )
         )
@@ -120,10 +116,8 @@ def new_campaign(
             texts[language.code] = Template(template.read_text(encoding="utf-8")).substitute(values)
     if settings.default.code not in texts:
         raise SourceError(
-            Problem(
+            file_problem(
                 str(templates_dir / f"{kind}.{settings.default.code}.md"),
-                None,
-                None,
                 msg("not found: expected a starter template for this campaign type"),
             )
         )

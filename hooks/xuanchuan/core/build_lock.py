@@ -13,7 +13,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from .disk_cache import CACHE_DIR
-from .errors import Problem, SourceError, write_problem
+from .errors import SourceError, file_problem, write_problem
 from .messages import msg
 
 LOCK_FILE = CACHE_DIR / "build.lock"
@@ -28,10 +28,8 @@ def hold_build_lock(project_dir: Path) -> FileLock:
         lock.acquire()
     except Timeout:
         raise SourceError(
-            Problem(
+            file_problem(
                 LOCK_FILE.as_posix(),
-                None,
-                None,
                 msg(
                     "another build is running in this project (mkdocs build or mkdocs serve): "
                     "wait for it to finish, then build again"

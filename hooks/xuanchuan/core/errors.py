@@ -38,6 +38,11 @@ class Problem:
         return f"{where}: {what}"
 
 
+def file_problem(path: str, message: str | Message) -> Problem:
+    """A problem with a file or folder as a whole: no line, no field."""
+    return Problem(path, None, None, message)
+
+
 class SourceError(Exception):
     """One or more problems that stop the build; the message lists all of them."""
 
@@ -92,10 +97,8 @@ def write_problem(error: OSError, project_dir: Path | None) -> Problem:
     written = error.filename2 or error.filename
     target = Path(written) if written else None
     shown = shown_path(target, project_dir) if target and project_dir else str(target or "")
-    return Problem(
+    return file_problem(
         shown or str(msg("the site")),
-        None,
-        None,
         msg(
             "cannot be written ({reason}): expected a writable folder with free space; the "
             "previous site is left as it was",

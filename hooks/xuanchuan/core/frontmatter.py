@@ -28,7 +28,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import Problem, SourceError
+from .errors import Problem, SourceError, file_problem
 from .messages import Message, msg
 from .schema import Record, Report, line_of
 
@@ -64,6 +64,10 @@ class Document:
     def line_of(self, field_path: str) -> int | None:
         """Line of a dotted field path (``targets[2].goal``), or of its nearest parent."""
         return line_of(self.lines, field_path)
+
+    def problem(self, field_path: str, message) -> Problem:
+        """A problem with one field of this file, on the field's line."""
+        return Problem(self.path, self.line_of(field_path), field_path, message)
 
     def check(self, schema: Record) -> tuple[dict, list[Problem]]:
         """The front matter checked against ``schema``, and its problems with their lines."""
@@ -113,10 +117,8 @@ def _read_bytes(source: Path, display_path: str) -> bytes:
         raise SourceError(problem) from None
     if len(raw) > MAX_FILE_BYTES:
         raise SourceError(
-            Problem(
+            file_problem(
                 display_path,
-                None,
-                None,
                 msg(
                     "is larger than {limit} MB: expected a smaller text (split it into several "
                     "pages; pictures go in files of their own)",

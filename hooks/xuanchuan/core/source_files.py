@@ -12,7 +12,7 @@ import fnmatch
 import os
 from pathlib import Path
 
-from .errors import Problem, shown_path
+from .errors import Problem, file_problem, shown_path
 from .messages import msg
 
 # Backups, swap and lock files of common editors and office suites, and system files.
@@ -61,10 +61,8 @@ def links_leaving(root: Path, project_dir: Path) -> list[Problem]:
 
 
 def _link_problem(link: Path, project_dir: Path) -> Problem:
-    return Problem(
+    return file_problem(
         shown_path(link, project_dir),
-        None,
-        None,
         msg(
             "is a link to {target}, outside the project: expected the file or folder itself "
             "inside the project (copy it here instead of linking to it)",

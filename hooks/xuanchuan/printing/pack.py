@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..campaigns.model import Campaign, CampaignSet
-from ..core.errors import Problem, SourceError, did_you_mean, shown_path
+from ..core.errors import Problem, SourceError, did_you_mean, file_problem, shown_path
 from ..core.formatting import format_range, type_label
 from ..core.messages import Message, msg
 from ..core.print_files import LEAFLET_PDF, POSTER_PDF, PrintFile, PrintResult
@@ -145,10 +145,8 @@ def choose(selection: Selection, campaigns: CampaignSet) -> list[Campaign]:
         chosen.append(campaign)
     if not chosen:
         raise SourceError(
-            Problem(
+            file_problem(
                 "print-pack",
-                None,
-                None,
                 msg(
                     "nothing to print: no campaign matches {selection}: expected a selection "
                     "that includes at least one campaign (try fewer limits)",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import Problem, SourceError, either, quoted_list, shown_path
+from ..core.errors import file_problem, Problem, SourceError, either, quoted_list, shown_path
 from ..core.frontmatter import Document, read_document
 from ..core.messages import msg
 from ..core.schema import MISSING, Bool, Choice, ListOf, Number, Record, Text
@@ -170,10 +170,8 @@ def scan_pages(
         if code is None:
             example = relative[: -len(".md")]
             problems.append(
-                Problem(
+                file_problem(
                     shown,
-                    None,
-                    None,
                     msg(
                         "the file name has no language code: expected {files}",
                         files=either([f"{example}.{c}.md" for c in codes]),
@@ -183,10 +181,8 @@ def scan_pages(
             continue
         if code not in codes:
             problems.append(
-                Problem(
+                file_problem(
                     shown,
-                    None,
-                    None,
                     msg(
                         'unknown language code "{code}" in the file name: expected one of '
                         "{codes} (the languages listed in mkdocs.yml under "
@@ -216,10 +212,8 @@ def scan_pages(
         if default not in page.files and key not in unreadable:
             first = next(iter(page.files.values()))
             problems.append(
-                Problem(
+                file_problem(
                     shown_path(first, project_dir),
-                    None,
-                    None,
                     msg(
                         "has no {language} version: expected {file}, the default language's "
                         "page that other languages fall back to",

@@ -16,7 +16,7 @@ from ..core.messages import msg
 import shutil
 from pathlib import Path
 
-from ..core.errors import Problem, SourceError, shown_path, write_problem
+from ..core.errors import file_problem, Problem, SourceError, shown_path, write_problem
 from ..core.log import log
 
 
@@ -81,10 +81,8 @@ class StagedOutput:
     def _check_final(self) -> None:
         if _exists(self.final) and not self.final.is_dir():
             raise SourceError(
-                Problem(
+                file_problem(
                     self._shown(),
-                    None,
-                    None,
                     msg(
                         "is a file, not a folder: expected the folder the site is built into; "
                         "move the file away or choose another folder with site_dir in mkdocs.yml"
