@@ -49,9 +49,14 @@ _IGNORABLE = (
 )
 
 
+_IGNORABLE_CHARACTER = re.compile(
+    "[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _IGNORABLE) + "]"
+)
+
+
 def printable_text(text: str) -> str:
     """``text`` as print sets it (see above); the same text always gives the same result."""
-    if text.isascii() and text.isprintable():
+    if _already_plain(text):
         return text
     hidden = {ord(char): None for char in set(text) if _shows_nothing(char)}
     text = unicodedata.normalize("NFC", text.translate(hidden))
@@ -65,3 +70,14 @@ def _shows_nothing(char: str) -> bool:
         return True
     code = ord(char)
     return any(first <= code <= last for first, last in _IGNORABLE)
+
+
+def _already_plain(text: str) -> bool:
+    """Whether nothing above applies: most texts, and the check is far quicker than looking
+    at each character (str.isprintable is False for every control, format and space
+    character but the plain space)."""
+    return (
+        text.isprintable()
+        and not _IGNORABLE_CHARACTER.search(text)
+        and unicodedata.is_normalized("NFC", text)
+    )
