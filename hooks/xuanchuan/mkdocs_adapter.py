@@ -34,6 +34,7 @@ from .core.messages import msg, use_language
 from .core.project import Project
 from .core.settings import Language, Settings, load_settings, messages_language_of
 from .core.source_files import is_private
+from .core.strings import language_name
 from .printing.run import print_for_site
 from .site.campaign_pages import generated_markdown, plan_campaign_site
 from .site.languages import LanguageBuild
@@ -244,7 +245,11 @@ class SiteBuild:
     def _build_other_languages(self, run: Run) -> None:
         for language in run.settings.languages[1:]:
             log.info(
-                msg("Building the {name} site ({code}/)", name=language.name, code=language.code)
+                msg(
+                    "Building the {name} site ({code}/)",
+                    name=language_name(language.code, language.name),
+                    code=language.code,
+                )
             )
             self.pending = language
             try:

@@ -85,4 +85,4 @@ def test_the_report_speaks_the_team_language(tmp_path: Path):
     root = write_site(tmp_path / "p", {"index.zh.md": page("首页"), "about.zh.md": page("关于")})
     (root / "content" / "index.en.md").write_text(page("Home"), encoding="utf-8")
     lines = report(root, XUANCHUAN_LANG="").splitlines()
-    assert lines == ["English（en）：共 2 页，已翻译 1 页，缺 1 页，0 页译文过时", "  缺译文：about.md"]
+    assert lines == ["英文（en）：共 2 页，已翻译 1 页，缺 1 页，0 页译文过时", "  缺译文：about.md"]

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from .messages import current_language
+
 TABLE_FILE = Path(__file__).with_name("strings.yml")
 
 
@@ -37,3 +39,8 @@ class Translator:
 
     # Templates call ``xc.t("key")``.
     t = __call__
+
+
+def language_name(code: str, fallback: str) -> str:
+    """A language's name as messages to the team say it ("英文" for en in Chinese messages)."""
+    return Translator(current_language(), "en").language_name(code, fallback)

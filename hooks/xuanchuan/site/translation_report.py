@@ -11,6 +11,7 @@ from ..core.errors import SourceError
 from ..core.frontmatter import read_document
 from ..core.messages import msg
 from ..core.settings import Settings
+from ..core.strings import language_name
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def format_status(statuses: list[LanguageStatus], total: int) -> list[str]:
         summary = msg(
             "{name} ({code}): {translated} of {total} pages translated, {missing} missing, "
             "{outdated} out of date",
-            name=status.name,
+            name=language_name(status.code, status.name),
             code=status.code,
             translated=translated,
             total=total,
