@@ -33,7 +33,7 @@ def test_a_block_has_one_default_for_each_property():
 def test_a_layout_names_the_content_it_draws():
     layouts = load_layouts(PROJECT / "overrides", PROJECT)
     share = layouts.formats["share"].content_used()
-    assert {"headline", "subheadline", "dates", "organizer", "type_label", "photo"} == share
+    assert {"headline", "subheadline", "dates", "organizer", "type_label", "photo", "phrases"} == share
     assert {"body", "url", "fold_guides", "points"} <= layouts.formats["leaflet"].content_used()
 
 

@@ -42,6 +42,8 @@ class PosterContent:
     points_heading: str = printable()
     contact_heading: str = printable()
     fold_guides: bool = False
+    # Names that a line never breaks inside: the campaign's places and organizer.
+    phrases: tuple[str, ...] = ()
 
     def text_of(self, name: str) -> str:
         return getattr(self, name) or ""

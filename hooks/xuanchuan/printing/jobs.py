@@ -38,9 +38,10 @@ from .content import LISTS, SOURCES, TEXTS, PosterContent
 from .fonts import FontError, resolve_font
 from .layouts import Layout, Layouts
 from .unprintable import missing_character_problems, unprintable_characters
+from .words import prepare as prepare_words
 
 # Raise when the drawing code changes in a way that changes its output.
-ENGINE_VERSION = "5"
+ENGINE_VERSION = "6"
 PNG_WIDTH = 1080
 LEAFLET_PAPER = "A4-landscape"
 SHARE_WIDTH = 1200
@@ -158,6 +159,8 @@ def render_print_files(planned, campaigns: CampaignSet, workers: int | None = No
         log.info(
             msg("Print files: rendering {total} (the rest are unchanged and reused)", total=total)
         )
+        # Loaded once here, so that every worker forked below shares the dictionary.
+        prepare_words()
         workers = workers or min(os.cpu_count() or 1, total)
         done = 0
         step = max(1, total // 10)
@@ -243,8 +246,16 @@ def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path
         summary=campaign.summary,
         url=url or "",
         photo=photo,
+        phrases=_names(campaign),
     )
     return _as_printed(content)
+
+
+def _names(campaign: Campaign) -> tuple[str, ...]:
+    """The campaign's own names, which a line never breaks inside."""
+    names = [*campaign.places, campaign.organizer or ""]
+    names += [activity.place or "" for activity in campaign.activities]
+    return tuple(sorted({printable_text(name) for name in names if name}))
 
 
 def _as_printed(content: PosterContent) -> PosterContent:

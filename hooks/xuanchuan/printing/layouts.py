@@ -118,7 +118,14 @@ class Layout:
         return used
 
 
-_CONTENT_OF_TYPE = {"flow": ("body",), "qr": ("url",), "logo": ("logo",)}
+# Text and list blocks break lines between words, keeping the campaign's names whole.
+_CONTENT_OF_TYPE = {
+    "flow": ("body",),
+    "qr": ("url",),
+    "logo": ("logo",),
+    "text": ("phrases",),
+    "list": ("phrases",),
+}
 
 _BLOCKS = ListOf(Nested(Block), min_items=1, required=True)
 _PAGE = Nested(PageSize, required=True)

@@ -67,10 +67,16 @@ def _clusters(unit: str) -> list[str]:
     return clusters
 
 
-def break_lines(text: str, width: float, measure: Measure) -> list[str]:
-    """Lines of ``text`` no wider than ``width`` (as measured), following the rules above."""
+def break_lines(
+    text: str, width: float, measure: Measure, units: list[str] | None = None
+) -> list[str]:
+    """Lines of ``text`` no wider than ``width`` (as measured), following the rules above.
+
+    ``units`` are what must stay together (default: ``tokenize(text)``; a poster passes
+    whole words, see ``words.py``).
+    """
     lines: list[list[str]] = []
-    units = tokenize(text.strip())
+    units = _trim(list(units)) if units is not None else tokenize(text.strip())
     current: list[str] = []
     used = 0.0
     index = 0
@@ -170,3 +176,23 @@ def units_width(units: list[str], measure: Measure) -> float:
 def line_width(line: str, measure: Measure) -> float:
     """The width of a line as set: the sum of its units' widths."""
     return units_width(tokenize(line), measure)
+
+
+def balanced_lines(text: str, width: float, measure: Measure, units: list[str]) -> list[str]:
+    """The lines of ``break_lines`` made as even as the same number of lines allows: the
+    narrowest width that needs no more lines, so no last line holds a word or two alone."""
+    lines = break_lines(text, width, measure, units)
+    if len(lines) < 2:
+        return lines
+    # Never narrower than the widest word: that one would have to be split.
+    low = max((measure(unit) for unit in units if unit != " "), default=0.0)
+    high = width
+    if low >= high:
+        return lines
+    for _ in range(12):
+        middle = (low + high) / 2
+        if len(break_lines(text, middle, measure, units)) <= len(lines):
+            high = middle
+        else:
+            low = middle
+    return break_lines(text, high, measure, units)

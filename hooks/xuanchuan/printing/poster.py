@@ -26,7 +26,8 @@ from .drawing import (
 )
 from .flow_drawing import draw_flow
 from .layouts import Block, Layout, PageSize
-from .linebreak import break_lines, line_width
+from .linebreak import balanced_lines, break_lines, line_width
+from .words import word_units
 
 
 def render_pdf(layout: Layout, style: Style, content: PosterContent, paper: str) -> bytes:
@@ -77,9 +78,9 @@ def _draw(context, page: PageSize, blocks, style: Style, content: PosterContent)
             context.rectangle(block.x, block.y, block.w, block.h)
             context.fill()
         elif kind == "text":
-            _text_block(context, page, style, block, content.text_of(block.field))
+            _text_block(context, page, style, block, content.text_of(block.field), content.phrases)
         elif kind == "list":
-            _list_block(context, page, style, block, content.points)
+            _list_block(context, page, style, block, content.points, content.phrases)
         elif kind == "lines":
             _lines_block(context, page, style, block, content)
         elif kind == "image" and content.photo:
@@ -98,21 +99,38 @@ def _draw(context, page: PageSize, blocks, style: Style, content: PosterContent)
 
 
 def _fit(
-    typesetter: Typesetter, paragraphs, width, height, block, page, indent=0.0, gap=0.0
+    typesetter: Typesetter,
+    paragraphs,
+    width,
+    height,
+    block,
+    page,
+    phrases=(),
+    indent=0.0,
+    gap=0.0,
 ) -> tuple[float, list[list[str]]]:
-    """The largest size (in points, in steps of half a point) at which all fits."""
+    """The largest size (in points, in steps of half a point) at which all fits, with lines
+    broken between words and made even."""
     largest, smallest = block.max_size, block.min_size
     line_height = block.line_height
+    words = [word_units(text, phrases) for text in paragraphs]
     size = largest
     while True:
         units = size * page.point
         measure = typesetter.measure_at(units)
-        laid = [break_lines(text, width - indent, measure) for text in paragraphs]
+        laid = [
+            break_lines(text, width - indent, measure, each)
+            for text, each in zip(paragraphs, words, strict=True)
+        ]
         lines = sum(len(p) for p in laid)
         needed = lines * units * line_height + gap * units * max(len(laid) - 1, 0)
         widest = max((line_width(line, measure) for p in laid for line in p), default=0)
         if needed <= height + 1e-6 and widest <= width - indent + 1e-6:
-            return units, laid
+            even = [
+                balanced_lines(text, width - indent, measure, each)
+                for text, each in zip(paragraphs, words, strict=True)
+            ]
+            return units, even
         if size <= smallest:
             fit_lines = int(height // (units * line_height))
             raise Overflow(
@@ -133,12 +151,12 @@ def _face(style: Style, block: Block) -> tuple[str, bool]:
     return style.fonts[block.font]
 
 
-def _text_block(context, page, style, block, text) -> None:
+def _text_block(context, page, style, block, text, phrases=()) -> None:
     if not text:
         return
     family, bold = _face(style, block)
     typesetter = Typesetter(context, family, bold)
-    size, (lines,) = _fit(typesetter, [text], block.w, block.h, block, page)
+    size, (lines,) = _fit(typesetter, [text], block.w, block.h, block, page, phrases)
     used = len(lines) * size * block.line_height
     top = block.y + (block.h - used) * _VALIGN[block.valign]
     _draw_lines(context, typesetter, lines, size, block, style, y=top)
@@ -165,7 +183,7 @@ def _draw_lines(context, typesetter, lines, size, block, style, x=None, y=None) 
     return top + len(lines) * line_height
 
 
-def _list_block(context, page, style, block, points) -> None:
+def _list_block(context, page, style, block, points, phrases=()) -> None:
     if not points:
         return
     family, bold = _face(style, block)
@@ -180,6 +198,7 @@ def _list_block(context, page, style, block, points) -> None:
         block.h,
         block,
         page,
+        phrases,
         indent=indent_of * block.max_size * page.point,
         gap=gap,
     )

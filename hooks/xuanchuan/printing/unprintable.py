@@ -19,13 +19,11 @@ from ..core.errors import Problem, SourceError
 from ..core.frontmatter import Document, read_document
 from ..core.messages import msg
 from .characters import printable_text
-from .content import SOURCES, PosterContent
+from .content import LISTS, SOURCES, TEXTS, PosterContent
 from .fonts import Font, missing_characters
 
+
 # Content that is no text a font draws.
-_NOT_TEXT = ("photo", "logo", "url", "body", "fold_guides", "kind")
-
-
 @dataclass(frozen=True)
 class Unprintable:
     """A character no print font has, and where it is written."""
@@ -109,10 +107,11 @@ def _written(campaign: Campaign) -> Iterator[tuple[str, str | None]]:
 
 
 def _content_texts(content: PosterContent) -> Iterator[tuple[str, str]]:
+    # Only what a layout may print (content.TEXTS and LISTS), in their declared order.
     for name, value in content.as_dict().items():
-        if name == "points":
-            yield from (("poster.points", point) for point in value)
-        elif name not in _NOT_TEXT:
+        if name in LISTS:
+            yield from ((SOURCES.get(name, name), item) for item in value)
+        elif name in TEXTS:
             yield SOURCES.get(name, name), value or ""
     for block in content.body:
         cells = "".join("".join(row) for row in block.get("rows", ()))
