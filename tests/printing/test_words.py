@@ -89,3 +89,33 @@ def test_the_a4_poster_headline_breaks_between_words(tmp_path):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     assert lines[:2] == ["安全生产月", "石卡用电保平安"]
+
+
+def test_a_campaign_keeps_its_names_and_chosen_phrases_whole(tmp_path):
+    import dataclasses
+
+    from xuanchuan.campaigns.loader import load_campaigns
+    from xuanchuan.core.settings import load_settings
+    from xuanchuan.core.strings import Translator
+    from xuanchuan.printing.jobs import plan_print_files
+
+    settings = load_settings(None)
+    campaigns = load_campaigns(settings, PROJECT)
+    slug = "spring-irrigation-2027"
+    campaigns.campaigns = {slug: campaigns.campaigns[slug]}
+    zh = campaigns.campaigns[slug]["zh"]
+    kept = dataclasses.replace(zh, poster=dataclasses.replace(zh.poster, keep=("用电保平安",)))
+    campaigns.campaigns[slug] = {**campaigns.campaigns[slug], "zh": kept}
+    planned, _ = plan_print_files(
+        campaigns,
+        translators={code: Translator(code, "zh") for code in settings.codes},
+        layouts=load_layouts(PROJECT / "overrides", PROJECT),
+        sizes=("A4",),
+        full_resolution=False,
+        page_url=lambda campaign: "https://example.org/",
+        cache_dir=tmp_path,
+    )
+    phrases = {f.language: job.content["phrases"] for f, job in planned if job}
+    assert "用电保平安" in phrases["zh"] and "用电保平安" not in phrases["en"]
+    assert set(zh.places) <= set(phrases["zh"]) and zh.organizer in phrases["zh"]
+    assert word_units("石卡用电保平安", phrases["zh"]) == ["石卡", "用电保平安"]

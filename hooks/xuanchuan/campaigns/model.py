@@ -79,6 +79,11 @@ class Poster:
     # A path inside the campaign folder in the file; the file itself in the model.
     image: Path | None = declare(Text(translatable=True))
     sizes: tuple[str, ...] = declare(ListOf(Choice(POSTER_SIZES), min_items=1))
+    # Phrases a line never breaks inside (the campaign's places and organizer always stay
+    # whole); each language names its own.
+    keep: tuple[str, ...] = declare(
+        ListOf(Text(), max_items=20, translatable=True, inherited=False)
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -252,8 +252,9 @@ def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path
 
 
 def _names(campaign: Campaign) -> tuple[str, ...]:
-    """The campaign's own names, which a line never breaks inside."""
-    names = [*campaign.places, campaign.organizer or ""]
+    """The campaign's own names and the phrases it keeps, which a line never breaks inside."""
+    kept = campaign.poster.keep if campaign.poster else ()
+    names = [*campaign.places, campaign.organizer or "", *kept]
     names += [activity.place or "" for activity in campaign.activities]
     return tuple(sorted({printable_text(name) for name in names if name}))
 
