@@ -47,12 +47,14 @@ def body_references(markdown: str) -> list[Reference]:
     ]
 
 
-def check_body_pictures(document: Document, folder: Path, problems: list[Problem]) -> None:
+def check_body_pictures(
+    document: Document, folder: Path, problems: list[Problem], cache_dir: Path | None = None
+) -> None:
     """Each picture the body shows must be a good image inside the campaign folder."""
     for reference in body_references(document.body):
         if not reference.is_picture:
             continue
-        message = check_image(folder, reference.target)
+        message = check_image(folder, reference.target, cache_dir)
         if message:
             line = _line_of(document, reference.target)
             problems.append(Problem(document.path, line, None, message))

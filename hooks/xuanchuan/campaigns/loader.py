@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.disk_cache import CACHE_DIR
 from ..core.errors import (
     Problem,
     SourceError,
@@ -155,8 +156,9 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
     # missing photo is listed alongside a misspelt field, not after it is corrected.
     _check_dates(original, checked, schema, problems)
     _check_activities(original, checked, schema, problems)
-    _check_image(original, checked.get("poster.image"), folder, problems)
-    check_body_pictures(original, folder, problems)
+    pictures = project_dir / CACHE_DIR / "pictures"
+    _check_image(original, checked.get("poster.image"), folder, problems, pictures)
+    check_body_pictures(original, folder, problems, pictures)
     _check_sections(original, checked, schema, problems)
     versions = {}
     if checked.complete:
@@ -173,8 +175,8 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
         own = _check(document, lenient, problems)
         image = own.get("poster.image")
         if image is not None and image != checked.get("poster.image"):
-            _check_image(document, image, folder, problems)
-        check_body_pictures(document, folder, problems)
+            _check_image(document, image, folder, problems, pictures)
+        check_body_pictures(document, folder, problems, pictures)
         _check_sections(document, own, lenient, problems)
         # A translation is compared with the original only when both are complete: a
         # field the original lacks through a mistake is not a contradiction.
@@ -360,10 +362,10 @@ def _minutes(clock: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-def _check_image(document: Document, image: str | None, folder: Path, problems) -> None:
+def _check_image(document: Document, image: str | None, folder: Path, problems, cache_dir) -> None:
     if image is None:
         return
-    message = check_image(folder, image)
+    message = check_image(folder, image, cache_dir)
     if message:
         problems.append(
             Problem(document.path, document.line_of("poster.image"), "poster.image", message)
