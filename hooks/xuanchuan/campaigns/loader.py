@@ -280,13 +280,10 @@ def _check_dates(document: Document, checked: _Checked, schema, problems) -> Non
         day = activity.get("date") if checked.clean(path) else None
         if day is None:
             continue
-        line = document.line_of(path)
         if end is None and day != start:
             # Without an end the campaign is one day: its page, status and posters say so.
             problems.append(
-                Problem(
-                    document.path,
-                    line,
+                document.problem(
                     path,
                     msg(
                         "{day} is not the campaign's day ({start}, as it has no end): expected "
@@ -298,9 +295,7 @@ def _check_dates(document: Document, checked: _Checked, schema, problems) -> Non
             )
         elif end is not None and not start <= day <= end:
             problems.append(
-                Problem(
-                    document.path,
-                    line,
+                document.problem(
                     path,
                     msg(
                         "{day} is outside the campaign ({start} to {end}): expected a date "

@@ -111,10 +111,8 @@ def _read_bytes(source: Path, display_path: str) -> bytes:
             # One byte more than allowed tells a file that is too large without reading it all.
             raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        problem = Problem(
-            display_path, None, None, msg("cannot be read: {reason}", reason=error.strerror)
-        )
-        raise SourceError(problem) from None
+        problem = msg("cannot be read: {reason}", reason=error.strerror)
+        raise SourceError(file_problem(display_path, problem)) from None
     if len(raw) > MAX_FILE_BYTES:
         raise SourceError(
             file_problem(

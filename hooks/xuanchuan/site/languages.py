@@ -92,8 +92,7 @@ class LanguageBuild:
         if index_key in self.planned:
             return as_html(self.planned[index_key].title)
         if index_key in self.run.catalogue.pages:
-            title = self.run.catalogue.title(index_key, self.language.code)
-            return as_html(title) if title is not None else None
+            return as_html(self.run.catalogue.title(index_key, self.language.code))
         return None
 
     def page_context(self, key: str, url: str, canonical_url: str | None, qr_cache: Path) -> dict:

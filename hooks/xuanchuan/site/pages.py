@@ -137,13 +137,17 @@ class Catalogue:
         Returns the file, its document and whether it is a fallback.
         """
         page = self.pages[key]
-        shown = code if code in page.files else self.settings.default.code
+        shown = self._serving(page, code)
         return page.files[shown], page.documents[shown], shown != code
 
     def fields(self, key: str, code: str) -> dict:
         """The checked front matter of the file that serves a page in a language."""
         page = self.pages[key]
-        return page.fields[code if code in page.files else self.settings.default.code]
+        return page.fields[self._serving(page, code)]
+
+    def _serving(self, page: Page, code: str) -> str:
+        """The language whose file serves ``page`` in ``code``: its own, else the default."""
+        return code if code in page.files else self.settings.default.code
 
     def title(self, key: str, code: str) -> str:
         """A page's title in a language, as MkDocs gives it."""

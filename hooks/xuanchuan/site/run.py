@@ -21,6 +21,7 @@ from ..campaigns.model import CampaignSet
 from ..core.build_lock import hold_build_lock
 from ..core.disk_cache import take_damaged
 from ..core.errors import SourceError
+from ..core.links import address
 from ..core.log import log
 from ..core.messages import msg
 from ..core.print_files import PrintResult
@@ -54,9 +55,7 @@ class Run:
         return self.staging.staging if self.staging else Path(self.site_dir)
 
     def language_site_url(self, code: str) -> str | None:
-        if not self.site_url:
-            return None
-        return self.site_url.rstrip("/") + "/" + self.settings.prefix(code)
+        return address(self.site_url, self.settings.prefix(code))
 
     def finish(self, warnings: int) -> bool:
         """Put the new site in place, unless --strict met a warning; whether it was."""
