@@ -55,12 +55,6 @@ class Message:
     def __lt__(self, other) -> bool:
         return str(self) < str(other)
 
-    def __add__(self, other) -> str:
-        return str(self) + str(other)
-
-    def __radd__(self, other) -> str:
-        return str(other) + str(self)
-
 
 def msg(template: str, **values) -> Message:
     """A message, written once in English; its other languages come from the table."""
