@@ -71,6 +71,15 @@ def write_site(root: Path, pages: dict[str, str], config: dict | None = None) ->
     return root
 
 
+def write_content(root: Path, files: dict[str, str]) -> Path:
+    """Write pages into ``root``'s content/ folder as they are given; the folder."""
+    for name, text in files.items():
+        path = root / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root / "content"
+
+
 def page(title: str, body: str = "", **fields) -> str:
     meta = yaml.dump({"title": title, **fields}, allow_unicode=True, sort_keys=False)
     return f"---\n{meta}---\n\n# {title}\n\n{body}\n"

@@ -2,19 +2,12 @@ from pathlib import Path
 
 import pytest
 
+from site_support import write_content as write
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import load_settings
 from xuanchuan.site.pages import scan_pages, split_language
 
 SETTINGS = load_settings(None)
-
-
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / "content" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root / "content"
 
 
 def scan_problems(tmp_path: Path, files: dict[str, str]) -> list[str]:

@@ -17,6 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from site_support import write_content as write
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import load_settings
 from xuanchuan.site.page_links import PageLinks
@@ -26,14 +27,6 @@ PROJECT = Path(__file__).resolve().parents[2]
 SETTINGS = load_settings(None)
 THEME = Theme((PROJECT / "overrides", Path(material.__file__).parent / "templates"))
 TEMPLATES = '"404.html", "base.html", "blog.html", "main.html", "redirect.html"'
-
-
-def write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / "content" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root / "content"
 
 
 def scan(tmp_path: Path, files: dict[str, str], theme: Theme = THEME):
