@@ -246,15 +246,16 @@ def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path
         summary=campaign.summary,
         url=url or "",
         photo=photo,
-        phrases=_names(campaign),
+        phrases=_names(campaign, t),
     )
     return _as_printed(content)
 
 
-def _names(campaign: Campaign) -> tuple[str, ...]:
-    """The campaign's own names and the phrases it keeps, which a line never breaks inside."""
+def _names(campaign: Campaign, t: Translator) -> tuple[str, ...]:
+    """The campaign's own names, the name of its type (安全生产月 is one term, though jieba
+    cuts it in three) and the phrases it keeps: a line never breaks inside them."""
     kept = campaign.poster.keep if campaign.poster else ()
-    names = [*campaign.places, campaign.organizer or "", *kept]
+    names = [*campaign.places, campaign.organizer or "", type_label(campaign.type, t), *kept]
     names += [activity.place or "" for activity in campaign.activities]
     return tuple(sorted({printable_text(name) for name in names if name}))
 
