@@ -118,4 +118,5 @@ def test_a_campaign_keeps_its_names_and_chosen_phrases_whole(tmp_path):
     phrases = {f.language: job.content["phrases"] for f, job in planned if job}
     assert "用电保平安" in phrases["zh"] and "用电保平安" not in phrases["en"]
     assert set(zh.places) <= set(phrases["zh"]) and zh.organizer in phrases["zh"]
+    assert "安全用电" in phrases["zh"] and "Safe electricity use" in phrases["en"]
     assert word_units("石卡用电保平安", phrases["zh"]) == ["石卡", "用电保平安"]
