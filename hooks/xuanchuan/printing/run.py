@@ -6,6 +6,7 @@ Shared by the site build and the print-pack command, so both hold the same files
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..campaigns.model import CampaignSet
 from ..core.disk_cache import CACHE_DIR
@@ -27,6 +28,13 @@ class PrintRun:
     layouts: Layouts | None
 
 
+@dataclass
+class PrintPlan:
+    planned: list  # (PrintFile, job or None when cached), as plan_print_files gives them
+    problems: list[Problem]
+    layouts: Layouts | None  # None when the layouts could not be read (see problems)
+
+
 def print_campaigns(
     campaigns: CampaignSet,
     project: Project,
@@ -34,13 +42,30 @@ def print_campaigns(
     sizes: tuple[str, ...] | None = None,
     leaflets: bool | None = None,
 ) -> PrintRun:
+    plan = plan_campaigns(campaigns, project, sizes=sizes, leaflets=leaflets)
+    if plan.layouts is None:
+        return PrintRun(PrintResult(), plan.problems, None)
+    result = render_print_files(plan.planned, campaigns)
+    return PrintRun(result, plan.problems + result.problems, plan.layouts)
+
+
+def plan_campaigns(
+    campaigns: CampaignSet,
+    project: Project,
+    *,
+    sizes: tuple[str, ...] | None = None,
+    leaflets: bool | None = None,
+    cache_dir: Path | None = None,
+) -> PrintPlan:
+    """Every print file of ``campaigns``, with a job for each one not in ``cache_dir`` (by
+    default the project's own print cache)."""
     settings = project.settings
-    cache_dir = project.project_dir / CACHE_DIR / "print"
+    cache_dir = cache_dir or project.project_dir / CACHE_DIR / "print"
     try:
         layouts = load_layouts(project.overrides_dir, project.project_dir)
         layouts = customise_layouts(layouts, settings.print, project.project_dir, cache_dir)
     except SourceError as error:
-        return PrintRun(PrintResult(), list(error.problems), None)
+        return PrintPlan([], list(error.problems), None)
 
     def campaign_address(campaign):
         path = page_url(campaign.page_key, project.use_directory_urls)
@@ -59,8 +84,7 @@ def print_campaigns(
         page_url=campaign_address,
         cache_dir=cache_dir,
     )
-    result = render_print_files(planned, campaigns)
-    return PrintRun(result, problems + result.problems, layouts)
+    return PrintPlan(planned, problems, layouts)
 
 
 def print_for_site(campaigns: CampaignSet, project: Project) -> PrintResult:
