@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 with_test=0
 [ "${1:-}" = "--test" ] && with_test=1
 
-# Fonts for posters (the Simplified Chinese face of Noto CJK), fontconfig to find them,
-# cairo to draw posters; for tests also Chromium and PDF/QR readers.
-packages=(fonts-noto-cjk fontconfig libcairo2 git)
+# Fonts for posters (the Simplified Chinese face of Noto CJK; Noto's Arabic, Tibetan and
+# Mongolian faces for Uyghur, Kazakh, Tibetan and Mongolian text), fontconfig to find them,
+# cairo to draw posters and Pango to set their text; for tests also Chromium and PDF/QR readers.
+packages=(fonts-noto-cjk fonts-noto-core fontconfig libcairo2 libpango-1.0-0 libpangocairo-1.0-0 git)
 if [ "$with_test" = 1 ]; then
   packages+=(chromium poppler-utils zbar-tools)
 fi

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import cairocffi
 import pytest
 
 from xuanchuan.campaigns.sections import section_titles, select_sections
 from xuanchuan.printing.flow import NoRoom, body_blocks, set_blocks
+from xuanchuan.printing.flow_drawing import block_setter
 from xuanchuan.printing.layouts import Area
+from xuanchuan.printing.text import Typesetter
 
 BODY = """\
 Intro.
@@ -35,6 +38,7 @@ def test_markdown_becomes_plain_blocks(tmp_path):
     blocks = body_blocks(BODY, tmp_path)
     assert [b["kind"] for b in blocks] == ["p", "h2", "p", "li", "li", "quote", "table", "h2", "p"]
     assert blocks[2]["text"] == "机井旁的线路常年受潮。"
+    assert blocks[2]["markup"] == "机井旁的线路<b>常年受潮</b>。"
     assert [b["marker"] for b in blocks[3:5]] == ["1.", "2."]
     assert blocks[6]["rows"] == [["项目", "时间"], ["试跳", "每月"]] and blocks[6]["header"] == 1
 
@@ -45,17 +49,40 @@ def test_sections_are_the_level_two_headings_outside_code():
     assert select_sections(BODY, ["其他", "为什么"]).startswith("## 其他\n\n结尾。\n\n## 为什么")
 
 
-def measure(text, size):
-    return len(text) * size
+def setter():
+    """Real text setting on a real cairo surface, in the starter layouts' font."""
+    surface = cairocffi.ImageSurface(cairocffi.FORMAT_RGB24, 10, 10)
+    typesetter = Typesetter(cairocffi.Context(surface), "zh")
+    fonts = {"regular": ("Noto Sans CJK SC", False), "bold": ("Noto Sans CJK SC", True)}
+    return block_setter(typesetter, fonts)
 
 
 def test_blocks_flow_into_the_next_column_and_report_what_does_not_fit():
+    # A Chinese character is one em wide: 20 to a line, one line to a column.
     columns = [Area(x=0, y=0, w=20, h=1.5), Area(x=30, y=0, w=20, h=1.5)]
     blocks = [{"kind": "p", "text": "字" * 30}]
-    ops = set_blocks(blocks, columns, 1, 1.0, {"regular": measure, "bold": measure}, None)
+    ops = set_blocks(blocks, columns, 1, 1.0, setter(), None)
     assert {op.x for op in ops} == {0, 30}
-    assert "".join(op.text for op in ops) == "字" * 30
+    assert "".join(op.paragraph.lines[op.line].text for op in ops) == "字" * 30
     with pytest.raises(NoRoom) as caught:
-        set_blocks([{"kind": "p", "text": "字" * 500}], columns, 1, 1.0,
-                   {"regular": measure, "bold": measure}, None)
+        set_blocks([{"kind": "p", "text": "字" * 500}], columns, 1, 1.0, setter(), None)
     assert caught.value.missing > 0
+
+
+def test_bold_italic_and_code_become_pango_markup_and_plain_text(tmp_path):
+    blocks = body_blocks(
+        "先**断电**，再*施救*；拨打 `95598` 或 [热线](https://example.org/)。", tmp_path
+    )
+    assert blocks == [
+        {
+            "kind": "p",
+            "text": "先断电，再施救；拨打 95598 或 热线。",
+            "markup": "先<b>断电</b>，再<i>施救</i>；拨打 <tt>95598</tt> 或 热线。",
+        }
+    ]
+
+
+def test_markup_characters_in_the_text_are_escaped_and_spaces_stay_outside_styles(tmp_path):
+    (block,) = body_blocks("a < b & <b> c <i> </i></b> \ufdd0d", tmp_path)
+    assert block["text"] == "a < b & c d"
+    assert block["markup"] == "a &lt; b &amp; <b>c</b> d"

@@ -280,7 +280,7 @@ def test_text_too_long_for_the_poster_is_an_error_not_a_clip(tmp_path):
     assert not (root / "site").exists()
 
 
-def test_a_character_the_font_lacks_is_named(tmp_path):
+def test_a_character_no_installed_font_has_is_named(tmp_path):
     # Printed in two languages (the English site repeats the Chinese text) and two files;
     # invisible characters copied along with the text are no problem.
     text = MONTH_ZH.replace("人人讲安全", "人人讲\u200b安全𠀀\u200f")
@@ -288,10 +288,10 @@ def test_a_character_the_font_lacks_is_named(tmp_path):
     result = run_mkdocs(root)
     assert result.returncode == 1
     expected = (
-        "WARNING -  campaigns/odd/index.zh.md, line 8: poster.points[1]: cannot be printed: the "
-        'font Noto Sans CJK SC has no "𠀀" (U+20000): remove or replace what it lacks (an emoji '
-        "with words, a rare hanzi with a common one or pinyin), or name a font that has it in "
-        "overrides/print/layouts.yml"
+        "WARNING -  campaigns/odd/index.zh.md, line 8: poster.points[1]: cannot be printed: no "
+        'installed font has "𠀀" (U+20000): replace it (an emoji with words, a rare hanzi with '
+        "a common one or pinyin), or install a font that has it and name it in "
+        "overrides/print/layouts.yml (fallback_fonts)"
     )
     assert result.output.count(expected) == 1, result.output
     assert "U+200B" not in result.output and "U+200F" not in result.output

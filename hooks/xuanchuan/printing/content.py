@@ -20,6 +20,7 @@ class PosterContent:
     """Everything a poster says, in one language, already chosen and defaulted."""
 
     kind: str  # the campaign type: it picks the colours
+    language: str = ""  # the language code: fonts and the direction of text follow it
     headline: str = printable("poster.headline")
     subheadline: str = printable("poster.subheadline")
     points: tuple[str, ...] = field(

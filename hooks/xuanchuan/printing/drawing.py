@@ -1,5 +1,5 @@
 """The drawing surface shared by posters, leaflets and print-pack covers: cairo surfaces,
-paper sizes, colours, pictures, and measuring text in a font.
+paper sizes, colours and pictures (text is set by ``text.py``).
 
 Posters (``poster.py``) and the leaflet's flowing text (``flow_drawing.py``) both draw
 with these pieces; neither imports the other.
@@ -29,6 +29,8 @@ class Overflow(Exception):
 class Style:
     colours: dict[str, str]
     fonts: dict[str, tuple[str, bool]]  # "regular"/"bold" -> (family, bold)
+    # Families tried for characters the fonts lack (other scripts), before fontconfig's own.
+    fallback: tuple[str, ...] = ()
 
 
 def paper_size(name: str) -> tuple[float, float]:
@@ -46,29 +48,6 @@ def pdf_surface(stream, width_mm: float, height_mm: float, title: str = "") -> c
     if title:
         surface.set_metadata(cairo.PDF_METADATA_TITLE, title)
     return surface
-
-
-class Typesetter:
-    """Measures text in one font at size 1 and scales: unhinted advances are linear."""
-
-    def __init__(self, context: cairo.Context, family: str, bold: bool):
-        self.context = context
-        self.family, self.bold = family, bold
-        self.cache: dict[str, float] = {}
-
-    def use(self, size: float) -> None:
-        weight = cairo.FONT_WEIGHT_BOLD if self.bold else cairo.FONT_WEIGHT_NORMAL
-        self.context.select_font_face(self.family, cairo.FONT_SLANT_NORMAL, weight)
-        self.context.set_font_size(size)
-
-    def measure_at(self, size: float):
-        def measure(unit: str) -> float:
-            if unit not in self.cache:
-                self.use(100)
-                self.cache[unit] = self.context.text_extents(unit)[4] / 100
-            return self.cache[unit] * size
-
-        return measure
 
 
 def image_block(context, area, photo: bytes, crop: bool = True) -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from ..core.disk_cache import cache_key, cached_bytes
 from .characters import printable_text
-from .linebreak import break_lines
 
 # -- Markdown to blocks ----------------------------------------------------------------------
 
@@ -64,10 +63,45 @@ def _markdown():
     return markdown_lib.Markdown(extensions=["tables", "admonition", "attr_list"])
 
 
-def _clean(text: str) -> str:
-    # A line break inside Chinese text is no space (printable_text); between Latin words
-    # it is one, and so is any run of spaces.
-    return re.sub(r" +", " ", printable_text(text)).strip()
+# Inline styles travel through the text as Unicode noncharacters, which are meant for a
+# program's own use: the text is cleaned as a whole (a line break between Chinese
+# characters is no space, whatever tag lies between them), then split into plain text and
+# Pango markup.
+_STYLES = {
+    "strong": ("\ufdd0", "\ufdd1", "<b>", "</b>"),
+    "b": ("\ufdd0", "\ufdd1", "<b>", "</b>"),
+    "em": ("\ufdd2", "\ufdd3", "<i>", "</i>"),
+    "i": ("\ufdd2", "\ufdd3", "<i>", "</i>"),
+    "code": ("\ufdd4", "\ufdd5", "<tt>", "</tt>"),
+}
+_MARKUP = {
+    mark: tag for start, end, on, off in _STYLES.values() for mark, tag in ((start, on), (end, off))
+}
+_MARK = re.compile("[\ufdd0-\ufdd5]")
+_NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
+
+
+def _text_and_markup(styled: str) -> tuple[str, str | None]:
+    """Plain text and, when some of it is styled, Pango markup of cleaned ``styled`` text."""
+    text = printable_text(styled)
+    # Spaces at the edges of a styled run move out of it, to be merged with their
+    # neighbours and dropped at the ends of the paragraph.
+    # Empty runs go. Repeated until nothing moves: styles nest.
+    before = None
+    while text != before:
+        before = text
+        text = re.sub("([\ufdd0\ufdd2\ufdd4])( +)", r"\2\1", text)
+        text = re.sub("( +)([\ufdd1\ufdd3\ufdd5])", r"\2\1", text)
+        text = re.sub("\ufdd0\ufdd1|\ufdd2\ufdd3|\ufdd4\ufdd5", "", text)
+    text = re.sub(r" +", " ", text).strip()
+    plain = _MARK.sub("", text)
+    if plain == text:
+        return plain, None
+    from xml.sax.saxutils import escape
+
+    pieces = re.split("([\ufdd0-\ufdd5])", text)
+    markup = "".join(_MARKUP.get(piece) or escape(piece) for piece in pieces)
+    return plain, markup
 
 
 class _BlockParser(HTMLParser):
@@ -102,6 +136,8 @@ class _BlockParser(HTMLParser):
             self.blocks.append({"kind": "img", "src": attributes["src"]})
         elif tag == "br" and self.buffer is not None:
             self.buffer.append(" ")
+        elif tag in _STYLES and self.buffer is not None:
+            self.buffer.append(_STYLES[tag][0])
         elif tag in self._TEXT:
             self._flush()
             self.buffer = []
@@ -113,7 +149,9 @@ class _BlockParser(HTMLParser):
             self.admonition_title = "admonition-title" in (attributes.get("class") or "")
 
     def handle_endtag(self, tag):
-        if tag in self._TEXT:
+        if tag in _STYLES and self.buffer is not None:
+            self.buffer.append(_STYLES[tag][1])
+        elif tag in self._TEXT:
             self._flush()
         elif tag in ("ul", "ol") and self.lists:
             self._flush()
@@ -129,12 +167,12 @@ class _BlockParser(HTMLParser):
 
     def handle_data(self, data):
         if self.buffer is not None:
-            self.buffer.append(data)
+            self.buffer.append(_NONCHARACTERS.sub("", data))
 
     def _flush(self):
         if self.buffer is None:
             return
-        text = _clean("".join(self.buffer))
+        text, markup = _text_and_markup("".join(self.buffer))
         kind, self.buffer = self.kind, None
         if kind in ("td", "th"):
             if self.table:
@@ -142,19 +180,20 @@ class _BlockParser(HTMLParser):
             return
         if not text:
             return
+        styled = {"markup": markup} if markup else {}
         if kind == "li":
             tag, number = self.lists[-1] if self.lists else ("ul", 0)
             marker = f"{number}." if tag == "ol" else "•"
             self.blocks.append(
-                {"kind": "li", "text": text, "marker": marker, "depth": len(self.lists)}
+                {"kind": "li", "text": text, **styled, "marker": marker, "depth": len(self.lists)}
             )
         elif kind.startswith("h") or self.admonition_title:
             level = 3 if self.admonition_title else int(kind[1])
-            self.blocks.append({"kind": "h2" if level <= 2 else "h3", "text": text})
+            self.blocks.append({"kind": "h2" if level <= 2 else "h3", "text": text, **styled})
         elif self.quote:
-            self.blocks.append({"kind": "quote", "text": text})
+            self.blocks.append({"kind": "quote", "text": text, **styled})
         else:
-            self.blocks.append({"kind": "p", "text": text})
+            self.blocks.append({"kind": "p", "text": text, **styled})
 
 
 # -- setting blocks in columns ---------------------------------------------------------------
@@ -170,16 +209,15 @@ class NoRoom(Exception):
 
 @dataclass
 class Op:
-    """One thing to draw: text, a rectangle, a bullet or an image."""
+    """One thing to draw: a line of a paragraph, a rectangle, a bullet or an image."""
 
-    kind: str  # text, rect, dot, img
+    kind: str  # line, rect, dot, img
     x: float
-    y: float  # top of the line box (text) or of the shape
+    y: float  # top of the line box (line) or of the shape
     w: float = 0.0
     h: float = 0.0
-    text: str = ""
-    font: str = "regular"
-    size: float = 0.0
+    paragraph: object = None  # a line: the text.Paragraph it belongs to, and which line
+    line: int = 0
     colour: str = "text"
     src: str = ""
 
@@ -222,10 +260,11 @@ class _Cursor:
             self.y = min(self.y + height, self.column["y"] + self.column["h"])
 
 
-def set_blocks(blocks, columns, size, line_height, measures, image_size, *, overflow_room=False):
+def set_blocks(blocks, columns, size, line_height, setter, image_size, *, overflow_room=False):
     """Place ``blocks`` in ``columns`` at font ``size`` (layout units); the drawing ops.
 
-    ``measures`` maps "regular"/"bold" to a function (text, size) -> width.
+    ``setter(block_or_text, font, size, width)`` sets a block's text (its markup when it has
+    some) or a plain text as a ``text.Paragraph``; ``font`` is "regular" or "bold".
     Raises NoRoom when they do not fit (unless ``overflow_room``, used to measure by how
     much: then ops spill into a spare column whose ``spare`` ops are counted).
     """
@@ -233,27 +272,24 @@ def set_blocks(blocks, columns, size, line_height, measures, image_size, *, over
     ops: list[Op] = []
     lead = size * line_height
 
-    def lines_of(text, width, font, text_size):
-        return break_lines(text, width, lambda unit: measures[font](unit, text_size))
-
-    def text_op(line, x, font, text_size, colour, height) -> Op:
-        """A line of text at the cursor, ``x`` from the column's left edge."""
+    def line_op(paragraph, number, x, height, colour) -> Op:
+        """Line ``number`` of ``paragraph`` at the cursor, ``x`` from the column's left edge."""
         return Op(
-            "text",
+            "line",
             cursor.column["x"] + x,
             cursor.y,
-            text=line,
-            font=font,
-            size=text_size,
-            colour=colour,
+            w=cursor.column["w"] - x,
             h=height,
+            paragraph=paragraph,
+            line=number,
+            colour=colour,
         )
 
-    def text_lines(lines, x, font, text_size, colour, keep=1):
-        height = text_size * line_height
-        for number, line in enumerate(lines):
+    def text_lines(paragraph, x, colour, keep=1):
+        height = paragraph.size * line_height
+        for number in range(len(paragraph.lines)):
             cursor.need(height * (keep if number == 0 else 1))
-            ops.append(text_op(line, x, font, text_size, colour, height))
+            ops.append(line_op(paragraph, number, x, height, colour))
             cursor.y += height
 
     for index, block in enumerate(blocks):
@@ -262,20 +298,24 @@ def set_blocks(blocks, columns, size, line_height, measures, image_size, *, over
         if kind in HEADING_SCALE:
             heading_size = size * HEADING_SCALE[kind]
             cursor.space(lead * (0.9 if kind == "h2" else 0.6))
-            lines = lines_of(block["text"], width, "bold", heading_size)
+            paragraph = setter(block, "bold", heading_size, width)
             # A heading never ends a column: it keeps two lines of what follows.
             following = 2 if index + 1 < len(blocks) else 0
-            cursor.need(len(lines) * heading_size * line_height + following * lead)
-            text_lines(lines, 0, "bold", heading_size, "primary")
+            cursor.need(len(paragraph.lines) * heading_size * line_height + following * lead)
+            text_lines(paragraph, 0, "primary")
             cursor.y += lead * 0.15
         elif kind == "p":
-            text_lines(lines_of(block["text"], width, "regular", size), 0, "regular", size, "text")
+            text_lines(setter(block, "regular", size, width), 0, "text")
             cursor.y += lead * 0.35
         elif kind == "li":
             indent = size * (1.1 + 1.1 * (block.get("depth", 1) - 1))
-            lines = lines_of(block["text"], width - indent, "regular", size)
+            paragraph = setter(block, "regular", size, width - indent)
             cursor.need(lead)
-            marker_x = cursor.column["x"] + indent - size * 1.0
+            # In right-to-left text the marker stands at the right, where the line begins.
+            rtl = paragraph.rtl
+            marker_x = cursor.column["x"] + (
+                width - indent + size * 0.1 if rtl else indent - size * 1.0
+            )
             if block["marker"] == "•":
                 ops.append(
                     Op(
@@ -287,37 +327,32 @@ def set_blocks(blocks, columns, size, line_height, measures, image_size, *, over
                     )
                 )
             else:
+                marker = setter(block["marker"], "bold", size, None)
                 ops.append(
-                    Op(
-                        "text",
-                        marker_x,
-                        cursor.y,
-                        text=block["marker"],
-                        font="bold",
-                        size=size,
-                        colour="primary",
-                        h=lead,
-                    )
+                    Op("line", marker_x, cursor.y, h=lead, paragraph=marker, colour="primary")
                 )
-            text_lines(lines, indent, "regular", size, "text")
+            text_lines(paragraph, 0 if rtl else indent, "text")
             cursor.y += lead * 0.15
         elif kind == "quote":
             indent = size * 0.9
-            lines = lines_of(block["text"], width - indent, "regular", size)
+            paragraph = setter(block, "regular", size, width - indent)
             cursor.space(lead * 0.2)
             start_column, top = cursor.index, None
-            for line in lines:
+            for number in range(len(paragraph.lines)):
                 cursor.need(lead)
                 if top is None or cursor.index != start_column:
                     start_column, top = cursor.index, cursor.y
-                    bar = Op("rect", cursor.column["x"], top, w=size * 0.18, h=0, colour="primary")
+                    bar_x = cursor.column["x"] + (width - size * 0.18 if paragraph.rtl else 0)
+                    bar = Op("rect", bar_x, top, w=size * 0.18, h=0, colour="primary")
                     ops.append(bar)
-                ops.append(text_op(line, indent, "regular", size, "muted", lead))
+                ops.append(
+                    line_op(paragraph, number, 0 if paragraph.rtl else indent, lead, "muted")
+                )
                 cursor.y += lead
                 bar.h = cursor.y - bar.y
             cursor.y += lead * 0.35
         elif kind == "table":
-            _set_table(block, cursor, ops, size, line_height, measures, lines_of)
+            _set_table(block, cursor, ops, size, line_height, setter)
             cursor.y += lead * 0.4
         elif kind == "img":
             natural_w, natural_h = image_size(block["src"])
@@ -336,14 +371,14 @@ def set_blocks(blocks, columns, size, line_height, measures, image_size, *, over
     return ops
 
 
-def _set_table(block, cursor, ops, size, line_height, measures, lines_of) -> None:
+def _set_table(block, cursor, ops, size, line_height, setter) -> None:
     rows = block["rows"]
     count = max(len(row) for row in rows)
     rows = [row + [""] * (count - len(row)) for row in rows]
     width = cursor.column["w"]
     pad = size * 0.3
     natural = [
-        max(measures["regular"](cell, size) for cell in column) + 2 * pad
+        max(setter(cell, "regular", size, None).width for cell in column) + 2 * pad
         for column in zip(*rows, strict=True)
     ]
     # Columns share the width by their natural widths, none below a sixth.
@@ -355,28 +390,28 @@ def _set_table(block, cursor, ops, size, line_height, measures, lines_of) -> Non
         header = number < block.get("header", 0)
         font = "bold" if header else "regular"
         cells = [
-            lines_of(cell, w - 2 * pad, font, size) if cell else []
+            setter(cell, font, size, w - 2 * pad) if cell else None
             for cell, w in zip(row, widths, strict=True)
         ]
-        height = max(len(lines) for lines in cells) * lead + 2 * pad
+        height = max(len(cell.lines) if cell else 0 for cell in cells) * lead + 2 * pad
         height = max(height, lead + 2 * pad)
         cursor.need(height)
         x = cursor.column["x"]
         top = cursor.y
         if header:
             ops.append(Op("rect", x, top, w=width, h=height, colour="tint"))
-        for lines, w in zip(cells, widths, strict=True):
-            for index, line in enumerate(lines):
+        for cell, w in zip(cells, widths, strict=True):
+            for index in range(len(cell.lines) if cell else 0):
                 ops.append(
                     Op(
-                        "text",
+                        "line",
                         x + pad,
                         top + pad + index * lead,
-                        text=line,
-                        font=font,
-                        size=size,
-                        colour="text",
+                        w=w - 2 * pad,
                         h=lead,
+                        paragraph=cell,
+                        line=index,
+                        colour="text",
                     )
                 )
             x += w

@@ -1,23 +1,41 @@
-"""Draw flowing text (see flow.py) with cairo: the largest size at which it all fits."""
+"""Draw flowing text (see flow.py): the largest size at which it all fits."""
 
 from __future__ import annotations
 
 import io
 
 from ..core.messages import msg
-from .drawing import Overflow, Typesetter, colour_of, image_block, set_colour
+from .drawing import Overflow, colour_of, image_block, set_colour
 from .flow import NoRoom, set_blocks
 from .layouts import Area
+from .text import Face
 
 
-def draw_flow(context, page, style, block, blocks) -> None:
+def block_setter(typesetter, fonts: dict[str, tuple[str, bool]]):
+    """The ``setter`` that ``flow.set_blocks`` takes: a block's text (its markup when
+    styled) or a plain text, as a paragraph, each set once."""
+    faces = {name: Face(*fonts[name]) for name in ("regular", "bold")}
+    paragraphs: dict = {}
+
+    def setter(source, font, size, width):
+        if isinstance(source, dict):
+            text, markup = source.get("markup") or source["text"], "markup" in source
+        else:
+            text, markup = source, False
+        key = (text, markup, font, size, width)
+        if key not in paragraphs:
+            paragraphs[key] = typesetter.paragraph(
+                text, faces[font], size, width, markup=markup, split_words=True
+            )
+        return paragraphs[key]
+
+    return setter
+
+
+def draw_flow(context, typesetter, page, style, block, blocks) -> None:
     if not blocks:
         return
-    typesetters = {name: Typesetter(context, *style.fonts[name]) for name in ("regular", "bold")}
-    measures = {
-        name: (lambda unit, size, t=typesetter: t.measure_at(size)(unit))
-        for name, typesetter in typesetters.items()
-    }
+    setter = block_setter(typesetter, style.fonts)
     columns = block.columns
     line_height = block.line_height
     largest, smallest = block.max_size, block.min_size
@@ -25,20 +43,16 @@ def draw_flow(context, page, style, block, blocks) -> None:
     while True:
         units = size * page.point
         try:
-            ops = set_blocks(blocks, columns, units, line_height, measures, _image_size)
+            ops = set_blocks(blocks, columns, units, line_height, setter, _image_size)
             break
         except NoRoom:
             if size <= smallest:
-                raise _overflow(blocks, columns, units, line_height, measures, smallest) from None
+                raise _overflow(blocks, columns, units, line_height, setter, smallest) from None
             size = max(smallest, size - 0.5)
     for op in ops:
-        if op.kind == "text":
-            typesetter = typesetters[op.font]
-            typesetter.use(op.size)
-            ascent = context.font_extents()[0]
+        if op.kind == "line":
             set_colour(context, colour_of(style, op.colour))
-            context.move_to(op.x, op.y + (op.h - op.size) / 2 + ascent)
-            context.show_text(op.text)
+            op.paragraph.draw_line(op.line, op.x, op.y, op.h)
         elif op.kind == "rect":
             set_colour(context, colour_of(style, op.colour))
             context.rectangle(op.x, op.y, op.w, op.h)
@@ -53,9 +67,9 @@ def draw_flow(context, page, style, block, blocks) -> None:
                 image_block(context, Area(x=op.x, y=op.y, w=op.w, h=op.h), stream.read())
 
 
-def _overflow(blocks, columns, units, line_height, measures, smallest) -> Overflow:
+def _overflow(blocks, columns, units, line_height, setter, smallest) -> Overflow:
     try:
-        set_blocks(blocks, columns, units, line_height, measures, _image_size, overflow_room=True)
+        set_blocks(blocks, columns, units, line_height, setter, _image_size, overflow_room=True)
         missing = units * line_height
     except NoRoom as error:
         missing = error.missing

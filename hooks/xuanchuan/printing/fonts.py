@@ -1,4 +1,8 @@
-"""Fonts for print files: found through fontconfig, checked for every character printed."""
+"""Fonts for print files: found through fontconfig, checked for every character printed.
+
+A character the layout's fonts lack is drawn from another installed font (Pango falls
+back through fontconfig); only a character that no installed font has cannot be printed.
+"""
 
 from __future__ import annotations
 
@@ -99,6 +103,64 @@ def missing_characters(font: Font, text: str, cache_dir: Path | None = None) -> 
     return [c for c in dict.fromkeys(text) if not c.isspace() and ord(c) not in have]
 
 
+def beyond_fonts(fonts: list[Font], text: str, cache_dir: Path | None = None) -> list[str]:
+    """Characters of ``text`` that one of ``fonts`` lacks: drawn from another font, if any."""
+    lacking: dict[str, None] = {}
+    for font in fonts:
+        lacking.update(dict.fromkeys(missing_characters(font, text, cache_dir)))
+    return list(lacking)
+
+
+@cache
+def installed_fonts() -> str:
+    """What changes when a font is installed, removed or replaced: a hash of every font
+    fontconfig offers, with each file's size and time."""
+    try:
+        listed = subprocess.run(
+            ["fc-list", "--format", "%{file}\t%{index}\n"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    entries = []
+    for entry in sorted(set(listed.splitlines())):
+        path = entry.partition("\t")[0]
+        try:
+            found = os.stat(path)
+        except OSError:
+            continue
+        entries.append(f"{entry}\t{found.st_size}\t{found.st_mtime_ns}")
+    return cache_key("installed-fonts", *entries)
+
+
+def no_font_has(chars: list[str], family: str, cache_dir: Path | None = None) -> set[str]:
+    """Those of ``chars`` that no installed font has, as Pango finds when it falls back
+    from ``family``; kept in ``cache_dir`` by the set of installed fonts."""
+
+    def find() -> bytes:
+        import cairocffi
+
+        from .text import Face, Typesetter
+
+        surface = cairocffi.ImageSurface(cairocffi.FORMAT_RGB24, 1, 1)
+        typesetter = Typesetter(cairocffi.Context(surface))
+        face = Face(family)
+        # Half of a damaged character (a lone surrogate) is no text Pango can take.
+        missing = [
+            c
+            for c in chars
+            if 0xD800 <= ord(c) <= 0xDFFF or typesetter.paragraph(c, face, 10).unknown_glyphs
+        ]
+        return "".join(missing).encode("utf-8", "surrogatepass")
+
+    if cache_dir is None:
+        return set(find().decode("utf-8", "surrogatepass"))
+    key = cache_key("no-font", installed_fonts(), family, *(f"{ord(c):x}" for c in chars))
+    return set(cached_bytes(cache_dir / f"{key}.chars", find).decode("utf-8", "surrogatepass"))
+
+
 def use_font_files(files: dict[str, Path], cache_dir: Path) -> dict[str, str]:
     """Make font files named in mkdocs.yml visible to fontconfig; their fontconfig names.
 
@@ -125,10 +187,9 @@ def use_font_files(files: dict[str, Path], cache_dir: Path) -> dict[str, str]:
         + f"  <cachedir>{cache_dir / 'fontconfig'}</cachedir>\n</fontconfig>\n",
         encoding="utf-8",
     )
-    import os
-
     os.environ["FONTCONFIG_FILE"] = str(config)
     resolve_font.cache_clear()
+    installed_fonts.cache_clear()
     return {
         name: _family_of(path) + (":bold" if name == "bold" else "") for name, path in files.items()
     }

@@ -37,11 +37,12 @@ from .characters import printable_text
 from .content import LISTS, SOURCES, TEXTS, PosterContent
 from .fonts import FontError, resolve_font
 from .layouts import Layout, Layouts
+from .text import load as load_text_engine
 from .unprintable import missing_character_problems, unprintable_characters
 from .words import prepare as prepare_words
 
 # Raise when the drawing code changes in a way that changes its output.
-ENGINE_VERSION = "6"
+ENGINE_VERSION = "7"
 PNG_WIDTH = 1080
 LEAFLET_PAPER = "A4-landscape"
 SHARE_WIDTH = 1200
@@ -80,6 +81,7 @@ def plan_print_files(
     style = {
         "fonts": {name: (font.family, font.bold) for name, font in fonts.items()},
         "font_files": sorted(font.identity for font in fonts.values()),
+        "fallback": list(layouts.fallback),
     }
     versions = _versions()
     used_fields = {shape: layout.content_used() for shape, layout in layouts.formats.items()}
@@ -93,9 +95,9 @@ def plan_print_files(
             url = page_url(campaign)
             content = replace(_content(campaign, t, url, cache_dir), logo=layouts.logo)
             default = versions_by_language.get(t.default, campaign)
-            missing = unprintable_characters(campaign, default, content, fonts, cache_dir / "fonts")
-            if missing:
-                unprintable.extend(missing)
+            checked = unprintable_characters(campaign, default, content, fonts, cache_dir / "fonts")
+            if checked.unprintable:
+                unprintable.extend(checked.unprintable)
                 continue
             colours = layouts.colours_for(campaign.type)
             photo_hash = hashlib.sha256(content.photo).hexdigest() if content.photo else None
@@ -106,6 +108,8 @@ def plan_print_files(
                 "logo": logo_hash,
                 # Where a picture lies is no part of the look; its bytes (sha256) are.
                 "body": [{k: v for k, v in b.items() if k != "src"} for b in content.body],
+                # Text in other fonts than the layout's depends on every installed font.
+                "fallback_fonts": checked.fallback_identity,
             }
             chosen = campaign.poster.sizes if campaign.poster and campaign.poster.sizes else sizes
             outputs = []
@@ -125,7 +129,11 @@ def plan_print_files(
             for kind, size, shape, width in outputs:
                 output = kind.output
                 layout = layouts.formats[shape]
-                shown = {k: v for k, v in described.items() if k in used_fields[shape]}
+                shown = {
+                    k: v
+                    for k, v in described.items()
+                    if k in used_fields[shape] or k in ("language", "fallback_fonts")
+                }
                 key = _key(
                     described_layouts[shape], style, colours, shown, output, size, width, versions
                 )
@@ -159,8 +167,10 @@ def render_print_files(planned, campaigns: CampaignSet, workers: int | None = No
         log.info(
             msg("Print files: rendering {total} (the rest are unchanged and reused)", total=total)
         )
-        # Loaded once here, so that every worker forked below shares the dictionary.
+        # Loaded once here, so that every worker forked below shares the dictionary and
+        # Pango's declarations.
         prepare_words()
+        load_text_engine()
         workers = workers or min(os.cpu_count() or 1, total)
         done = 0
         step = max(1, total // 10)
@@ -202,7 +212,11 @@ def _render(job: _Job) -> tuple[str, str | None]:
     from .drawing import Overflow, Style
     from .poster import render_pdf, render_png
 
-    style = Style(job.style["colours"], {k: tuple(v) for k, v in job.style["fonts"].items()})
+    style = Style(
+        job.style["colours"],
+        {k: tuple(v) for k, v in job.style["fonts"].items()},
+        tuple(job.style["fallback"]),
+    )
     content = PosterContent(
         **{
             **job.content,
@@ -231,6 +245,7 @@ def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path
         contact_heading=t("leaflet.contact_heading"),
         fold_guides=campaign.leaflet.fold_guides,
         kind=campaign.type,
+        language=campaign.language,
         headline=poster.headline if poster else campaign.title,
         subheadline=(poster.subheadline if poster and poster.subheadline else campaign.summary),
         points=poster.points if poster and poster.points else (),
@@ -340,9 +355,13 @@ def _versions() -> dict[str, str]:
 
     cairo = ctypes.CDLL(ctypes.util.find_library("cairo") or "libcairo.so.2")
     cairo.cairo_version_string.restype = ctypes.c_char_p
+    pango = ctypes.CDLL(ctypes.util.find_library("pango-1.0") or "libpango-1.0.so.0")
+    pango.pango_version_string.restype = ctypes.c_char_p
     return {
         "cairo": cairo.cairo_version_string().decode("ascii"),
+        "pango": pango.pango_version_string().decode("ascii"),
         "cairocffi": version("cairocffi"),
+        "pangocffi": version("pangocffi"),
         "segno": version("segno"),
         "pillow": version("pillow"),
     }

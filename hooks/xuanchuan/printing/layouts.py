@@ -142,6 +142,7 @@ _COLOURS = Record({name: _Colour() for name in COLOUR_NAMES})
 SCHEMA = Record(
     {
         "fonts": Record({"regular": Text(required=True), "bold": Text(required=True)}),
+        "fallback_fonts": ListOf(Text()),
         "poster-portrait": _LAYOUT,
         "poster-landscape": _LAYOUT,
         "share": _LAYOUT,
@@ -157,6 +158,8 @@ class Layouts:
     formats: dict[str, Layout]
     source: str  # the file's text, part of every print file's cache key
     logo: bytes | None = None
+    # Families for characters the fonts lack (Uyghur, Tibetan…), tried before any other.
+    fallback: tuple[str, ...] = ()
 
     def colours_for(self, kind: str) -> dict[str, str]:
         return {**self.colours["default"], **self.colours.get(kind, {})}
@@ -215,7 +218,8 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
     if report.issues:
         raise SourceError(report.problems(shown, read.lines))
     formats = {name: _layout(data[name]) for name in FORMATS if name in data}
-    return Layouts(checked_colours, data["fonts"], formats, text)
+    fallback = tuple(data.get("fallback_fonts") or ())
+    return Layouts(checked_colours, data["fonts"], formats, text, fallback=fallback)
 
 
 def customise_layouts(layouts: Layouts, settings, project_dir: Path, cache_dir: Path) -> Layouts:

@@ -21,7 +21,6 @@ from ..core.project import Project
 from ..core.settings import POSTER_SIZES, Settings
 from ..core.strings import Translator
 from .characters import printable_text
-from .linebreak import break_lines
 
 WHAT = ("posters", "leaflets")
 
@@ -249,21 +248,24 @@ def cover_pdf(numbered, selection, t, fonts, colours, total_pages) -> bytes:
     """A4 pages listing what is inside, in the pack's language."""
     import cairocffi as cairo
 
-    from .drawing import MM, Typesetter, paper_size, pdf_surface, set_colour
+    from .drawing import MM, paper_size, pdf_surface, set_colour
+    from .text import Face, Typesetter
 
     buffer = io.BytesIO()
     surface = pdf_surface(buffer, *paper_size("A4"))
     context = cairo.Context(surface)
     context.scale(MM, MM)
     point = 25.4 / 72
-    regular = Typesetter(context, *fonts["regular"])
-    bold = Typesetter(context, *fonts["bold"])
+    typesetter = Typesetter(context, selection.language)
+    regular, bold = Face(*fonts["regular"]), Face(*fonts["bold"])
 
-    def write(typesetter, text, x, y, size, colour="text"):
-        typesetter.use(size * point)
+    def write(face, text, x, baseline, size, colour="text", line=None):
+        """One line at ``baseline``: ``text``, or line ``number`` of a set paragraph."""
+        paragraph, number = line or (typesetter.paragraph(text, face, size * point), 0)
         set_colour(context, colours.get(colour, colour))
-        context.move_to(x, y)
-        context.show_text(text)
+        top = baseline - typesetter.ascent(face, size * point)
+        paragraph.draw_line(number, x, top, size * point)
+        return paragraph
 
     def heading():
         set_colour(context, colours["primary"])
@@ -287,16 +289,15 @@ def cover_pdf(numbered, selection, t, fonts, colours, total_pages) -> bytes:
     y += 6
     width = 150
     for number, entry in enumerate(numbered, start=1):
-        measure = regular.measure_at(11 * point)
-        title_lines = break_lines(printable_text(entry.campaign.title), width, measure)
-        needed = 6.5 * len(title_lines) + 12
+        title = typesetter.paragraph(printable_text(entry.campaign.title), bold, 11 * point, width)
+        needed = 6.5 * len(title.lines) + 12
         if y + needed > 282:
             surface.show_page()
             heading()
             y = 46
         write(bold, f"{number}.", 18, y, 11, "primary")
-        for line in title_lines:
-            write(bold, line, 28, y, 11)
+        for line in range(len(title.lines)):
+            write(bold, "", 28, y, 11, line=(title, line))
             y += 6.5
         pages = (
             t("pack.page", page=entry.first_page)
@@ -305,7 +306,8 @@ def cover_pdf(numbered, selection, t, fonts, colours, total_pages) -> bytes:
         )
         detail = f"{entry.label} · {format_range(entry.campaign.start, entry.campaign.end, t)}"
         write(regular, detail, 28, y, 10, "muted")
-        write(regular, pages, 192 - regular.measure_at(10 * point)(pages), y, 10, "muted")
+        shown = typesetter.paragraph(pages, regular, 10 * point)
+        write(regular, "", 192 - shown.width, y, 10, "muted", line=(shown, 0))
         y += 9
     surface.finish()
     return buffer.getvalue()

@@ -16,7 +16,6 @@ from .drawing import (
     MM,
     Overflow,
     Style,
-    Typesetter,
     colour_of,
     image_block,
     paper_size,
@@ -26,8 +25,7 @@ from .drawing import (
 )
 from .flow_drawing import draw_flow
 from .layouts import Block, Layout, PageSize
-from .linebreak import balanced_lines, break_lines, line_width
-from .words import word_units
+from .text import Face, Paragraph, Typesetter, balanced
 
 
 def render_pdf(layout: Layout, style: Style, content: PosterContent, paper: str) -> bytes:
@@ -59,11 +57,7 @@ def render_png(layout: Layout, style: Style, content: PosterContent, width_px: i
 
 
 def _draw(context, page: PageSize, blocks, style: Style, content: PosterContent) -> None:
-    options = cairo.FontOptions()
-    # Unhinted metrics: text widths scale exactly with size, so fitting is exact.
-    options.set_hint_metrics(cairo.HINT_METRICS_OFF)
-    options.set_hint_style(cairo.HINT_STYLE_NONE)
-    context.set_font_options(options)
+    typesetter = Typesetter(context, content.language, style.fallback)
     set_colour(context, style.colours["paper"])
     context.paint()
     for block in blocks:
@@ -78,11 +72,12 @@ def _draw(context, page: PageSize, blocks, style: Style, content: PosterContent)
             context.rectangle(block.x, block.y, block.w, block.h)
             context.fill()
         elif kind == "text":
-            _text_block(context, page, style, block, content.text_of(block.field), content.phrases)
+            text = content.text_of(block.field)
+            _text_block(context, typesetter, page, style, block, text, content.phrases)
         elif kind == "list":
-            _list_block(context, page, style, block, content.points, content.phrases)
+            _list_block(context, typesetter, page, style, block, content.points, content.phrases)
         elif kind == "lines":
-            _lines_block(context, page, style, block, content)
+            _lines_block(context, typesetter, page, style, block, content)
         elif kind == "image" and content.photo:
             image_block(context, block, content.photo)
         elif kind == "logo" and content.logo:
@@ -90,7 +85,7 @@ def _draw(context, page: PageSize, blocks, style: Style, content: PosterContent)
         elif kind == "qr" and content.url:
             _qr_block(context, style, block, content.url)
         elif kind == "flow":
-            draw_flow(context, page, style, block, content.body)
+            draw_flow(context, typesetter, page, style, block, content.body)
         elif kind == "guides":
             _guides_block(context, page, style, block)
 
@@ -100,38 +95,40 @@ def _draw(context, page: PageSize, blocks, style: Style, content: PosterContent)
 
 def _fit(
     typesetter: Typesetter,
-    paragraphs,
-    width,
-    height,
+    texts,
+    face: Face,
     block,
     page,
     phrases=(),
     indent=0.0,
     gap=0.0,
-) -> tuple[float, list[list[str]]]:
-    """The largest size (in points, in steps of half a point) at which all fits, with lines
-    broken between words and made even."""
-    largest, smallest = block.max_size, block.min_size
+) -> tuple[float, list[Paragraph]]:
+    """The largest size (in steps of half a point) at which all ``texts`` fit the block,
+    broken between words and with their lines made even."""
+    width, height = block.w - indent, block.h
     line_height = block.line_height
-    words = [word_units(text, phrases) for text in paragraphs]
-    size = largest
+    size = block.max_size
     while True:
         units = size * page.point
-        measure = typesetter.measure_at(units)
-        laid = [
-            break_lines(text, width - indent, measure, each)
-            for text, each in zip(paragraphs, words, strict=True)
-        ]
-        lines = sum(len(p) for p in laid)
-        needed = lines * units * line_height + gap * units * max(len(laid) - 1, 0)
-        widest = max((line_width(line, measure) for p in laid for line in p), default=0)
-        if needed <= height + 1e-6 and widest <= width - indent + 1e-6:
-            even = [
-                balanced_lines(text, width - indent, measure, each)
-                for text, each in zip(paragraphs, words, strict=True)
+
+        def set_all(split_words=False, units=units):
+            return [
+                typesetter.paragraph(
+                    text, face, units, width, phrases=phrases, words=True, split_words=split_words
+                )
+                for text in texts
             ]
-            return units, even
-        if size <= smallest:
+
+        laid = set_all()
+        lines = sum(len(paragraph.lines) for paragraph in laid)
+        needed = lines * units * line_height + gap * units * max(len(laid) - 1, 0)
+        fits = needed <= height + 1e-6
+        if fits and all(paragraph.fits() for paragraph in laid):
+            return units, [_even(typesetter, p, face, width, phrases, block.align) for p in laid]
+        if size <= block.min_size:
+            if fits:
+                # Only a word wider than the box is in the way: break it, there is no other way.
+                return units, [p.frame_to(width, block.align) for p in set_all(split_words=True)]
             fit_lines = int(height // (units * line_height))
             raise Overflow(
                 block.field or "text",
@@ -139,63 +136,68 @@ def _fit(
                     "needs {lines} lines at the smallest size ({smallest} pt) but the box holds "
                     "{fit}: about {over} line(s) too long",
                     lines=lines,
-                    smallest=f"{smallest:g}",
+                    smallest=f"{block.min_size:g}",
                     fit=max(fit_lines, 0),
                     over=max(lines - fit_lines, 1),
                 ),
             )
-        size = max(smallest, size - 0.5)
+        size = max(block.min_size, size - 0.5)
 
 
-def _face(style: Style, block: Block) -> tuple[str, bool]:
-    return style.fonts[block.font]
+def _even(typesetter, paragraph: Paragraph, face, width, phrases, align) -> Paragraph:
+    """The paragraph broken at the narrowest width that needs no more lines, aligned in
+    its box: no last line with a word or two alone."""
+    if len(paragraph.lines) > 1:
+        narrowest = balanced(
+            lambda trial: typesetter.paragraph(
+                paragraph.text, face, paragraph.size, trial, phrases=phrases, words=True
+            ),
+            width,
+            len(paragraph.lines),
+            0.0,
+        )
+        paragraph = typesetter.paragraph(
+            paragraph.text, face, paragraph.size, narrowest, phrases=phrases, words=True
+        )
+    return paragraph.frame_to(width, align)
 
 
-def _text_block(context, page, style, block, text, phrases=()) -> None:
+def _face(style: Style, block: Block) -> Face:
+    return Face(*style.fonts[block.font])
+
+
+def _text_block(context, typesetter, page, style, block, text, phrases=()) -> None:
     if not text:
         return
-    family, bold = _face(style, block)
-    typesetter = Typesetter(context, family, bold)
-    size, (lines,) = _fit(typesetter, [text], block.w, block.h, block, page, phrases)
-    used = len(lines) * size * block.line_height
+    size, (paragraph,) = _fit(typesetter, [text], _face(style, block), block, page, phrases)
+    used = len(paragraph.lines) * size * block.line_height
     top = block.y + (block.h - used) * _VALIGN[block.valign]
-    _draw_lines(context, typesetter, lines, size, block, style, y=top)
+    _draw_lines(context, paragraph, block, style, y=top)
 
 
 _VALIGN = {"top": 0.0, "middle": 0.5, "bottom": 1.0}
 
 
-def _draw_lines(context, typesetter, lines, size, block, style, x=None, y=None) -> float:
-    typesetter.use(size)
-    ascent = context.font_extents()[0]
-    line_height = size * block.line_height
-    measure = typesetter.measure_at(size)
+def _draw_lines(context, paragraph: Paragraph, block, style, x=None, y=None) -> float:
+    line_height = paragraph.size * block.line_height
     x0 = block.x if x is None else x
     top = block.y if y is None else y
     set_colour(context, colour_of(style, block.colour))
-    for number, line in enumerate(lines):
-        width = line_width(line, measure)
-        align = block.align
-        shift = {"left": 0, "center": (block.w - width) / 2, "right": block.w - width}[align]
-        baseline = top + number * line_height + (line_height - size) / 2 + ascent
-        context.move_to(x0 + max(shift, 0), baseline)
-        context.show_text(line)
-    return top + len(lines) * line_height
+    for number in range(len(paragraph.lines)):
+        paragraph.draw_line(number, x0, top + number * line_height, line_height)
+    return top + len(paragraph.lines) * line_height
 
 
-def _list_block(context, page, style, block, points, phrases=()) -> None:
+def _list_block(context, typesetter, page, style, block, points, phrases=()) -> None:
     if not points:
         return
-    family, bold = _face(style, block)
-    typesetter = Typesetter(context, family, bold)
     # Room for the bullet; wrapped lines align with the text, not the bullet.
     indent_of = 0.9
     gap = 0.4
     size, laid = _fit(
         typesetter,
         list(points),
-        block.w,
-        block.h,
+        _face(style, block),
         block,
         page,
         phrases,
@@ -204,63 +206,62 @@ def _list_block(context, page, style, block, points, phrases=()) -> None:
     )
     indent = indent_of * size
     line_height = size * block.line_height
-    used = sum(len(lines) for lines in laid) * line_height + gap * size * (len(laid) - 1)
+    used = sum(len(p.lines) for p in laid) * line_height + gap * size * (len(laid) - 1)
     y = block.y + (block.h - used) * _VALIGN[block.valign]
-    for lines in laid:
+    for paragraph in laid:
         set_colour(context, colour_of(style, block.bullet_colour or block.colour))
-        # A round bullet centred on the first line, drawn as a circle: no font needed.
+        # A round bullet centred on the first line, drawn as a circle: no font needed. In
+        # right-to-left text the bullet stands at the right, where the line begins.
         radius = size * 0.2
+        bullet_x = block.x + block.w - radius if paragraph.rtl else block.x + radius
+        text_x = block.x if paragraph.rtl else block.x + indent
         context.new_path()
-        context.arc(block.x + radius, y + line_height / 2, radius, 0, 6.283185307179586)
+        context.arc(bullet_x, y + line_height / 2, radius, 0, 6.283185307179586)
         context.fill()
-        y = _draw_lines(context, typesetter, lines, size, block, style, x=block.x + indent, y=y)
+        y = _draw_lines(context, paragraph, block, style, x=text_x, y=y)
         y += gap * size
 
 
-def _lines_block(context, page, style, block, content: PosterContent) -> None:
+def _lines_block(context, typesetter, page, style, block, content: PosterContent) -> None:
     texts = [(name, content.text_of(name)) for name in block.fields]
     texts = [(name, text) for name, text in texts if text]
     if not texts:
         return
-    family, bold = _face(style, block)
-    regular = Typesetter(context, family, bold)
-    strong = Typesetter(context, style.fonts["bold"][0], True)
+    regular = _face(style, block)
+    strong = Face(style.fonts["bold"][0], True)
     emphasis = block.emphasis
-    largest, smallest = block.max_size, block.min_size
     line_height = block.line_height
-    size = largest
+    size = block.max_size
     while True:
         units = size * page.point
-        widths = [
-            (strong if name == emphasis else regular).measure_at(
-                units * (1.3 if name == emphasis else 1)
-            )(text)
+        laid = [
+            typesetter.paragraph(
+                text,
+                strong if name == emphasis else regular,
+                units * (1.3 if name == emphasis else 1),
+            ).frame_to(block.w, "left")
             for name, text in texts
         ]
-        heights = [units * (1.3 if name == emphasis else 1) * line_height for name, _ in texts]
+        widths = [paragraph.width for paragraph in laid]
+        heights = [paragraph.size * line_height for paragraph in laid]
         if max(widths) <= block.w + 1e-6 and sum(heights) <= block.h + 1e-6:
             break
-        if size <= smallest:
+        if size <= block.min_size:
             name = texts[widths.index(max(widths))][0]
             raise Overflow(
                 name,
                 msg(
                     "does not fit on one line of the contact block even at {smallest} pt: "
                     "about {share}% too long",
-                    smallest=f"{smallest:g}",
+                    smallest=f"{block.min_size:g}",
                     share=f"{max(widths) / block.w * 100 - 100:.0f}",
                 ),
             )
-        size = max(smallest, size - 0.5)
+        size = max(block.min_size, size - 0.5)
     y = block.y
-    for (name, text), height in zip(texts, heights, strict=True):
-        typesetter = strong if name == emphasis else regular
-        this = units * (1.3 if name == emphasis else 1)
-        typesetter.use(this)
-        ascent = context.font_extents()[0]
-        set_colour(context, colour_of(style, block.colour))
-        context.move_to(block.x, y + (height - this) / 2 + ascent)
-        context.show_text(text)
+    set_colour(context, colour_of(style, block.colour))
+    for paragraph, height in zip(laid, heights, strict=True):
+        paragraph.draw_line(0, block.x, y, height)
         y += height
 
 

@@ -1,9 +1,9 @@
-"""Characters no print font has, found before anything is drawn and reported where the team
-wrote them: the campaign file, the field and its line, each character once per file.
+"""Characters that no installed font has, found before anything is drawn and reported where
+the team wrote them: the campaign file, the field and its line, each character once per file.
 
-Invisible and formatting characters never get here: ``characters.printable_text`` has
-already dropped them or made them spaces. What is left (emoji, rare hanzi, private-use and
-damaged characters) cannot be printed and must be changed in the source.
+A character the layout's fonts lack (Uyghur, Tibetan, a symbol) is drawn from another
+installed font; only what no font has (a rare hanzi, a private-use or damaged character, an
+emoji no font draws) cannot be printed and must be changed in the source.
 """
 
 from __future__ import annotations
@@ -20,19 +20,25 @@ from ..core.frontmatter import Document, read_document
 from ..core.messages import msg
 from .characters import printable_text
 from .content import LISTS, SOURCES, TEXTS, PosterContent
-from .fonts import Font, missing_characters
+from .fonts import Font, beyond_fonts, installed_fonts, no_font_has
 
 
-# Content that is no text a font draws.
 @dataclass(frozen=True)
 class Unprintable:
-    """A character no print font has, and where it is written."""
+    """A character no installed font has, and where it is written."""
 
     source: str  # the campaign file, as the team sees it
     line: int | None
     field: str
     char: str
-    family: str  # the font that lacks it
+
+
+@dataclass(frozen=True)
+class Checked:
+    unprintable: list[Unprintable]
+    # Set when some text is drawn from other fonts than the layout's: what the installed
+    # fonts are, so that a print file is drawn again when they change.
+    fallback_identity: str | None = None
 
 
 def unprintable_characters(
@@ -41,21 +47,25 @@ def unprintable_characters(
     content: PosterContent,
     fonts: dict[str, Font],
     cache_dir: Path | None = None,
-) -> list[Unprintable]:
-    """What ``content`` (``campaign`` in one language, as printed) holds that a font lacks.
+) -> Checked:
+    """What ``content`` (``campaign`` in one language, as printed) holds that no font has.
 
     ``default`` is the campaign in the default language: a translation that leaves a field
     out prints the default language's text, and a character in it is reported there.
     """
-    lacking = _lacking(content, fonts, cache_dir)
-    if not lacking:
-        return []
+    text = "".join(printed for _, printed in _content_texts(content))
+    beyond = beyond_fonts(list(fonts.values()), text, cache_dir)
+    if not beyond:
+        return Checked([])
+    identity = installed_fonts()
+    lacking = [c for c in beyond if c in no_font_has(beyond, fonts["regular"].family, cache_dir)]
     found = []
-    for field, text in _texts(campaign, content):
-        for char in [c for c in lacking if c in text]:
-            found.append((field, char, lacking.pop(char)))
+    for field, written in _texts(campaign, content):
+        for char in [c for c in lacking if c in written]:
+            found.append((field, char))
+            lacking.remove(char)
     places = _Places(campaign, default)
-    return [places.of(field, char, family) for field, char, family in found]
+    return Checked([places.of(field, char) for field, char in found], identity)
 
 
 def missing_character_problems(found: list[Unprintable]) -> list[Problem]:
@@ -69,16 +79,6 @@ def missing_character_problems(found: list[Unprintable]) -> list[Problem]:
     return sorted(
         _problem(source, line, field, items) for (source, line, field), items in fields.items()
     )
-
-
-def _lacking(content: PosterContent, fonts: dict[str, Font], cache_dir) -> dict[str, str]:
-    """Each character of the printed texts some font lacks -> the first such font's family."""
-    text = "".join(printed for _, printed in _content_texts(content))
-    lacking: dict[str, str] = {}
-    for font in fonts.values():
-        for char in missing_characters(font, text, cache_dir):
-            lacking.setdefault(char, font.family)
-    return lacking
 
 
 def _texts(campaign: Campaign, content: PosterContent) -> Iterator[tuple[str, str]]:
@@ -128,26 +128,22 @@ class _Places:
         self.owners = [campaign, default] if translated else [campaign]
         self.documents: dict[str, Document | None] = {}
 
-    def of(self, field: str, char: str, family: str) -> Unprintable:
+    def of(self, field: str, char: str) -> Unprintable:
         for owner in self.owners:
             document = self._document(owner)
             if document is None:
                 continue
             if field == "body":
-                return Unprintable(
-                    str(owner.source), _body_line(document, char), field, char, family
-                )
+                return Unprintable(str(owner.source), _body_line(document, char), field, char)
             written = _field_in(document, field, char)
             if written in document.lines:
-                return Unprintable(
-                    str(owner.source), document.lines[written], written, char, family
-                )
+                return Unprintable(str(owner.source), document.lines[written], written, char)
         # Not written as such (a default, or the translation table's words): the nearest
         # field of the file that prints it.
         owner = self.owners[0]
         document = self._document(owner)
         line = document.line_of(field) if document else None
-        return Unprintable(str(owner.source), line, field, char, family)
+        return Unprintable(str(owner.source), line, field, char)
 
     def _document(self, campaign: Campaign) -> Document | None:
         shown = str(campaign.source)
@@ -183,7 +179,6 @@ def _body_line(document: Document, char: str) -> int | None:
 
 
 def _problem(source: str, line: int | None, field: str, items: list[Unprintable]) -> Problem:
-    families = " and ".join(dict.fromkeys(item.family for item in items))
     shown = ", ".join(str(_shown(item.char)) for item in items[:5])
     more = msg(" and {count} more", count=len(items) - 5) if len(items) > 5 else ""
     return Problem(
@@ -191,10 +186,9 @@ def _problem(source: str, line: int | None, field: str, items: list[Unprintable]
         line,
         field,
         msg(
-            "cannot be printed: the font {families} has no {characters}{more}: remove or "
-            "replace what it lacks (an emoji with words, a rare hanzi with a common one or "
-            "pinyin), or name a font that has it in overrides/print/layouts.yml",
-            families=families,
+            "cannot be printed: no installed font has {characters}{more}: replace it (an "
+            "emoji with words, a rare hanzi with a common one or pinyin), or install a font "
+            "that has it and name it in overrides/print/layouts.yml (fallback_fonts)",
             characters=shown,
             more=more,
         ),

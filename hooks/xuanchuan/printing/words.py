@@ -1,13 +1,14 @@
-"""Where a poster's headline and key points may break: between words, never inside one.
+"""Where lines of print must not break: inside a Chinese word, inside the campaign's own
+names, and before a paragraph's last character.
 
-Chinese is written without spaces, and a line may technically break between any two
+Chinese is written without spaces, and Unicode lets a line break between any two
 characters; a designer never breaks inside a word or a place name ("石 / 卡用电保平安").
 Chinese runs are cut into words with jieba, the segmenter the site's search already uses;
-the campaign's own names (its places and organizer) are kept whole, whatever jieba makes
-of them. Latin words, numbers and spaces are units as before (``linebreak.tokenize``).
+the campaign's own names (its places, organizer, type name and ``poster.keep``) are kept
+whole, whatever jieba makes of them. Everything else (Latin words, punctuation rules,
+no-break spaces and word joiners the team typed) is Pango's Unicode line breaking.
 
-The result is a list of units that ``linebreak.break_lines`` keeps together. When text is
-set with Pango, the same units become word joiners between the characters of each word.
+The result is a list of character ranges that ``text.Typesetter`` marks as unbreakable.
 """
 
 from __future__ import annotations
@@ -16,25 +17,35 @@ import logging
 import re
 from functools import cache
 
-from .linebreak import tokenize
-
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# What may follow a paragraph's last character without counting as one: closing marks.
+_TRAILING = set("，。、；：？！」』）》〉】〕〗〙〛｝］”’…‥·・～,.;:?!)]}%'\" ")
 
 
-def word_units(text: str, phrases: tuple[str, ...] = ()) -> list[str]:
-    """The units of ``text`` that stay on one line; joined, they give ``text`` back."""
-    units: list[str] = []
-    for piece, protected in _split_protected(text, phrases):
+def kept_ranges(
+    text: str, phrases: tuple[str, ...] = (), *, words: bool = True
+) -> list[tuple[int, int]]:
+    """(start, end) character ranges of ``text`` that a line must not break inside.
+
+    ``words``: each Chinese word of two or more characters; always: each of ``phrases``,
+    and the last two Chinese characters, so no line holds a single one alone.
+    """
+    ranges: list[tuple[int, int]] = []
+    for start, end, protected in _split_protected(text, phrases):
         if protected:
-            units.append(piece)
-            continue
-        position = 0
-        for run in _CJK_RUN.finditer(piece):
-            units += tokenize(piece[position : run.start()])
-            units += _words(run.group())
-            position = run.end()
-        units += tokenize(piece[position:])
-    return units
+            ranges.append((start, end))
+        elif words:
+            for run in _CJK_RUN.finditer(text, start, end):
+                position = run.start()
+                for word in _tokenizer().cut(run.group(), HMM=True):
+                    if len(word) > 1:
+                        ranges.append((position, position + len(word)))
+                    position += len(word)
+    tail = _last_two_characters(text)
+    if tail:
+        ranges.append(tail)
+    return ranges
 
 
 def prepare() -> None:
@@ -42,25 +53,30 @@ def prepare() -> None:
     _tokenizer()
 
 
-def _words(run: str) -> list[str]:
-    return list(_tokenizer().cut(run, HMM=True))
+def _last_two_characters(text: str) -> tuple[int, int] | None:
+    end = len(text)
+    while end and text[end - 1] in _TRAILING:
+        end -= 1
+    if end >= 2 and _IDEOGRAPH.match(text[end - 1]) and _IDEOGRAPH.match(text[end - 2]):
+        return end - 2, len(text.rstrip())
+    return None
 
 
 def _split_protected(text: str, phrases: tuple[str, ...]):
-    """(piece, protected) in order: each occurrence of a phrase is one protected piece."""
-    names = sorted({p for p in phrases if len(p) > 1 and _CJK_RUN.search(p)}, key=len, reverse=True)
+    """(start, end, protected) in order: each occurrence of a phrase is one protected piece."""
+    names = sorted({p for p in phrases if len(p) > 1}, key=len, reverse=True)
     if not names:
-        yield text, False
+        yield 0, len(text), False
         return
     pattern = re.compile("|".join(re.escape(name) for name in names))
     position = 0
     for match in pattern.finditer(text):
         if match.start() > position:
-            yield text[position : match.start()], False
-        yield match.group(), True
+            yield position, match.start(), False
+        yield match.start(), match.end(), True
         position = match.end()
     if position < len(text):
-        yield text[position:], False
+        yield position, len(text), False
 
 
 @cache
