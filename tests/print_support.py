@@ -54,3 +54,27 @@ def page_picture(path: Path, page: int, target: Path, dpi: int = 150) -> Path:
         check=True,
     )
     return stem.with_suffix(".png")
+
+
+def glyph_texts(path: Path) -> dict[str, list[str]]:
+    """For each embedded font, the text each of its glyphs stands for (its ToUnicode map).
+
+    Shaped text shows here: a joined Arabic letter is drawn by several glyphs (its forms),
+    a Tibetan stack by one glyph standing for several characters. Text drawn glyph by
+    character, unshaped, maps each glyph to one character and each character to one glyph.
+    """
+    from pypdf import PdfReader
+
+    found: dict[str, list[str]] = {}
+    for page in PdfReader(str(path)).pages:
+        fonts = page["/Resources"].get("/Font", {})
+        for font in fonts.values():
+            font = font.get_object()
+            if "/ToUnicode" not in font:
+                continue
+            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            texts = found.setdefault(str(font["/BaseFont"]), [])
+            for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+                for _, target in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+                    texts.append(bytes.fromhex(target).decode("utf-16-be"))
+    return found

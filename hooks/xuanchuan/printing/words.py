@@ -1,11 +1,14 @@
-"""Where lines of print must not break: inside a Chinese word, inside the campaign's own
-names, and before a paragraph's last character.
+"""Where lines of print must not break: inside a Chinese word, a short clause or a book
+title, inside the campaign's own names, and before a paragraph's last character.
 
 Chinese is written without spaces, and Unicode lets a line break between any two
 characters; a designer never breaks inside a word or a place name ("石 / 卡用电保平安").
 Chinese runs are cut into words with jieba, the segmenter the site's search already uses;
-the campaign's own names (its places, organizer, type name and ``poster.keep``) are kept
-whole, whatever jieba makes of them. Everything else (Latin words, punctuation rules,
+the terms of the team's work (``terms.txt``: 安全用电, 漏电保护器…) and the campaign's own
+names (its places, organizer, type name and ``poster.keep``) are kept whole, whatever jieba
+makes of them. As a designer would, a headline breaks at its punctuation rather than inside
+a short clause ("听广播、看录像、领 / 扑克" is a break between words but a bad one), and never
+inside a law's title in book-title marks. Everything else (Latin words, punctuation rules,
 no-break spaces and word joiners the team typed) is Pango's Unicode line breaking.
 
 The result is a list of character ranges that ``text.Typesetter`` marks as unbreakable.
@@ -16,9 +19,15 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache
+from pathlib import Path
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# A clause: what lies between punctuation marks and spaces. Up to this many characters, it
+# stays on one line.
+_CLAUSE = re.compile(r"[^，、；：。！？,;:!?\s]+")
+SHORT_CLAUSE = 6
+_BOOK_TITLE = re.compile(r"《[^《》]{1,16}》")
 # What may follow a paragraph's last character without counting as one: closing marks.
 _TRAILING = set("，。、；：？！」』）》〉】〕〗〙〛｝］”’…‥·・～,.;:?!)]}%'\" ")
 
@@ -28,10 +37,14 @@ def kept_ranges(
 ) -> list[tuple[int, int]]:
     """(start, end) character ranges of ``text`` that a line must not break inside.
 
-    ``words``: each Chinese word of two or more characters; always: each of ``phrases``,
-    and the last two Chinese characters, so no line holds a single one alone.
+    ``words``: each Chinese word of two or more characters, each short clause and book
+    title; always: each of ``phrases``, and the last two Chinese characters, so no line
+    holds a single one alone.
     """
     ranges: list[tuple[int, int]] = []
+    if words:
+        ranges += [m.span() for m in _CLAUSE.finditer(text) if 1 < len(m.group()) <= SHORT_CLAUSE]
+        ranges += [m.span() for m in _BOOK_TITLE.finditer(text)]
     for start, end, protected in _split_protected(text, phrases):
         if protected:
             ranges.append((start, end))
@@ -87,4 +100,8 @@ def _tokenizer():
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
+    for line in (Path(__file__).parent / "terms.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            # A frequency above any of the general dictionary's: the term is always one word.
+            tokenizer.add_word(line.strip(), freq=10_000_000)
     return tokenizer
