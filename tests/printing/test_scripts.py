@@ -97,3 +97,11 @@ def test_the_same_poster_gives_the_same_bytes(tmp_path, content):
     assert (
         poster(tmp_path / "a", content).read_bytes() == poster(tmp_path / "b", content).read_bytes()
     )
+
+
+def test_a_character_the_chinese_font_lacks_comes_from_another_installed_font(tmp_path):
+    # Noto Sans CJK has no "⚡" (U+26A1); another installed font does, and draws it.
+    content = PosterContent(kind="safe-electricity", language="zh", headline="⚡ 高压危险 ⚡")
+    pdf = poster(tmp_path, content)
+    fallback = [name for name, texts in glyph_texts(pdf).items() if "⚡" in texts]
+    assert fallback and not any("CJK" in name for name in fallback), glyph_texts(pdf)

@@ -8,7 +8,7 @@ from ..core.messages import msg
 from .drawing import Overflow, colour_of, image_block, set_colour
 from .flow import NoRoom, set_blocks
 from .layouts import Area
-from .text import Face
+from .text import Face, largest_size
 
 
 def block_setter(typesetter, fonts: dict[str, tuple[str, bool]]):
@@ -38,17 +38,17 @@ def draw_flow(context, typesetter, page, style, block, blocks) -> None:
     setter = block_setter(typesetter, style.fonts)
     columns = block.columns
     line_height = block.line_height
-    largest, smallest = block.max_size, block.min_size
-    size = largest
-    while True:
-        units = size * page.point
+
+    def attempt(size):
         try:
-            ops = set_blocks(blocks, columns, units, line_height, setter, _image_size)
-            break
+            return set_blocks(blocks, columns, size * page.point, line_height, setter, _image_size)
         except NoRoom:
-            if size <= smallest:
-                raise _overflow(blocks, columns, units, line_height, setter, smallest) from None
-            size = max(smallest, size - 0.5)
+            return None
+
+    ops = largest_size(block.max_size, block.min_size, attempt)
+    if ops is None:
+        units = block.min_size * page.point
+        raise _overflow(blocks, columns, units, line_height, setter, block.min_size)
     for op in ops:
         if op.kind == "line":
             set_colour(context, colour_of(style, op.colour))

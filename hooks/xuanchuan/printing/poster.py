@@ -25,7 +25,7 @@ from .drawing import (
 )
 from .flow_drawing import draw_flow
 from .layouts import Block, Layout, PageSize
-from .text import Face, Paragraph, Typesetter, balanced
+from .text import Face, Paragraph, Typesetter, balanced, largest_size
 
 
 def render_pdf(layout: Layout, style: Style, content: PosterContent, paper: str) -> bytes:
@@ -107,41 +107,49 @@ def _fit(
     broken between words and with their lines made even."""
     width, height = block.w - indent, block.h
     line_height = block.line_height
-    size = block.max_size
-    while True:
+
+    def set_all(size, split_words=False):
         units = size * page.point
-
-        def set_all(split_words=False, units=units):
-            return [
-                typesetter.paragraph(
-                    text, face, units, width, phrases=phrases, words=True, split_words=split_words
-                )
-                for text in texts
-            ]
-
-        laid = set_all()
-        lines = sum(len(paragraph.lines) for paragraph in laid)
-        needed = lines * units * line_height + gap * units * max(len(laid) - 1, 0)
-        fits = needed <= height + 1e-6
-        if fits and all(paragraph.fits() for paragraph in laid):
-            return units, [_even(typesetter, p, face, width, phrases, block.align) for p in laid]
-        if size <= block.min_size:
-            if fits:
-                # Only a word wider than the box is in the way: break it, there is no other way.
-                return units, [p.frame_to(width, block.align) for p in set_all(split_words=True)]
-            fit_lines = int(height // (units * line_height))
-            raise Overflow(
-                block.field or "text",
-                msg(
-                    "needs {lines} lines at the smallest size ({smallest} pt) but the box holds "
-                    "{fit}: about {over} line(s) too long",
-                    lines=lines,
-                    smallest=f"{block.min_size:g}",
-                    fit=max(fit_lines, 0),
-                    over=max(lines - fit_lines, 1),
-                ),
+        return [
+            typesetter.paragraph(
+                text, face, units, width, phrases=phrases, words=True, split_words=split_words
             )
-        size = max(block.min_size, size - 0.5)
+            for text in texts
+        ]
+
+    def needed(laid) -> float:
+        lines = sum(len(paragraph.lines) for paragraph in laid)
+        units = laid[0].size
+        return lines * units * line_height + gap * units * max(len(laid) - 1, 0)
+
+    def attempt(size):
+        laid = set_all(size)
+        if needed(laid) <= height + 1e-6 and all(paragraph.fits() for paragraph in laid):
+            return laid
+        return None
+
+    laid = largest_size(block.max_size, block.min_size, attempt)
+    if laid:
+        return laid[0].size, [_even(typesetter, p, face, width, phrases, block.align) for p in laid]
+    laid = set_all(block.min_size)
+    if needed(laid) <= height + 1e-6:
+        # Only a word wider than the box is in the way: break it, there is no other way.
+        laid = set_all(block.min_size, split_words=True)
+        return laid[0].size, [p.frame_to(width, block.align) for p in laid]
+    units = block.min_size * page.point
+    lines = sum(len(paragraph.lines) for paragraph in laid)
+    fit_lines = int(height // (units * line_height))
+    raise Overflow(
+        block.field or "text",
+        msg(
+            "needs {lines} lines at the smallest size ({smallest} pt) but the box holds "
+            "{fit}: about {over} line(s) too long",
+            lines=lines,
+            smallest=f"{block.min_size:g}",
+            fit=max(fit_lines, 0),
+            over=max(lines - fit_lines, 1),
+        ),
+    )
 
 
 def _even(typesetter, paragraph: Paragraph, face, width, phrases, align) -> Paragraph:
@@ -231,10 +239,10 @@ def _lines_block(context, typesetter, page, style, block, content: PosterContent
     strong = Face(style.fonts["bold"][0], True)
     emphasis = block.emphasis
     line_height = block.line_height
-    size = block.max_size
-    while True:
+
+    def set_all(size):
         units = size * page.point
-        laid = [
+        return [
             typesetter.paragraph(
                 text,
                 strong if name == emphasis else regular,
@@ -242,22 +250,28 @@ def _lines_block(context, typesetter, page, style, block, content: PosterContent
             ).frame_to(block.w, "left")
             for name, text in texts
         ]
+
+    def attempt(size):
+        laid = set_all(size)
         widths = [paragraph.width for paragraph in laid]
         heights = [paragraph.size * line_height for paragraph in laid]
-        if max(widths) <= block.w + 1e-6 and sum(heights) <= block.h + 1e-6:
-            break
-        if size <= block.min_size:
-            name = texts[widths.index(max(widths))][0]
-            raise Overflow(
-                name,
-                msg(
-                    "does not fit on one line of the contact block even at {smallest} pt: "
-                    "about {share}% too long",
-                    smallest=f"{block.min_size:g}",
-                    share=f"{max(widths) / block.w * 100 - 100:.0f}",
-                ),
-            )
-        size = max(block.min_size, size - 0.5)
+        fits = max(widths) <= block.w + 1e-6 and sum(heights) <= block.h + 1e-6
+        return laid if fits else None
+
+    laid = largest_size(block.max_size, block.min_size, attempt)
+    if not laid:
+        widths = [paragraph.width for paragraph in set_all(block.min_size)]
+        name = texts[widths.index(max(widths))][0]
+        raise Overflow(
+            name,
+            msg(
+                "does not fit on one line of the contact block even at {smallest} pt: "
+                "about {share}% too long",
+                smallest=f"{block.min_size:g}",
+                share=f"{max(widths) / block.w * 100 - 100:.0f}",
+            ),
+        )
+    heights = [paragraph.size * line_height for paragraph in laid]
     y = block.y
     set_colour(context, colour_of(style, block.colour))
     for paragraph, height in zip(laid, heights, strict=True):

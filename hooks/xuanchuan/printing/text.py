@@ -146,7 +146,7 @@ class Typesetter:
     def _family(self, face: Face) -> str:
         return ",".join((face.family, *self.fallback))
 
-    def _keep_whole(self, layout, text: str, ranges: list[tuple[int, int]]) -> None:
+    def _keep_whole(self, layout, text: str, ranges) -> None:
         if not ranges:
             return
         pango = self._pango
@@ -238,13 +238,35 @@ class Paragraph:
         return lines
 
 
+def largest_size(largest: float, smallest: float, attempt):
+    """The result of ``attempt(size)`` at the largest size, in half-point steps from
+    ``largest`` down to ``smallest``, where it gives one (None where nothing fits), found
+    by halving: what fits at one size fits at every smaller one."""
+    steps = [largest - 0.5 * n for n in range(int((largest - smallest) / 0.5) + 1)]
+    if steps[-1] > smallest:
+        steps.append(smallest)
+    best = attempt(steps[0])
+    if best is not None:
+        return best
+    low, high = 0, len(steps)  # steps[low] does not fit; what fits lies beyond
+    best = None
+    while high - low > 1:
+        middle = (low + high) // 2
+        result = attempt(steps[middle])
+        if result is None:
+            low = middle
+        else:
+            high, best = middle, result
+    return best
+
+
 def balanced(setter, width: float, count: int, smallest: float) -> float:
     """The narrowest width, down to ``smallest``, at which ``setter(width)`` still needs no
     more than ``count`` lines and fits: lines made even, no word or two left alone."""
     low, high = smallest, width
     if low >= high:
         return width
-    for _ in range(10):
+    for _ in range(7):  # to within 1/128 of the width: finer makes no other break
         middle = (low + high) / 2
         paragraph = setter(middle)
         if len(paragraph.lines) <= count and paragraph.fits():

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -32,9 +32,10 @@ _BOOK_TITLE = re.compile(r"《[^《》]{1,16}》")
 _TRAILING = set("，。、；：？！」』）》〉】〕〗〙〛｝］”’…‥·・～,.;:?!)]}%'\" ")
 
 
+@lru_cache(maxsize=4096)  # a headline is set at several sizes and widths
 def kept_ranges(
     text: str, phrases: tuple[str, ...] = (), *, words: bool = True
-) -> list[tuple[int, int]]:
+) -> tuple[tuple[int, int], ...]:
     """(start, end) character ranges of ``text`` that a line must not break inside.
 
     ``words``: each Chinese word of two or more characters, each short clause and book
@@ -58,7 +59,7 @@ def kept_ranges(
     tail = _last_two_characters(text)
     if tail:
         ranges.append(tail)
-    return ranges
+    return tuple(ranges)
 
 
 def prepare() -> None:
