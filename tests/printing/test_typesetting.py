@@ -176,3 +176,10 @@ def test_a_no_break_space_or_word_joiner_typed_by_the_team_keeps_words_together(
         for chars in range(6, 12):
             lines = lines_of(typesetter, text, chars * SIZE, split_words=False)
             assert any(f"线{joiner}95598" in line for line in lines), lines
+
+
+def test_letters_keep_their_exact_places_at_small_sizes_in_millimetres(typesetter):
+    # A leaflet's text is about 2.7 mm tall: positions rounded to whole units (Pango's
+    # default) would space ten characters 30 mm apart instead of 27.
+    paragraph = typesetter.paragraph("开关箱要有门和锁了吗", REGULAR, 2.7)
+    assert paragraph.width == pytest.approx(27.0, abs=0.01)

@@ -77,6 +77,9 @@ class Typesetter:
         pangocairo.pango_cairo_context_set_font_options(
             pointer, cairo_ffi.cast("cairo_font_options_t *", options._pointer)
         )
+        # Pango rounds glyph positions to whole units of the surface by default: our units
+        # are millimetres, so letters would sit up to half a millimetre off their places.
+        pango.pango_context_set_round_glyph_positions(pointer, False)
         if language:
             pango.pango_context_set_language(
                 pointer, pango.pango_language_from_string(_pango_language(language).encode())
