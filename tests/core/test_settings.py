@@ -78,9 +78,14 @@ def test_direction_follows_the_language_code(code, direction):
 
 def test_a_language_is_written_in_its_direction_unless_the_team_says_otherwise():
     settings = load_settings(
-        {"languages": [{"code": "zh", "name": "中文"}, {"code": "ug", "name": "ئۇيغۇرچە"},
-                       {"code": "xyz", "name": "Other", "direction": "rtl"},
-                       {"code": "ar", "name": "العربية", "direction": "ltr"}]}
+        {
+            "languages": [
+                {"code": "zh", "name": "中文"},
+                {"code": "ug", "name": "ئۇيغۇرچە"},
+                {"code": "xyz", "name": "Other", "direction": "rtl"},
+                {"code": "ar", "name": "العربية", "direction": "ltr"},
+            ]
+        }
     )
     assert [language.dir for language in settings.languages] == ["ltr", "rtl", "rtl", "ltr"]
 
