@@ -27,7 +27,7 @@ def test_attributes_written_any_way_are_replaced_not_repeated():
 def test_only_the_start_of_an_html_page_is_touched():
     sitemap = '<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>'
     assert with_language(sitemap, "ug", "rtl") == sitemap
-    fragment = "<p>Write <html lang=\"en\"> at the top.</p>"
+    fragment = '<p>Write <html lang="en"> at the top.</p>'
     assert with_language(fragment, "ug", "rtl") == fragment
 
 
