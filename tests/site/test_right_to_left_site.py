@@ -272,7 +272,7 @@ def test_material_mirrors_its_layout_for_uyghur(visit, relative, direction):
 MIRRORED = """() => {
   const box = selector => document.querySelector(selector).getBoundingClientRect();
   const heading = box("article h1"), bar = box(".xc-bar"), fill = box(".xc-bar__fill");
-  const label = box(".xc-target__label"), term = box(".xc-facts dt"), fact = box(".xc-facts dd");
+  const label = box(".xc-target__label bdi"), term = box(".xc-facts dt"), fact = box(".xc-facts dd");
   const near = (a, b) => Math.abs(a - b) < 1;
   return {
     barFilledFrom: near(fill.right, bar.right) && !near(fill.left, bar.left) ? "right"
@@ -320,6 +320,40 @@ def test_campaign_cards_and_month_arrows_face_the_reading_direction(visit):
     assert visit.page.evaluate(arrow) == "matrix(-1, 0, 0, 1, 0, 0)"
     visit.open("campaigns/calendar/2026-04.html")
     assert visit.page.evaluate(arrow) == "none"
+
+
+DIRECTIONS = """selectors => Object.fromEntries(selectors.map(
+  selector => [selector, getComputedStyle(document.querySelector(selector)).direction]))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [
+        (
+            "ug/campaigns/spring-2026/index.html",
+            {
+                # Uyghur, as the page
+                "article h1": "rtl",
+                ".xc-campaign__summary": "rtl",
+                ".xc-facts li bdi": "rtl",  # a place, translated
+                # English dates and labels while the table has no Uyghur texts, and the
+                # Chinese organizer and activities the translation does not repeat
+                ".xc-facts bdi": "ltr",
+                ".xc-target__numbers bdi": "ltr",
+                ".xc-activity time bdi": "ltr",
+                ".xc-activity__title bdi": "ltr",
+            },
+        ),
+        (
+            "ug/knowledge/wells.html",
+            {".xc-untranslated p[dir]": "ltr", "article div[lang='zh'] p": "ltr"},
+        ),
+    ],
+)
+def test_texts_in_another_language_read_in_their_own_direction(visit, relative, expected):
+    visit.open(relative)
+    assert visit.page.evaluate(DIRECTIONS, list(expected)) == expected
 
 
 @pytest.mark.browser
