@@ -231,9 +231,15 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def base(site):
+def http_base(site):
     with served(site) as address:
         yield address
+
+
+# Over HTTP and opened from a folder (a USB stick), as the rest of the site is tested.
+@pytest.fixture(params=["http", "file"])
+def base(request, site, http_base) -> str:
+    return http_base if request.param == "http" else site.as_uri() + "/"
 
 
 @pytest.fixture
