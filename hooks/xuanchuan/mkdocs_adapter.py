@@ -44,7 +44,7 @@ from .site.pages import Theme
 from .site.plain_text import as_html
 from .site.preview import Preview
 from .site.run import Run, start_run
-from .site.search_index import compact_search_index
+from .site.search_index import compact_search_index, word_separator
 from .site.translation_report import translation_report
 
 QR_CACHE = CACHE_DIR / "qr"
@@ -169,6 +169,13 @@ class SiteBuild:
         )
         return context
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.builds[-1].declare_language(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig):
+        # The theme's pages without a source (404.html) name their language too.
+        return self.builds[-1].declare_language(output_content)
+
     @event_priority(-200)  # after search and offline plugins have written their files
     def on_post_build(self, *, config: MkDocsConfig):
         build = self.builds[-1]
@@ -265,7 +272,19 @@ def _configure_language(config: MkDocsConfig, build: LanguageBuild) -> None:
     if not build.is_default:
         config.site_dir = str(build.site_dir)
         config.site_url = build.run.language_site_url(code)
-    # Material's interface (search box, buttons) and search defaults follow this.
+    _use_material_language(config, code)
+    # Material mirrors its layout (menus, sidebars, icons) for "rtl".
+    config.theme["direction"] = build.language.dir
+    _use_word_separator(config, build.language.dir)
+    _report_untranslated_texts(build)
+    # The site's name and description are plain text; Material prints them as HTML.
+    config.site_name = as_html(build.language.site_name or config.site_name)
+    description = build.language.site_description or config.site_description
+    config.site_description = as_html(description) if description else description
+
+
+def _use_material_language(config: MkDocsConfig, code: str) -> None:
+    """Material's interface (search box, buttons) and search defaults in ``code``."""
     config.theme["language"] = code
     if not any(
         Path(d, "partials", "languages", f"{code}.html").is_file() for d in config.theme.dirs
@@ -278,10 +297,29 @@ def _configure_language(config: MkDocsConfig, build: LanguageBuild) -> None:
             )
         )
         config.theme["language"] = "en"
-    # The site's name and description are plain text; Material prints them as HTML.
-    config.site_name = as_html(build.language.site_name or config.site_name)
-    description = build.language.site_description or config.site_description
-    config.site_description = as_html(description) if description else description
+
+
+def _use_word_separator(config: MkDocsConfig, direction: str) -> None:
+    # Set before Material's search plugin reads its settings; a separator written in
+    # mkdocs.yml stays the team's choice.
+    search = config.plugins.get("material/search")
+    separator = word_separator(direction)
+    if search is not None and separator and not search.config.separator:
+        search.config.separator = separator
+
+
+def _report_untranslated_texts(build: LanguageBuild) -> None:
+    missing = build.translator.untranslated()
+    if missing:
+        log.info(
+            msg(
+                "{count} of the site's own texts (menus, campaign labels, dates) have no "
+                "'{code}' translation and show in English. To translate them, add a "
+                "'{code}:' line to each text in hooks/xuanchuan/core/strings.yml.",
+                count=len(missing),
+                code=build.language.code,
+            )
+        )
 
 
 def _theme_of(config: MkDocsConfig) -> Theme:

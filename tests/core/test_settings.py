@@ -1,7 +1,7 @@
 import pytest
 
 from xuanchuan.core.errors import SourceError
-from xuanchuan.core.settings import load_settings
+from xuanchuan.core.settings import direction_of, load_settings
 
 
 def test_defaults_are_chinese_then_english():
@@ -51,4 +51,47 @@ def test_languages_must_be_a_list():
     assert errors({"languages": "zh"}) == (
         'mkdocs.yml: extra.xuanchuan.languages: expected a list of groups of "name: value" '
         'fields, got the text "zh"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "direction"),
+    [
+        ("ug", "rtl"),
+        ("ar", "rtl"),
+        ("ckb", "rtl"),
+        ("fa-IR", "rtl"),
+        ("zh", "ltr"),
+        ("en", "ltr"),
+        ("bo", "ltr"),
+        ("zh-Hant", "ltr"),
+        # A script named in the code wins over the language's usual one.
+        ("ug-Latn", "ltr"),
+        ("ug-Latn-CN", "ltr"),
+        ("az-Arab", "rtl"),
+        ("pa-Arab-PK", "rtl"),
+    ],
+)
+def test_direction_follows_the_language_code(code, direction):
+    assert direction_of(code) == direction
+
+
+def test_a_language_is_written_in_its_direction_unless_the_team_says_otherwise():
+    settings = load_settings(
+        {
+            "languages": [
+                {"code": "zh", "name": "中文"},
+                {"code": "ug", "name": "ئۇيغۇرچە"},
+                {"code": "xyz", "name": "Other", "direction": "rtl"},
+                {"code": "ar", "name": "العربية", "direction": "ltr"},
+            ]
+        }
+    )
+    assert [language.dir for language in settings.languages] == ["ltr", "rtl", "rtl", "ltr"]
+
+
+def test_a_misspelt_direction_is_reported():
+    assert errors({"languages": [{"code": "ug", "name": "ئۇيغۇرچە", "direction": "rlt"}]}) == (
+        'mkdocs.yml: extra.xuanchuan.languages[1].direction: expected one of "ltr", "rtl", '
+        'got the text "rlt" (did you mean "rtl"?)'
     )

@@ -48,6 +48,8 @@ def test_a_failed_rebuild_is_kept_not_raised_and_shown_escaped_on_html_pages():
     assert status == "200 OK" and b"<p>last good</p>" in body
     assert body.index(b'id="xuanchuan-preview-problem"') == len(b"<html><body class='x'>") + 5
     assert b"title: &lt;&quot;x&quot;&gt;" in body
+    # Worded in the team's language, also on a page written right to left.
+    assert b'id="xuanchuan-preview-problem" role="alert" dir="auto"' in body
     assert headers["Content-Length"] == str(len(body))
     assert serve(preview, "/a.png")[2] == PAGE  # pictures are left alone
 

@@ -1,32 +1,15 @@
 """The built site in a real headless Chromium: search per language, the language switcher,
 and no request leaving the site, both over HTTP and opened from a folder (file://)."""
 
-import functools
-import http.server
-import os
-import shutil
-import threading
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from browser_support import Visit, launched, playwright_or_skip, served, switch
 from site_support import PROJECT, run_mkdocs
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.browser
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        raise RuntimeError("Chromium is missing: scripts/setup.sh --test installs it")
-    pytest.skip("Chromium is not installed (scripts/setup.sh --test installs it)",
-                allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
-
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--allow-file-access-from-files"]
+sync_api = playwright_or_skip()
 
 
 @pytest.fixture(scope="module")
@@ -36,89 +19,21 @@ def site(tmp_path_factory) -> Path:
     return result.site
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def http_base(site):
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with launched(sync_api) as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(params=["http", "file"])
 def base(request, site, http_base) -> str:
     return http_base if request.param == "http" else site.as_uri() + "/"
-
-
-class Visit:
-    """A browser page that records every request it (and its workers and frames) makes."""
-
-    def __init__(self, browser, base: str):
-        self.base = base
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
-        self.requests: list[str] = []
-        self.context.on("request", lambda request: self.requests.append(request.url))
-        self.page = self.context.new_page()
-
-    def open(self, relative: str) -> None:
-        self.page.goto(self.base + relative)
-
-    def search(self, query: str) -> list[str]:
-        """Type into Material's search box; the result links, relative to the site root."""
-        page = self.page
-        page.click("input.md-search__input")
-        # Wait until the search index is loaded (the box stops saying "Initializing").
-        page.wait_for_function(
-            """() => {
-                const meta = document.querySelector('.md-search-result__meta');
-                return meta && meta.textContent.trim() && !/nitializ|初始化/.test(meta.textContent);
-            }""",
-            timeout=20000,
-        )
-        # Typed as a reader would. Chinese arrives as composed text without key events,
-        # and Material searches on key events: a final key press (End) triggers it, as the
-        # confirming key of an input method does.
-        page.keyboard.type(query)
-        page.keyboard.press("End")
-        page.wait_for_function(
-            """() => {
-                const meta = document.querySelector('.md-search-result__meta');
-                return meta && /\\d|No matching|没有找到/.test(meta.textContent);
-            }""",
-            timeout=20000,
-        )
-        links = page.eval_on_selector_all(
-            "li.md-search-result__item > a.md-search-result__link",
-            "elements => elements.map(e => e.href)",
-        )
-        return [self.relative(link) for link in links]
-
-    def relative(self, url: str) -> str:
-        path = unquote(urlsplit(url).path)
-        root = unquote(urlsplit(self.base).path)
-        return path[len(root):] if path.startswith(root) else url
-
-    def outside_requests(self) -> list[str]:
-        allowed = (self.base, "data:", "blob:", "about:")
-        return [url for url in self.requests if not url.startswith(allowed)]
-
-    def close(self):
-        self.context.close()
 
 
 @pytest.fixture
@@ -173,13 +88,6 @@ def test_switcher_lands_on_the_same_page_in_the_other_language(visit):
     switch(visit.page, "zh")
     assert visit.relative(visit.page.url) == "knowledge/electric-shock-first-aid.html"
     assert visit.outside_requests() == []
-
-
-def switch(page, code: str) -> None:
-    """Open the language menu in the header, as a reader does, and choose a language."""
-    page.hover(".md-header__option .md-select")
-    with page.expect_navigation():
-        page.click(f"a.xc-alternate[hreflang='{code}']")
 
 
 def printable_pages(site: Path) -> list[str]:

@@ -87,7 +87,7 @@ def test_misconfigured_languages_fail_with_the_setting_named(tmp_path: Path):
     )
     assert (
         f'  - mkdocs.yml, line {line}: extra.xuanchuan.languages[1].nmae: unknown field (did you mean "name"?);'
-        " known fields: code, name, site_name, site_description" in output
+        " known fields: code, name, site_name, site_description, direction" in output
     )
     assert f"  - mkdocs.yml, line {line - 1}: extra.xuanchuan.languages[1].name: is required: expected a text" in output
 

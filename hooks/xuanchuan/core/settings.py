@@ -26,6 +26,13 @@ MAX_SLUG_LENGTH = 64
 
 LANGUAGE_HELP = msg('a language code such as "zh" or "en"')
 
+DIRECTIONS = ("ltr", "rtl")
+# Languages whose usual script is written right to left, by their language code.
+RIGHT_TO_LEFT_LANGUAGES = frozenset({"ug", "ar", "fa", "ur", "he", "ps", "sd", "ckb", "dv", "yi"})
+# A script named in the code decides, as a language may be written in more than one:
+# Uyghur in Latin letters is "ug-Latn", Azerbaijani in Arabic letters "az-Arab".
+RIGHT_TO_LEFT_SCRIPTS = frozenset({"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"})
+
 POSTER_SIZES = ("A4", "A3", "A2", "A4-landscape", "A3-landscape", "A2-landscape")
 COLOUR_NAMES = ("primary", "on_primary", "accent", "text", "muted", "paper")
 HEX_COLOUR = r"#[0-9a-fA-F]{6}"
@@ -53,6 +60,14 @@ class Language:
     # site_description of mkdocs.yml).
     site_name: str | None = declare(Text())
     site_description: str | None = declare(Text())
+    # Which way the language is written: "rtl" (right to left) or "ltr". Known from the code
+    # for most languages; set it only for a language the engine does not know.
+    direction: str | None = declare(Choice(DIRECTIONS))
+
+    @property
+    def dir(self) -> str:
+        """The HTML ``dir`` of this language: "rtl" or "ltr"."""
+        return self.direction or direction_of(self.code)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -170,6 +185,15 @@ def messages_language_of(raw: Any) -> str:
     if isinstance(code, str) and re.fullmatch(LANGUAGE_CODE, code):
         return code
     return "zh"
+
+
+def direction_of(code: str) -> str:
+    """The direction a language code is written in: "rtl" or "ltr"."""
+    language, *subtags = code.lower().split("-")
+    scripts = [tag for tag in subtags if len(tag) == 4 and tag.isalpha()]
+    if scripts:
+        return "rtl" if scripts[0] in RIGHT_TO_LEFT_SCRIPTS else "ltr"
+    return "rtl" if language in RIGHT_TO_LEFT_LANGUAGES else "ltr"
 
 
 def split_language(name: str) -> tuple[str, str | None]:

@@ -10,6 +10,9 @@ import yaml
 from .messages import current_language
 
 TABLE_FILE = Path(__file__).with_name("strings.yml")
+# A text the table lacks in a language is shown in English, the language Material for MkDocs
+# falls back to for its own buttons: a page's interface stays in one language.
+FALLBACK = "en"
 
 
 @cache
@@ -19,7 +22,7 @@ def _table() -> dict[str, dict[str, str]]:
 
 
 class Translator:
-    """Texts for one language, falling back to the default language."""
+    """Texts for one language, falling back to English, then to the default language."""
 
     def __init__(self, code: str, default: str):
         self.code = code
@@ -29,8 +32,12 @@ class Translator:
         entry = _table().get(key)
         if entry is None:
             raise KeyError(f"no text {key!r} in the translation table {TABLE_FILE.name}")
-        text = entry.get(self.code) or entry[self.default]
+        text = entry.get(self.code) or entry.get(FALLBACK) or entry[self.default]
         return text.format(**values) if values else text
+
+    def untranslated(self) -> list[str]:
+        """The texts the table does not give in this language."""
+        return [key for key, entry in _table().items() if not entry.get(self.code)]
 
     def language_name(self, code: str, fallback: str) -> str:
         """The name of a language in this translator's language ("英文" for en in zh)."""

@@ -3,6 +3,7 @@ languages, and what a page shown in another language tells the reader."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,6 +18,10 @@ from .page_links import PageLinks
 from .page_qr import qr_svg
 from .plain_text import as_html, plain_text_meta
 from .run import Run
+
+# The page's own start tag, right after the doctype: never text that only looks like one.
+_HTML_START = re.compile(r"\A(\s*<!doctype html>\s*)<html\b([^>]*)>", re.IGNORECASE)
+_LANG_AND_DIR = re.compile(r"""\s(?:lang|dir)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)""", re.IGNORECASE)
 
 
 @dataclass
@@ -110,6 +115,15 @@ class LanguageBuild:
         context["xc_notice"] = self.notice() if key in self.fallbacks else None
         return context
 
+    def declare_language(self, page: str) -> str:
+        """A rendered page, its ``<html>`` naming this language and its direction.
+
+        Material names its interface language there, English for a language it has no
+        texts for, and puts the direction on ``<body>`` only; browsers, screen readers and
+        search engines read both from ``<html>``.
+        """
+        return with_language(page, self.language.code, self.language.dir)
+
     def alternates(self, url: str) -> list[dict]:
         """Links to the same page in every language."""
         settings = self.run.settings
@@ -135,4 +149,16 @@ class LanguageBuild:
             "title": t("untranslated.title", **values),
             "body": t("untranslated.body", **values),
             "content_lang": default.code,
+            "content_dir": default.dir,
         }
+
+
+def with_language(page: str, code: str, direction: str) -> str:
+    """``page`` with ``lang`` and ``dir`` set on its ``<html>`` start tag, the other
+    attributes kept; a text that does not start as an HTML page is left as it is."""
+    match = _HTML_START.match(page)
+    if match is None:
+        return page
+    others = _LANG_AND_DIR.sub("", match.group(2))
+    tag = f'<html lang="{as_html(code)}" dir="{as_html(direction)}"{others}>'
+    return match.group(1) + tag + page[match.end() :]

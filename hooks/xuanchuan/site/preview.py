@@ -92,8 +92,9 @@ def _read_all(body: Iterable[bytes]) -> bytes:
 
 
 def _with_notice(page: bytes, problem: str) -> bytes:
+    # In the team's language, which may run the other way than the page's (dir="auto").
     notice = (
-        '<div id="xuanchuan-preview-problem" role="alert" style="background:#b00020;'
+        '<div id="xuanchuan-preview-problem" role="alert" dir="auto" style="background:#b00020;'
         'color:#fff;padding:.8em 1.2em;font:14px/1.5 sans-serif;position:relative;z-index:9">'
         f"<strong>{html.escape(str(msg('The last rebuild failed: this is the last good site.')))}"
         f"</strong> {html.escape(str(msg('Fix the problem below and save to rebuild.')))}"
