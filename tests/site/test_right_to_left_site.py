@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import Visit, launched, playwright_or_skip, served, switch
+from print_support import glyph_texts, pdf_fonts
 from site_support import fixture_config, page, run_mkdocs, write_site
 
 pytestmark = pytest.mark.slow
@@ -116,9 +117,7 @@ def build(tmp_path_factory):
     config = fixture_config()
     settings = config["extra"]["xuanchuan"]
     settings["languages"].append({"code": "ug", "name": UYGHUR})
-    # Posters in Uyghur need a font with Arabic letters; they are the print engine's and
-    # tested with it. This site is about the web pages.
-    settings["print"] = {"enabled": False}
+    settings["print"] = {"poster_sizes": ["A4"]}
     root = write_site(tmp_path_factory.mktemp("rtl") / "project", PAGES, config)
     folder = root / "campaigns" / "spring-2026"
     folder.mkdir(parents=True)
@@ -400,3 +399,43 @@ def test_the_switcher_leads_from_chinese_to_uyghur_and_back(visit):
     switch(visit.page, "zh")
     assert visit.relative(visit.page.url) == "knowledge/safe.html"
     assert visit.outside_requests() == []
+
+
+# -- posters and leaflets in Uyghur ----------------------------------------------------------
+
+
+def test_the_uyghur_posters_and_leaflet_are_shaped_from_an_arabic_font(site):
+    folder = site / "ug" / "campaigns" / "spring-2026"
+    names = sorted(path.name for path in folder.glob("spring-2026-*-ug.*"))
+    assert names == [
+        "spring-2026-leaflet-ug.pdf",
+        "spring-2026-poster-A4-ug.pdf",
+        "spring-2026-poster-ug.png",
+        "spring-2026-share-ug.png",
+    ]
+    for pdf in ("spring-2026-poster-A4-ug.pdf", "spring-2026-leaflet-ug.pdf"):
+        fonts = [row[0] for row in pdf_fonts(folder / pdf)]
+        assert any("NotoSansArabic" in name for name in fonts), (pdf, fonts)
+        arabic = [
+            t
+            for name, texts in glyph_texts(folder / pdf).items()
+            if "Arabic" in name
+            for t in texts
+        ]
+        # Joined letters: one letter drawn in several forms (start, middle, end of a word).
+        assert any(arabic.count(letter) > 1 for letter in set(arabic) if len(letter) == 1), arabic
+
+
+def test_the_uyghur_poster_headline_starts_at_the_right(site):
+    import re
+    import subprocess
+
+    pdf = site / "ug" / "campaigns" / "spring-2026" / "spring-2026-poster-A4-ug.pdf"
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True)
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"', boxes.stdout)
+    mm = 25.4 / 72
+    # The headline block of the A4 layout spans 14-196 mm across and 22-74 mm down.
+    headline = [(float(a) * mm, float(b) * mm) for a, y, b in words if 22 <= float(y) * mm <= 74]
+    assert headline
+    assert abs(max(b for _, b in headline) - 196) < 3
+    assert min(a for a, _ in headline) > 30
