@@ -137,8 +137,10 @@ class SiteBuild:
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Every page exists by now; draw their footer QR codes on all cores at once.
-        urls = [file.page.canonical_url for file in files.documentation_pages() if file.page]
-        prepare_qr_codes([url for url in urls if url], self.builds[-1].run.project_dir / QR_CACHE)
+        build = self.builds[-1]
+        pages = [file.page for file in files.documentation_pages() if file.page]
+        urls = [build.published_address(page.url) for page in pages]
+        prepare_qr_codes([url for url in urls if url], build.run.project_dir / QR_CACHE)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
@@ -165,7 +167,9 @@ class SiteBuild:
         build = self.builds[-1]
         qr_cache = build.run.project_dir / QR_CACHE
         context.update(
-            build.page_context(page.file.src_uri, page.url, page.canonical_url, qr_cache)
+            build.page_context(
+                page.file.src_uri, page.url, build.published_address(page.url), qr_cache
+            )
         )
         return context
 
@@ -239,6 +243,7 @@ class SiteBuild:
                 # A dirty preview rebuilds changed pages only, in place.
                 staged=not (serving and self.dirty),
                 theme=_theme_of(config),
+                published_url=_published_site_url(config) if serving else None,
             )
         except SourceError as error:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -265,6 +270,22 @@ class SiteBuild:
                 mkdocs_build(config, serve_url=serve_url)
             finally:
                 self.pending = None
+
+
+def _published_site_url(config: MkDocsConfig) -> str | None:
+    """site_url as mkdocs.yml writes it: ``mkdocs serve`` replaces it with the preview's
+    own address before any event sees the configuration."""
+    from mkdocs.utils.yaml import yaml_load
+
+    import yaml
+
+    try:
+        with open(config.config_file_path, "rb") as stream:
+            written = yaml_load(stream)  # INHERIT and !ENV as MkDocs reads them
+    except (OSError, TypeError, ValueError, yaml.YAMLError):
+        return None  # MkDocs itself read it a moment ago: only a file changed since fails
+    url = written.get("site_url") if isinstance(written, dict) else None
+    return url if isinstance(url, str) and url.strip() else None
 
 
 def _configure_language(config: MkDocsConfig, build: LanguageBuild) -> None:
@@ -342,7 +363,7 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
             run.project_dir,
             Path(config.docs_dir),
             run.overrides_dir,
-            run.site_url,
+            run.published_url,
             config.use_directory_urls,
         )
         run.prints = print_for_site(run.campaigns, project)
@@ -354,7 +375,7 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         t=build.translator,
         today=run.today,
         use_directory_urls=config.use_directory_urls,
-        site_url=config.site_url,
+        site_url=run.published_address(code),
         timezone=run.settings.timezone,
         stamp=run.stamp,
         print_files=lambda campaign: run.prints.for_campaign(campaign.slug, code),

@@ -3,8 +3,10 @@ the problem on every page and in the log, and recovers when the input is fixed."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -15,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from site_support import PROJECT, fixture_config, page, write_site
+from print_support import qr_codes
+from site_support import PROJECT, fixture_config, page, run_mkdocs, write_site
 
 NOTICE = 'id="xuanchuan-preview-problem"'
 # A hook of the team's own that breaks on a word: an error MkDocs itself does not expect.
@@ -66,6 +69,29 @@ def wait_for(url: str, condition, what: str, server, log: Path) -> str:
     raise AssertionError(f"{what} never happened; last page:\n{text[:2000]}\n{log.read_text()}")
 
 
+@contextlib.contextmanager
+def serving(root: Path, log: Path):
+    """``mkdocs serve`` in ``root`` on a free port: (process, address), stopped afterwards."""
+    port = free_port()
+    with open(log, "w") as stream:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root, stdout=stream, stderr=subprocess.STDOUT, start_new_session=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "XUANCHUAN_LANG": "en",
+                 "PYTHONPATH": str(PROJECT / "hooks")},
+        )
+    try:
+        yield process, served_at(process, log)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
 @pytest.fixture
 def server(tmp_path: Path):
     config = fixture_config()
@@ -77,25 +103,9 @@ def server(tmp_path: Path):
         config,
     )
     (root / "fragile.py").write_text(FRAGILE_HOOK)
-    port = free_port()
     log = tmp_path / "serve.log"
-    with open(log, "w") as stream:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=root, stdout=stream, stderr=subprocess.STDOUT, start_new_session=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
-                 "PYTHONPATH": str(PROJECT / "hooks")},
-        )
-    try:
-        yield root, served_at(process, log), process, log
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+    with serving(root, log) as (process, url):
+        yield root, url, process, log
 
 
 def test_a_failed_rebuild_keeps_the_last_good_site_with_the_problem_shown(server):
@@ -125,3 +135,27 @@ def test_a_failed_rebuild_keeps_the_last_good_site_with_the_problem_shown(server
     fixed = wait_for(about, lambda t: "第四版" in t, "the rebuild after the fix", process, log)
     assert NOTICE not in fixed and NOTICE not in fetch(url)
     assert process.poll() is None
+
+
+def test_the_preview_prints_lead_to_the_published_site_and_reuse_the_build(tmp_path: Path):
+    # site_url (https://example.org/xuanchuan/) is where villagers must land, even from a
+    # poster downloaded from the preview; and a preview after a build draws nothing again.
+    published = "https://example.org/xuanchuan/"
+    root = write_site(tmp_path / "project", {"index.zh.md": page("首页", "欢迎。")})
+    slug = "spring-irrigation-2027"
+    shutil.copytree(PROJECT / "campaigns" / slug, root / "campaigns" / slug)
+    built = run_mkdocs(root)
+    assert built.returncode == 0, built.output
+    log = tmp_path / "serve.log"
+    with serving(root, log) as (process, url):
+        assert url.startswith("http://127.0.0.1:")
+        address = f"{url}campaigns/{slug}/"
+        shown = wait_for(address + "index.html", lambda t: "<html" in t, "the preview", process, log)
+        assert f"{published}campaigns/{slug}/index.html" in shown  # the page's printed QR code
+        assert "Print files: 0 rendered" in log.read_text(), log.read_text()
+        picture = tmp_path / "poster.png"
+        with urllib.request.urlopen(address + f"{slug}-poster-zh.png", timeout=15) as answer:
+            picture.write_bytes(answer.read())
+        assert qr_codes(picture) == [f"{published}campaigns/{slug}/index.html"]
+        feed = fetch(url + "calendar.ics")
+        assert published in feed and "127.0.0.1" not in feed

@@ -115,6 +115,10 @@ class LanguageBuild:
         context["xc_notice"] = self.notice() if key in self.fallbacks else None
         return context
 
+    def published_address(self, url: str) -> str | None:
+        """The address readers will use for the page at ``url`` (its QR code's)."""
+        return self.run.published_address(self.language.code, url)
+
     def declare_language(self, page: str) -> str:
         """A rendered page, its ``<html>`` naming this language and its direction.
 

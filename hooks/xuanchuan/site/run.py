@@ -39,7 +39,7 @@ class Run:
     project_dir: Path
     config_file: str
     site_dir: str
-    site_url: str | None
+    site_url: str | None  # where MkDocs serves the site: the preview's own address in serve
     overrides_dir: Path
     strict: bool
     serving: bool
@@ -48,6 +48,10 @@ class Run:
     stamp: dt.datetime
     lock: FileLock | None = None
     prints: PrintResult | None = None
+    # The address the site is published at (site_url in mkdocs.yml), in a preview too: QR
+    # codes, feeds and posters lead there, so a printed preview poster reaches the real
+    # page and a preview reuses the build's cached print files.
+    published_url: str | None = None
 
     @property
     def output_dir(self) -> Path:
@@ -56,6 +60,10 @@ class Run:
 
     def language_site_url(self, code: str) -> str | None:
         return address(self.site_url, self.settings.prefix(code))
+
+    def published_address(self, code: str, path: str = "") -> str | None:
+        """Where readers find ``path`` (relative to language ``code``'s site) once published."""
+        return address(self.published_url, self.settings.prefix(code) + path)
 
     def finish(self, warnings: int) -> bool:
         """Put the new site in place, unless --strict met a warning; whether it was."""
@@ -97,6 +105,7 @@ def start_run(
     serving: bool,
     staged: bool = True,
     theme: Theme | None = None,
+    published_url: str | None = None,
 ) -> Run:
     """Read and check every page and campaign; report campaign problems as warnings.
 
@@ -120,6 +129,7 @@ def start_run(
             staging=staging,
             lock=lock,
             theme=theme,
+            published_url=published_url if serving else site_url,
         )
     except BaseException:
         lock.release()
