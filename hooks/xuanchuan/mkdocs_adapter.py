@@ -275,9 +275,8 @@ class SiteBuild:
 def _published_site_url(config: MkDocsConfig) -> str | None:
     """site_url as mkdocs.yml writes it: ``mkdocs serve`` replaces it with the preview's
     own address before any event sees the configuration."""
-    from mkdocs.utils.yaml import yaml_load
-
     import yaml
+    from mkdocs.utils.yaml import yaml_load
 
     try:
         with open(config.config_file_path, "rb") as stream:
