@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -38,6 +39,7 @@ from .core.strings import language_name
 from .printing.run import print_for_site
 from .site.campaign_pages import generated_markdown, plan_campaign_site
 from .site.languages import LanguageBuild
+from .site.page_cache import PageCache, PageReuse, digest, files_digest, library_versions
 from .site.page_links import LanguageLinks
 from .site.page_qr import prepare_qr_codes
 from .site.pages import Theme
@@ -48,6 +50,9 @@ from .site.search_index import compact_search_index, word_separator
 from .site.translation_report import translation_report
 
 QR_CACHE = CACHE_DIR / "qr"
+PAGE_CACHE = CACHE_DIR / "pages"
+# The template that writes a kept page as it was (overrides/xc-kept.html).
+KEPT_TEMPLATE = "xc-kept.html"
 FEED_CACHE = CACHE_DIR / "feeds"
 
 # jieba announces loading its dictionary on every build; that is noise for the team.
@@ -133,6 +138,11 @@ class SiteBuild:
             title = build.section_title(index) if index else None
             if title:
                 section.title = title
+        # Everything each page shares is settled now; pages are made next.
+        cache = PageCache(
+            build.run.project_dir / PAGE_CACHE, _site_digest(config, files, nav, build)
+        )
+        build.reuse = PageReuse(cache)
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -147,13 +157,26 @@ class SiteBuild:
         build = self.builds[-1]
         key = page.file.src_uri
         page.meta = build.page_meta(key, page.meta)
+        markdown = build.page_markdown(key, markdown)
+        qr_cache = build.run.project_dir / QR_CACHE
+        context = build.page_context(key, page.url, build.published_address(page.url), qr_cache)
+        build.contexts[key] = context
+        if build.reuse.look_up(key, page.url, page.meta, markdown, context):
+            # Written as it was: nothing to render, nothing for search to cut into words.
+            page.meta = {**page.meta, "template": KEPT_TEMPLATE, "search": {"exclude": True}}
+            return ""
         # The page renders next: its links are resolved from where it is.
         build.links.key, build.links.url = key, page.url
         build.links.use_directory_urls = config.use_directory_urls
-        return build.page_markdown(key, markdown)
+        build.warnings_before = self.warnings.count
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         build = self.builds[-1]
+        if page.file.src_uri in build.reuse.kept:
+            return html
+        if self.warnings.count != build.warnings_before:
+            build.reuse.taint(page.file.src_uri)
         planned = build.planned.get(page.file.src_uri)
         if planned and planned.fragment:
             # Rendered into the content, not the template, so search indexes it too.
@@ -164,17 +187,28 @@ class SiteBuild:
         return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        # After Material's search plugin (plugins come before hooks): it has just indexed
+        # this page, unless the page is kept.
         build = self.builds[-1]
-        qr_cache = build.run.project_dir / QR_CACHE
-        context.update(
-            build.page_context(
-                page.file.src_uri, page.url, build.published_address(page.url), qr_cache
-            )
-        )
+        key = page.file.src_uri
+        context.update(build.contexts.pop(key))
+        kept = build.reuse.kept.get(key)
+        if kept is not None:
+            context["xc_kept_output"] = kept.output
+        search = config.plugins.get("material/search")
+        if search is not None and getattr(search, "search_index", None) is not None:
+            build.reuse.indexed(key, search.search_index.entries)
+        build.warnings_before = self.warnings.count
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return self.builds[-1].declare_language(output)
+        build = self.builds[-1]
+        output = build.declare_language(output)
+        key = page.file.src_uri
+        if self.warnings.count != build.warnings_before:
+            build.reuse.taint(key)
+        build.reuse.finished(key, output)
+        return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig):
         # The theme's pages without a source (404.html) name their language too.
@@ -183,6 +217,15 @@ class SiteBuild:
     @event_priority(-200)  # after search and offline plugins have written their files
     def on_post_build(self, *, config: MkDocsConfig):
         build = self.builds[-1]
+        if build.reuse is not None:
+            log.info(
+                msg(
+                    "Pages ({code}): {reused} reused from cache, {made} made",
+                    code=build.language.code,
+                    reused=len(build.reuse.kept),
+                    made=len(build.reuse.keys) - len(build.reuse.kept),
+                )
+            )
         size = compact_search_index(Path(config.site_dir))
         if size is not None:
             log.info(
@@ -270,6 +313,64 @@ class SiteBuild:
                 mkdocs_build(config, serve_url=serve_url)
             finally:
                 self.pending = None
+
+
+def _site_digest(config: MkDocsConfig, files: Files, nav: Navigation, build) -> str:
+    """What every page of this language's site depends on (see site/page_cache.py)."""
+    search = config.plugins.get("material/search")
+    return digest(
+        _config_texts(config),
+        {
+            "site_url": config.site_url,
+            "site_name": config.site_name,
+            "site_description": config.site_description,
+            "use_directory_urls": config.use_directory_urls,
+            "theme": [config.theme.name, config.theme["language"], config.theme["direction"]],
+            "separator": search.config.separator if search is not None else None,
+            "language": build.language.code,
+            "strict": bool(config.strict),
+        },
+        # The installed themes' own templates change with their versions, below.
+        files_digest(
+            [Path(folder) for folder in config.theme.dirs if "site-packages" not in folder],
+            ("*.html",),
+        ),
+        files_digest([Path(__file__).parent], ("*.py", "*.yml", "*.txt")),
+        library_versions(),
+        sorted((file.src_uri, file.dest_uri) for file in files),
+        _nav_outline(nav.items, build),
+    )
+
+
+def _config_texts(config: MkDocsConfig) -> list[str]:
+    """mkdocs.yml as written, and the file it inherits from: objects MkDocs makes of it
+    (plugins, functions) have no stable text."""
+    texts, path = [], config.config_file_path
+    for _ in range(8):
+        if not path:
+            break
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError:
+            break
+        texts.append(text)
+        inherited = re.search(r"^INHERIT:\s*['\"]?([^'\"\n]+)", text, re.MULTILINE)
+        path = str(Path(path).parent / inherited[1].strip()) if inherited else None
+    return texts
+
+
+def _nav_outline(items, build) -> list:
+    """The navigation as every page shows it: sections, pages and links, with titles."""
+    outline = []
+    for item in items:
+        if isinstance(item, Section):
+            outline.append(["section", item.title, _nav_outline(item.children, build)])
+        elif isinstance(item, Page):
+            title = build.page_meta(item.file.src_uri, {}).get("title") or item.title
+            outline.append(["page", item.file.src_uri, item.url, title])
+        else:
+            outline.append(["link", getattr(item, "title", None), getattr(item, "url", None)])
+    return outline
 
 
 def _published_site_url(config: MkDocsConfig) -> str | None:

@@ -58,6 +58,16 @@ def cached_bytes(path: Path, make: Callable[[], bytes]) -> bytes:
     return data
 
 
+def read_kept(path: Path) -> bytes | None:
+    """What ``keep`` stored at ``path``, if it is there and whole; else None."""
+    return _read_sealed(path)
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Store ``data`` at ``path``, sealed: ``read_kept`` trusts it only while it is whole."""
+    _write_atomically(path, data + _seal(data))
+
+
 def take_damaged() -> int:
     """How many damaged entries were found (and made again) since the last call."""
     count = len(_damaged)

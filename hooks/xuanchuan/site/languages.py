@@ -33,6 +33,9 @@ class LanguageBuild:
     planned: dict[str, PlannedPage] = field(default_factory=dict)  # pages campaigns add
     env: Any = None  # the theme's template environment, for fragments rendered into pages
     links: PageLinks = field(init=False)  # links naming a page in a language
+    reuse: Any = None  # site.page_cache.PageReuse: pages kept from earlier builds
+    contexts: dict[str, dict] = field(default_factory=dict)  # what each page's template gets
+    warnings_before: int = 0  # the run's warnings when the page being made began
 
     def __post_init__(self):
         settings = self.run.settings
