@@ -218,6 +218,7 @@ class SiteBuild:
     def on_post_build(self, *, config: MkDocsConfig):
         build = self.builds[-1]
         if build.reuse is not None:
+            build.run.pages_used.update(build.reuse.keys.values())
             log.info(
                 msg(
                     "Pages ({code}): {reused} reused from cache, {made} made",
@@ -246,6 +247,8 @@ class SiteBuild:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             if run.finish(self.warnings.count) and run.staging:
                 config.site_dir = str(run.staging.final)
+                # Only after a whole build: every page of every language was looked up.
+                build.reuse.cache.prune(run.pages_used)
         self.builds.pop()
 
     @event_priority(-100)  # last: it may end the build with a message instead of a traceback

@@ -128,3 +128,16 @@ def test_a_new_day_changes_the_campaign_status_on_kept_pages_too(base, tmp_path)
     build(root, "clean", later)
     assert tree_digest(root / "warm") == tree_digest(root / "clean")
     assert tree_digest(root / "warm") != tree_digest(root / "site")
+
+
+def test_the_kept_pages_are_those_of_the_site_as_it_is_now(base, tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(base, root, symlinks=True)
+    kept = root / ".cache" / "xuanchuan" / "pages"
+    before = {path.name for path in kept.glob("*/*.json")}
+    CHANGES["page text"](root)
+    build(root, "warm")
+    after = {path.name for path in kept.glob("*/*.json")}
+    # The edited page's old versions are gone and its new ones kept (the English site shows
+    # the untranslated page too): no more than one site's pages.
+    assert len(after) == len(before) and len(after - before) == 2

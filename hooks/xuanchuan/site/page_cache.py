@@ -96,6 +96,16 @@ class PageCache:
         data = json.dumps({"output": page.output, "search": page.search}, ensure_ascii=False)
         keep(self._path(key), data.encode("utf-8"))
 
+    def prune(self, used: set[str]) -> int:
+        """Remove the kept pages no language of the last build used; how many. Keeping
+        only the site as it is now keeps the folder the size of one site."""
+        removed = 0
+        for path in self.folder.glob("*/*.json"):
+            if path.stem not in used:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -52,6 +52,7 @@ class Run:
     # codes, feeds and posters lead there, so a printed preview poster reaches the real
     # page and a preview reuses the build's cached print files.
     published_url: str | None = None
+    pages_used: set[str] = field(default_factory=set)  # kept-page keys of this run's pages
 
     @property
     def output_dir(self) -> Path:
