@@ -5,7 +5,9 @@
 
 Runs are interleaved (baseline, cold, warm, edited; then again) and the median of the
 rounds is reported, with ratios to the baseline. Results are printed as a table and written
-as JSON (bench/results.json unless --json says otherwise).
+as JSON (bench/results.json unless --json says otherwise). Then `mkdocs serve` is started
+and timed: its start, and save to preview for edits to a campaign's text, a content page and
+a poster field (--serve-edits of each, --no-serve to skip).
 """
 
 from __future__ import annotations
@@ -22,19 +24,24 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import serve  # noqa: E402
 from corpus import write_baseline, write_corpus  # noqa: E402
 
 
-def build(project: Path) -> dict:
-    """One `mkdocs build` in a child process: wall time, peak memory and its log."""
+def environment() -> dict:
     # The figures are read from the build log, in the English it is written in (the team
     # reads it in the site's language).
-    env = {
+    return {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "SOURCE_DATE_EPOCH": "1767225600",
         "XUANCHUAN_LANG": "en",
     }
+
+
+def build(project: Path) -> dict:
+    """One `mkdocs build` in a child process: wall time, peak memory and its log."""
+    env = environment()
     started = time.monotonic()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build"],
@@ -95,7 +102,7 @@ def weights(site: Path) -> dict:
     }
 
 
-def run(size: int, pages: int, rounds: int, workdir: Path) -> dict:
+def run(size: int, pages: int, rounds: int, workdir: Path, serve_edits: int = 0) -> dict:
     corpus = write_corpus(workdir / "corpus", size, pages)
     baseline = write_baseline(corpus, workdir / "baseline")
     runs: dict[str, list[dict]] = {"baseline": [], "cold": [], "warm": [], "edited": []}
@@ -130,12 +137,16 @@ def run(size: int, pages: int, rounds: int, workdir: Path) -> dict:
     cold["site_part_ratio"] = round(site_part / base, 3)
     # Build once more to measure what a deploy would carry.
     build(corpus)
-    return {
+    result = {
         "size": {"campaigns": size, "pages_per_language": pages, "rounds": rounds},
         "runs": summary,
         "weights": weights(corpus / "site"),
         "cpu_count": os.cpu_count(),
     }
+    if serve_edits:
+        # Last, with the caches warm: a writer previews a project that has been built before.
+        result["serve"] = serve.measure(corpus, environment(), serve_edits, workdir / "serve.log")
+    return result
 
 
 def _print_seconds(log: str) -> float:
@@ -172,6 +183,8 @@ def table(result: dict) -> str:
             f"{index['ratio'] * 100:.0f}% of Material's escaped JSON "
             f"({index['material_bytes'] / 1024:.0f} KB)"
         )
+    if "serve" in result:
+        lines += serve.table_lines(result["serve"], result["runs"]["warm"]["seconds"])
     return "\n".join(lines)
 
 
@@ -184,8 +197,13 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="repetitions (median reported)")
     parser.add_argument("--workdir", type=Path, default=Path(".cache/bench"))
     parser.add_argument("--json", type=Path, default=Path(__file__).with_name("results.json"))
+    parser.add_argument(
+        "--serve-edits", type=int, default=3, help="edits of each kind under mkdocs serve"
+    )
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve part")
     args = parser.parse_args(argv)
-    result = run(args.size, args.pages, args.rounds, args.workdir.resolve())
+    serve_edits = 0 if args.no_serve else args.serve_edits
+    result = run(args.size, args.pages, args.rounds, args.workdir.resolve(), serve_edits)
     print(table(result))
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0
