@@ -47,10 +47,12 @@ from .site.plain_text import as_html
 from .site.preview import Preview
 from .site.run import Run, start_run
 from .site.search_index import compact_search_index, word_separator
+from .site.template_cache import KeptTemplates
 from .site.translation_report import translation_report
 
 QR_CACHE = CACHE_DIR / "qr"
 PAGE_CACHE = CACHE_DIR / "pages"
+TEMPLATE_CACHE = CACHE_DIR / "templates"
 # The template that writes a kept page as it was (overrides/xc-kept.html).
 KEPT_TEMPLATE = "xc-kept.html"
 FEED_CACHE = CACHE_DIR / "feeds"
@@ -146,8 +148,9 @@ class SiteBuild:
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        # Every page exists by now; draw their footer QR codes on all cores at once.
         build = self.builds[-1]
+        env.bytecode_cache = KeptTemplates(build.run.project_dir / TEMPLATE_CACHE)
+        # Every page exists by now; draw their footer QR codes on all cores at once.
         pages = [file.page for file in files.documentation_pages() if file.page]
         urls = [build.published_address(page.url) for page in pages]
         prepare_qr_codes([url for url in urls if url], build.run.project_dir / QR_CACHE)
@@ -248,7 +251,7 @@ class SiteBuild:
             if run.finish(self.warnings.count) and run.staging:
                 config.site_dir = str(run.staging.final)
                 # Only after a whole build: every page of every language was looked up.
-                build.reuse.cache.prune(run.pages_used)
+                build.reuse.cache.prune(run.pages_used, "serve" if run.serving else "build")
         self.builds.pop()
 
     @event_priority(-100)  # last: it may end the build with a message instead of a traceback

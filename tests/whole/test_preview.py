@@ -159,3 +159,9 @@ def test_the_preview_prints_lead_to_the_published_site_and_reuse_the_build(tmp_p
         assert qr_codes(picture) == [f"{published}campaigns/{slug}/index.html"]
         feed = fetch(url + "calendar.ics")
         assert published in feed and "127.0.0.1" not in feed
+    # The preview kept its own pages (their addresses are the preview's) beside the build's:
+    # the next build makes none again.
+    again = run_mkdocs(root)
+    made = re.findall(r"Pages \(\w+\): \d+ reused from cache, (\d+) made", again.output)
+    assert again.returncode == 0 and made == ["0", "0"], again.output
+    assert "Print files: 0 rendered" in again.output

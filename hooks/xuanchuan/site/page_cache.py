@@ -96,12 +96,19 @@ class PageCache:
         data = json.dumps({"output": page.output, "search": page.search}, ensure_ascii=False)
         keep(self._path(key), data.encode("utf-8"))
 
-    def prune(self, used: set[str]) -> int:
-        """Remove the kept pages no language of the last build used; how many. Keeping
-        only the site as it is now keeps the folder the size of one site."""
+    def prune(self, used: set[str], mode: str) -> int:
+        """Remove the kept pages that neither this build nor the last build of another
+        ``mode`` used; how many. A preview's pages differ from a build's (their addresses
+        are the preview's), and each keeps its own; beyond that the folder holds one site.
+        """
+        keep(self.folder / f"used-{mode}", "\n".join(sorted(used)).encode("ascii"))
+        wanted = set(used)
+        for listed in self.folder.glob("used-*"):
+            if listed.name != f"used-{mode}":
+                wanted.update((read_kept(listed) or b"").decode("ascii", "replace").split())
         removed = 0
         for path in self.folder.glob("*/*.json"):
-            if path.stem not in used:
+            if path.stem not in wanted:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
