@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +128,9 @@ def _read_bytes(source: Path, display_path: str) -> bytes:
     return raw
 
 
+# A preview server reads every page and campaign again on each save; parsing their front
+# matter was most of that. The same text gives the same document, which nothing changes.
+@lru_cache(maxsize=4096)
 def parse_document(text: str, display_path: str) -> Document:
     # Windows (CR LF) and old Mac (CR) line ends read like any other file.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
