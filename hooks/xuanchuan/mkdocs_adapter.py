@@ -17,6 +17,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -44,7 +45,7 @@ from .site.page_links import LanguageLinks
 from .site.page_qr import prepare_qr_codes
 from .site.pages import Theme
 from .site.plain_text import as_html
-from .site.preview import Preview
+from .site.preview import Preview, PreviewFiles
 from .site.run import Run, start_run
 from .site.search_index import compact_search_index, word_separator
 from .site.template_cache import KeptTemplates
@@ -53,6 +54,8 @@ from .site.translation_report import translation_report
 QR_CACHE = CACHE_DIR / "qr"
 PAGE_CACHE = CACHE_DIR / "pages"
 TEMPLATE_CACHE = CACHE_DIR / "templates"
+# The print files a preview serves from the cache; one server per process, many rebuilds.
+PREVIEW_FILES = PreviewFiles()
 # The template that writes a kept page as it was (overrides/xc-kept.html).
 KEPT_TEMPLATE = "xc-kept.html"
 FEED_CACHE = CACHE_DIR / "feeds"
@@ -92,13 +95,14 @@ class SiteBuild:
         # one); guarded, it goes on serving the last good site with a notice of the problem.
         preview = Preview()
         server.builder = preview.guarded(server.builder)
-        server.set_app(preview.with_notice(server.get_app()))
+        server.set_app(preview.with_notice(PREVIEW_FILES.wrap(server.get_app())))
         return server
 
     @event_priority(100)  # before Material's search plugin reads the interface language
     def on_config(self, config: MkDocsConfig):
         if self.pending is None:
             self.builds.clear()
+            PREVIEW_FILES.clear()
             run = self._start_run(config)
             language = run.settings.default
         else:
@@ -167,6 +171,8 @@ class SiteBuild:
         if build.reuse.look_up(key, page.url, page.meta, markdown, context):
             # Written as it was: nothing to render, nothing for search to cut into words.
             page.meta = {**page.meta, "template": KEPT_TEMPLATE, "search": {"exclude": True}}
+            # Nor a Markdown converter to set up for it (MkDocs makes one per page).
+            page.render = _nothing_to_render.__get__(page)
             return ""
         # The page renders next: its links are resolved from where it is.
         build.links.key, build.links.url = key, page.url
@@ -319,6 +325,10 @@ class SiteBuild:
                 mkdocs_build(config, serve_url=serve_url)
             finally:
                 self.pending = None
+
+
+def _nothing_to_render(page: Page, config: MkDocsConfig, files: Files) -> None:
+    page.content = ""
 
 
 def _site_digest(config: MkDocsConfig, files: Files, nav: Navigation, build) -> str:
@@ -499,8 +509,14 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         if not planned.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
+    cache = (build.run.project_dir / CACHE_DIR).resolve()
+    mount = urlsplit(build.run.site_url or "/").path.rstrip("/") + "/"
     for key, path in plan.assets:
-        files.append(_file_reading(key, path, config))
+        if build.run.serving and Path(path).resolve().is_relative_to(cache):
+            # Served from the cache by the preview's server, not copied (site/preview.py).
+            PREVIEW_FILES.add(mount + build.prefix + key, str(path))
+        else:
+            files.append(_file_reading(key, path, config))
     files.append(File.generated(config, "calendar.ics", content=plan.feed))
     return files
 

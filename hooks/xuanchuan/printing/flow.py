@@ -28,12 +28,10 @@ def body_blocks(markdown: str, folder: Path, cache_dir: Path | None = None) -> l
     Markdown: converting hundreds of bodies is most of planning an unchanged rebuild.
     """
     html = _body_html(markdown, cache_dir)
-    parser = _BlockParser()
-    parser.feed(html)
-    parser.close()
     blocks = []
     base = folder.resolve()
-    for block in parser.blocks:
+    for block in _parsed(html):
+        block = dict(block)  # the caller adds to its blocks; the parsed ones stay as they are
         if block["kind"] == "img":
             path = (folder / block["src"]).resolve()
             if not path.is_relative_to(base) or not path.is_file():
@@ -41,6 +39,15 @@ def body_blocks(markdown: str, folder: Path, cache_dir: Path | None = None) -> l
             block = {"kind": "img", "src": str(path)}
         blocks.append(block)
     return blocks
+
+
+@functools.lru_cache(maxsize=2048)
+def _parsed(html: str) -> tuple[dict, ...]:
+    """The blocks of a body's HTML; a preview server asks again for each on every save."""
+    parser = _BlockParser()
+    parser.feed(html)
+    parser.close()
+    return tuple(parser.blocks)
 
 
 def _body_html(markdown: str, cache_dir: Path | None) -> str:

@@ -10,6 +10,7 @@ from ..core.messages import msg
 
 import html
 import logging
+import mimetypes
 import re
 from collections.abc import Callable, Iterable
 
@@ -103,3 +104,38 @@ def _with_notice(page: bytes, problem: str) -> bytes:
     found = _BODY.search(page)
     at = found.end() if found else 0
     return page[:at] + notice + page[at:]
+
+
+class PreviewFiles:
+    """Print files a preview serves straight from the cache, by address.
+
+    A build copies every poster and leaflet into the site; a preview rebuilds on each save,
+    and copying hundreds of megabytes each time was most of the wait. The preview's server
+    answers for them from where they were drawn instead (``wrap``); each rebuild says
+    again which they are (``clear``, ``add``), so a redrawn file is served at once.
+    """
+
+    def __init__(self) -> None:
+        self.files: dict[str, str] = {}
+
+    def clear(self) -> None:
+        self.files = {}
+
+    def add(self, address: str, path: str) -> None:
+        self.files[address] = path
+
+    def wrap(self, app: Callable) -> Callable:
+        def serve(environ, start_response) -> Iterable[bytes]:
+            path = self.files.get(environ.get("PATH_INFO", ""))
+            if path is None or environ.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
+                return app(environ, start_response)
+            try:
+                with open(path, "rb") as stream:
+                    data = stream.read()
+            except OSError:
+                return app(environ, start_response)
+            kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            start_response("200 OK", [("Content-Type", kind), ("Content-Length", str(len(data)))])
+            return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [data]
+
+        return serve
