@@ -280,6 +280,11 @@ class SiteBuild:
         project_dir = Path(config.config_file_path or ".").resolve().parent
         serving = self.command == "serve"
         self.project_dir = project_dir
+        if serving:
+            # MkDocs put the preview's own address here; it serves under the published
+            # one's path whatever this says. With the published address, preview pages are
+            # the build's pages: each reuses what the other kept.
+            config.site_url = _published_site_url(config) or config.site_url
         try:
             settings = _settings_of(config)
             # Counted from the first warning on: a campaign problem alone must stop --strict.
@@ -298,7 +303,7 @@ class SiteBuild:
                 # A dirty preview rebuilds changed pages only, in place.
                 staged=not (serving and self.dirty),
                 theme=_theme_of(config),
-                published_url=_published_site_url(config) if serving else None,
+                published_url=config.site_url,
             )
         except SourceError as error:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -344,7 +349,6 @@ def _site_digest(config: MkDocsConfig, files: Files, nav: Navigation, build) -> 
             "theme": [config.theme.name, config.theme["language"], config.theme["direction"]],
             "separator": search.config.separator if search is not None else None,
             "language": build.language.code,
-            "strict": bool(config.strict),
         },
         # The installed themes' own templates change with their versions, below.
         files_digest(
@@ -353,7 +357,11 @@ def _site_digest(config: MkDocsConfig, files: Files, nav: Navigation, build) -> 
         ),
         files_digest([Path(__file__).parent], ("*.py", "*.yml", "*.txt")),
         library_versions(),
-        sorted((file.src_uri, file.dest_uri) for file in files),
+        # Print files are no page's link target (the download box lists them, from the
+        # page's own context); a preview serves them from the cache instead of the site.
+        sorted(
+            (file.src_uri, file.dest_uri) for file in files if file.src_uri not in build.print_files
+        ),
         _nav_outline(nav.items, build),
     )
 
@@ -512,7 +520,10 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
     cache = (build.run.project_dir / CACHE_DIR).resolve()
     mount = urlsplit(build.run.site_url or "/").path.rstrip("/") + "/"
     for key, path in plan.assets:
-        if build.run.serving and Path(path).resolve().is_relative_to(cache):
+        drawn = Path(path).resolve().is_relative_to(cache)
+        if drawn:
+            build.print_files.add(key)
+        if drawn and build.run.serving:
             # Served from the cache by the preview's server, not copied (site/preview.py).
             PREVIEW_FILES.add(mount + build.prefix + key, str(path))
         else:

@@ -153,6 +153,9 @@ def test_the_preview_prints_lead_to_the_published_site_and_reuse_the_build(tmp_p
         shown = wait_for(address + "index.html", lambda t: "<html" in t, "the preview", process, log)
         assert f"{published}campaigns/{slug}/index.html" in shown  # the page's printed QR code
         assert "Print files: 0 rendered" in log.read_text(), log.read_text()
+        # The preview's pages are the build's: none is made again.
+        made = re.findall(r"Pages \(\w+\): \d+ reused from cache, (\d+) made", log.read_text())
+        assert made == ["0", "0"], log.read_text()
         picture = tmp_path / "poster.png"
         with urllib.request.urlopen(address + f"{slug}-poster-zh.png", timeout=15) as answer:
             picture.write_bytes(answer.read())

@@ -36,6 +36,7 @@ class LanguageBuild:
     reuse: Any = None  # site.page_cache.PageReuse: pages kept from earlier builds
     contexts: dict[str, dict] = field(default_factory=dict)  # what each page's template gets
     warnings_before: int = 0  # the run's warnings when the page being made began
+    print_files: set[str] = field(default_factory=set)  # site paths of drawn print files
 
     def __post_init__(self):
         settings = self.run.settings
