@@ -13,9 +13,11 @@ add), ``printing.run`` (print files), ``site.search_index`` and ``site.translati
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
+import signal
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,6 +39,7 @@ from .core.project import Project
 from .core.settings import Language, Settings, load_settings, messages_language_of
 from .core.source_files import is_private
 from .core.strings import language_name
+from .core.workers import die_with_parent
 from .printing.run import print_for_site
 from .site.campaign_pages import generated_markdown, plan_campaign_site
 from .site.languages import LanguageBuild
@@ -85,6 +88,7 @@ class SiteBuild:
         self.builds: list[LanguageBuild] = []
         self.pending: Language | None = None  # the next language to build in this run
         self.warnings = _WarningCounter()
+        self.others: OtherLanguages | None = None  # the other languages, building meanwhile
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -128,6 +132,9 @@ class SiteBuild:
                 build.fallbacks.add(key)
             kept.append(_file_reading(key, source, config))
         kept.extend(_campaign_files(config, build))
+        if build.is_default:
+            # Print files are drawn: the other languages need nothing more from this one.
+            self.others = OtherLanguages.start(self, build.run)
         return Files(kept)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -247,7 +254,11 @@ class SiteBuild:
             )
         if build.is_default:
             run = build.run
-            self._build_other_languages(run)
+            others, self.others = self.others, None
+            if others is None:
+                self._build_other_languages(run)
+            else:
+                self.warnings.count += others.finish(run)
             for line in translation_report(run.catalogue, run.settings, run.project_dir):
                 log.info(msg("Translations: {line}", line=line))
             damaged = take_damaged()
@@ -262,6 +273,9 @@ class SiteBuild:
 
     @event_priority(-100)  # last: it may end the build with a message instead of a traceback
     def on_build_error(self, *, error):
+        others, self.others = self.others, None
+        if others is not None:
+            others.stop()
         if self.builds:
             build = self.builds.pop()
             if build.is_default:
@@ -330,6 +344,74 @@ class SiteBuild:
                 mkdocs_build(config, serve_url=serve_url)
             finally:
                 self.pending = None
+
+
+class OtherLanguages:
+    """The other languages' sites, built in a forked process while this one builds the
+    default language's: on two cores a cold build's site part takes nearly half as long.
+
+    The child builds exactly as the build would have in turn (``_build_other_languages``),
+    writing into the same staging folder, and reports back what the parent needs to finish
+    the run: its warnings (for --strict), the kept pages it used, and how it failed.
+    """
+
+    def __init__(self, pid: int, reader: int):
+        self.pid, self.reader = pid, reader
+
+    @classmethod
+    def start(cls, site: SiteBuild, run: Run) -> OtherLanguages | None:
+        if len(run.settings.languages) < 2 or not hasattr(os, "fork"):
+            return None
+        reader, writer = os.pipe()
+        for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
+            handler.flush()
+        parent = os.getpid()
+        pid = os.fork()
+        if pid:
+            os.close(writer)
+            return cls(pid, reader)
+        die_with_parent(parent)
+        os.close(reader)
+        outcome: dict = {"failure": None}
+        before = site.warnings.count
+        try:
+            site._build_other_languages(run)
+        except Abort as error:
+            outcome["failure"] = ["abort", str(error)]
+        except BaseException as error:  # reported by the parent, which ends the build
+            outcome["failure"] = ["error", f"{type(error).__name__}: {error}"]
+        outcome["warnings"] = site.warnings.count - before
+        outcome["pages"] = sorted(run.pages_used)
+        for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
+            handler.flush()
+        with os.fdopen(writer, "w", encoding="utf-8") as stream:
+            json.dump(outcome, stream)
+        os._exit(0)
+
+    def finish(self, run: Run) -> int:
+        """Wait for the other languages; their warnings. Their failure ends this build."""
+        with os.fdopen(self.reader, encoding="utf-8") as stream:
+            text = stream.read()
+        _, status = os.waitpid(self.pid, 0)
+        try:
+            outcome = json.loads(text)
+        except ValueError:
+            outcome = {"failure": ["error", f"the build of the other languages ended ({status})"]}
+        run.pages_used.update(outcome.get("pages", ()))
+        failure = outcome.get("failure")
+        if failure:
+            kind, message = failure
+            raise Abort(message) if kind == "abort" else PluginError(message)
+        return int(outcome.get("warnings", 0))
+
+    def stop(self) -> None:
+        """This build failed first: the other languages' build is of no use."""
+        try:
+            os.kill(self.pid, signal.SIGTERM)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+        os.close(self.reader)
 
 
 def _nothing_to_render(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -19,12 +19,12 @@ _PR_SET_PDEATHSIG = 1
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
-        max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)
+        max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
     )
 
 
-def _die_with_parent(parent: int) -> None:
-    """Runs first in every worker."""
+def die_with_parent(parent: int) -> None:
+    """Runs first in every worker (and in any process a build forks)."""
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
