@@ -1,9 +1,9 @@
 """The one module that knows MkDocs: it turns MkDocs events into calls of the engine.
 
-One ``mkdocs build`` makes every language. The default language is built first, into the
-site root; at its end, the same configuration is built again once per other language into
-``<code>/``, each with its own Material interface language and its own search index (so
-Chinese and English results never mix). Everything is written into a staging folder that
+One ``mkdocs build`` makes every language. The default language is built into the site
+root; meanwhile, in a forked process (``OtherLanguages``), the same configuration is built
+again once per other language into ``<code>/``, each with its own Material interface
+language and its own search index (so Chinese and English results never mix). Everything is written into a staging folder that
 replaces the site only when every language succeeded.
 
 The work is done by plain collaborators: ``site.run`` (the inputs of one build),
