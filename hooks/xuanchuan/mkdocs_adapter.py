@@ -3,8 +3,8 @@
 One ``mkdocs build`` makes every language. The default language is built into the site
 root; meanwhile, in a forked process (``OtherLanguages``), the same configuration is built
 again once per other language into ``<code>/``, each with its own Material interface
-language and its own search index (so Chinese and English results never mix). Everything is written into a staging folder that
-replaces the site only when every language succeeded.
+language and its own search index (so Chinese and English results never mix). Everything
+is written into a staging folder that replaces the site only when every language succeeded.
 
 The work is done by plain collaborators: ``site.run`` (the inputs of one build),
 ``site.languages`` (one language's pages), ``site.campaign_pages`` (the pages campaigns

@@ -54,7 +54,7 @@ def load_campaigns(
             result.problems.extend(problems)
             result.left_out.append(folder.name)
             continue
-        versions = _load_folder(folder, settings, schema, project_dir, problems)
+        versions = _load_folder_again(folder, settings, schema, project_dir, problems)
         if problems:
             result.problems.extend(problems)
             result.left_out.append(folder.name)
@@ -66,6 +66,43 @@ def load_campaigns(
         result.campaigns[folder.name] = versions
     result.problems.sort()
     return result
+
+
+# A preview server loads every campaign again on each save; a folder whose files did not
+# change gives the same campaigns (the model is frozen) and the same problems.
+_LOADED: dict[tuple, tuple] = {}
+_MAX_LOADED = 4096
+
+
+def _load_folder_again(folder, settings, schema, project_dir, problems):
+    """``_load_folder``, or what it gave for the same files and settings in this process.
+
+    A file is the same when its name, size, inode, modification and change times are:
+    writing or touching a file moves its change time, which no program can set back."""
+    try:
+        files = tuple(
+            (
+                path.relative_to(folder).as_posix(),
+                found.st_size,
+                found.st_ino,
+                found.st_mtime_ns,
+                found.st_ctime_ns,
+            )
+            for path in sorted(folder.rglob("*"))
+            for found in [path.lstat()]
+        )
+    except OSError:
+        return _load_folder(folder, settings, schema, project_dir, problems)
+    key = (repr(settings), str(project_dir), str(folder), files)
+    if key not in _LOADED:
+        found: list[Problem] = []
+        versions = _load_folder(folder, settings, schema, project_dir, found)
+        if len(_LOADED) >= _MAX_LOADED:
+            _LOADED.clear()
+        _LOADED[key] = (versions, tuple(found))
+    versions, found = _LOADED[key]
+    problems.extend(found)
+    return versions
 
 
 def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, Campaign] | None:
