@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from xuanchuan.campaigns.loader import load_campaigns
+from xuanchuan.core.disk_cache import store_file
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator
 from xuanchuan.printing.jobs import plan_print_files
@@ -65,3 +66,30 @@ def test_a_changed_point_redraws_the_posters_not_the_share_image(setup):
     differs = {key for key in before if before[key] != after[key]}
     assert differs == {("zh", "poster_pdf", "A4"), ("zh", "poster_pdf", "A3"),
                        ("zh", "poster_png", ""), ("zh", "leaflet_pdf", "A4-landscape")}
+
+
+def test_a_file_lost_from_the_cache_is_drawn_again_though_its_campaign_is_unchanged(setup):
+    # Planned twice with the very same campaign (a preview's rebuild reuses the plan): the
+    # second time a file that was drawn meanwhile has no job, one deleted since has one.
+    settings, loaded, layouts, cache = setup
+
+    def plan():
+        planned, _ = plan_print_files(
+            loaded,
+            translators={code: Translator(code, "zh") for code in settings.codes},
+            layouts=layouts,
+            sizes=("A4",),
+            full_resolution=False,
+            page_url=lambda campaign: f"https://example.org/{campaign.language}/",
+            cache_dir=cache,
+        )
+        return planned
+
+    first = plan()
+    assert all(job is not None for _, job in first)
+    for print_file, _ in first:
+        store_file(print_file.path, b"drawn")
+    assert all(job is None for _, job in plan())
+    first[0][0].path.unlink()
+    again = plan()
+    assert again[0][1] is not None and all(job is None for _, job in again[1:])

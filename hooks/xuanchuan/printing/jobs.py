@@ -89,70 +89,127 @@ def plan_print_files(
     described_layouts = {shape: layout.describe() for shape, layout in layouts.formats.items()}
     planned: list[tuple[PrintFile, _Job | None]] = []
     unprintable = []
+    settings_key = json.dumps(
+        [
+            layouts.source,
+            sorted(layouts.fonts.items()),
+            list(layouts.fallback),
+            layouts.colours,
+            hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None,
+            style,
+            versions,
+            list(sizes),
+            full_resolution,
+            leaflets,
+            str(cache_dir),
+        ],
+        sort_keys=True,
+        default=str,
+    )
     for slug, versions_by_language in sorted(campaigns.campaigns.items()):
         for code, campaign in versions_by_language.items():
             t = translators[code]
             url = page_url(campaign)
-            content = replace(_content(campaign, t, url, cache_dir), logo=layouts.logo)
             default = versions_by_language.get(t.default, campaign)
-            checked = unprintable_characters(campaign, default, content, fonts, cache_dir / "fonts")
-            if checked.unprintable:
-                unprintable.extend(checked.unprintable)
-                continue
-            colours = layouts.colours_for(campaign.type)
-            photo_hash = hashlib.sha256(content.photo).hexdigest() if content.photo else None
-            logo_hash = hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None
-            described = {
-                **content.as_dict(),
-                "photo": photo_hash,
-                "logo": logo_hash,
-                # Where a picture lies is no part of the look; its bytes (sha256) are.
-                "body": [{k: v for k, v in b.items() if k != "src"} for b in content.body],
-                # Text in other fonts than the layout's depends on every installed font.
-                "fallback_fonts": checked.fallback_identity,
-            }
-            chosen = campaign.poster.sizes if campaign.poster and campaign.poster.sizes else sizes
-            outputs = []
-            for size in chosen:
-                shape = "poster-landscape" if size.endswith("landscape") else "poster-portrait"
-                outputs.append((POSTER_PDF, size, shape, 0))
-                if full_resolution:
-                    width = round(_paper_mm(size)[0] / 25.4 * 300)
-                    outputs.append((POSTER_PNG_FULL, size, shape, width))
-            first_shape = (
-                "poster-landscape" if chosen[0].endswith("landscape") else "poster-portrait"
-            )
-            outputs.append((POSTER_PNG, "", first_shape, PNG_WIDTH))
-            outputs.append((SHARE_PNG, "", "share", SHARE_WIDTH))
-            if leaflets and "leaflet" in layouts.formats:
-                outputs.append((LEAFLET_PDF, LEAFLET_PAPER, "leaflet", 0))
-            for kind, size, shape, width in outputs:
-                output = kind.output
-                layout = layouts.formats[shape]
-                shown = {
-                    k: v
-                    for k, v in described.items()
-                    if k in used_fields[shape] or k in ("language", "fallback_fonts")
-                }
-                key = _key(
-                    described_layouts[shape], style, colours, shown, output, size, width, versions
+            remembered = _PLANNED.get((slug, code))
+            if (
+                remembered is not None
+                and remembered.campaign is campaign
+                and remembered.default is default
+                and remembered.context == (url, settings_key)
+            ):
+                files, found = remembered.files, remembered.unprintable
+            else:
+                files, found = _plan_campaign(
+                    slug, code, campaign, default, t, url, layouts, fonts, style, sizes,
+                    full_resolution, leaflets, cache_dir, versions, used_fields,
+                    described_layouts,
+                )  # fmt: skip
+                if len(_PLANNED) >= _MAX_PLANNED:
+                    _PLANNED.clear()
+                _PLANNED[(slug, code)] = _Planned(
+                    campaign, default, (url, settings_key), files, found
                 )
-                target = cache_dir / f"{key}.{output}"
-                name = _file_name(slug, code, kind.name, size, output)
-                job = None
-                if not intact_file(target):
-                    job = _Job(
-                        key,
-                        layout,
-                        {**style, "colours": colours},
-                        content.as_dict(),
-                        output,
-                        size,
-                        width,
-                        str(target),
-                    )
-                planned.append((PrintFile(slug, code, kind.name, size, name, target, 0), job))
+            unprintable.extend(found)
+            for print_file, job in files:
+                # Whether a file is drawn and whole is asked afresh: the cache may have lost it.
+                planned.append((print_file, job if not intact_file(Path(job.target)) else None))
     return planned, problems + missing_character_problems(unprintable)
+
+
+# A preview server plans every print file again on each save; a campaign that did not
+# change (the loader gives back the very same object) is planned as before.
+@dataclass(frozen=True)
+class _Planned:
+    campaign: Campaign
+    default: Campaign
+    context: tuple
+    files: list
+    unprintable: list
+
+
+_PLANNED: dict[tuple[str, str], _Planned] = {}
+_MAX_PLANNED = 8192
+
+
+def _plan_campaign(
+    slug, code, campaign, default, t, url, layouts, fonts, style, sizes, full_resolution,
+    leaflets, cache_dir, versions, used_fields, described_layouts,
+):  # fmt: skip
+    """The print files of one campaign in one language, each with the job that draws it
+    (whether it needs drawing is for the caller to ask); or what cannot be printed."""
+    content = replace(_content(campaign, t, url, cache_dir), logo=layouts.logo)
+    checked = unprintable_characters(campaign, default, content, fonts, cache_dir / "fonts")
+    if checked.unprintable:
+        return [], list(checked.unprintable)
+    colours = layouts.colours_for(campaign.type)
+    photo_hash = hashlib.sha256(content.photo).hexdigest() if content.photo else None
+    logo_hash = hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None
+    described = {
+        **content.as_dict(),
+        "photo": photo_hash,
+        "logo": logo_hash,
+        # Where a picture lies is no part of the look; its bytes (sha256) are.
+        "body": [{k: v for k, v in b.items() if k != "src"} for b in content.body],
+        # Text in other fonts than the layout's depends on every installed font.
+        "fallback_fonts": checked.fallback_identity,
+    }
+    chosen = campaign.poster.sizes if campaign.poster and campaign.poster.sizes else sizes
+    outputs = []
+    for size in chosen:
+        shape = "poster-landscape" if size.endswith("landscape") else "poster-portrait"
+        outputs.append((POSTER_PDF, size, shape, 0))
+        if full_resolution:
+            width = round(_paper_mm(size)[0] / 25.4 * 300)
+            outputs.append((POSTER_PNG_FULL, size, shape, width))
+    first_shape = "poster-landscape" if chosen[0].endswith("landscape") else "poster-portrait"
+    outputs.append((POSTER_PNG, "", first_shape, PNG_WIDTH))
+    outputs.append((SHARE_PNG, "", "share", SHARE_WIDTH))
+    if leaflets and "leaflet" in layouts.formats:
+        outputs.append((LEAFLET_PDF, LEAFLET_PAPER, "leaflet", 0))
+    files = []
+    for kind, size, shape, width in outputs:
+        output = kind.output
+        shown = {
+            k: v
+            for k, v in described.items()
+            if k in used_fields[shape] or k in ("language", "fallback_fonts")
+        }
+        key = _key(described_layouts[shape], style, colours, shown, output, size, width, versions)
+        target = cache_dir / f"{key}.{output}"
+        name = _file_name(slug, code, kind.name, size, output)
+        job = _Job(
+            key,
+            layouts.formats[shape],
+            {**style, "colours": colours},
+            content.as_dict(),
+            output,
+            size,
+            width,
+            str(target),
+        )
+        files.append((PrintFile(slug, code, kind.name, size, name, target, 0), job))
+    return files, []
 
 
 def render_print_files(planned, campaigns: CampaignSet, workers: int | None = None) -> PrintResult:
