@@ -294,11 +294,14 @@ class SiteBuild:
         project_dir = Path(config.config_file_path or ".").resolve().parent
         serving = self.command == "serve"
         self.project_dir = project_dir
-        if serving:
+        # A preview still leads readers to the published address (None without one: then
+        # no QR code, as in a build, never one of the preview's own address).
+        published = _published_site_url(config) if serving else config.site_url
+        if published:
             # MkDocs put the preview's own address here; it serves under the published
             # one's path whatever this says. With the published address, preview pages are
             # the build's pages: each reuses what the other kept.
-            config.site_url = _published_site_url(config) or config.site_url
+            config.site_url = published
         try:
             settings = _settings_of(config)
             # Counted from the first warning on: a campaign problem alone must stop --strict.
@@ -317,7 +320,7 @@ class SiteBuild:
                 # A dirty preview rebuilds changed pages only, in place.
                 staged=not (serving and self.dirty),
                 theme=_theme_of(config),
-                published_url=config.site_url,
+                published_url=published,
             )
         except SourceError as error:
             logging.getLogger("mkdocs").removeHandler(self.warnings)

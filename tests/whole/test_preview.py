@@ -168,3 +168,23 @@ def test_the_preview_prints_lead_to_the_published_site_and_reuse_the_build(tmp_p
     made = re.findall(r"Pages \(\w+\): \d+ reused from cache, (\d+) made", again.output)
     assert again.returncode == 0 and made == ["0", "0"], again.output
     assert "Print files: 0 rendered" in again.output
+
+
+def test_without_a_published_address_the_preview_prints_no_local_one(tmp_path: Path):
+    # No site_url in mkdocs.yml: a build prints no QR code; nor may the preview print its own
+    # 127.0.0.1 address, which would send villagers nowhere.
+    config = fixture_config()
+    config.pop("site_url", None)
+    root = write_site(tmp_path / "project", {"index.zh.md": page("首页", "欢迎。")}, config)
+    slug = "spring-irrigation-2027"
+    shutil.copytree(PROJECT / "campaigns" / slug, root / "campaigns" / slug)
+    log = tmp_path / "serve.log"
+    with serving(root, log) as (process, url):
+        address = f"{url}campaigns/{slug}/"
+        shown = wait_for(address + "index.html", lambda t: "<html" in t, "the preview", process, log)
+        assert "xc-print-footer" not in shown
+        picture = tmp_path / "poster.png"
+        with urllib.request.urlopen(address + f"{slug}-poster-zh.png", timeout=15) as answer:
+            picture.write_bytes(answer.read())
+        assert qr_codes(picture) == []
+        assert "127.0.0.1" not in fetch(url + "calendar.ics")

@@ -130,7 +130,7 @@ def start_run(
             staging=staging,
             lock=lock,
             theme=theme,
-            published_url=published_url or site_url,
+            published_url=published_url if serving else site_url,
         )
     except BaseException:
         lock.release()
