@@ -76,8 +76,6 @@ class PageCache:
     def __init__(self, folder: Path, shared: str):
         self.folder = folder
         self.shared = shared
-        self.reused = 0
-        self.made = 0
 
     def key(self, *page_parts) -> str:
         return digest(CACHE_VERSION, self.shared, *page_parts)
@@ -156,4 +154,3 @@ class PageReuse:
         if page in self.kept or page in self.tainted or page not in self.keys:
             return
         self.cache.put(self.keys[page], KeptPage(output, self.entries.get(page, [])))
-        self.cache.made += 1
