@@ -95,6 +95,13 @@ def test_an_accent_typed_apart_stays_with_its_letter(typesetter):
         assert line[0] != "\u0301"
 
 
+@pytest.mark.parametrize("text", ["人 ：", "注意 ！", "电 」", "「 电", "（ 注", "call 95598 !"])
+def test_a_mark_typed_after_a_space_stays_with_its_word(typesetter, text):
+    lines = [line for line in lines_of(typesetter, text, 4, split_words=True) if line]
+    assert all(line.strip()[0] not in NO_LINE_START for line in lines[1:]), lines
+    assert all(line.strip()[-1] not in NO_LINE_END for line in lines[:-1]), lines
+
+
 CHARS = st.sampled_from(
     list("电安全用触断救人工会法律热线")
     + list("，。、；：？！「」（）《》")

@@ -28,6 +28,14 @@ _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CLAUSE = re.compile(r"[^，、；：。！？,;:!?\s]+")
 SHORT_CLAUSE = 6
 _BOOK_TITLE = re.compile(r"《[^《》]{1,16}》")
+# A space typed before a closing mark or after an opening one ("人 ：", "（ 注"): Unicode lets
+# a line break at the space, leaving the mark alone at the start or end of a line.
+_CLOSING = "，。、；：？！」』）》〉】〕〗〙〛｝］”’…,.;:?!)\\]}"
+_OPENING = "「『（《〈【〔〖〘〚｛［“‘(\\[{"
+_SPACED_MARKS = (
+    re.compile(rf"\S[ \u3000]+[{_CLOSING}]"),
+    re.compile(rf"[{_OPENING}][ \u3000]+\S"),
+)
 # What may follow a paragraph's last character without counting as one: closing marks.
 _TRAILING = set("，。、；：？！」』）》〉】〕〗〙〛｝］”’…‥·・～,.;:?!)]}%'\" ")
 
@@ -40,9 +48,10 @@ def kept_ranges(
 
     ``words``: each Chinese word of two or more characters, each short clause and book
     title; always: each of ``phrases``, and the last two Chinese characters, so no line
-    holds a single one alone.
+    holds a single one alone; and a punctuation mark with the space typed between it and
+    its word.
     """
-    ranges: list[tuple[int, int]] = []
+    ranges = [m.span() for marks in _SPACED_MARKS for m in marks.finditer(text)]
     if words:
         ranges += [m.span() for m in _CLAUSE.finditer(text) if 1 < len(m.group()) <= SHORT_CLAUSE]
         ranges += [m.span() for m in _BOOK_TITLE.finditer(text)]
