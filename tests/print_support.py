@@ -78,3 +78,42 @@ def glyph_texts(path: Path) -> dict[str, list[str]]:
                 for _, target in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
                     texts.append(bytes.fromhex(target).decode("utf-16-be"))
     return found
+
+
+def embedded_outlines(path: Path) -> dict[str, dict[str, list | Exception]]:
+    """For each embedded CFF font, each glyph's outline as fontTools draws it, by the text
+    the glyph stands for; an exception where the glyph cannot be drawn (a damaged subset)."""
+    import io
+
+    from fontTools.cffLib import CFFFontSet
+    from fontTools.pens.recordingPen import RecordingPen
+    from pypdf import PdfReader
+
+    found: dict[str, dict[str, list | Exception]] = {}
+    for page in PdfReader(str(path)).pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            if "/DescendantFonts" not in font or "/ToUnicode" not in font:
+                continue
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            if "/FontFile3" not in descriptor:
+                continue
+            cff = CFFFontSet()
+            cff.decompile(io.BytesIO(descriptor["/FontFile3"].get_object().get_data()), None)
+            top = cff[cff.fontNames[0]]
+            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            texts = {
+                int(code, 16): bytes.fromhex(target).decode("utf-16-be")
+                for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S)
+                for code, target in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block)
+            }
+            outlines = found.setdefault(str(font["/BaseFont"]), {})
+            for name in top.charset[1:]:
+                pen = RecordingPen()
+                try:
+                    top.CharStrings[name].draw(pen)
+                    outline: list | Exception = pen.value
+                except Exception as error:  # what a damaged charstring raises varies
+                    outline = error
+                outlines[texts.get(int(name.removeprefix("cid")), name)] = outline
+    return found

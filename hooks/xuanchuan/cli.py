@@ -127,7 +127,7 @@ def _print_pack(config_file: Path, args) -> int:
     from .campaigns.model import CampaignSet
     from .core.disk_cache import damage_report, take_damaged
     from .core.strings import Translator
-    from .printing.fonts import resolve_font
+    from .printing.embeddable import print_fonts
     from .printing.pack import (
         WHAT,
         Selection,
@@ -184,7 +184,7 @@ def _print_pack(config_file: Path, args) -> int:
     t = Translator(selection.language, settings.default.code)
     chosen = [subset.campaigns[c.slug][selection.language] for c in chosen]
     found = entries(chosen, printed.result, selection, t)
-    fonts = {name: resolve_font(spec) for name, spec in printed.layouts.fonts.items()}
+    fonts = print_fonts(printed.layouts.fonts)
     data, pages = make_pack(
         found,
         selection,

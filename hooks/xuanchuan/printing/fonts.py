@@ -33,10 +33,15 @@ class Font:
     bold: bool
     path: str
     index: int
+    source: Font | None = None  # the installed font this one was made from, if any
 
     @property
     def identity(self) -> str:
         """What changes when the font file changes: part of every print file's cache key."""
+        if self.source is not None:
+            # A copy is named by what it was made from and how: its own file time is that
+            # of the day it was made.
+            return f"{Path(self.path).name} from {self.source.identity}"
         stat = Path(self.path).stat()
         return f"{self.path}:{self.index}:{stat.st_size}:{stat.st_mtime_ns}"
 

@@ -35,14 +35,15 @@ from ..core.strings import Translator
 from ..core.workers import worker_pool
 from .characters import printable_text
 from .content import LISTS, SOURCES, TEXTS, PosterContent
-from .fonts import FontError, resolve_font
+from .embeddable import print_fonts
+from .fonts import FontError
 from .layouts import Layout, Layouts
 from .text import load as load_text_engine
 from .unprintable import missing_character_problems, unprintable_characters
 from .words import prepare as prepare_words
 
 # Raise when the drawing code changes in a way that changes its output.
-ENGINE_VERSION = "7"
+ENGINE_VERSION = "8"
 PNG_WIDTH = 1080
 LEAFLET_PAPER = "A4-landscape"
 SHARE_WIDTH = 1200
@@ -75,7 +76,7 @@ def plan_print_files(
 
     problems: list[Problem] = []
     try:
-        fonts = {name: resolve_font(spec) for name, spec in layouts.fonts.items()}
+        fonts = print_fonts(layouts.fonts)
     except FontError as error:
         return [], [Problem("overrides/print/layouts.yml", None, "fonts", error.message)]
     style = {
