@@ -67,6 +67,20 @@ FEED_CACHE = CACHE_DIR / "feeds"
 logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
+class _WriteErrorEcho(logging.Filter):
+    """MkDocs reports a page it could not write ("Error building page 'x': [Errno 28] ...")
+    in English before the build ends; ``on_build_error`` says the same in the team's
+    language, naming the file and what to do, so MkDocs's line is left out."""
+
+    pattern = re.compile(r"Error building page '.*': \[Errno \d+\]")
+
+    def filter(self, record):
+        return not self.pattern.match(str(record.msg))
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_WriteErrorEcho())
+
+
 class _WarningCounter(logging.Handler):
     """Counts the warnings of a whole run, so a strict build is never swapped into place."""
 
@@ -89,6 +103,7 @@ class SiteBuild:
         self.pending: Language | None = None  # the next language to build in this run
         self.warnings = _WarningCounter()
         self.others: OtherLanguages | None = None  # the other languages, building meanwhile
+        self.writing: str | None = None  # the page MkDocs writes next, for a write error
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -168,6 +183,7 @@ class SiteBuild:
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+        self.writing = None  # the page before was written
         build = self.builds[-1]
         key = page.file.src_uri
         page.meta = build.page_meta(key, page.meta)
@@ -224,6 +240,7 @@ class SiteBuild:
         if self.warnings.count != build.warnings_before:
             build.reuse.taint(key)
         build.reuse.finished(key, output)
+        self.writing = page.file.abs_dest_path
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig):
@@ -284,6 +301,9 @@ class SiteBuild:
         if isinstance(error, SourceError | OSError):
             # A full disk, a read-only folder: the team's to fix, so no traceback.
             if isinstance(error, OSError):
+                if not error.filename and self.writing:
+                    # MkDocs's write of a page names no file: it is the page just made.
+                    error.filename = self.writing
                 error = write_problem(error, self.project_dir)
             log.error(str(error))
             raise Abort("Aborted with a BuildError!") from None

@@ -172,7 +172,11 @@ def main() -> None:
 
     from .layouts import load_layouts
 
-    logging.basicConfig(level=logging.INFO, format="» %(message)s")
+    # Our line only: fontTools' subsetter tells of every table it prunes.
+    shown = logging.StreamHandler()
+    shown.setFormatter(logging.Formatter("» %(message)s"))
+    log.addHandler(shown)
+    log.setLevel(logging.INFO)
     here = Path.cwd()
     print_fonts(load_layouts(here / "overrides", here).fonts)
 
