@@ -48,7 +48,7 @@ from .site.page_links import LanguageLinks
 from .site.page_qr import prepare_qr_codes
 from .site.pages import Theme
 from .site.plain_text import as_html
-from .site.preview import Preview, PreviewFiles
+from .site.preview import Preview, PreviewFiles, watch_promptly
 from .site.run import Run, start_run
 from .site.search_index import compact_search_index, word_separator
 from .site.template_cache import KeptTemplates
@@ -115,6 +115,7 @@ class SiteBuild:
         preview = Preview()
         server.builder = preview.guarded(server.builder)
         server.set_app(preview.with_notice(PREVIEW_FILES.wrap(server.get_app())))
+        watch_promptly(server)
         return server
 
     @event_priority(100)  # before Material's search plugin reads the interface language

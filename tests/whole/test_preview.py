@@ -188,3 +188,40 @@ def test_without_a_published_address_the_preview_prints_no_local_one(tmp_path: P
             picture.write_bytes(answer.read())
         assert qr_codes(picture) == []
         assert "127.0.0.1" not in fetch(url + "calendar.ics")
+
+
+def rebuilds(log: Path) -> int:
+    return log.read_text().count("Detected file changes")
+
+
+def settle(log: Path, seconds: float = 2.0) -> int:
+    """The number of rebuilds once none has started for ``seconds``."""
+    count, quiet_since = rebuilds(log), time.monotonic()
+    while time.monotonic() - quiet_since < seconds:
+        time.sleep(0.2)
+        if rebuilds(log) != count:
+            count, quiet_since = rebuilds(log), time.monotonic()
+    return count
+
+
+def test_each_save_rebuilds_once_and_reading_files_does_not(server):
+    """The preview hears of saves from the kernel at once (not by polling every half
+    second), and only of files written: the build reads every source, and a rebuild for
+    each read would never end."""
+    root, url, process, log = server
+    about = url + "about.html"
+    wait_for(about, lambda t: "第一版" in t, "the first build", process, log)
+    assert settle(log) == 0
+
+    source = root / "content" / "about.zh.md"
+    source.write_text(page("关于", "第二版。"))
+    wait_for(about, lambda t: "第二版" in t, "the rebuild after a save", process, log)
+    assert settle(log) == 1
+
+    # Editors save by writing a new file and renaming it over the old one.
+    written = source.with_name(".about.zh.md.swp")
+    written.write_text(page("关于", "第三版。"))
+    written.replace(source)
+    wait_for(about, lambda t: "第三版" in t, "the rebuild after a renamed save", process, log)
+    assert settle(log) == 2
+    assert "Traceback" not in log.read_text()

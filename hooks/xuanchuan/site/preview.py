@@ -139,3 +139,60 @@ class PreviewFiles:
             return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [data]
 
         return serve
+
+
+def watch_promptly(server) -> None:
+    """Have ``server`` (MkDocs's LiveReloadServer) hear of a saved file at once.
+
+    MkDocs polls the watched folders every half second, which is a quarter of a second of
+    every save's wait on average, and walks every file each time. On Linux the kernel tells
+    of changes as they happen (inotify); where it cannot watch (too many folders for its
+    limit, a network drive), MkDocs's polling stays.
+    """
+    try:
+        from watchdog.events import FileSystemEventHandler
+
+        paths = dict(server._watched_paths)
+        # A trial first: a watch the kernel refuses fails here, not in the running server.
+        trial = _changes_observer()
+        for path in paths:
+            trial.schedule(FileSystemEventHandler(), path, recursive=True)
+        trial.start()
+        trial.stop()
+        trial.join()
+    except (ImportError, OSError, AttributeError):
+        return
+    for path in paths:
+        server.observer.unschedule(server._watch_refs.pop(path))
+    server._watched_paths.clear()
+    server.observer = _changes_observer()
+    for path, count in paths.items():
+        server.watch(path)
+        server._watched_paths[path] = count
+
+
+def _changes_observer():
+    """An inotify observer that tells of files written, made, moved or deleted: the kernel
+    also tells of every file the build opens and reads, and each would start a rebuild."""
+    from watchdog.events import (
+        FileClosedEvent,
+        FileCreatedEvent,
+        FileDeletedEvent,
+        FileModifiedEvent,
+        FileMovedEvent,
+    )
+    from watchdog.observers.inotify import InotifyObserver
+
+    changes = [
+        FileClosedEvent,
+        FileCreatedEvent,
+        FileDeletedEvent,
+        FileModifiedEvent,
+        FileMovedEvent,
+    ]
+
+    class ChangesObserver(InotifyObserver):
+        def schedule(self, handler, path, *, recursive=False, **_):
+            return super().schedule(handler, path, recursive=recursive, event_filter=changes)
+
+    return ChangesObserver()
