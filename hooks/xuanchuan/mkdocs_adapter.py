@@ -50,7 +50,7 @@ from .site.pages import Theme
 from .site.plain_text import as_html
 from .site.preview import Preview, PreviewFiles, watch_promptly
 from .site.run import Run, start_run
-from .site.search_index import compact_search_index, word_separator
+from .site.search_files import write_search_files
 from .site.template_cache import KeptTemplates
 from .site.translation_report import translation_report
 
@@ -261,7 +261,7 @@ class SiteBuild:
                     made=len(build.reuse.keys) - len(build.reuse.kept),
                 )
             )
-        size = compact_search_index(Path(config.site_dir))
+        size = write_search_files(Path(config.site_dir))
         if size is not None:
             log.info(
                 msg(
@@ -526,7 +526,6 @@ def _configure_language(config: MkDocsConfig, build: LanguageBuild) -> None:
     _use_material_language(config, code)
     # Material mirrors its layout (menus, sidebars, icons) for "rtl".
     config.theme["direction"] = build.language.dir
-    _use_word_separator(config, build.language.dir)
     _report_untranslated_texts(build)
     # The site's name and description are plain text; Material prints them as HTML.
     config.site_name = as_html(build.language.site_name or config.site_name)
@@ -548,15 +547,6 @@ def _use_material_language(config: MkDocsConfig, code: str) -> None:
             )
         )
         config.theme["language"] = "en"
-
-
-def _use_word_separator(config: MkDocsConfig, direction: str) -> None:
-    # Set before Material's search plugin reads its settings; a separator written in
-    # mkdocs.yml stays the team's choice.
-    search = config.plugins.get("material/search")
-    separator = word_separator(direction)
-    if search is not None and separator and not search.config.separator:
-        search.config.separator = separator
 
 
 def _report_untranslated_texts(build: LanguageBuild) -> None:

@@ -205,19 +205,16 @@ def test_the_uyghur_campaign_page_is_in_uyghur_with_english_labels(build):
     assert "1 March 2026" in document.select_one(".xc-facts").get_text()
 
 
-def search_index(site: Path, prefix: str) -> dict:
-    return json.loads((site / prefix / "search" / "search_index.json").read_text("utf-8"))
-
-
 def test_the_uyghur_search_index_holds_uyghur_pages_only(site):
-    index = search_index(site, "ug")
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    from xuanchuan.site.search_files import read_search_files
+
+    index = read_search_files(site / "ug")
+    locations = {doc["location"].split("#")[0] for doc in index}
     assert "knowledge/safe.html" in locations
     assert "knowledge/wells.html" not in locations  # shown in Chinese: not a Uyghur page
-    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
-    assert "ئاپتوماتىك" in text and "防雨" not in text
-    assert "«" in index["config"]["separator"]
-    assert search_index(site, "")["config"]["separator"] != index["config"]["separator"]
+    terms = set().union(*(doc["terms"] for doc in index))
+    # Words are told apart at Arabic punctuation too («», ، ؟): «توك» is the word توك.
+    assert "ئاپتوماتىك" in terms and "防雨" not in terms
 
 
 # -- in the browser ------------------------------------------------------------------------
