@@ -1,0 +1,144 @@
+"""Search in a real headless Chromium on a site carrying laws (tests/fixtures/laws: Markdown
+from elsewhere, without front matter): the right page first, every word required, the same
+words told apart in the browser as at build time, and a search loading little."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from browser_support import Visit, launched, playwright_or_skip, served
+from site_support import fixture_config, page, run_mkdocs, write_site
+from xuanchuan.site.search_files import shard_of, tokens
+
+pytestmark = pytest.mark.browser
+sync_api = playwright_or_skip()
+
+LAWS = Path(__file__).resolve().parents[1] / "fixtures" / "laws"
+
+# Query -> the page a reader wants among the first three results (first, for a title).
+RELEVANCE = [
+    ("电力设施保护", "电力设施保护条例", 1),
+    ("高压线 保护区", "电力设施保护条例", 1),
+    ("触电", "触电急救常识", 1),
+    ("安全生产法", "安全生产法", 1),
+    ("试用期", "劳动合同法", 1),
+    ("电力法", "电力法", 1),
+    ("农业保险", "农业保险条例", 1),
+    ("母婴保健", "母婴保健法", 1),
+    ("工会", "工会法", 1),
+    ("消防", "消防法", 1),
+    ("交通事故", "道路交通安全法", 1),
+    ("船舶碰撞", "海上交通安全法", 1),
+    ("解除劳动合同", "劳动合同法", 1),
+    ("拖欠 工资", "保障农民工工资支付条例", 3),
+    ("农民工工资", "保障农民工工资支付条例", 1),
+    ("漏电保护器", "触电急救常识", 1),
+    ("火灾", "消防法", 1),
+    ("放风筝", "电力设施保护条例", 1),
+    ("饮酒", "道路交通安全法", 1),
+    ("心肺复苏", "触电急救常识", 1),
+    ("安全警示标志", "安全生产法", 1),
+    ("基层工会委员会", "工会法", 1),
+    ("孕产期", "母婴保健法", 1),
+    ("电", "电力法", 3),
+    ("电力", "电力法", 3),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = write_site(
+        tmp_path_factory.mktemp("laws") / "project",
+        {"index.zh.md": page("首页", "法律法规汇编。"), "index.en.md": page("Home", "Laws.")},
+        fixture_config(site_url="https://example.org/laws/"),
+    )
+    shutil.copytree(LAWS, root / "content" / "laws", ignore=shutil.ignore_patterns("*.txt"))
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launched(sync_api) as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def http_base(site):
+    with served(site) as base:
+        yield base
+
+
+@pytest.fixture(params=["http", "file"])
+def visit(request, browser, site, http_base):
+    opened = Visit(browser, http_base if request.param == "http" else site.as_uri() + "/")
+    opened.open("index.html")
+    yield opened
+    opened.close()
+
+
+def law(result: str) -> str:
+    return unquote(result).removeprefix("laws/").split(".html")[0]
+
+
+@pytest.mark.parametrize(("query", "expected", "within"), RELEVANCE)
+def test_the_page_a_reader_wants_comes_first(visit, query, expected, within):
+    results = [law(r) for r in visit.search(query)]
+    assert expected in results[:within], (query, results[:5])
+    assert visit.outside_requests() == []
+
+
+def test_relevance_over_the_whole_set(browser, http_base):
+    """The share of queries with the wanted page in the first three (the figure the
+    benchmark reports on the full corpus)."""
+    opened = Visit(browser, http_base)
+    found = 0
+    for query, expected, _ in RELEVANCE:
+        opened.open("index.html")
+        if expected in [law(r) for r in opened.search(query)][:3]:
+            found += 1
+    opened.close()
+    assert found / len(RELEVANCE) >= 0.9
+
+
+def test_every_word_of_a_query_must_be_found(visit, site):
+    results = {law(r) for r in visit.search("电力 保护区")}
+    sources = {
+        path.name.removesuffix(".zh.md"): path.read_text(encoding="utf-8")
+        for path in LAWS.glob("*.md")
+    }
+    holding_both = {name for name, text in sources.items() if "电力" in text and "保护区" in text}
+    assert results and results <= holding_both | {"电力设施保护条例"}, results
+
+
+def test_the_browser_splits_words_as_the_build_does(browser, http_base):
+    texts = [
+        "电力设施保护条例",
+        "《中华人民共和国电力法》第5条：禁止！",
+        "Electric shock — call 120, then the RCD-test.",
+        "ＡＢＣ１２３ ｆｕｌｌ-width",
+        "«توك» بىخەتەرلىكى، ھەممىدىن مۇھىم؟",
+        "电",
+        "a\u200bb\u00a0c",
+    ]
+    opened = Visit(browser, http_base)
+    opened.open("index.html")
+    opened.page.add_script_tag(url=http_base + "assets/javascripts/xc-search.js")
+    found = opened.page.evaluate("texts => texts.map(t => self.xcTokens(t))", texts)
+    opened.close()
+    assert found == [tokens(text) for text in texts]
+
+
+def test_a_search_loads_the_shards_of_its_words_only(browser, site, http_base):
+    shards = len(list((site / "search" / "xc").glob("s*.js")))
+    opened = Visit(browser, http_base)
+    opened.open("index.html")
+    opened.search("试用期")
+    loaded = {url.rsplit("/", 1)[1] for url in opened.requests if "/search/xc/s" in url}
+    opened.close()
+    assert loaded == {f"s{shard_of(term, shards)}.js" for term in tokens("试用期")}
