@@ -35,7 +35,7 @@ def keys(setup, campaigns=None):
         layouts=layouts,
         sizes=("A4", "A3"),
         full_resolution=False,
-        page_url=lambda campaign: f"https://example.org/{campaign.language}/",
+        qr_address=lambda campaign: f"https://example.org/{campaign.language}/",
         cache_dir=cache,
     )
     assert problems == []
@@ -80,7 +80,7 @@ def test_a_file_lost_from_the_cache_is_drawn_again_though_its_campaign_is_unchan
             layouts=layouts,
             sizes=("A4",),
             full_resolution=False,
-            page_url=lambda campaign: f"https://example.org/{campaign.language}/",
+            qr_address=lambda campaign: f"https://example.org/{campaign.language}/",
             cache_dir=cache,
         )
         return planned
