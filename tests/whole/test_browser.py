@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import Visit, launched, playwright_or_skip, served, switch
-from site_support import PROJECT, run_mkdocs
+from site_support import PROJECT, run_mkdocs, short_address
 
 pytestmark = pytest.mark.browser
 sync_api = playwright_or_skip()
@@ -128,14 +128,16 @@ def test_printing_pages_from_the_browser_gives_clean_a4_documents(browser, http_
             assert re.sub(r"\s+", "", label) not in flat, (relative, label)
         for link in html.select("article a[href^='http']"):
             assert link["href"] in flat, link["href"]
-        # The QR code in the footer of the last page leads back to the page.
+        # The QR code in the footer of the last page leads back to the page, by its short
+        # address.
         pages_count = int(re.search(r"Pages: +(\d+)", info).group(1))
         picture = tmp_path / "last"
         subprocess.run(["pdftoppm", "-f", str(pages_count), "-l", str(pages_count), "-r", "150",
                         "-png", "-singlefile", str(pdf), str(picture)], check=True)
         codes = subprocess.run(["zbarimg", "-q", "--raw", f"{picture}.png"],
                                capture_output=True, text=True).stdout.split()
-        assert codes == ["https://example.org/xuanchuan/" + relative], (relative, codes)
+        short = short_address(site, relative)
+        assert codes == ["https://example.org/xuanchuan/" + short], (relative, codes)
 
 
 # Every visible text on a page: its computed colour against the background it is drawn on
