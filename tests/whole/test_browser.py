@@ -90,6 +90,18 @@ def test_switcher_lands_on_the_same_page_in_the_other_language(visit):
     assert visit.outside_requests() == []
 
 
+@pytest.mark.parametrize(
+    "target", ["knowledge/electric-shock-first-aid.html", "en/campaigns/index.html"]
+)
+def test_a_short_address_opens_its_page(visit, site, target):
+    short = short_address(site, target)
+    visit.open(short)
+    visit.page.wait_for_url(lambda url: visit.relative(url) == target, timeout=10000)
+    language = "en" if target.startswith("en/") else "zh"
+    assert visit.page.locator("html").get_attribute("lang") == language
+    assert visit.outside_requests() == []
+
+
 def printable_pages(site: Path) -> list[str]:
     campaigns = sorted(p.relative_to(site).as_posix() for p in site.glob("campaigns/*/index.html"))
     return ["knowledge/electric-shock-first-aid.html", *campaigns[:1],

@@ -171,3 +171,14 @@ def test_without_a_site_url_nothing_prints_a_qr_code_and_short_pages_still_lead_
     short = short_address(site, f"{LAW}.html")
     html = BeautifulSoup((site / short).read_text(encoding="utf-8"), "html.parser")
     assert html.find("link", rel="canonical")["href"] == html.find("a")["href"]
+
+
+def test_a_site_url_too_long_for_small_codes_is_reported(tmp_path):
+    long_url = "https://example.org/" + "publicity-and-legal-education-of-the-county/" * 2
+    config = fixture_config(site_url=long_url)
+    result = run_mkdocs(make_project(tmp_path / "project", config), strict=False)
+    assert result.returncode == 0, result.output
+    assert f"site_url: {long_url} is long" in result.output
+    short = short_address(result.site, f"campaigns/{SLUG}/index.html")
+    poster = result.site / "campaigns" / SLUG / f"{SLUG}-poster-zh.png"
+    assert qr_codes(poster) == [long_url + short]  # still the short address, if dense
