@@ -4,6 +4,8 @@ posters and leaflet, every QR code read back and every short page followed to it
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -182,3 +184,19 @@ def test_a_site_url_too_long_for_small_codes_is_reported(tmp_path):
     short = short_address(result.site, f"campaigns/{SLUG}/index.html")
     poster = result.site / "campaigns" / SLUG / f"{SLUG}-poster-zh.png"
     assert qr_codes(poster) == [long_url + short]  # still the short address, if dense
+
+
+def test_a_print_pack_prints_the_same_short_address_and_reuses_the_site_s_files(built, tmp_path):
+    # The command line works the codes out from file names alone, as the build does.
+    done = subprocess.run(
+        [sys.executable, "-m", "xuanchuan.cli", "print-pack", "--size", "A4", "-o", "pack.pdf"],
+        cwd=built.project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "(0 print files rendered" in done.stdout, done.stdout
+    expected = SITE_URL + short_address(built.site, f"campaigns/{SLUG}/index.html")
+    picture = page_picture(built.project / "pack.pdf", 2, tmp_path / "poster.png")
+    assert qr_codes(picture) == [expected]

@@ -90,10 +90,10 @@ def plan_campaigns(
 def qr_address(project: Project, key: str, language: str) -> str | None:
     """What the QR codes printed for the page ``key`` in ``language`` hold: its short
     address (core/short_links.py); None without a site_url."""
+    known = project.short_links.codes(language).code(key) if project.short_links else None
     # A project made without its pages' codes (a test's) gives the page the code it has
     # when no other page's begins alike.
-    links = project.short_links or ShortLinks([key])
-    code = links.codes(language).code(key)
+    code = known or ShortLinks([key]).codes(language).code(key)
     return address(project.site_url, project.settings.prefix(language) + short_path(code))
 
 
