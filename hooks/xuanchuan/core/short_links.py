@@ -44,7 +44,7 @@ def short_path(code: str) -> str:
 
 
 def hashed_code(language: str, key: str) -> str:
-    """All the characters a page's codes are cut from (51), its shortest code first."""
+    """All the characters a page's codes are cut from (52), its shortest code first."""
     # The same name typed on a Mac (decomposed accents) or elsewhere gives the same code.
     name = unicodedata.normalize("NFC", f"{language}\n{key}")
     digest = hashlib.sha256(name.encode("utf-8")).digest()
