@@ -34,6 +34,35 @@ def qr_codes(path: Path) -> list[str]:
     return out.stdout.split()
 
 
+def svg_qr_picture(svg: str, target: Path, scale: int = 8) -> Path:
+    """A page footer's QR code (segno's inline SVG: one path of unit-high strokes, "M x y",
+    "m dx dy", "h length") drawn as a PNG that zbar reads."""
+    from PIL import Image, ImageDraw
+
+    width, height = map(int, re.search(r'viewBox="0 0 (\d+) (\d+)"', svg, re.I).groups())
+    image = Image.new("L", (width * scale, height * scale), 255)
+    draw = ImageDraw.Draw(image)
+    x = y = 0.0
+    for command, first, second in re.findall(r"([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?", svg):
+        if command == "M":
+            x, y = float(first), float(second)
+        elif command == "m":
+            x, y = x + float(first), y + float(second)
+        else:
+            end = x + float(first)
+            box = [x * scale, (y - 0.5) * scale, end * scale - 1, (y + 0.5) * scale - 1]
+            draw.rectangle(box, fill=0)
+            x = end
+    image.save(target)
+    return target
+
+
+def svg_qr_version(svg: str, border: int = 2) -> int:
+    """The version of a footer's QR code, from its size: 17 + 4 x version modules a side."""
+    side = int(re.search(r'viewBox="0 0 (\d+) ', svg, re.I).group(1)) - 2 * border
+    return (side - 17) // 4
+
+
 def panel_text(path: Path, page: int, left_mm: float, width_mm: float, height_mm: float) -> str:
     """The text inside one vertical strip of a page, in reading order, spaces removed."""
     out = subprocess.run(

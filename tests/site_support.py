@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 import subprocess
 import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import yaml
 from bs4 import BeautifulSoup
@@ -32,13 +34,19 @@ class BuildResult:
 
 
 def run_mkdocs(
-    project: Path, *args: str, env: dict | None = None, site_dir: Path | None = None
+    project: Path,
+    *args: str,
+    env: dict | None = None,
+    site_dir: Path | None = None,
+    strict: bool = True,
 ) -> BuildResult:
+    if strict:
+        args = ("--strict", *args)
     if site_dir is not None:
         args = (*args, "--site-dir", str(site_dir))
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        [sys.executable, "-m", "mkdocs", "build", *args],
         cwd=project,
         capture_output=True,
         text=True,
@@ -92,6 +100,29 @@ def tree_digest(root: Path) -> dict[str, str]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+def short_pages(site: Path) -> dict[str, str]:
+    """Where each short page of a built site (``s/<code>.html`` of every language) sends
+    the reader, read from its meta refresh: {short page: page}, both relative to the site."""
+    found = {}
+    for path in sorted([*site.glob("s/*.html"), *site.glob("*/s/*.html")]):
+        relative = path.relative_to(site).as_posix()
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        refresh = html.find("meta", attrs={"http-equiv": "refresh"})
+        if refresh is None:
+            continue  # a page listing several pages that share a code
+        url = refresh["content"].split("url=", 1)[1].strip("'")
+        target = posixpath.join(posixpath.dirname(relative), unquote(url))
+        found[relative] = posixpath.normpath(target)
+    return found
+
+
+def short_address(site: Path, page: str) -> str:
+    """The short page (relative to the site) that leads to ``page``."""
+    leading = [short for short, target in short_pages(site).items() if target == page]
+    assert len(leading) == 1, (page, leading)
+    return leading[0]
 
 
 # mkdocs.yml uses a !!python tag for the heading slugs; keep it through load and dump.

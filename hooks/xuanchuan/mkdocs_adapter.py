@@ -45,12 +45,14 @@ from .site.campaign_pages import generated_markdown, plan_campaign_site
 from .site.languages import LanguageBuild
 from .site.page_cache import PageCache, PageReuse, digest, files_digest, library_versions
 from .site.page_links import LanguageLinks
-from .site.page_qr import prepare_qr_codes
+from .site.page_qr import MOST_PRINTABLE, prepare_qr_codes, qr_version
 from .site.pages import Theme
 from .site.plain_text import as_html
 from .site.preview import Preview, PreviewFiles, watch_promptly
+from .site.print_footer import FooterTemplates
 from .site.run import Run, start_run
 from .site.search_files import write_search_files
+from .site.short_pages import Target, short_pages, team_short_links
 from .site.template_cache import KeptTemplates
 from .site.translation_report import translation_report
 
@@ -148,6 +150,7 @@ class SiteBuild:
                 build.fallbacks.add(key)
             kept.append(_file_reading(key, source, config))
         kept.extend(_campaign_files(config, build))
+        kept.extend(_short_files(config, build, kept))
         if build.is_default:
             # Print files are drawn: the other languages need nothing more from this one.
             self.others = OtherLanguages.start(self, build.run)
@@ -177,10 +180,14 @@ class SiteBuild:
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         build = self.builds[-1]
         env.bytecode_cache = KeptTemplates(build.run.project_dir / TEMPLATE_CACHE)
-        # Every page exists by now; draw their footer QR codes on all cores at once.
-        pages = [file.page for file in files.documentation_pages() if file.page]
-        urls = [build.published_address(page.url) for page in pages]
-        prepare_qr_codes([url for url in urls if url], build.run.project_dir / QR_CACHE)
+        # Every page is read by now and none written yet: draw the QR codes of the footers
+        # about to be written, on all cores at once.
+        urls = [
+            context["xc_print_qr"]["url"]
+            for key, context in build.contexts.items()
+            if context.get("xc_print_qr") and key not in build.reuse.kept
+        ]
+        prepare_qr_codes(urls, build.run.project_dir / QR_CACHE)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
@@ -189,8 +196,10 @@ class SiteBuild:
         key = page.file.src_uri
         page.meta = build.page_meta(key, page.meta)
         markdown = build.page_markdown(key, markdown)
-        qr_cache = build.run.project_dir / QR_CACHE
-        context = build.page_context(key, page.url, build.published_address(page.url), qr_cache)
+        if build.footers is None:
+            build.footers = FooterTemplates(config.theme.get_env())
+        prints_footer = build.footers.prints(page.meta.get("template", "main.html"))
+        context = build.page_context(key, page.url, prints_footer)
         build.contexts[key] = context
         if build.reuse.look_up(key, page.url, page.meta, markdown, context):
             # Written as it was: nothing to render, nothing for search to cut into words.
@@ -224,10 +233,13 @@ class SiteBuild:
         # this page, unless the page is kept.
         build = self.builds[-1]
         key = page.file.src_uri
-        context.update(build.contexts.pop(key))
+        made = build.contexts.pop(key)
         kept = build.reuse.kept.get(key)
         if kept is not None:
+            context.update(made)
             context["xc_kept_output"] = kept.output
+        else:
+            context.update(build.with_footer_code(made, build.run.project_dir / QR_CACHE))
         search = config.plugins.get("material/search")
         if search is not None and getattr(search, "search_index", None) is not None:
             build.reuse.indexed(key, search.search_index.entries)
@@ -346,6 +358,7 @@ class SiteBuild:
         except SourceError as error:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             raise PluginError(str(error)) from None
+        _check_printed_addresses(run)
         campaigns_dir = project_dir / settings.campaigns_dir
         if serving and campaigns_dir.is_dir():  # watching a missing folder stops the server
             config.watch.append(str(campaigns_dir))
@@ -518,6 +531,25 @@ def _published_site_url(config: MkDocsConfig) -> str | None:
     return url if isinstance(url, str) and url.strip() else None
 
 
+def _check_printed_addresses(run: Run) -> None:
+    """A long site_url makes every printed QR code dense, however short its page's code."""
+    longest = run.longest_short_address()
+    version = qr_version(longest) if longest else 0
+    if version > MOST_PRINTABLE:
+        log.warning(
+            msg(
+                "mkdocs.yml: site_url: {url} is long: printed QR codes hold up to {address} "
+                "and need version {version} (more than {most}): such a dense code is hard to "
+                "scan at the size posters print it. Publish the site at a shorter address if "
+                "you can.",
+                url=run.published_url,
+                address=longest,
+                version=version,
+                most=MOST_PRINTABLE,
+            )
+        )
+
+
 def _configure_language(config: MkDocsConfig, build: LanguageBuild) -> None:
     code = build.language.code
     if not build.is_default:
@@ -585,6 +617,7 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
             run.overrides_dir,
             run.published_url,
             config.use_directory_urls,
+            run.short_links,
         )
         run.prints = print_for_site(run.campaigns, project)
     code = build.language.code
@@ -626,6 +659,24 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
             files.append(_file_reading(key, path, config))
     files.append(File.generated(config, "calendar.ics", content=plan.feed))
     return files
+
+
+def _short_files(config: MkDocsConfig, build: LanguageBuild, files: list[File]) -> list[File]:
+    """The short pages of this language (``s/<code>.html``), one for each of its pages."""
+    pages = {file.src_uri: file for file in files if file.is_documentation_page()}
+    build.short_codes = build.run.short_links.codes(build.language.code).with_pages(pages)
+    targets = {
+        key: Target(build.page_title(key), file.url, build.published_address(file.url))
+        for key, file in pages.items()
+    }
+    made = short_pages(
+        build.short_codes,
+        targets,
+        language=build.language.code,
+        direction=build.language.dir,
+        t=build.translator,
+    )
+    return [File.generated(config, path, content=html) for path, html in made]
 
 
 def _published(file: File, config: MkDocsConfig) -> bool:
@@ -701,4 +752,5 @@ def read_project(config_file: Path) -> Project:
         Path(overrides),
         site_url=config.site_url,
         use_directory_urls=directory_urls,
+        short_links=team_short_links(settings, Path(config.docs_dir), project_dir),
     )

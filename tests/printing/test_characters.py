@@ -144,7 +144,7 @@ def plan(root: Path, campaigns=None, sizes=("A4",)):
         layouts=LAYOUTS,
         sizes=sizes,
         full_resolution=False,
-        page_url=lambda campaign: f"https://example.org/{campaign.language}/",
+        qr_address=lambda campaign: f"https://example.org/{campaign.language}/",
         cache_dir=root / ".cache",
     )
     return campaigns, planned, problems

@@ -27,7 +27,7 @@ def setup(tmp_path_factory):
     return settings, campaigns, layouts, tmp_path_factory.mktemp("print")
 
 
-def keys(setup, campaigns=None):
+def keys(setup, campaigns=None, qr_address=None):
     settings, loaded, layouts, cache = setup
     planned, problems = plan_print_files(
         campaigns or loaded,
@@ -35,7 +35,7 @@ def keys(setup, campaigns=None):
         layouts=layouts,
         sizes=("A4", "A3"),
         full_resolution=False,
-        page_url=lambda campaign: f"https://example.org/{campaign.language}/",
+        qr_address=qr_address or (lambda campaign: f"https://example.org/{campaign.language}/"),
         cache_dir=cache,
     )
     assert problems == []
@@ -68,6 +68,17 @@ def test_a_changed_point_redraws_the_posters_not_the_share_image(setup):
                        ("zh", "poster_png", ""), ("zh", "leaflet_pdf", "A4-landscape")}
 
 
+def test_a_new_qr_address_redraws_what_prints_the_code_not_the_share_image(setup):
+    before = keys(setup)
+    after = keys(setup, qr_address=lambda campaign: f"https://example.org/{campaign.language}/s/abcde.html")
+    assert {key for key in before if before[key] != after[key]} == {
+        (code, kind, size)
+        for code in ("zh", "en")
+        for kind, size in (("poster_pdf", "A4"), ("poster_pdf", "A3"), ("poster_png", ""),
+                           ("leaflet_pdf", "A4-landscape"))
+    }
+
+
 def test_a_file_lost_from_the_cache_is_drawn_again_though_its_campaign_is_unchanged(setup):
     # Planned twice with the very same campaign (a preview's rebuild reuses the plan): the
     # second time a file that was drawn meanwhile has no job, one deleted since has one.
@@ -80,7 +91,7 @@ def test_a_file_lost_from_the_cache_is_drawn_again_though_its_campaign_is_unchan
             layouts=layouts,
             sizes=("A4",),
             full_resolution=False,
-            page_url=lambda campaign: f"https://example.org/{campaign.language}/",
+            qr_address=lambda campaign: f"https://example.org/{campaign.language}/",
             cache_dir=cache,
         )
         return planned

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from print_support import page_picture, page_size_mm, panel_text, pdf_fonts, pdf_info, qr_codes
-from site_support import fixture_config, page, run_mkdocs, write_site
+from site_support import fixture_config, page, run_mkdocs, short_address, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
 
@@ -175,7 +175,8 @@ def test_the_english_leaflet_speaks_english(built):
 
 def test_the_qr_code_on_the_back_leads_to_the_page(built, tmp_path):
     picture = page_picture(zh_leaflet(built), 1, tmp_path / "outside.png")
-    assert qr_codes(picture) == [SITE_URL + "campaigns/wells-2027/index.html"]
+    short = short_address(built.site, "campaigns/wells-2027/index.html")
+    assert qr_codes(picture) == [SITE_URL + short]
 
 
 def test_chosen_sections_only_in_the_order_chosen(built):

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from print_support import page_size_mm, pdf_fonts, pdf_info, pdf_text, qr_codes
-from site_support import fixture_config, page, run_mkdocs, write_site
+from site_support import fixture_config, page, run_mkdocs, short_address, write_site
 
 SITE_URL = "https://example.org/xuanchuan/"
 
@@ -148,7 +148,7 @@ def test_poster_text_is_real_text(built):
         assert text in en, text
 
 
-def test_png_posters_are_light_and_their_qr_codes_lead_to_the_page(built):
+def test_png_posters_are_light_and_their_qr_codes_lead_to_the_page_s_short_address(built):
     pages = {
         "campaigns/spring-2026/spring-2026-poster-zh.png": "campaigns/spring-2026/index.html",
         "en/campaigns/spring-2026/spring-2026-poster-en.png": "en/campaigns/spring-2026/index.html",
@@ -160,7 +160,7 @@ def test_png_posters_are_light_and_their_qr_codes_lead_to_the_page(built):
         with Image.open(path) as image:
             assert image.width == 1080
         assert path.stat().st_size <= 300 * 1024
-        assert qr_codes(path) == [SITE_URL + target]
+        assert qr_codes(path) == [SITE_URL + short_address(built.site, target)]
 
 
 def test_share_images_are_1200_by_630_and_announced(built):

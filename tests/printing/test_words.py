@@ -50,7 +50,7 @@ def test_a_campaign_keeps_its_names_and_chosen_phrases_whole(tmp_path):
         layouts=load_layouts(PROJECT / "overrides", PROJECT),
         sizes=("A4",),
         full_resolution=False,
-        page_url=lambda campaign: "https://example.org/",
+        qr_address=lambda campaign: "https://example.org/",
         cache_dir=tmp_path,
     )
     phrases = {f.language: job.content["phrases"] for f, job in planned if job}

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import Visit, launched, playwright_or_skip, served, switch
-from site_support import PROJECT, run_mkdocs
+from site_support import PROJECT, run_mkdocs, short_address
 
 pytestmark = pytest.mark.browser
 sync_api = playwright_or_skip()
@@ -90,6 +90,18 @@ def test_switcher_lands_on_the_same_page_in_the_other_language(visit):
     assert visit.outside_requests() == []
 
 
+@pytest.mark.parametrize(
+    "target", ["knowledge/electric-shock-first-aid.html", "en/campaigns/index.html"]
+)
+def test_a_short_address_opens_its_page(visit, site, target):
+    short = short_address(site, target)
+    visit.open(short)
+    visit.page.wait_for_url(lambda url: visit.relative(url) == target, timeout=10000)
+    language = "en" if target.startswith("en/") else "zh"
+    assert visit.page.locator("html").get_attribute("lang") == language
+    assert visit.outside_requests() == []
+
+
 def printable_pages(site: Path) -> list[str]:
     campaigns = sorted(p.relative_to(site).as_posix() for p in site.glob("campaigns/*/index.html"))
     return ["knowledge/electric-shock-first-aid.html", *campaigns[:1],
@@ -128,14 +140,16 @@ def test_printing_pages_from_the_browser_gives_clean_a4_documents(browser, http_
             assert re.sub(r"\s+", "", label) not in flat, (relative, label)
         for link in html.select("article a[href^='http']"):
             assert link["href"] in flat, link["href"]
-        # The QR code in the footer of the last page leads back to the page.
+        # The QR code in the footer of the last page leads back to the page, by its short
+        # address.
         pages_count = int(re.search(r"Pages: +(\d+)", info).group(1))
         picture = tmp_path / "last"
         subprocess.run(["pdftoppm", "-f", str(pages_count), "-l", str(pages_count), "-r", "150",
                         "-png", "-singlefile", str(pdf), str(picture)], check=True)
         codes = subprocess.run(["zbarimg", "-q", "--raw", f"{picture}.png"],
                                capture_output=True, text=True).stdout.split()
-        assert codes == ["https://example.org/xuanchuan/" + relative], (relative, codes)
+        short = short_address(site, relative)
+        assert codes == ["https://example.org/xuanchuan/" + short], (relative, codes)
 
 
 # Every visible text on a page: its computed colour against the background it is drawn on

@@ -101,6 +101,8 @@ def test_damaged_cache_entries_are_made_again_and_the_team_files_in_site_are_kep
     data = bytearray(qr.read_bytes())
     data[40] ^= 0x20
     qr.write_bytes(bytes(data))
+    # A footer's code is read only as its page is made: no page is kept from before.
+    shutil.rmtree(cache / "pages")
     body = sorted((cache / "print" / "bodies").glob("*.html"))[0]
     body.write_bytes(b"")  # gave leaflets without text before
     cmap = sorted((cache / "print" / "fonts").glob("*.cmap"))[0]

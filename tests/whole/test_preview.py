@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from print_support import qr_codes
-from site_support import PROJECT, fixture_config, page, run_mkdocs, write_site
+from site_support import PROJECT, fixture_config, page, run_mkdocs, short_address, write_site
 
 NOTICE = 'id="xuanchuan-preview-problem"'
 # A hook of the team's own that breaks on a word: an error MkDocs itself does not expect.
@@ -146,12 +146,13 @@ def test_the_preview_prints_lead_to_the_published_site_and_reuse_the_build(tmp_p
     shutil.copytree(PROJECT / "campaigns" / slug, root / "campaigns" / slug)
     built = run_mkdocs(root)
     assert built.returncode == 0, built.output
+    printed = published + short_address(built.site, f"campaigns/{slug}/index.html")
     log = tmp_path / "serve.log"
     with serving(root, log) as (process, url):
         assert url.startswith("http://127.0.0.1:")
         address = f"{url}campaigns/{slug}/"
         shown = wait_for(address + "index.html", lambda t: "<html" in t, "the preview", process, log)
-        assert f"{published}campaigns/{slug}/index.html" in shown  # the page's printed QR code
+        assert printed in shown  # the page's printed QR code
         assert "Print files: 0 rendered" in log.read_text(), log.read_text()
         # The preview's pages are the build's: none is made again.
         made = re.findall(r"Pages \(\w+\): \d+ reused from cache, (\d+) made", log.read_text())
@@ -159,7 +160,7 @@ def test_the_preview_prints_lead_to_the_published_site_and_reuse_the_build(tmp_p
         picture = tmp_path / "poster.png"
         with urllib.request.urlopen(address + f"{slug}-poster-zh.png", timeout=15) as answer:
             picture.write_bytes(answer.read())
-        assert qr_codes(picture) == [f"{published}campaigns/{slug}/index.html"]
+        assert qr_codes(picture) == [printed]
         feed = fetch(url + "calendar.ics")
         assert published in feed and "127.0.0.1" not in feed
     # The preview kept its own pages (their addresses are the preview's) beside the build's:

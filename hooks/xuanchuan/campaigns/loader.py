@@ -41,13 +41,8 @@ def load_campaigns(
     settings: Settings, project_dir: Path, *, include_drafts: bool = False
 ) -> CampaignSet:
     result = CampaignSet()
-    root = project_dir / settings.campaigns_dir
-    if not root.is_dir():
-        return result
     schema = campaign_schema(settings.campaign_types)
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        if folder.name.startswith((".", "_")):
-            continue
+    for folder in campaign_folders(settings, project_dir):
         problems: list[Problem] = links_leaving(folder, project_dir)
         if problems:
             # Nothing is read through a link out of the project.
@@ -66,6 +61,14 @@ def load_campaigns(
         result.campaigns[folder.name] = versions
     result.problems.sort()
     return result
+
+
+def campaign_folders(settings: Settings, project_dir: Path) -> list[Path]:
+    """Every folder that holds a campaign, whether or not it can be read or is a draft."""
+    root = project_dir / settings.campaigns_dir
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
 # A preview server loads every campaign again on each save; a folder whose files did not

@@ -142,7 +142,12 @@ class Campaign:
     @property
     def page_key(self) -> str:
         """The page's language-free source name, as other pages link to it."""
-        return f"campaigns/{self.slug}/index.md"
+        return page_key(self.slug)
+
+
+def page_key(slug: str) -> str:
+    """The language-free source name of the page of the campaign in folder ``slug``."""
+    return f"campaigns/{slug}/index.md"
 
 
 @dataclass

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .settings import Settings
+from .short_links import ShortLinks
 
 
 @dataclass(frozen=True)
@@ -16,3 +17,5 @@ class Project:
     overrides_dir: Path
     site_url: str | None = None  # the published address, for QR codes and feeds
     use_directory_urls: bool = False
+    # The pages' short codes, which printed QR codes lead to.
+    short_links: ShortLinks | None = None

@@ -69,7 +69,7 @@ def plan_print_files(
     sizes: tuple[str, ...],
     full_resolution: bool,
     leaflets: bool = True,
-    page_url,
+    qr_address,
     cache_dir: Path,
 ) -> tuple[list[tuple[PrintFile, _Job | None]], list[Problem]]:
     """Every print file of every campaign and language; a job for those not cached."""
@@ -110,7 +110,7 @@ def plan_print_files(
     for slug, versions_by_language in sorted(campaigns.campaigns.items()):
         for code, campaign in versions_by_language.items():
             t = translators[code]
-            url = page_url(campaign)
+            url = qr_address(campaign)
             default = versions_by_language.get(t.default, campaign)
             remembered = _PLANNED.get((slug, code))
             if (

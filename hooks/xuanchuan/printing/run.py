@@ -11,11 +11,12 @@ from pathlib import Path
 from ..campaigns.model import CampaignSet
 from ..core.disk_cache import CACHE_DIR
 from ..core.errors import Problem, SourceError
-from ..core.links import address, page_url
+from ..core.links import address
 from ..core.log import log
 from ..core.messages import msg
 from ..core.print_files import PrintResult
 from ..core.project import Project
+from ..core.short_links import ShortLinks, short_path
 from ..core.strings import Translator
 from .jobs import plan_print_files, render_print_files
 from .layouts import Layouts, customise_layouts, load_layouts
@@ -68,8 +69,7 @@ def plan_campaigns(
         return PrintPlan([], list(error.problems), None)
 
     def campaign_address(campaign):
-        path = page_url(campaign.page_key, project.use_directory_urls)
-        return address(project.site_url, settings.prefix(campaign.language) + path)
+        return qr_address(project, campaign.page_key, campaign.language)
 
     planned, problems = plan_print_files(
         campaigns,
@@ -81,10 +81,20 @@ def plan_campaigns(
         sizes=sizes or settings.print.poster_sizes,
         full_resolution=settings.print.full_resolution_png,
         leaflets=settings.print.leaflets if leaflets is None else leaflets,
-        page_url=campaign_address,
+        qr_address=campaign_address,
         cache_dir=cache_dir,
     )
     return PrintPlan(planned, problems, layouts)
+
+
+def qr_address(project: Project, key: str, language: str) -> str | None:
+    """What the QR codes printed for the page ``key`` in ``language`` hold: its short
+    address (core/short_links.py); None without a site_url."""
+    known = project.short_links.codes(language).code(key) if project.short_links else None
+    # A project made without its pages' codes (a test's) gives the page the code it has
+    # when no other page's begins alike.
+    code = known or ShortLinks([key]).codes(language).code(key)
+    return address(project.site_url, project.settings.prefix(language) + short_path(code))
 
 
 def print_for_site(campaigns: CampaignSet, project: Project) -> PrintResult:

@@ -12,6 +12,7 @@ from typing import Any
 from ..campaigns.model import Campaign
 from ..core.links import counterpart_url, relative_url
 from ..core.settings import Language
+from ..core.short_links import ShortCodes
 from ..core.strings import Translator
 from .campaign_pages import PlannedPage
 from .page_links import PageLinks
@@ -37,6 +38,9 @@ class LanguageBuild:
     contexts: dict[str, dict] = field(default_factory=dict)  # what each page's template gets
     warnings_before: int = 0  # the run's warnings when the page being made began
     print_files: set[str] = field(default_factory=set)  # site paths of drawn print files
+    # Every page's short code; set once the pages campaigns add are planned.
+    short_codes: ShortCodes | None = None
+    footers: Any = None  # site.print_footer.FooterTemplates: which templates print a footer
 
     def __post_init__(self):
         settings = self.run.settings
@@ -104,23 +108,44 @@ class LanguageBuild:
             return as_html(self.run.catalogue.title(index_key, self.language.code))
         return None
 
-    def page_context(self, key: str, url: str, canonical_url: str | None, qr_cache: Path) -> dict:
-        """What the engine's templates show on a page, besides the page itself."""
+    def page_title(self, key: str) -> str:
+        """A page's title (plain text), as the engine gives it to MkDocs."""
+        if key in self.planned:
+            return self.planned[key].title
+        return self.run.catalogue.title(key, self.language.code)
+
+    def page_context(self, key: str, url: str, prints_footer: bool) -> dict:
+        """What the engine's templates show on a page, besides the page itself.
+
+        The footer only paper shows holds the page's short address, as text and, drawn as
+        the page is written (``with_footer_code``), as a QR code; only a page whose template
+        prints it (``prints_footer``) has one."""
         context: dict = {"xc_alternates": self.alternates(url)}
         planned = self.planned.get(key)
         if planned:
             context.update(planned.context)
+        short = self.short_address(key) if prints_footer else None
         context["xc_print_qr"] = (
-            {"svg": qr_svg(canonical_url, qr_cache), "url": canonical_url,
-             "caption": self.translator("print.scan")}
-            if canonical_url
-            else None
+            {"url": short, "caption": self.translator("print.scan")} if short else None
         )
         context["xc_notice"] = self.notice() if key in self.fallbacks else None
         return context
 
+    @staticmethod
+    def with_footer_code(context: dict, qr_cache: Path) -> dict:
+        """``context`` with its footer's QR code drawn (kept in ``qr_cache``)."""
+        footer = context.get("xc_print_qr")
+        if not footer:
+            return context
+        return {**context, "xc_print_qr": {**footer, "svg": qr_svg(footer["url"], qr_cache)}}
+
+    def short_address(self, key: str) -> str | None:
+        """The published short address of the page ``key``: what its QR codes hold."""
+        code = self.short_codes.code(key) if self.short_codes else None
+        return self.run.short_address(self.language.code, code)
+
     def published_address(self, url: str) -> str | None:
-        """The address readers will use for the page at ``url`` (its QR code's)."""
+        """The address readers will use for the page at ``url``."""
         return self.run.published_address(self.language.code, url)
 
     def declare_language(self, page: str) -> str:

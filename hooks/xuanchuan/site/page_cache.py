@@ -29,7 +29,8 @@ from ..core.disk_cache import keep, read_kept
 
 # Raise when what is kept, or how a page is made from it, changes.
 CACHE_VERSION = "1"
-_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba")
+# segno draws the QR code in a page's footer.
+_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba", "segno")
 
 
 @dataclass(frozen=True)

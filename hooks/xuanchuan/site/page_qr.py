@@ -14,6 +14,9 @@ from pathlib import Path
 from ..core.workers import worker_pool
 from ..core.disk_cache import absent, add_damaged, cache_key, cached_bytes, take_damaged
 
+# The densest QR code (37 modules a side) printed codes may be: at the 25 mm a printed page
+# gives its code, a module is still over half a millimetre, which any phone reads.
+MOST_PRINTABLE = 5
 # Below this many codes per core, starting worker processes costs more than it saves.
 _CODES_PER_WORKER = 4
 
@@ -26,6 +29,13 @@ def qr_svg(url: str, cache_dir: Path) -> str:
         return svg.encode("utf-8")
 
     return cached_bytes(_path(url, cache_dir), make).decode("utf-8")
+
+
+def qr_version(url: str) -> int:
+    """The QR version (size: 21 + 4 x version modules a side) that holds ``url``."""
+    import segno
+
+    return segno.make(url, error="m").version
 
 
 def prepare_qr_codes(urls, cache_dir: Path, workers: int | None = None) -> int:

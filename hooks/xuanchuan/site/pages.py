@@ -234,6 +234,16 @@ def scan_pages(
     return Catalogue(settings, pages)
 
 
+def page_keys(docs_dir: Path, settings: Settings) -> set[str]:
+    """The pages ``docs_dir`` holds, from their file names alone (nothing is read)."""
+    keys = set()
+    for path in _markdown_files(docs_dir):
+        key, code = split_language(path.relative_to(docs_dir).as_posix())
+        if code in settings.codes:
+            keys.add(key)
+    return keys
+
+
 def check_page_fields(document: Document, theme: Theme | None = None) -> list[Problem]:
     return document.check(page_fields(theme))[1]
 

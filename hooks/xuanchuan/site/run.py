@@ -26,8 +26,10 @@ from ..core.log import log
 from ..core.messages import msg
 from ..core.print_files import PrintResult
 from ..core.settings import Settings
+from ..core.short_links import ShortLinks, short_path
 from ..core.source_files import links_leaving
 from .pages import Catalogue, Theme, scan_pages
+from .short_pages import team_short_links
 from .staging import StagedOutput
 
 
@@ -46,6 +48,7 @@ class Run:
     staging: StagedOutput | None
     today: dt.date
     stamp: dt.datetime
+    short_links: ShortLinks  # the codes of the pages the team writes, in every language
     lock: FileLock | None = None
     prints: PrintResult | None = None
     # The address the site is published at (site_url in mkdocs.yml), in a preview too: QR
@@ -65,6 +68,20 @@ class Run:
     def published_address(self, code: str, path: str = "") -> str | None:
         """Where readers find ``path`` (relative to language ``code``'s site) once published."""
         return address(self.published_url, self.settings.prefix(code) + path)
+
+    def short_address(self, code: str, short_code: str | None) -> str | None:
+        """The published short address (what printed QR codes hold) of ``short_code`` in
+        language ``code``; None without a site_url or a code."""
+        return self.published_address(code, short_path(short_code)) if short_code else None
+
+    def longest_short_address(self) -> str | None:
+        """The longest address a printed QR code of this site holds."""
+        found = [
+            self.short_address(code, short)
+            for code in self.settings.codes
+            for short in self.short_links.codes(code).codes.values()
+        ]
+        return max(filter(None, found), key=len, default=None)
 
     def finish(self, warnings: int) -> bool:
         """Put the new site in place, unless --strict met a warning; whether it was."""
@@ -163,6 +180,7 @@ def _read_inputs(
         staging=staging,
         today=build_today(settings.timezone),
         stamp=build_stamp(),
+        short_links=team_short_links(settings, docs_dir, project_dir),
         **rest,
     )
 
