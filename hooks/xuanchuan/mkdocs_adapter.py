@@ -680,10 +680,8 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
 def _section_files(config: MkDocsConfig, build: LanguageBuild, files: list[File]) -> list[File]:
     """The list pages of folders too big for every page's navigation, with their titles
     for the filter."""
-    shown = [key for key in build.run.catalogue.pages]
-    shown += [key for key, planned in build.planned.items() if planned.in_nav]
     taken = {file.src_uri for file in files}
-    plan = build.plan_sections(shown, taken, config.use_directory_urls)
+    plan = build.plan_sections(sorted(build.run.catalogue.pages), taken, config.use_directory_urls)
     made = []
     for listed in plan.lists:
         for key in listed.made_keys:

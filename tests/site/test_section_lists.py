@@ -192,3 +192,15 @@ def test_a_page_leads_back_to_the_list_page_that_shows_it():
         "label": "返回目录：Big",
     }
     assert back_view(section, "big/law-001.md", EN, True)["href"] == "../"
+
+
+def test_a_folder_whose_index_the_engine_makes_for_another_purpose_is_not_folded():
+    keys = laws("campaigns", 8)
+    assert plan(keys, taken={"campaigns/index.md", *keys}).lists == []
+    assert [s.folder for s in plan(keys, taken=set(keys)).lists] == ["campaigns"]
+
+
+def test_a_readme_is_a_folder_index_too():
+    (section,) = plan(["big/README.md", *laws("big", 6)]).lists
+    assert (section.index_key, section.own_index) == ("big/README.md", True)
+    assert section.made_keys == [] and len(section.entries) == 6

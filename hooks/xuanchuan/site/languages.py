@@ -110,7 +110,7 @@ class LanguageBuild:
     def plan_sections(
         self, shown: list[str], taken: set[str], use_directory_urls: bool
     ) -> SectionPlan:
-        """Which folders of those the navigation ``shown`` fold into lists, with their list
+        """Which folders of the team's pages ``shown`` fold into lists, with their list
         pages; ``taken`` are the site's files, which a list page must not replace."""
         settings = self.run.settings
 

@@ -165,13 +165,21 @@ def plan_sections(
     page_size: int,
     taken: Iterable[str] = (),
 ) -> SectionPlan:
-    """The lists of the folders to fold, given the pages the navigation shows.
+    """The lists of the folders to fold, given the team's pages.
 
-    ``title_of`` gives the title of a page the navigation shows; ``taken`` are the site's
-    files (pages and others), which the list pages and scripts must not replace.
+    ``title_of`` gives the title of such a page; ``taken`` are the site's other files
+    (pages the engine makes, pictures...), which the list pages and scripts must not replace.
+    A folder whose index page the engine makes for another purpose (the campaigns overview,
+    with a template of its own) is not folded.
     """
     shown = set(keys)
-    folded = folded_folders(shown, limit)
+    taken = set(taken)
+    made_elsewhere = taken - shown
+    folded = [
+        folder
+        for folder in folded_folders(shown, limit)
+        if not {f"{folder}/index.md", f"{folder}/README.md"} & made_elsewhere
+    ]
     titles = {key: title_of(key) for key in shown}
     for folder in folded:
         # A folder without an index page is listed by its name, as MkDocs titles it.
@@ -207,7 +215,7 @@ def plan_sections(
         lists.append(
             SectionList(folder, folder_title(folder), entries, page_size, own, own in shown)
         )
-    _check_names(lists, set(taken))
+    _check_names(lists, taken)
     return SectionPlan(lists)
 
 
