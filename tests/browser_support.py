@@ -43,9 +43,9 @@ def playwright_or_skip():
 
 
 @contextlib.contextmanager
-def launched(sync_api):
+def launched(sync_api, args=ARGS):
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=args, headless=True)
         yield chromium
         chromium.close()
 

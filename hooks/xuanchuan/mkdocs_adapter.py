@@ -52,6 +52,7 @@ from .site.preview import Preview, PreviewFiles, watch_promptly
 from .site.print_footer import FooterTemplates
 from .site.run import Run, start_run
 from .site.search_files import write_search_files
+from .site.section_lists import titles_script
 from .site.short_pages import Target, short_pages, team_short_links
 from .site.template_cache import KeptTemplates
 from .site.translation_report import translation_report
@@ -106,6 +107,7 @@ class SiteBuild:
         self.warnings = _WarningCounter()
         self.others: OtherLanguages | None = None  # the other languages, building meanwhile
         self.writing: str | None = None  # the page MkDocs writes next, for a write error
+        self.folded = FoldedSections()  # big sections of the navigation being made
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -150,6 +152,9 @@ class SiteBuild:
                 build.fallbacks.add(key)
             kept.append(_file_reading(key, source, config))
         kept.extend(_campaign_files(config, build))
+        if config.nav is None:
+            # Written in mkdocs.yml, the navigation is the team's own: nothing is folded.
+            kept.extend(_section_files(config, build, kept))
         kept.extend(_short_files(config, build, kept))
         if build.is_default:
             # Print files are drawn: the other languages need nothing more from this one.
@@ -170,11 +175,13 @@ class SiteBuild:
             title = build.section_title(index) if index else None
             if title:
                 section.title = title
-        # Everything each page shares is settled now; pages are made next.
+        # Everything each page shares is settled now; pages are made next. The whole
+        # navigation is in the key, folded sections too: their pages show their way down.
         cache = PageCache(
             build.run.project_dir / PAGE_CACHE, _site_digest(config, files, nav, build)
         )
         build.reuse = PageReuse(cache)
+        self.folded = FoldedSections(files, build.sections)
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -234,6 +241,7 @@ class SiteBuild:
         build = self.builds[-1]
         key = page.file.src_uri
         made = build.contexts.pop(key)
+        self.folded.show(page)
         kept = build.reuse.kept.get(key)
         if kept is not None:
             context.update(made)
@@ -247,6 +255,7 @@ class SiteBuild:
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.folded.hide()
         build = self.builds[-1]
         output = build.declare_language(output)
         key = page.file.src_uri
@@ -383,6 +392,45 @@ class SiteBuild:
                 self.pending = None
 
 
+class FoldedSections:
+    """The sections of the navigation that show as one entry, their list's first page
+    (site/section_lists.py): Material writes a page's whole section into it.
+
+    While a page inside one is made, the section shows the way down to that page, and only
+    that: the reader sees where the page is, and the section's entry leads back to its list.
+    """
+
+    def __init__(self, files: Files | None = None, plan=None):
+        self.index: dict[int, Page] = {}  # by id(): MkDocs' sections compare by title
+        self.sections: list[Section] = []
+        self.opened: list[Section] = []
+        for listed in plan.lists if plan else ():
+            index = files.get_file_from_path(listed.index_key).page
+            section = index.parent if index is not None else None
+            if section is None:
+                continue
+            for key in listed.list_keys[1:]:
+                # Made active with the section while they are shown, as pages of it.
+                files.get_file_from_path(key).page.parent = section
+            self.index[id(section)] = index
+            self.sections.append(section)
+            section.children = [index]
+
+    def show(self, page: Page) -> None:
+        below = page
+        for section in page.ancestors:
+            index = self.index.get(id(section))
+            if index is not None:
+                section.children = [index] if below is index else [index, below]
+                self.opened.append(section)
+            below = section
+
+    def hide(self) -> None:
+        for section in self.opened:
+            section.children = [self.index[id(section)]]
+        self.opened.clear()
+
+
 class OtherLanguages:
     """The other languages' sites, built in a forked process while this one builds the
     default language's: on two cores a cold build's site part takes nearly half as long.
@@ -482,6 +530,7 @@ def _site_digest(config: MkDocsConfig, files: Files, nav: Navigation, build) -> 
             (file.src_uri, file.dest_uri) for file in files if file.src_uri not in build.print_files
         ),
         _nav_outline(nav.items, build),
+        build.sections.outline() if build.sections else None,
     )
 
 
@@ -677,6 +726,24 @@ def _short_files(config: MkDocsConfig, build: LanguageBuild, files: list[File]) 
         t=build.translator,
     )
     return [File.generated(config, path, content=html) for path, html in made]
+
+
+def _section_files(config: MkDocsConfig, build: LanguageBuild, files: list[File]) -> list[File]:
+    """The list pages of folders too big for every page's navigation, with their titles
+    for the filter."""
+    taken = {file.src_uri for file in files}
+    plan = build.plan_sections(sorted(build.run.catalogue.pages), taken, config.use_directory_urls)
+    made = []
+    for listed in plan.lists:
+        for key in listed.made_keys:
+            planned = build.planned[key]
+            file = File.generated(config, key, content=generated_markdown(planned.title))
+            if not planned.in_nav:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            made.append(file)
+        script = titles_script(listed, config.use_directory_urls)
+        made.append(File.generated(config, listed.script_key, content=script))
+    return made
 
 
 def _published(file: File, config: MkDocsConfig) -> bool:

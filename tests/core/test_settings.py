@@ -30,7 +30,7 @@ def test_misspelt_setting_gets_a_suggestion():
     assert errors({"langauges": []}) == (
         'mkdocs.yml: extra.xuanchuan.langauges: unknown field (did you mean "languages"?); '
         "known fields: languages, campaign_types, messages_language, campaigns_dir, "
-        "timezone, print"
+        "timezone, nav_section_limit, nav_section_page_size, print"
     )
 
 
@@ -44,6 +44,35 @@ def test_bad_language_entries_are_all_reported():
         "  - mkdocs.yml: extra.xuanchuan.languages[2].name: is required: expected a text\n"
         '  - mkdocs.yml: extra.xuanchuan.languages[3].code: "en" is listed twice: '
         "expected each language once"
+    )
+
+
+def test_big_sections_fold_at_fifty_entries_unless_the_team_says_otherwise():
+    settings = load_settings(None)
+    assert (settings.nav_section_limit, settings.nav_section_page_size) == (50, 100)
+    settings = load_settings({"nav_section_limit": 200, "nav_section_page_size": 50.0})
+    assert (settings.nav_section_limit, settings.nav_section_page_size) == (200, 50)
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("many", 'expected a whole number, got the text "many"'),
+        (12.5, "expected a whole number, got the number 12.5"),
+        (0, "expected a number of at least 1, got 0"),
+        (True, "expected a whole number, got true (yes/no)"),
+    ],
+)
+def test_a_wrong_section_limit_says_what_is_expected(value, problem):
+    assert errors({"nav_section_limit": value}) == (
+        f"mkdocs.yml: extra.xuanchuan.nav_section_limit: {problem}"
+    )
+
+
+def test_a_list_page_holds_at_least_ten_titles():
+    assert errors({"nav_section_page_size": 5}) == (
+        "mkdocs.yml: extra.xuanchuan.nav_section_page_size: expected a number of at least 10, "
+        "got 5"
     )
 
 

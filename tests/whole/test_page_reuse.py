@@ -66,7 +66,13 @@ CHANGES = {
     "new translation": lambda root: (root / "content/knowledge/home.en.md").write_text(
         page("Electricity at home", "Test the RCD monthly."), encoding="utf-8"
     ),
+    "folded section": lambda root: fold_sections(root),
 }
+
+
+def fold_sections(root: Path) -> None:
+    """A folder of more than one page shows as one entry leading to its list."""
+    edit(root / "mkdocs.yml", "  xuanchuan:\n", "  xuanchuan:\n    nav_section_limit: 1\n")
 
 
 def build(root: Path, site: str, env: dict | None = None):
@@ -142,3 +148,17 @@ def test_the_kept_pages_are_those_of_the_site_as_it_is_now(base, tmp_path):
     # The edited page's old versions are gone and its new ones kept (the English site shows
     # the untranslated page too): no more than one site's pages.
     assert len(after) == len(before) and len(after - before) == 2
+
+
+def test_kept_pages_of_a_folded_section_follow_its_titles(base, tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(base, root, symlinks=True)
+    fold_sections(root)
+    build(root, "folded")
+    CHANGES["page title"](root)
+    warm = build(root, "warm")
+    shutil.rmtree(root / ".cache" / "xuanchuan" / "pages")
+    build(root, "clean")
+    assert tree_digest(root / "warm") == tree_digest(root / "clean"), warm.output
+    listed = (root / "warm" / "knowledge" / "index.html").read_text(encoding="utf-8")
+    assert 'class="xc-list"' in listed and "田间地头" in listed

@@ -6,6 +6,7 @@ Links stay relative so the site works under any sub-path and when opened from a 
 from __future__ import annotations
 
 import posixpath
+import re
 
 
 def relative_url(target: str, current: str) -> str:
@@ -44,3 +45,13 @@ def address(site_url: str | None, path: str) -> str | None:
     """The published address of ``path`` (relative to the site root), None without a
     ``site_url``: QR codes, feeds and share cards need the address readers will type."""
     return site_url.rstrip("/") + "/" + path if site_url else None
+
+
+# What a link's path cannot hold as it is. Letters of any script stay as written: browsers
+# encode them, and "%E8%A1%8C" for each Chinese character would triple a list of titles.
+_NOT_IN_A_PATH = re.compile(r'[\x00-\x20"#%<>?\[\\\]^`{|}\x7f]')
+
+
+def href_path(path: str) -> str:
+    """``path`` as a link names it: only what would end or break a URL is encoded."""
+    return _NOT_IN_A_PATH.sub(lambda found: f"%{ord(found.group()):02X}", path)

@@ -237,6 +237,20 @@ class Number(Option):
         return value
 
 
+class WholeNumber(Number):
+    """A count: 50, never 50.5."""
+
+    expected = msg("a whole number")
+    plural = msg("whole numbers")
+
+    def validate(self, value, path, report):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, float):
+            return self.wrong(value, path, report)
+        return super().validate(value, path, report)
+
+
 class Choice(Option):
     def __init__(self, choices, **kw):
         super().__init__(**kw)

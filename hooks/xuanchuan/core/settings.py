@@ -13,7 +13,19 @@ from typing import Any
 
 from .errors import SourceError
 from .messages import msg
-from .schema import Bool, Choice, ListOf, Nested, Record, Report, Text, build, declare, record_of
+from .schema import (
+    Bool,
+    Choice,
+    ListOf,
+    Nested,
+    Record,
+    Report,
+    Text,
+    WholeNumber,
+    build,
+    declare,
+    record_of,
+)
 
 SETTINGS_KEY = "extra.xuanchuan"
 
@@ -124,6 +136,12 @@ class Settings:
     campaigns_dir: str = declare(Text(default="campaigns"))
     # Activity times in the calendar feed are in this zone.
     timezone: str = declare(Text(default="Asia/Shanghai"))
+    # A folder that would list more than this many entries (its pages, each subfolder
+    # counting as one) in every page's navigation shows there as one entry instead, leading
+    # to a list of all its pages: 683 laws in one folder made each of their pages 341 KB.
+    nav_section_limit: int = declare(WholeNumber(minimum=1, maximum=100_000, default=50))
+    # How many pages one page of such a list shows.
+    nav_section_page_size: int = declare(WholeNumber(minimum=10, maximum=1000, default=100))
     print: PrintSettings = declare(Nested(PrintSettings))
 
     @property

@@ -19,6 +19,7 @@ from .page_links import PageLinks
 from .page_qr import qr_svg
 from .plain_text import as_html, plain_text_meta
 from .run import Run
+from .section_lists import SectionPlan, back_view, list_view, plan_sections
 
 # The page's own start tag, right after the doctype: never text that only looks like one.
 _HTML_START = re.compile(r"\A(\s*<!doctype html>\s*)<html\b([^>]*)>", re.IGNORECASE)
@@ -41,6 +42,8 @@ class LanguageBuild:
     # Every page's short code; set once the pages campaigns add are planned.
     short_codes: ShortCodes | None = None
     footers: Any = None  # site.print_footer.FooterTemplates: which templates print a footer
+    sections: SectionPlan | None = None  # folders listed on pages of their own
+    use_directory_urls: bool = False
 
     def __post_init__(self):
         settings = self.run.settings
@@ -108,6 +111,46 @@ class LanguageBuild:
             return as_html(self.run.catalogue.title(index_key, self.language.code))
         return None
 
+    def plan_sections(
+        self, shown: list[str], taken: set[str], use_directory_urls: bool
+    ) -> SectionPlan:
+        """Which folders of the team's pages ``shown`` fold into lists, with their list
+        pages; ``taken`` are the site's files, which a list page must not replace."""
+        settings = self.run.settings
+        self.use_directory_urls = use_directory_urls
+        self.sections = plan_sections(
+            shown,
+            self.page_title,
+            limit=settings.nav_section_limit,
+            page_size=settings.nav_section_page_size,
+            taken=taken,
+        )
+        for section in self.sections.lists:
+            for number, key in enumerate(section.list_keys, 1):
+                if key not in section.made_keys:
+                    continue
+                self.planned[key] = PlannedPage(
+                    key=key,
+                    title=section.page_title(number, self.translator),
+                    context={},
+                    # Later list pages are reached from the first, not from the navigation.
+                    in_nav=number == 1,
+                    searchable=False,
+                )
+        return self.sections
+
+    def section_context(self, key: str) -> dict:
+        """A list page's list, or the way back to its list for a page of a folded folder."""
+        section = self.sections.list_of(key) if self.sections else None
+        if section is None:
+            return {"xc_section_list": None, "xc_section_back": None}
+        t, urls = self.translator, self.use_directory_urls
+        if key in section.list_keys:
+            number = section.list_keys.index(key) + 1
+            return {"xc_section_list": list_view(section, number, t, urls), "xc_section_back": None}
+        back = back_view(section, key, t, urls) if section.shows(key) else None
+        return {"xc_section_list": None, "xc_section_back": back}
+
     def page_title(self, key: str) -> str:
         """A page's title (plain text), as the engine gives it to MkDocs."""
         if key in self.planned:
@@ -129,6 +172,7 @@ class LanguageBuild:
             {"url": short, "caption": self.translator("print.scan")} if short else None
         )
         context["xc_notice"] = self.notice() if key in self.fallbacks else None
+        context.update(self.section_context(key))
         return context
 
     @staticmethod
