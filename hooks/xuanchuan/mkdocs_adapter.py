@@ -168,10 +168,8 @@ class SiteBuild:
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         build = self.builds[-1]
         for section in _sections(nav.items):
-            index = next(
-                (key for key in map(_page_of(build), section.children) if key.endswith("index.md")),
-                None,
-            )
+            keys = (_menu_key(build, child) for child in section.children)
+            index = next((key for key in keys if key.endswith("index.md")), None)
             title = build.section_title(index) if index else None
             if title:
                 section.title = title
@@ -282,17 +280,7 @@ class SiteBuild:
                     made=len(build.reuse.keys) - len(build.reuse.kept),
                 )
             )
-        if build.linked:
-            log.info(
-                msg(
-                    "Pages ({code}): {count} not translated lead to the {language} page",
-                    code=build.language.code,
-                    count=len(build.linked),
-                    language=language_name(
-                        build.run.settings.default.code, build.run.settings.default.name
-                    ),
-                )
-            )
+        _report_linked(build)
         size = write_search_files(Path(config.site_dir), build.linked_search_entries())
         if size is not None:
             log.info(
@@ -492,23 +480,32 @@ def _menu_with_links(config: MkDocsConfig, files: Files, build: LanguageBuild):
         ]
         # As MkDocs makes it: index pages first, folders last, each file as the team set it.
         set_exclusions([*files, *placeholders], config)
-        pages = [file for file in [*files.documentation_pages(), *placeholders]]
-        pages = [file for file in pages if file.inclusion.is_in_nav()]
-        nav = nest_paths(file.src_uri for file in sorted(pages, key=file_sort_key))
+        pages = [*files.documentation_pages(), *placeholders]
+        in_menu = sorted((file for file in pages if file.inclusion.is_in_nav()), key=file_sort_key)
+        nav = nest_paths(file.src_uri for file in in_menu)
     return menu_with_links(nav, linked)
 
 
-def _page_of(build: LanguageBuild):
+def _menu_key(build: LanguageBuild, item) -> str:
     """The page a menu entry shows: its source name, or the page a link stands for."""
+    if isinstance(item, Page):
+        return item.file.src_uri
+    if isinstance(item, Link):
+        return build.menu_links.get(item.url, "")
+    return ""
 
-    def key(item) -> str:
-        if isinstance(item, Page):
-            return item.file.src_uri
-        if isinstance(item, Link):
-            return build.menu_links.get(item.url, "")
-        return ""
 
-    return key
+def _report_linked(build: LanguageBuild) -> None:
+    if build.linked:
+        default = build.run.settings.default
+        log.info(
+            msg(
+                "Pages ({code}): {count} not translated, linked to the {language} pages instead",
+                code=build.language.code,
+                count=len(build.linked),
+                language=language_name(default.code, default.name),
+            )
+        )
 
 
 def _nothing_to_render(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -182,7 +182,7 @@ def test_the_log_counts_a_long_list_and_writes_the_whole_list_to_a_file(built):
         f"  missing: {LAWS + 3} pages, most in laws/ ({LAWS + 1}), campaigns/ (1), knowledge/ (1)",
         "the whole list: .cache/xuanchuan/translations.txt",
     ]
-    assert f"Pages (en): {LAWS + 2} not translated lead to the Chinese page" in built.output
+    assert f"Pages (en): {LAWS + 2} not translated, linked to the Chinese pages instead" in built.output
     whole = (built.project / ".cache/xuanchuan/translations.txt").read_text(encoding="utf-8")
     assert f"  missing: {LAW}\n" in whole
     assert len(re.findall("  missing: ", whole)) == LAWS + 3

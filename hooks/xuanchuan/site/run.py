@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import subprocess
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -63,7 +64,7 @@ class Run:
         """Where this build writes: the staging folder, or the site itself (a dirty preview)."""
         return self.staging.staging if self.staging else Path(self.site_dir)
 
-    @property
+    @cached_property
     def untranslated(self) -> Untranslated:
         """Which pages a language leads to the default language's page for."""
         return Untranslated(self.catalogue, self.settings.untranslated_pages)
