@@ -8,7 +8,7 @@ is written into a staging folder that replaces the site only when every language
 
 The work is done by plain collaborators: ``site.run`` (the inputs of one build),
 ``site.languages`` (one language's pages), ``site.campaign_pages`` (the pages campaigns
-add), ``printing.run`` (print files), ``site.search_index`` and ``site.translation_report``.
+add), ``printing.run`` (print files), ``site.search_files`` and ``site.translation_report``.
 """
 
 from __future__ import annotations
@@ -26,9 +26,10 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key, set_exclusions
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import nest_paths
 
 from .core.disk_cache import CACHE_DIR, damage_report, take_damaged
 from .core.errors import Problem, SourceError, write_problem
@@ -55,7 +56,8 @@ from .site.search_files import write_search_files
 from .site.section_lists import titles_script
 from .site.short_pages import Target, short_pages, team_short_links
 from .site.template_cache import KeptTemplates
-from .site.translation_report import translation_report
+from .site.translation_report import build_report
+from .site.untranslated import menu_with_links, resolve_menu_links, site_root_path
 
 QR_CACHE = CACHE_DIR / "qr"
 PAGE_CACHE = CACHE_DIR / "pages"
@@ -146,7 +148,11 @@ class SiteBuild:
         config.extra["alternate"] = True
         kept = [file for file in files if _published(file, config)]
         catalogue = build.run.catalogue
+        build.use_directory_urls = config.use_directory_urls
         for key in sorted(catalogue.pages):
+            if build.run.untranslated.linked(key, build.language.code):
+                build.linked.append(key)
+                continue
             source, _, fallback = catalogue.source(key, build.language.code)
             if fallback:
                 build.fallbacks.add(key)
@@ -159,19 +165,16 @@ class SiteBuild:
         if build.is_default:
             # Print files are drawn: the other languages need nothing more from this one.
             self.others = OtherLanguages.start(self, build.run)
-        return Files(kept)
+        files = Files(kept)
+        if build.linked:
+            config.nav = _menu_with_links(config, files, build)
+        return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         build = self.builds[-1]
         for section in _sections(nav.items):
-            index = next(
-                (
-                    child.file.src_uri
-                    for child in section.children
-                    if isinstance(child, Page) and child.file.src_uri.endswith("index.md")
-                ),
-                None,
-            )
+            keys = (_menu_key(build, child) for child in section.children)
+            index = next((key for key in keys if key.endswith("index.md")), None)
             title = build.section_title(index) if index else None
             if title:
                 section.title = title
@@ -258,6 +261,7 @@ class SiteBuild:
         self.folded.hide()
         build = self.builds[-1]
         output = build.declare_language(output)
+        output = resolve_menu_links(output, build.prefix + page.url, "")
         key = page.file.src_uri
         if self.warnings.count != build.warnings_before:
             build.reuse.taint(key)
@@ -266,8 +270,11 @@ class SiteBuild:
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig):
-        # The theme's pages without a source (404.html) name their language too.
-        return self.builds[-1].declare_language(output_content)
+        # The theme's pages without a source (404.html) name their language too; served at
+        # any address, their menus lead to the default language's site by its absolute path.
+        build = self.builds[-1]
+        output = resolve_menu_links(output_content, None, site_root_path(build.run.site_url))
+        return build.declare_language(output)
 
     @event_priority(-200)  # after search and offline plugins have written their files
     def on_post_build(self, *, config: MkDocsConfig):
@@ -282,7 +289,8 @@ class SiteBuild:
                     made=len(build.reuse.keys) - len(build.reuse.kept),
                 )
             )
-        size = write_search_files(Path(config.site_dir))
+        _report_linked(build)
+        size = write_search_files(Path(config.site_dir), build.linked_search_entries())
         if size is not None:
             log.info(
                 msg(
@@ -298,7 +306,7 @@ class SiteBuild:
                 self._build_other_languages(run)
             else:
                 self.warnings.count += others.finish(run)
-            for line in translation_report(run.catalogue, run.settings, run.project_dir):
+            for line in build_report(run.catalogue, run.settings, run.project_dir):
                 log.info(msg("Translations: {line}", line=line))
             damaged = take_damaged()
             if damaged:
@@ -497,6 +505,55 @@ class OtherLanguages:
         except OSError:
             pass
         os.close(self.reader)
+
+
+def _menu_with_links(config: MkDocsConfig, files: Files, build: LanguageBuild):
+    """The ``nav`` setting of a language that leaves pages out: the team's, or the one MkDocs
+    would make with those pages in it, each of them a link to the default language's page."""
+    run = build.run
+    default = run.settings.default.code
+    linked = {
+        key: (
+            as_html(run.catalogue.title(key, default)),
+            run.untranslated.menu_url(key, build.language.code, config.use_directory_urls),
+        )
+        for key in build.linked
+    }
+    build.menu_links = {url: key for key, (_, url) in linked.items()}
+    nav = config.nav
+    if nav is None:
+        placeholders = [
+            File(key, config.docs_dir, config.site_dir, config.use_directory_urls)
+            for key in build.linked
+        ]
+        # As MkDocs makes it: index pages first, folders last, each file as the team set it.
+        set_exclusions([*files, *placeholders], config)
+        pages = [*files.documentation_pages(), *placeholders]
+        in_menu = sorted((file for file in pages if file.inclusion.is_in_nav()), key=file_sort_key)
+        nav = nest_paths(file.src_uri for file in in_menu)
+    return menu_with_links(nav, linked)
+
+
+def _menu_key(build: LanguageBuild, item) -> str:
+    """The page a menu entry shows: its source name, or the page a link stands for."""
+    if isinstance(item, Page):
+        return item.file.src_uri
+    if isinstance(item, Link):
+        return build.menu_links.get(item.url, "")
+    return ""
+
+
+def _report_linked(build: LanguageBuild) -> None:
+    if build.linked:
+        default = build.run.settings.default
+        log.info(
+            msg(
+                "Pages ({code}): {count} not translated, linked to the {language} pages instead",
+                code=build.language.code,
+                count=len(build.linked),
+                language=language_name(default.code, default.name),
+            )
+        )
 
 
 def _nothing_to_render(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -30,7 +30,23 @@ def test_misspelt_setting_gets_a_suggestion():
     assert errors({"langauges": []}) == (
         'mkdocs.yml: extra.xuanchuan.langauges: unknown field (did you mean "languages"?); '
         "known fields: languages, campaign_types, messages_language, campaigns_dir, "
-        "timezone, nav_section_limit, nav_section_page_size, print"
+        "timezone, nav_section_limit, nav_section_page_size, print, untranslated_pages"
+    )
+
+
+def test_untranslated_pages_are_linked_unless_copies_are_asked_for():
+    assert load_settings(None).untranslated_pages == "link"
+    assert load_settings({"untranslated_pages": "copy"}).untranslated_pages == "copy"
+
+
+def test_a_wrong_way_to_show_untranslated_pages_names_the_two_ways():
+    assert errors({"untranslated_pages": "copies"}) == (
+        'mkdocs.yml: extra.xuanchuan.untranslated_pages: expected one of "link", "copy", '
+        'got the text "copies" (did you mean "copy"?)'
+    )
+    assert errors({"untranslated_pages": True}) == (
+        'mkdocs.yml: extra.xuanchuan.untranslated_pages: expected one of "link", "copy", '
+        "got true (yes/no)"
     )
 
 

@@ -75,9 +75,12 @@ def test_english_search_finds_english_pages_only(visit, query, expected):
     assert visit.outside_requests() == []
 
 
-def test_english_search_does_not_offer_untranslated_chinese_text(visit):
+def test_english_search_offers_an_untranslated_page_in_chinese(visit):
     visit.open("en/index.html")
-    assert visit.search("机井") == []
+    assert visit.search("机井") == ["knowledge/spring-irrigation-pumps.html"]
+    result = visit.page.locator("a.md-search-result__link").first
+    assert "?lang=en" in result.get_attribute("href")
+    assert result.locator(".md-tag").all_text_contents() == ["in Chinese"]
 
 
 def test_switcher_lands_on_the_same_page_in_the_other_language(visit):

@@ -42,10 +42,11 @@ def test_starter_content_has_what_the_teams_need():
     assert CATALOGUE.missing("en") == [UNTRANSLATED]
 
 
-def test_every_page_exists_in_every_language(site: Path):
+def test_every_page_exists_in_every_language_it_is_written_in(site: Path):
     for key in CATALOGUE.pages:
         assert (site / html_of(key)).is_file(), key
-        assert (site / "en" / html_of(key)).is_file(), key
+        # The English site leads to the Chinese page for the one it has no translation of.
+        assert (site / "en" / html_of(key)).is_file() == (key != UNTRANSLATED), key
 
 
 def test_interface_language_follows_the_site(site: Path):
@@ -66,22 +67,23 @@ def test_site_name_in_each_language(site: Path):
     assert soup(site, "en/about.html").title.get_text().endswith(" - Publicity and Legal Education")
 
 
-def test_untranslated_page_shows_chinese_text_with_an_english_notice(site: Path):
-    page = soup(site, "en/" + html_of(UNTRANSLATED))
-    notice = page.select_one(".xc-untranslated")
+def test_untranslated_page_is_the_chinese_one_with_a_notice_for_english_readers(site: Path):
+    page = soup(site, html_of(UNTRANSLATED))
+    notice = page.select_one(".xc-untranslated[data-xc-reader='en']")
+    assert notice.has_attr("hidden") and notice["lang"] == "en"
     assert notice.select_one(".admonition-title").get_text(strip=True) == "Not yet translated"
     assert notice.select("p")[1].get_text(strip=True) == (
         "This page has not been translated into English yet; it is shown in Chinese."
     )
-    wrapper = notice.find_next_sibling("div")
-    assert wrapper["lang"] == "zh"
-    _, original, _ = CATALOGUE.source(UNTRANSLATED, "zh")
-    assert wrapper.find("h1").get_text(strip=True).rstrip("¶") == original.meta["title"]
+    english = soup(site, "en/knowledge/index.html").select("a[href*='spring-irrigation-pumps']")
+    assert english and {a["href"] for a in english} == {
+        "../../knowledge/spring-irrigation-pumps.html?lang=en"
+    }
 
 
-def test_translated_and_default_pages_have_no_notice(site: Path):
+def test_translated_and_default_pages_show_no_notice(site: Path):
     for key in CATALOGUE.pages:
-        assert not soup(site, html_of(key)).select(".xc-untranslated"), key
+        assert not soup(site, html_of(key)).select(".xc-untranslated:not([hidden])"), key
         if key != UNTRANSLATED:
             assert not soup(site, "en/" + html_of(key)).select(".xc-untranslated"), key
 
@@ -94,10 +96,14 @@ def resolve(site: Path, page: str, href: str) -> Path:
 def test_switcher_leads_to_the_same_page_in_the_other_language(site: Path, prefix, other):
     for key in CATALOGUE.pages:
         page = prefix + html_of(key)
+        if key == UNTRANSLATED and prefix == "en/":
+            continue
         links = {a["hreflang"]: a["href"] for a in soup(site, page).select("a.xc-alternate")}
         assert set(links) == {"zh", "en"}
         target_lang = "en" if other == "en/" else "zh"
-        assert resolve(site, page, links[target_lang]) == (site / other / html_of(key)).resolve()
+        # A page the English site has not leads to the English home page.
+        expected = html_of(key) if key != UNTRANSLATED else "index.html"
+        assert resolve(site, page, links[target_lang]) == (site / other / expected).resolve()
         assert resolve(site, page, links["zh" if target_lang == "en" else "en"]) == (
             (site / page).resolve()
         )
@@ -141,9 +147,11 @@ def test_each_language_has_its_own_search_index(site: Path):
     zh_pages = {d["location"].split("#")[0] for d in zh}
     en_pages = {d["location"].split("#")[0] for d in en}
     assert html_of(UNTRANSLATED) in zh_pages
-    # The Chinese fallback page stays out of the English search.
+    # The English search offers the Chinese page, by its title and opening, in Chinese.
+    offered = [d for d in en if d["tags"] == ["in Chinese"]]
+    assert [d["location"] for d in offered] == [f"../{html_of(UNTRANSLATED)}?lang=en"]
     assert html_of(UNTRANSLATED) not in en_pages
-    assert all(not re.search(r"[\u4e00-\u9fff]", d["title"]) for d in en)
+    assert all(not re.search(r"[\u4e00-\u9fff]", d["title"]) for d in en if d not in offered)
     assert all(re.search(r"[\u4e00-\u9fff]", d["title"]) for d in zh if d["title"])
     # Chinese is indexed as pairs of characters: 触电 is found whatever the words around it.
     assert any(set(tokens("发现有人触电")) <= d["terms"] for d in zh)

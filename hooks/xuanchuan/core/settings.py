@@ -49,6 +49,10 @@ POSTER_SIZES = ("A4", "A3", "A2", "A4-landscape", "A3-landscape", "A2-landscape"
 COLOUR_NAMES = ("primary", "on_primary", "accent", "text", "muted", "paper")
 HEX_COLOUR = r"#[0-9a-fA-F]{6}"
 
+# What a language's site does with a page it has no translation of: "link" leaves it out and
+# leads there to the default language's page; "copy" makes a copy of that page with a notice.
+UNTRANSLATED_PAGES = ("link", "copy")
+
 DEFAULT_CAMPAIGN_TYPES = (
     "safe-electricity",
     "legal-education",
@@ -143,6 +147,9 @@ class Settings:
     # How many pages one page of such a list shows.
     nav_section_page_size: int = declare(WholeNumber(minimum=10, maximum=1000, default=100))
     print: PrintSettings = declare(Nested(PrintSettings))
+    # A page not translated into a language: "link" (its menus, links and search lead to the
+    # default language's page) or "copy" (a copy of that page in the language's site).
+    untranslated_pages: str = declare(Choice(UNTRANSLATED_PAGES, default="link"))
 
     @property
     def default(self) -> Language:

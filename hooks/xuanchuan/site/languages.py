@@ -10,16 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from ..campaigns.model import Campaign
-from ..core.links import counterpart_url, relative_url
+from ..core.links import counterpart_url, page_url, relative_url
 from ..core.settings import Language
 from ..core.short_links import ShortCodes
 from ..core.strings import Translator
 from .campaign_pages import PlannedPage
+from .excerpts import opening
 from .page_links import PageLinks
 from .page_qr import qr_svg
 from .plain_text import as_html, plain_text_meta
 from .run import Run
 from .section_lists import SectionPlan, back_view, list_view, plan_sections
+from .search_files import page_in_another_language
+from .untranslated import HOME, link_from
 
 # The page's own start tag, right after the doctype: never text that only looks like one.
 _HTML_START = re.compile(r"\A(\s*<!doctype html>\s*)<html\b([^>]*)>", re.IGNORECASE)
@@ -43,12 +46,22 @@ class LanguageBuild:
     short_codes: ShortCodes | None = None
     footers: Any = None  # site.print_footer.FooterTemplates: which templates print a footer
     sections: SectionPlan | None = None  # folders listed on pages of their own
+    # Pages this language's site leaves out, its menus, links and search leading to the
+    # default language's page instead (site/untranslated.py).
+    linked: list[str] = field(default_factory=list)
+    menu_links: dict[str, str] = field(default_factory=dict)  # menu address -> page
     use_directory_urls: bool = False
 
     def __post_init__(self):
         settings = self.run.settings
         self.translator = Translator(self.language.code, settings.default.code)
-        self.links = PageLinks(self.language.code, settings.codes, settings.prefix, self.is_page)
+        self.links = PageLinks(
+            self.language.code,
+            settings.codes,
+            settings.prefix,
+            self.is_page,
+            untranslated=self.run.untranslated,
+        )
 
     def is_page(self, key: str) -> bool:
         return key in self.run.catalogue.pages or key in self.planned
@@ -163,7 +176,7 @@ class LanguageBuild:
         The footer only paper shows holds the page's short address, as text and, drawn as
         the page is written (``with_footer_code``), as a QR code; only a page whose template
         prints it (``prints_footer``) has one."""
-        context: dict = {"xc_alternates": self.alternates(url)}
+        context: dict = {"xc_alternates": self.alternates(key, url)}
         planned = self.planned.get(key)
         if planned:
             context.update(planned.context)
@@ -173,6 +186,10 @@ class LanguageBuild:
         )
         context["xc_notice"] = self.notice() if key in self.fallbacks else None
         context.update(self.section_context(key))
+        # Readers of other languages led here: each their notice, shown by the page's script.
+        context["xc_reader_notices"] = [
+            self.reader_notice(code) for code in self.run.untranslated.readers(key)
+        ]
         return context
 
     @staticmethod
@@ -201,33 +218,76 @@ class LanguageBuild:
         """
         return with_language(page, self.language.code, self.language.dir)
 
-    def alternates(self, url: str) -> list[dict]:
-        """Links to the same page in every language."""
+    def alternates(self, key: str, url: str) -> list[dict]:
+        """Links to the same page in every language; to a language's home page where the
+        language leads to the default language's page instead (``exists`` is then false)."""
         settings = self.run.settings
-        return [
-            {
-                "code": language.code,
-                "name": as_html(language.name),
-                "url": counterpart_url(url, self.prefix, settings.prefix(language.code)),
-                "current": language == self.language,
-            }
-            for language in settings.languages
-        ]
+        alternates = []
+        for language in settings.languages:
+            prefix = settings.prefix(language.code)
+            exists = not self.run.untranslated.linked(key, language.code)
+            alternates.append(
+                {
+                    "code": language.code,
+                    "name": as_html(language.name),
+                    "url": counterpart_url(url, self.prefix, prefix)
+                    if exists
+                    else relative_url(
+                        prefix + page_url(HOME, self.use_directory_urls), self.prefix + url
+                    ),
+                    "current": language == self.language,
+                    "exists": exists,
+                }
+            )
+        return alternates
 
     def notice(self) -> dict:
         """The notice on a page not yet translated into this language."""
-        t = self.translator
         default = self.run.settings.default
-        values = {
-            "language": as_html(t.language_name(self.language.code, self.language.name)),
-            "original": as_html(t.language_name(default.code, default.name)),
-        }
         return {
-            "title": t("untranslated.title", **values),
-            "body": t("untranslated.body", **values),
+            **_notice_texts(self.translator, self.language, default),
             "content_lang": default.code,
             "content_dir": default.dir,
         }
+
+    def reader_notice(self, code: str) -> dict:
+        """The notice for readers of ``code`` led to this default-language page."""
+        settings = self.run.settings
+        language = settings.language(code)
+        t = Translator(code, settings.default.code)
+        return {"code": code, **_notice_texts(t, language, settings.default)}
+
+    def linked_search_entries(self) -> list[dict]:
+        """Search entries of this language for the pages it leads to the default language's
+        page for: the original's title and opening, labelled with its language."""
+        catalogue, untranslated = self.run.catalogue, self.run.untranslated
+        default = self.run.settings.default
+        t = self.translator
+        label = t("untranslated.search_label", original=t.language_name(default.code, default.name))
+        entries = []
+        for key in self.linked:
+            fields = catalogue.fields(key, default.code)
+            if (fields.get("search") or {}).get("exclude"):
+                continue
+            _, document, _ = catalogue.source(key, default.code)
+            address = untranslated.address(key, self.language.code, self.use_directory_urls)
+            entries.append(
+                page_in_another_language(
+                    link_from(self.prefix, address),
+                    catalogue.title(key, default.code),
+                    opening(fields, document.body),
+                    label,
+                )
+            )
+        return entries
+
+
+def _notice_texts(t: Translator, language: Language, default: Language) -> dict:
+    values = {
+        "language": as_html(t.language_name(language.code, language.name)),
+        "original": as_html(t.language_name(default.code, default.name)),
+    }
+    return {"title": t("untranslated.title", **values), "body": t("untranslated.body", **values)}
 
 
 def with_language(page: str, code: str, direction: str) -> str:

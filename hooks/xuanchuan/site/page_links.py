@@ -8,6 +8,10 @@ the page ``about.md`` of each language's site), so MkDocs knows no ``about.en.md
 Before MkDocs checks and rewrites a page's links, such a link becomes the page's
 language-free name (so MkDocs still checks that the page exists); a link into another
 language's site is then given its final address once MkDocs is done.
+
+A link to a page the language leads to the default language's page for (site/untranslated.py)
+is given that page's address, with the reader's language: MkDocs would not find the page in
+this language's site.
 """
 
 from __future__ import annotations
@@ -22,9 +26,13 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..core.links import page_url, relative_url
 from ..core.settings import split_language
+from .untranslated import Untranslated, link_from
 
 # Where the address into another language waits while MkDocs rewrites the link.
 _PENDING = "data-xc-other-language"
+# What MkDocs is shown of a link to a page this language's site does not have: a link within
+# the page, which it leaves alone.
+_NOTHING_TO_CHECK = "#"
 # MkDocs checks and rewrites links at priority 0, after Markdown has made them (20).
 _BEFORE_MKDOCS, _AFTER_MKDOCS = 3, -1
 
@@ -41,21 +49,34 @@ class PageLinks:
     key: str = ""
     url: str = ""
     use_directory_urls: bool = False
+    untranslated: Untranslated | None = None
 
     def rewrite(self, href: str) -> tuple[str, str | None] | None:
-        """For a link naming a page in a language: the language-free link MkDocs checks,
-        and the final address when it leads into another language's site; else None."""
+        """For a link naming a page in a language, or a page this language leads to the
+        default language's page for: the link MkDocs checks, and the final address when it
+        leads into another language's site; else None."""
         scheme, netloc, path, query, fragment = urlsplit(href)
         if scheme or netloc or not path or path.startswith("/"):
             return None
         folder, name = posixpath.split(unquote(path))
         page_name, code = split_language(name)
-        if code not in self.codes or not page_name.endswith(".md"):
+        if code not in self.codes:
+            page_name, code = name, None
+        if not page_name.endswith(".md"):
             return None
         target = posixpath.normpath(
             posixpath.join(posixpath.dirname(self.key), folder, page_name)
         )
         if target.startswith("../") or not self.is_page(target):
+            return None
+        reader = code or self.language
+        if self.untranslated is not None and self.untranslated.linked(target, reader):
+            address = self.untranslated.address(target, reader, self.use_directory_urls)
+            address = link_from(self.prefix_of(self.language) + self.url, address)
+            if query:
+                address += "&" + query
+            return _NOTHING_TO_CHECK, address + (f"#{fragment}" if fragment else "")
+        if code is None:
             return None
         language_free = urlunsplit(("", "", posixpath.join(folder, page_name), query, fragment))
         if code == self.language:

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import subprocess
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -31,6 +32,7 @@ from ..core.source_files import links_leaving
 from .pages import Catalogue, Theme, scan_pages
 from .short_pages import team_short_links
 from .staging import StagedOutput
+from .untranslated import Untranslated
 
 
 @dataclass
@@ -61,6 +63,11 @@ class Run:
     def output_dir(self) -> Path:
         """Where this build writes: the staging folder, or the site itself (a dirty preview)."""
         return self.staging.staging if self.staging else Path(self.site_dir)
+
+    @cached_property
+    def untranslated(self) -> Untranslated:
+        """Which pages a language leads to the default language's page for."""
+        return Untranslated(self.catalogue, self.settings.untranslated_pages)
 
     def language_site_url(self, code: str) -> str | None:
         return address(self.site_url, self.settings.prefix(code))

@@ -23,6 +23,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 FOLDER = "search/xc"
@@ -93,6 +94,9 @@ def build_index(docs: list[dict]) -> tuple[dict, list[list], dict[int, dict[str,
         # Tags count as words of the title: a page tagged 急救 is about first aid.
         tags = [plain(tag) for tag in doc.get("tags") or ()]
         title_terms = tokens(title) + [term for tag in tags for term in tokens(tag)]
+        # Labels are shown as tags but say what a result is, not what it is about: "in
+        # Chinese" under a thousand laws must not make them all an answer to "Chinese".
+        tags += [plain(label) for label in doc.get("labels") or ()]
         text_terms = tokens(text)
         counts: dict[str, list[int]] = {}
         for term in title_terms:
@@ -136,9 +140,21 @@ def _snippet(text: str) -> str:
     return text if len(text) <= SNIPPET else text[:SNIPPET].rstrip() + "…"
 
 
-def write_search_files(site_dir: Path) -> int | None:
-    """Turn Material's ``search/search_index.json`` into the split index, and leave in its
-    place only the settings the search box starts with (the offline copy alike).
+def page_in_another_language(location: str, title: str, text: str, label: str) -> dict:
+    """An entry, as Material writes them, for a page of another language's site: its plain
+    title and opening (``text``), labelled, leading to ``location``."""
+    return {
+        "location": location,
+        "title": html.escape(title),
+        "text": html.escape(text),
+        "labels": [html.escape(label)],
+    }
+
+
+def write_search_files(site_dir: Path, extra: Sequence[dict] = ()) -> int | None:
+    """Turn Material's ``search/search_index.json``, with the ``extra`` entries after its
+    own, into the split index, and leave in its place only the settings the search box
+    starts with (the offline copy alike).
 
     Returns the bytes written, or None when the site has no search index.
     """
@@ -146,7 +162,7 @@ def write_search_files(site_dir: Path) -> int | None:
     if not index_file.is_file():
         return None
     data = json.loads(index_file.read_text(encoding="utf-8"))
-    table, chunks, shards = build_index(data.get("docs", []))
+    table, chunks, shards = build_index([*data.get("docs", []), *extra])
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = _write_call(folder / "meta.js", "xcSearch.meta", table)
@@ -183,6 +199,7 @@ def read_search_files(site_dir: Path) -> list[dict]:
             "location": d[0],
             "title": html.unescape(d[1]),
             "snippet": html.unescape(d[2]),
+            "tags": [html.unescape(tag) for tag in d[3]] if len(d) > 3 else [],
             "terms": set(),
         }
         for number in range(math.ceil(len(meta["length"]) / meta["chunk"]))

@@ -1,17 +1,35 @@
-"""Which translations are missing or older than the default-language page they translate."""
+"""Which translations are missing or older than the default-language page they translate.
+
+The build log shows the report at its end. A site with a thousand pages in one language only
+would fill the log with a line per page: there, a list longer than ``LOG_LIMIT`` is shown as
+its count and the folders that hold most of it, and the whole report is written to
+``REPORT_FILE`` (under the project's cache folder, never into the published site).
+"""
 
 from __future__ import annotations
 
+import os
+import posixpath
 import subprocess
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .pages import Catalogue
+from ..core.disk_cache import CACHE_DIR
 from ..core.errors import SourceError
 from ..core.frontmatter import read_document
-from ..core.messages import msg
+from ..core.messages import Message, msg
 from ..core.settings import Settings
 from ..core.strings import language_name
+
+# Lists longer than this are summarised in the build log.
+LOG_LIMIT = 10
+# The folders named in a summary: enough to see where the work is.
+TOP_FOLDERS = 3
+# The whole report, relative to the project folder.
+REPORT_FILE = CACHE_DIR / "translations.txt"
 
 
 @dataclass(frozen=True)
@@ -83,7 +101,36 @@ def translation_report(catalogue: Catalogue, settings: Settings, project_dir: Pa
     return format_status(statuses, len(sources))
 
 
-def format_status(statuses: list[LanguageStatus], total: int) -> list[str]:
+def build_report(catalogue: Catalogue, settings: Settings, project_dir: Path) -> list[str]:
+    """The report for the build log, long lists summarised; the whole report is written to
+    ``REPORT_FILE``, and a summarised log names it."""
+    sources = translation_sources(catalogue, project_dir / settings.campaigns_dir)
+    statuses = translation_status(sources, settings, project_dir)
+    whole = format_status(statuses, len(sources))
+    lines = format_status(statuses, len(sources), limit=LOG_LIMIT)
+    try:
+        _write_report(project_dir / REPORT_FILE, whole)
+    except OSError as error:
+        return [
+            *lines,
+            str(
+                msg(
+                    "the whole list could not be written to {file} ({error}): make that "
+                    "folder writable",
+                    file=REPORT_FILE.as_posix(),
+                    error=error.strerror or error,
+                )
+            ),
+        ]
+    if lines != whole:
+        lines.append(str(msg("the whole list: {file}", file=REPORT_FILE.as_posix())))
+    return lines
+
+
+def format_status(
+    statuses: list[LanguageStatus], total: int, limit: int | None = None
+) -> list[str]:
+    """The report's lines; with a ``limit``, a longer list is its count and top folders."""
     lines = []
     for status in statuses:
         translated = total - len(status.missing)
@@ -98,13 +145,67 @@ def format_status(statuses: list[LanguageStatus], total: int) -> list[str]:
             outdated=len(status.outdated),
         )
         lines.append(str(summary))
-        lines += [str(msg("  missing: {page}", page=key)) for key in status.missing]
-        lines += [str(msg("  out of date: {page}", page=key)) for key in status.outdated]
-        lines += [
-            str(msg("  no title of its own (shows the original's): {page}", page=key))
-            for key in status.untitled
-        ]
+        lines += _listed(
+            status.missing,
+            limit,
+            lambda key: msg("  missing: {page}", page=key),
+            lambda count, folders: msg(
+                "  missing: {count} pages, most in {folders}", count=count, folders=folders
+            ),
+        )
+        lines += _listed(
+            status.outdated,
+            limit,
+            lambda key: msg("  out of date: {page}", page=key),
+            lambda count, folders: msg(
+                "  out of date: {count} pages, most in {folders}", count=count, folders=folders
+            ),
+        )
+        lines += _listed(
+            status.untitled,
+            limit,
+            lambda key: msg("  no title of its own (shows the original's): {page}", page=key),
+            lambda count, folders: msg(
+                "  no title of its own (shows the original's): {count} pages, most in {folders}",
+                count=count,
+                folders=folders,
+            ),
+        )
     return lines
+
+
+def _listed(
+    pages: tuple[str, ...],
+    limit: int | None,
+    each: Callable[[str], Message],
+    many: Callable[[int, str], Message],
+) -> list[str]:
+    if limit is not None and len(pages) > limit:
+        return [str(many(len(pages), _top_folders(pages)))]
+    return [str(each(key)) for key in pages]
+
+
+def _top_folders(pages: tuple[str, ...]) -> str:
+    """Where most of ``pages`` are, as "行政法规/ (684), 司法解释/ (440), 经济法/ (91), …"."""
+    counts = Counter(_folder(key) for key in pages)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    shown = [f"{folder} ({count})" for folder, count in ranked[:TOP_FOLDERS]]
+    return ", ".join(shown + (["…"] if len(ranked) > TOP_FOLDERS else []))
+
+
+def _folder(key: str) -> str:
+    # A campaign is a folder of its own: its pages are counted together.
+    if key.startswith("campaigns/"):
+        return "campaigns/"
+    folder = posixpath.dirname(key)
+    return f"{folder}/" if folder else "./"
+
+
+def _write_report(path: Path, lines: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    os.replace(partial, path)
 
 
 def last_changed(paths: list[Path], project_dir: Path) -> dict[Path, float]:

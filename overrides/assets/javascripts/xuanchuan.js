@@ -15,3 +15,16 @@
   }
   if (window.document$) { window.document$.subscribe(update); } else { update(); }
 })();
+
+/* Xuanchuan: a reader led here from another language's site (the link says ?lang=en) sees
+   the "not yet translated" notice in their own language. */
+(function () {
+  function show() {
+    var code = new URLSearchParams(window.location.search).get("lang");
+    if (!code) return;
+    document.querySelectorAll(".xc-untranslated[data-xc-reader]").forEach(function (el) {
+      if (el.getAttribute("data-xc-reader") === code) el.hidden = false;
+    });
+  }
+  if (window.document$) { window.document$.subscribe(show); } else { show(); }
+})();
