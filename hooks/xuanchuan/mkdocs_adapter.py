@@ -413,7 +413,8 @@ class FoldedSections:
         self.sections: list[Section] = []
         self.opened: list[Section] = []
         for listed in plan.lists if plan else ():
-            index = files.get_file_from_path(listed.index_key).page
+            found = files.get_file_from_path(listed.index_key)
+            index = found.page if found is not None else None
             section = index.parent if index is not None else None
             if section is None:
                 continue
@@ -789,7 +790,11 @@ def _section_files(config: MkDocsConfig, build: LanguageBuild, files: list[File]
     """The list pages of folders too big for every page's navigation, with their titles
     for the filter."""
     taken = {file.src_uri for file in files}
-    plan = build.plan_sections(sorted(build.run.catalogue.pages), taken, config.use_directory_urls)
+    # Only the pages this language's site has: those it links to the default language for
+    # are reached from their own language's lists (and this language's search).
+    left_out = set(build.linked)
+    shown = sorted(key for key in build.run.catalogue.pages if key not in left_out)
+    plan = build.plan_sections(shown, taken, config.use_directory_urls)
     made = []
     for listed in plan.lists:
         for key in listed.made_keys:

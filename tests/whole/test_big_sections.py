@@ -59,7 +59,13 @@ def config(**settings) -> dict:
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory) -> Path:
-    settings = {"nav_section_limit": LIMIT, "nav_section_page_size": PAGE_SIZE}
+    # English copies of the pages not yet translated: the lists are then alike in both
+    # languages (with links instead, see the test at the end).
+    settings = {
+        "nav_section_limit": LIMIT,
+        "nav_section_page_size": PAGE_SIZE,
+        "untranslated_pages": "copy",
+    }
     return write_site(tmp_path_factory.mktemp("big") / "project", pages(), config(**settings))
 
 
@@ -317,3 +323,24 @@ def test_the_filter_speaks_the_page_language(visit):
     status, found = filter_list(visit, "regulation")
     assert (status, found) == ("1 found", ["en/" + html_of(LAWS[2])])
     assert visit.outside_requests() == []
+
+
+def test_with_links_to_untranslated_pages_a_language_lists_its_own_pages(root, tmp_path):
+    """Pages a language links to the default language for are listed in the default
+    language's list; this language folds only what it has."""
+    linked = tmp_path / "linked"
+    shutil.copytree(root, linked, ignore=shutil.ignore_patterns("site", ".cache"))
+    (linked / "mkdocs.yml").write_text(
+        (linked / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("untranslated_pages: copy", "untranslated_pages: link"),
+        encoding="utf-8",
+    )
+    result = run_mkdocs(linked)
+    assert result.returncode == 0, result.output
+    assert "Traceback" not in result.output
+    assert (result.site / "laws" / "index.html").is_file()
+    english = [key for key in LAWS if (linked / "content" / key.replace(".md", ".en.md")).is_file()]
+    for key in english:
+        assert (result.site / "en" / html_of(key)).is_file()
+    assert not (result.site / "en" / html_of(LAWS[0])).exists()  # linked, not copied
