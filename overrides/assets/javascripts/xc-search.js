@@ -137,34 +137,54 @@
     if (!words.length || !table) return { items: [] };
     var count = table.length.length;
     var scores = new Map();   // doc -> score
-    var matched = new Map();  // doc -> [terms found, per word: all its terms found]
-    var inTitle = new Map();  // doc -> terms found in the title
-    var total = 0;
+    // doc -> [terms found; per word: its terms found, its first and last found; the same
+    // two in the title]
+    var matched = new Map();
     for (var w = 0; w < words.length; w++) {
       for (var term of words[w].terms) {
-        total++;
         var found = await postings(term);
         var idf = Math.log(1 + (count - found.size + 0.5) / (found.size + 0.5));
         for (var [number, tf] of found) {
           var length = table.length[number] / (table.average || 1);
           var text = tf[1] ? (tf[1] * (K1 + 1)) / (tf[1] + K1 * (1 - B + B * length)) : 0;
           scores.set(number, (scores.get(number) || 0) + idf * (text + (tf[0] ? TITLE : 0)));
-          var state = matched.get(number) || [0, words.map(function () { return 0; })];
+          var state = matched.get(number) || [0].concat([1, 2, 3, 4].map(function () {
+            return words.map(function () { return 0; });
+          }));
+          var wordTerms = words[w].terms;
+          var end = term === wordTerms[0] || term === wordTerms[wordTerms.length - 1];
           state[0]++;
           state[1][w]++;
+          if (end) state[2][w]++;
+          if (tf[0]) {
+            state[3][w]++;
+            if (end) state[4][w]++;
+          }
           matched.set(number, state);
-          if (tf[0]) inTitle.set(number, (inTitle.get(number) || 0) + 1);
         }
       }
     }
+    // A word is found when its terms are: a Chinese word of several pairs when most are,
+    // first and last among them (电信诈骗 in 电信网络诈骗 lacks only 信诈).
+    var needed = words.map(function (word) {
+      var n = word.terms.length;
+      return n - Math.floor(n / 3);
+    });
+    function holdsEveryWord(number, inTitle) {
+      var state = matched.get(number);
+      var count = state[inTitle ? 3 : 1], ends = state[inTitle ? 4 : 2];
+      return words.every(function (word, w) {
+        return count[w] >= needed[w] && (word.terms.length < 3 || ends[w] >= 2);
+      });
+    }
     var every = [...matched.keys()].filter(function (number) {
-      return matched.get(number)[0] === total;
+      return holdsEveryWord(number, false);
     });
     var candidates = every.length ? every : [...matched.keys()];
     var ranked = candidates.map(function (number) {
       var score = scores.get(number);
       var page = table.parent[number] < 0;
-      if ((inTitle.get(number) || 0) === total) {
+      if (holdsEveryWord(number, true)) {
         // The whole query in the title, the more so in a short one (电力法 before
         // 上海市保护电力设施和维护用电秩序规定 for 电力), and far more in a page's title
         // than in a chapter's: 电力供应与使用条例 before 电力法's chapter 电力供应与使用.
@@ -198,7 +218,7 @@
         var state = matched.get(member.number);
         var terms = {};
         words.forEach(function (word, index) {
-          terms[word.text] = !!state && state[1][index] === word.terms.length;
+          terms[word.text] = !!state && state[1][index] >= needed[index];
         });
         var title = shown.title.normalize("NFKC").toLowerCase();
         var score = member.score;
