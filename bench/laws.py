@@ -251,6 +251,35 @@ def measure(browser, base: str, home: str) -> dict:
     }
 
 
+def qr_versions(project: Path) -> dict:
+    """The QR versions of the short addresses printed codes hold, against the pages' own
+    addresses (what a code held before short addresses)."""
+    import segno
+    import yaml
+
+    site_url = yaml.safe_load(
+        (project / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0]
+    )["site_url"]
+    short = [
+        f"{site_url}{p.relative_to(project / 'site').as_posix()}"
+        for p in (project / "site").rglob("s/*.html")
+    ]
+    pages = [
+        f"{site_url}{p.relative_to(project / 'site').as_posix()}"
+        for p in (project / "site" / "laws").rglob("*.html")
+    ]
+
+    def version(url: str) -> int:
+        from urllib.parse import quote
+
+        return segno.make(quote(url, safe=":/"), error="m").version
+
+    return {
+        "short_max": max((version(url) for url in short), default=0),
+        "page_max": max((version(url) for url in pages), default=0),
+    }
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--laws", type=Path, required=True, help="a LawRefBook/Laws clone")
@@ -294,6 +323,7 @@ def main(argv=None) -> int:
                 ),
             }
         )
+    result["qr_versions"] = qr_versions(ours)
     out = Path(__file__).with_name(f"laws-{args.size}.json")
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     ours_, material_ = result["sites"]["ours"], result["sites"]["material"]
@@ -315,6 +345,11 @@ def main(argv=None) -> int:
         ("median page (KB)", ours_["median_page_kb"], material_["median_page_kb"]),
         ("search files (MB)", ours_["search_files_mb"], material_["search_files_mb"]),
         ("site (MB)", ours_["site_mb"], material_["site_mb"]),
+        (
+            "QR version: short | own address",
+            result["qr_versions"]["short_max"],
+            result["qr_versions"]["page_max"],
+        ),
     ]
     for label, a, b in rows:
         print(f"{label:<28}{a!s:>12}{b!s:>12}")
