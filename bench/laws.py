@@ -9,9 +9,9 @@ regulations as Markdown without front matter. Give a clone (or its git folder) w
     .venv/bin/python bench/laws.py --laws ~/Laws --size 300
     .venv/bin/python bench/laws.py --laws ~/Laws --size 1564
 
-The site is the benchmark's small corpus (20 campaigns) with ``--size`` laws added under
-content/laws/<category>/<title>.zh.md, chosen in a fixed order with every law a query below
-wants first. Figures go to bench/laws-<size>.json and a table.
+The site is the benchmark's small corpus (20 campaigns) with the project's starter campaigns
+and knowledge pages, and ``--size`` laws added under content/laws/<category>/<title>.zh.md,
+chosen in a fixed order with every law a query below wants first. Figures go to bench/laws-<size>.json and a table.
 """
 
 from __future__ import annotations
@@ -89,7 +89,19 @@ QUERIES = [
     ("医疗纠纷", "医疗纠纷预防和处理条例"),
     ("献血", "献血法"),
     ("农业保险", "农业保险条例"),
+    # The starter campaigns and knowledge pages, added to the same site.
+    ("春灌 机井", "spring-irrigation-2027"),
+    ("安全生产月 进村", "safety-month-2026"),
+    ("农民工返乡", "spring-festival-migrant-workers-2027"),
+    ("环卫工人 驿站", "spring-festival-migrant-workers-2027"),
+    ("职工体育比赛", "union-sports-2027"),
+    ("送文化 工地", "send-culture-worksites-2027"),
+    ("医院 普法", "hospital-legal-education-2026"),
+    ("触电急救", "electric-shock-first-aid"),
+    ("电线断落", "fallen-power-line"),
+    ("工会 职工权益", "workers-rights-union-help"),
 ]
+STARTER = Path(__file__).resolve().parents[1]
 
 
 def law_files(source: Path) -> dict[str, str]:
@@ -146,13 +158,18 @@ def choose(texts: dict[str, str], size: int) -> dict[str, str]:
     latest: dict[tuple[str, str], str] = {}
     for name in sorted(texts):  # dates sort: the last of a title is its latest version
         latest[(name.split("/", 1)[0], title_of(name))] = name
-    wanted = {law for _, law in QUERIES}
+    wanted = {law for _, law in QUERIES}  # starter pages among them are added anyway
     ordered = sorted(latest.items(), key=lambda item: (item[0][1] not in wanted, item[1]))
     return {f"{folder}/{title}": texts[name] for (folder, title), name in ordered[:size]}
 
 
 def write_sites(work: Path, laws: dict[str, str]) -> tuple[Path, Path]:
     ours = write_corpus(work / "ours", 20, pages=10)
+    for slug in sorted(p.name for p in (STARTER / "campaigns").iterdir() if p.is_dir()):
+        shutil.copytree(STARTER / "campaigns" / slug, ours / "campaigns" / slug)
+    shutil.copytree(
+        STARTER / "content" / "knowledge", ours / "content" / "knowledge", dirs_exist_ok=True
+    )
     for key, text in laws.items():
         path = ours / "content" / "laws" / f"{key}.zh.md"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -212,8 +229,10 @@ def search(page, query: str, timeout: float = 120_000) -> list[str]:
 
 
 def law_of(link: str) -> str:
-    last = link.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 1)[-1]
-    return re.sub(r"(\.zh)?(\.html)?$", "", last)
+    parts = link.split("#")[0].split("?")[0].rstrip("/").rsplit("/", 2)
+    last = re.sub(r"(\.zh)?(\.html)?$", "", parts[-1])
+    # A campaign is its folder's index page: named by its folder.
+    return parts[-2] if last == "index" and len(parts) > 1 else last
 
 
 def measure(browser, base: str, home: str) -> dict:
@@ -289,7 +308,12 @@ def main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
 
     laws = choose(law_files(args.laws), args.size)
-    missing = sorted({law for _, law in QUERIES} - {key.rsplit("/", 1)[1] for key in laws})
+    starter = {p.name for p in (STARTER / "campaigns").iterdir()} | {
+        p.name.split(".")[0] for p in (STARTER / "content" / "knowledge").iterdir()
+    }
+    missing = sorted(
+        {law for _, law in QUERIES} - {key.rsplit("/", 1)[1] for key in laws} - starter
+    )
     ours, material = write_sites(args.workdir.resolve(), laws)
     builds = {"ours": build(ours), "material": build(material)}
     builds["ours_warm"] = build(ours)
