@@ -234,8 +234,10 @@ def measure(project: Path, env: dict, edits_per_kind: int, log_path: Path) -> di
             raise SystemExit(f"mkdocs serve never settled after starting:\n{server.tail()}")
         for kind in [kind for _ in range(edits_per_kind) for kind in KINDS]:
             marker = edits.marker()
-            edits.write(kind, marker)
+            # Stamped before writing: the kernel tells the server at once, and its "Detected
+            # file changes" may be read before a stamp taken after the write.
             written = time.monotonic()
+            edits.write(kind, marker)
             seconds = wait_until(server, _condition(kind, marker, url, edits))
             # The next edit must not land in this one's rebuild (nor in a late one).
             settled = server.idle()
