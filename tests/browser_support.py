@@ -92,10 +92,11 @@ class Visit:
             }""",
             timeout=20000,
         )
-        # Typed as a reader would. Chinese arrives as composed text without key events,
-        # and Material searches on key events: a final key press (End) triggers it, as the
-        # confirming key of an input method does.
-        page.keyboard.type(query)
+        # Given whole, as an input method gives Chinese (composed text, no key events), then
+        # a key press that makes Material search, as the confirming key of an input method
+        # does. Typed letter by letter, each prefix would be a search of its own, and the
+        # first results shown could be those of the first letter.
+        page.fill("input.md-search__input", query)
         page.keyboard.press("End")
         page.wait_for_function(
             """() => {
