@@ -342,7 +342,8 @@ def main(argv=None) -> int:
                 result["sites"][name]["file"] = measure(browser, site.as_uri() + "/", "index.html")
         browser.close()
     for name, site in sites.items():
-        files = [p for p in site.rglob("*.html")]
+        # Pages readers read: the short pages printed QR codes open (s/) are redirects.
+        files = [p for p in site.rglob("*.html") if "s" not in p.relative_to(site).parts[:2]]
         sizes = sorted(p.stat().st_size for p in files)
         index = sum(p.stat().st_size for p in (site / "search").rglob("*") if p.is_file())
         result["sites"][name].update(
