@@ -14,6 +14,40 @@ import pytest
 os.environ["XUANCHUAN_LANG"] = "en"
 
 
+# The browser's fixtures, for a test module that has a ``site`` fixture (the built site):
+# each test runs over HTTP and from a folder (file://), as readers open the site.
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from browser_support import launched, playwright_or_skip
+
+    with launched(playwright_or_skip()) as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def http_base(site):
+    from browser_support import served
+
+    with served(site) as address:
+        yield address
+
+
+@pytest.fixture(params=["http", "file"])
+def base(request, site, http_base) -> str:
+    return http_base if request.param == "http" else site.as_uri() + "/"
+
+
+@pytest.fixture
+def visit(browser, base):
+    from browser_support import Visit
+
+    opened = Visit(browser, base)
+    yield opened
+    opened.close()
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "whole" in item.path.parts or item.get_closest_marker("browser"):

@@ -223,31 +223,6 @@ def test_the_uyghur_search_index_holds_uyghur_pages_only(site):
 # -- in the browser ------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with launched(playwright_or_skip()) as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
-def http_base(site):
-    with served(site) as address:
-        yield address
-
-
-# Over HTTP and opened from a folder (a USB stick), as the rest of the site is tested.
-@pytest.fixture(params=["http", "file"])
-def base(request, site, http_base) -> str:
-    return http_base if request.param == "http" else site.as_uri() + "/"
-
-
-@pytest.fixture
-def visit(browser, base):
-    opened = Visit(browser, base)
-    yield opened
-    opened.close()
-
-
 BOXES = """() => {
   const box = selector => document.querySelector(selector).getBoundingClientRect();
   const content = box(".md-content"), sidebar = box(".md-sidebar--primary");

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import Visit, launched, playwright_or_skip, served, switch
+from browser_support import Visit, playwright_or_skip, switch
 from site_support import PROJECT, run_mkdocs, short_address
 
 pytestmark = pytest.mark.browser
@@ -17,30 +17,6 @@ def site(tmp_path_factory) -> Path:
     result = run_mkdocs(PROJECT, site_dir=tmp_path_factory.mktemp("browser") / "site")
     assert result.returncode == 0, result.output
     return result.site
-
-
-@pytest.fixture(scope="module")
-def http_base(site):
-    with served(site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launched(sync_api) as chromium:
-        yield chromium
-
-
-@pytest.fixture(params=["http", "file"])
-def base(request, site, http_base) -> str:
-    return http_base if request.param == "http" else site.as_uri() + "/"
-
-
-@pytest.fixture
-def visit(browser, base):
-    opened = Visit(browser, base)
-    yield opened
-    opened.close()
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from browser_support import Visit, launched, playwright_or_skip, served
+from browser_support import Visit, playwright_or_skip
 from site_support import fixture_config, page, run_mkdocs, write_site
 from xuanchuan.site.search_files import shard_of, tokens
 
@@ -62,32 +62,13 @@ def site(tmp_path_factory) -> Path:
     return result.site
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with launched(sync_api) as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
-def http_base(site):
-    with served(site) as base:
-        yield base
-
-
-@pytest.fixture(params=["http", "file"])
-def visit(request, browser, site, http_base):
-    opened = Visit(browser, http_base if request.param == "http" else site.as_uri() + "/")
-    opened.open("index.html")
-    yield opened
-    opened.close()
-
-
 def law(result: str) -> str:
     return unquote(result).removeprefix("laws/").split(".html")[0]
 
 
 @pytest.mark.parametrize(("query", "expected", "within"), RELEVANCE)
 def test_the_page_a_reader_wants_comes_first(visit, query, expected, within):
+    visit.open("index.html")
     results = [law(r) for r in visit.search(query)]
     assert expected in results[:within], (query, results[:5])
     assert visit.outside_requests() == []
@@ -107,6 +88,7 @@ def test_relevance_over_the_whole_set(browser, http_base):
 
 
 def test_every_word_of_a_query_must_be_found(visit, site):
+    visit.open("index.html")
     results = {law(r) for r in visit.search("电力 保护区")}
     sources = {
         path.name.removesuffix(".zh.md"): path.read_text(encoding="utf-8")

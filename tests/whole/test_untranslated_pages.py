@@ -182,7 +182,10 @@ def test_the_log_counts_a_long_list_and_writes_the_whole_list_to_a_file(built):
         f"  missing: {LAWS + 3} pages, most in laws/ ({LAWS + 1}), campaigns/ (1), knowledge/ (1)",
         "the whole list: .cache/xuanchuan/translations.txt",
     ]
-    assert f"Pages (en): {LAWS + 2} not translated, linked to the Chinese pages instead" in built.output
+    assert (
+        f"Pages (en): {LAWS + 2} not translated, linked to the Chinese pages instead"
+        in built.output
+    )
     whole = (built.project / ".cache/xuanchuan/translations.txt").read_text(encoding="utf-8")
     assert f"  missing: {LAW}\n" in whole
     assert len(re.findall("  missing: ", whole)) == LAWS + 3
@@ -220,31 +223,6 @@ def test_a_wrong_setting_stops_the_build_and_says_what_to_write(tmp_path: Path):
 
 
 # -- in the browser ------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from browser_support import launched, playwright_or_skip
-
-    with launched(playwright_or_skip()) as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
-def http_base(site):
-    from browser_support import served
-
-    with served(site) as base:
-        yield base
-
-
-@pytest.fixture(params=["http", "file"])
-def visit(request, browser, site, http_base):
-    from browser_support import Visit
-
-    opened = Visit(browser, http_base if request.param == "http" else site.as_uri() + "/")
-    yield opened
-    opened.close()
 
 
 SHOWN_NOTICE = """() => [...document.querySelectorAll('.xc-untranslated')]
