@@ -260,13 +260,16 @@
     });
   }
 
-  /* The words of the query (and, of a Chinese one, its pairs) marked in ``text``. */
+  /* The words of the query marked in ``text``; of a word not there whole, its pairs (so
+     保护 alone is not marked all over a text that holds 漏电保护器). */
   function highlight(text, words) {
     var lower = text.toLowerCase();
     var wanted = [];
     for (var word of words) {
-      wanted.push(word.text.toLowerCase());
-      for (var term of word.terms) wanted.push(term.text);
+      var whole = word.text.toLowerCase();
+      wanted.push(whole);
+      if (!lower.includes(whole))
+        for (var term of word.terms) wanted.push(term.text);
     }
     wanted = wanted.filter(Boolean).sort(function (a, b) { return b.length - a.length; });
     var marks = new Array(text.length).fill(false);
