@@ -148,7 +148,7 @@ def _load_report(stem, files, folder, versions, settings, project_dir, problems,
     activity = _activity_index(original, checked.get("activity"), campaign, problems)
     figures = _figure_targets(original, checked.get("figures") or {}, campaign, problems)
     _check_photos(original, checked.get("photos") or [], folder, problems, pictures)
-    check_body_pictures(original, folder / REPORTS, problems, pictures)
+    check_body_pictures(original, folder / REPORTS, problems, pictures, inside=folder)
     lenient = translation_schema(schema)
     merged: dict[str, dict] = {default: checked}
     for language in settings.languages[1:]:
@@ -157,7 +157,7 @@ def _load_report(stem, files, folder, versions, settings, project_dir, problems,
             continue
         own, found = document.check(lenient)
         problems.extend(found)
-        check_body_pictures(document, folder / REPORTS, problems, pictures)
+        check_body_pictures(document, folder / REPORTS, problems, pictures, inside=folder)
         if found or len(problems) > before:
             continue
 
@@ -314,7 +314,7 @@ def _check_photos(document, photos: list, folder: Path, problems, pictures) -> N
         written = photo.get("file")
         if written is None:
             continue
-        message = check_image(folder, _in_campaign(written), pictures)
+        message = check_image(folder / REPORTS, written, pictures, inside=folder)
         if message:
             problems.append(document.problem(f"photos[{index}].file", message))
 
