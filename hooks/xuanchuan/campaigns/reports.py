@@ -87,12 +87,18 @@ def _report_files(folder, settings, project_dir, problems) -> dict[str, dict[str
         name, code = split_language(path.name)
         stem = name[: -len(".md")]
         if code is None or code not in settings.codes:
+            files = either([f"{stem}.{c}.md" for c in settings.codes])
             problems.append(
                 file_problem(
                     shown,
                     msg(
-                        "a report's file name ends with its language: expected {files}",
-                        files=either([f"{stem}.{c}.md" for c in settings.codes]),
+                        "a report's file name ends with its language: expected {files}", files=files
+                    )
+                    if code is None
+                    else msg(
+                        'unknown language code "{code}" in the file name: expected {files}',
+                        code=code,
+                        files=files,
                     ),
                 )
             )
