@@ -248,6 +248,7 @@ def _load_folder(
         report_problems,
         include_drafts=drafts,
         pictures=pictures,
+        original=original,
     )
 
 
