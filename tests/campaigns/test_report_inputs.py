@@ -690,6 +690,8 @@ def test_each_mistake_gets_its_exact_message(tmp_path: Path, in_chinese, files, 
     assert [str(problem) for problem in loaded.problems] == expected
     # The report is left out on its own: the campaign and its other report are there.
     assert loaded.left_out == []
+    assert len(loaded.left_out_reports) == 1
+    assert loaded.left_out_reports[0].startswith("campaigns/spring/reports/")
     for code in ("zh", "en"):
         reports = loaded.campaigns["spring"][code].reports
         assert [report.name for report in reports] == ["2027-03-20-village-talk"]
@@ -751,6 +753,7 @@ def test_a_figure_for_an_actual_written_by_hand_is_a_warning_and_the_report_stay
         "“发放宣传单”的数字（共 300）没有计入：两者只用一种（删去 actual 即按简报数字累计，或者删去"
         "简报里的这些数字）"
     ]
+    assert loaded.left_out_reports == []
     spring = loaded.campaigns["spring"]["zh"]
     assert [r.name for r in spring.reports] == ["2027-03-20-village-talk", "2027-03-10-well"]
     assert (spring.targets[0].actual, spring.targets[0].reported_on) == (800, None)
@@ -777,6 +780,11 @@ def test_every_bad_report_is_left_out_and_only_it(tmp_path: Path):
     ]
     reports = loaded.campaigns["spring"]["zh"].reports
     assert [r.name for r in reports] == ["2027-03-20-village-talk", "2027-03-12-van"]
+    assert loaded.left_out_reports == [
+        "campaigns/spring/reports/2027-03-10-well",
+        "campaigns/spring/reports/2027-03-12-talk",
+        "campaigns/spring/reports/2027-04-01-Notes",
+    ]
 
 
 def test_a_campaign_with_a_mistake_is_left_out_with_its_reports_unread(tmp_path: Path):

@@ -162,13 +162,21 @@ def test_strict_build_fails_on_the_bad_report_with_its_message_in_chinese(projec
     )
     assert result.returncode == 1
     warnings = [line for line in result.output.splitlines() if line.startswith("WARNING")]
-    assert warnings == [BAD_REPORT_ZH]
+    assert warnings == [
+        BAD_REPORT_ZH,
+        "WARNING -  以上问题所在的简报没有放进网站（所属活动照常放进）："
+        "campaigns/spring/reports/2027-03-11-broken",
+    ]
     assert "Traceback" not in result.output
     assert not site.exists()
 
 
 def test_a_bad_report_leaves_out_only_itself(built):
     assert "2027-03-11-broken.zh.md, line 4: people: expected a whole number" in built.output
+    assert (
+        "Reports left out of the site because of the problems above (their campaigns are in "
+        "it): campaigns/spring/reports/2027-03-11-broken"
+    ) in built.output
     site = built.site
     for prefix in ("", "en/"):
         reports = site / prefix / "campaigns" / "spring" / "reports"

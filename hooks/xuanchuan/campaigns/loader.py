@@ -29,7 +29,7 @@ from ..core.settings import MAX_SLUG_LENGTH, SLUG_HELP, Settings, split_language
 from ..core.source_files import links_leaving
 from .attachments import check_body_pictures
 from .model import Campaign, CampaignSet
-from .reports import with_reports
+from .reports import REPORTS, with_reports
 from .schema import campaign_schema, folder_name_ok, folder_name_reserved, translation_schema
 from .sections import section_titles
 from .translation import merge_translation
@@ -56,6 +56,7 @@ def load_campaigns(
         )
         # A report with a mistake is left out on its own: the campaign still builds.
         result.problems.extend(report_problems)
+        result.left_out_reports.extend(_reports_left_out(report_problems, folder, project_dir))
         if problems:
             result.problems.extend(problems)
             result.left_out.append(folder.name)
@@ -67,6 +68,18 @@ def load_campaigns(
         result.campaigns[folder.name] = versions
     result.problems.sort()
     return result
+
+
+def _reports_left_out(problems: list[Problem], folder: Path, project_dir: Path) -> list[str]:
+    """The reports the problems are about: each of them is left out (a problem in the
+    campaign's own file, about its reports' figures, leaves none out)."""
+    inside = f"{shown_path(folder / REPORTS, project_dir)}/"
+    found = {
+        split_language(problem.path)[0].removesuffix(".md")
+        for problem in problems
+        if problem.path.startswith(inside)
+    }
+    return sorted(found)
 
 
 def campaign_folders(settings: Settings, project_dir: Path) -> list[Path]:

@@ -274,6 +274,9 @@ class CampaignSet:
     campaigns: dict[str, dict[str, Campaign]] = field(default_factory=dict)
     problems: list = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
+    # Reports left out of campaigns that build, as the team sees them, without language and
+    # ".md": campaigns/<slug>/reports/2026-06-12-village-meeting.
+    left_out_reports: list[str] = field(default_factory=list)
 
     def in_language(self, code: str) -> list[Campaign]:
         """Newest first: by start date, then by slug for a stable order."""
