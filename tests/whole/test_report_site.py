@@ -373,4 +373,5 @@ def test_reports_are_in_each_language_search(site: Path):
     assert "集市上的咨询摊" in chinese and "东河村开村民会" in chinese
     assert "Our stall at the market" in english
     # A report not translated yet stays out of the English search, as other pages do.
-    assert "东河村开村民会" not in english
+    assert '"campaigns/safety-month-2026/reports/2026-06-16-meeting.html"' in chinese
+    assert '"campaigns/safety-month-2026/reports/2026-06-16-meeting.html"' not in english
