@@ -375,3 +375,15 @@ def test_reports_are_in_each_language_search(site: Path):
     # A report not translated yet stays out of the English search, as other pages do.
     assert '"campaigns/safety-month-2026/reports/2026-06-16-meeting.html"' in chinese
     assert '"campaigns/safety-month-2026/reports/2026-06-16-meeting.html"' not in english
+
+
+def test_browser_reveals_results_once_the_reader_is_past_the_end(visit):
+    # Built on 10 July, the spring campaign runs to 31 August: a copy read in September
+    # shows its results; one read in August does not.
+    for day, hidden in (("2026-08-15", True), ("2026-09-02", False)):
+        visit.page.clock.set_fixed_time(f"{day}T10:00:00")
+        visit.open("campaigns/spring-2026/index.html")
+        result = visit.page.locator(".xc-result")
+        assert result.is_hidden() is hidden
+        assert visit.page.locator(".xc-status").inner_text() == ("进行中" if hidden else "已结束")
+    assert visit.outside_requests() == []
