@@ -59,6 +59,10 @@ CHANGES = {
     "campaign on an index page": lambda root: edit(
         root / "campaigns/spring-irrigation-2027/index.zh.md", "summary: ", "summary: 新："
     ),
+    # The home page lists the next activities: it is made again, the rest kept.
+    "campaign schedule on the home page": lambda root: edit(
+        root / "campaigns/spring-irrigation-2027/index.zh.md", "宣传车进村巡回宣传", "宣传车下乡"
+    ),
     "new page": lambda root: (root / "content/knowledge/pumps.zh.md").write_text(
         page("水泵用电", "水泵要接地。"), encoding="utf-8"
     ),
@@ -122,7 +126,14 @@ def test_after_a_change_kept_pages_give_what_a_clean_build_gives(base, tmp_path,
     clean = build(root, "clean")
     assert reused(clean.output) == 0
     assert tree_digest(root / "warm") == tree_digest(root / "clean"), warm.output
-    if change in ("page text", "campaign on an index page", "new translation"):
+    if change == "campaign schedule on the home page":
+        assert "宣传车下乡" in (root / "warm" / "index.html").read_text(encoding="utf-8")
+    if change in (
+        "page text",
+        "campaign on an index page",
+        "new translation",
+        "campaign schedule on the home page",
+    ):
         assert reused(warm.output) > 5, warm.output  # the rest of the site was not made again
 
 
@@ -135,6 +146,11 @@ def test_a_new_day_changes_the_campaign_status_on_kept_pages_too(base, tmp_path)
     build(root, "clean", later)
     assert tree_digest(root / "warm") == tree_digest(root / "clean")
     assert tree_digest(root / "warm") != tree_digest(root / "site")
+    # The campaign under way on the first day is over: the home page no longer shows it.
+    title = "春灌机井安全用电宣传"
+    assert title in (root / "site" / "index.html").read_text(encoding="utf-8")
+    home = (root / "warm" / "index.html").read_text(encoding="utf-8")
+    assert title not in home and "目前没有正在进行或即将开始的活动" in home
 
 
 def test_the_kept_pages_are_those_of_the_site_as_it_is_now(base, tmp_path):
