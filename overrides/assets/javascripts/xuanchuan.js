@@ -13,6 +13,10 @@
       el.className = "xc-status xc-status--" + status;
       el.textContent = label;
     });
+    // A target's result (met or not) shows once its campaign has ended.
+    document.querySelectorAll(".xc-result[data-xc-after]").forEach(function (el) {
+      el.hidden = today <= el.dataset.xcAfter;
+    });
     /* What is on (the home page): an item past its last day goes; a block left with
        none shows its "nothing" line, or goes too when it has none. */
     document.querySelectorAll("[data-xc-until]").forEach(function (el) {
