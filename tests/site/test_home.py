@@ -6,12 +6,13 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from xuanchuan.campaigns.model import Activity, Campaign, Contact
+from xuanchuan.campaigns.model import Activity, Campaign, Contact, Report
 from xuanchuan.core.print_files import PrintFile
 from xuanchuan.core.strings import Translator
 from xuanchuan.site.home import (
     ACTIVITY_COUNT,
     CAMPAIGN_COUNT,
+    REPORT_COUNT,
     home_view,
     png_size,
     tel_link,
@@ -58,10 +59,10 @@ ALL = [CULTURE, UNION, NEWER, SPRING, WINTER]  # newest first, as the campaign s
 BUILT = {"campaigns/index.md", "campaigns/calendar.md"} | {c.page_key for c in ALL}
 
 
-def view(campaigns=ALL, t=ZH, today=TODAY, built=BUILT, files=lambda c: []):
+def view(campaigns=ALL, t=ZH, today=TODAY, built=BUILT, files=lambda c: [], reports=()):
     return home_view(
         campaigns,
-        [],
+        reports,
         t=t,
         today=today,
         href=lambda key: key.replace(".md", ".html") if key in built else None,
@@ -183,3 +184,44 @@ def test_png_size_reads_the_header_only(tmp_path: Path):
     (tmp_path / "b.png").write_bytes(b"GIF89a" + bytes(30))
     assert png_size(tmp_path / "b.png") is None
     assert png_size(tmp_path / "missing.png") is None
+
+
+def report(slug: str, day: str, title: str, place: str | None = None) -> Report:
+    return Report(
+        slug=slug,
+        name=f"{day}-{slug}",
+        language="zh",
+        folder=Path("."),
+        source=Path(f"reports/{day}-{slug}.zh.md"),
+        body="",
+        title=title,
+        date=dt.date.fromisoformat(day),
+        place=place,
+    )
+
+
+def test_the_latest_reports_as_the_news_page_lists_them():
+    reports = [
+        report("spring", f"2027-03-{day:02d}", f"简报{day}", place="东河村") for day in (9, 8, 7)
+    ] + [report("culture", f"2027-03-0{day}", f"<i>简报{day}</i>") for day in (6, 5, 4, 3)]
+    built = BUILT | {r.page_key for r in reports}
+    items = view(reports=reports, built=built)["reports"]["items"]
+    assert len(items) == REPORT_COUNT
+    assert [str(item["title"]) for item in items] == [
+        "简报9",
+        "简报8",
+        "简报7",
+        "&lt;i&gt;简报6&lt;/i&gt;",
+        "&lt;i&gt;简报5&lt;/i&gt;",
+    ]
+    assert items[0]["campaign"] == {
+        "title": "&lt;b&gt;春灌&lt;/b&gt;",
+        "url": SPRING.page_key.replace(".md", ".html"),
+    }
+    assert (items[0]["iso"], items[0]["date"], items[0]["place"]) == (
+        "2027-03-09",
+        "2027年3月9日",
+        "东河村",
+    )
+    assert items[0]["url"] == "campaigns/spring/reports/2027-03-09-spring.html"
+    assert view()["reports"]["items"] == []

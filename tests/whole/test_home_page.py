@@ -115,8 +115,33 @@ poster:
 正文。
 """
 
+REPORT_ZH = """\
+---
+title: 机井巡查完成
+date: 2027-03-05
+activity: 2027-03-05
+place: 石卡镇
+---
+
+查了十二口机井。
+"""
+
+REPORT_EN = """\
+---
+title: Wells inspected
+place: Shika Town
+---
+
+Twelve wells checked.
+"""
+
 CAMPAIGNS = {
-    "spring-2027": {"zh": SPRING_ZH, "en": SPRING_EN},
+    "spring-2027": {
+        "zh": SPRING_ZH,
+        "en": SPRING_EN,
+        "reports/2027-03-05-wells.zh": REPORT_ZH,
+        "reports/2027-03-05-wells.en": REPORT_EN,
+    },
     "culture-2027": {"zh": CULTURE_ZH, "en": CULTURE_EN},
     "winter-2026": {"zh": WINTER_ZH},
     "autumn-2027": {"zh": AUTUMN_ZH},
@@ -125,8 +150,8 @@ CAMPAIGNS = {
 PAGES = {
     "index.zh.md": page("首页", "欢迎来到宣传站。"),
     "index.en.md": page("Home", "Welcome to our site."),
-    # The news page in Chinese only: the English home page leads to the Chinese one.
-    "news/index.zh.md": page("新闻", "最新消息。"),
+    # A summaries page in Chinese only: the English home page leads to the Chinese one.
+    "summary/index.zh.md": page("年度总结", "各项活动的总结。"),
 }
 
 
@@ -138,8 +163,10 @@ def build_site(root: Path) -> Path:
     for slug, files in CAMPAIGNS.items():
         folder = root / "campaigns" / slug
         folder.mkdir(parents=True)
-        for code, text in files.items():
-            (folder / f"index.{code}.md").write_text(text, encoding="utf-8")
+        for name, text in files.items():
+            path = folder / (f"index.{name}.md" if "/" not in name else f"{name}.md")
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
     result = run_mkdocs(root, env={"XUANCHUAN_TODAY": TODAY})
     assert result.returncode == 0, result.output
     return result.site
@@ -164,7 +191,13 @@ def test_the_blocks_follow_the_team_text_in_each_language(site: Path):
         (
             "zh",
             "欢迎来到宣传站。",
-            ["正在进行和即将开始的活动", "近 30 天的活动安排", "咨询热线", "更多内容"],
+            [
+                "正在进行和即将开始的活动",
+                "近 30 天的活动安排",
+                "最新活动简报",
+                "咨询热线",
+                "更多内容",
+            ],
         ),
         (
             "en",
@@ -172,6 +205,7 @@ def test_the_blocks_follow_the_team_text_in_each_language(site: Path):
             [
                 "Campaigns under way and coming up",
                 "Activities in the next 30 days",
+                "Latest reports",
                 "Hotlines",
                 "More",
             ],
@@ -184,8 +218,6 @@ def test_the_blocks_follow_the_team_text_in_each_language(site: Path):
         paragraphs = [p for p in article.find_all("p") if p.get_text(strip=True) == welcome]
         assert len(paragraphs) == 1
         assert paragraphs[0].find_next("div", class_="xc-home") is not None
-        # No reports yet: no reports block.
-        assert document.select_one("#xc-home-reports") is None
 
 
 def test_campaigns_under_way_and_coming_as_of_the_build_date(site: Path):
@@ -222,6 +254,21 @@ def test_the_next_thirty_days_each_leading_to_its_campaign(site: Path):
         "campaigns/culture-2027/index.html",
     ]
     assert texts(en, ".xc-home .xc-activity time") == ["16 March 2027", "8 April 2027"]
+
+
+def test_the_latest_reports_lead_to_their_pages_and_campaigns(site: Path):
+    zh, en = home(site, "zh"), home(site, "en")
+    assert texts(zh, ".xc-home .xc-news__item") == [
+        "2027年3月5日 机井巡查完成 春灌机井安全用电 · 石卡镇"
+    ]
+    assert texts(en, ".xc-home .xc-news__item") == [
+        "5 March 2027 Wells inspected Safe pumping in spring · Shika Town"
+    ]
+    links = [a["href"] for a in zh.select(".xc-home .xc-news__item a")]
+    assert links == [
+        "campaigns/spring-2027/reports/2027-03-05-wells.html",
+        "campaigns/spring-2027/index.html",
+    ]
 
 
 def test_hotlines_of_the_campaigns_shown_dial_on_a_phone(site: Path):
@@ -263,22 +310,44 @@ def test_every_link_leads_to_a_built_page_and_only_built_pages_are_linked(site: 
         assert len(links) > 8
         for href in links:
             assert resolve(site, page_path, href).is_file(), (code, href)
-    # The campaigns list, the calendar and the news; no summary page is built, so none is
-    # linked.
+    # The campaigns list, the calendar, the news (there are reports) and the summaries.
     zh_links = home(site, "zh").select(".xc-home-links a")
     assert [(a.get_text(), a["href"]) for a in zh_links] == [
         ("宣传活动", "campaigns/index.html"),
         ("活动日历", "campaigns/calendar.html"),
-        ("新闻", "news/index.html"),
+        ("工作动态", "news/index.html"),
+        ("年度总结", "summary/index.html"),
     ]
     en_links = home(site, "en").select(".xc-home-links a")
     assert [(a.get_text(), a["href"]) for a in en_links] == [
         ("Campaigns", "campaigns/index.html"),
         ("Activity calendar", "campaigns/calendar.html"),
+        ("News", "news/index.html"),
         # Not translated: the Chinese page, which shows the notice to English readers.
-        ("新闻", "../news/index.html?lang=en"),
+        ("年度总结", "../summary/index.html?lang=en"),
     ]
-    assert not (site / "summary").exists()
+
+
+def test_a_list_the_site_does_not_have_is_not_linked(tmp_path: Path):
+    root = tmp_path / "project"
+    config = fixture_config()
+    config["extra"]["xuanchuan"]["print"] = {"enabled": False}
+    write_site(root, {"index.zh.md": page("首页"), "index.en.md": page("Home")}, config)
+    folder = root / "campaigns" / "spring-2027"
+    folder.mkdir(parents=True)
+    (folder / "index.zh.md").write_text(SPRING_ZH, encoding="utf-8")
+    result = run_mkdocs(root, env={"XUANCHUAN_TODAY": TODAY})
+    assert result.returncode == 0, result.output
+    # No reports, so no news page; no summaries page either; and no share images.
+    document = result.html("index.html")
+    assert not (result.site / "news").exists() and not (result.site / "summary").exists()
+    assert [a["href"] for a in document.select(".xc-home-links a")] == [
+        "campaigns/index.html",
+        "campaigns/calendar.html",
+    ]
+    assert document.select_one("#xc-home-reports") is None
+    assert document.select(".xc-home-card img") == []
+    assert texts(document, ".xc-home-card .xc-card__title") == ["春灌机井安全用电"]
 
 
 # -- in the browser: the reader's date is later than the build's -----------------------

@@ -63,6 +63,8 @@ CHANGES = {
     "campaign schedule on the home page": lambda root: edit(
         root / "campaigns/spring-irrigation-2027/index.zh.md", "宣传车进村巡回宣传", "宣传车下乡"
     ),
+    # Its title joins the home page's latest reports.
+    "new report": lambda root: write_report(root),
     "new page": lambda root: (root / "content/knowledge/pumps.zh.md").write_text(
         page("水泵用电", "水泵要接地。"), encoding="utf-8"
     ),
@@ -72,6 +74,15 @@ CHANGES = {
     ),
     "folded section": lambda root: fold_sections(root),
 }
+
+
+def write_report(root: Path) -> None:
+    folder = root / "campaigns/spring-irrigation-2027/reports"
+    folder.mkdir(exist_ok=True)
+    (folder / "2027-03-09-donghe.zh.md").write_text(
+        "---\ntitle: 东河村用电会开完了\ndate: 2027-03-09\n---\n\n来了六十多人。\n",
+        encoding="utf-8",
+    )
 
 
 def fold_sections(root: Path) -> None:
@@ -126,8 +137,11 @@ def test_after_a_change_kept_pages_give_what_a_clean_build_gives(base, tmp_path,
     clean = build(root, "clean")
     assert reused(clean.output) == 0
     assert tree_digest(root / "warm") == tree_digest(root / "clean"), warm.output
+    home = (root / "warm" / "index.html").read_text(encoding="utf-8")
     if change == "campaign schedule on the home page":
-        assert "宣传车下乡" in (root / "warm" / "index.html").read_text(encoding="utf-8")
+        assert "宣传车下乡" in home
+    if change == "new report":
+        assert "东河村用电会开完了" in home
     if change in (
         "page text",
         "campaign on an index page",

@@ -16,15 +16,15 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ..campaigns.model import UNDER_WAY, UPCOMING, Campaign
-from ..core.formatting import format_day
+from ..campaigns.model import UNDER_WAY, UPCOMING, Campaign, Report
 from ..core.print_files import SHARE_PNG, PrintFile
 from ..core.strings import Translator
 from .campaign_pages import CALENDAR, OVERVIEW
+from .report_pages import NEWS
+from .report_views import news_view
 from .views import activities_ahead, campaign_summary
 
-# The news and summary pages: linked from the home page once a build makes them.
-NEWS = "news/index.md"
+# The summaries page: linked from the home page once a build makes it.
 SUMMARY = "summary/index.md"
 # The lists the home page leads to, in this order, each only where the site has it.
 MAIN_LISTS = (OVERVIEW, CALENDAR, NEWS, SUMMARY)
@@ -43,7 +43,7 @@ Href = Callable[[str], str | None]  # page key -> link from the home page, None 
 
 def home_view(
     campaigns: list[Campaign],
-    reports: Sequence,
+    reports: Sequence[Report],
     *,
     t: Translator,
     today: dt.date,
@@ -68,6 +68,7 @@ def home_view(
         cards.append(card)
     activities = activities_ahead(campaigns, t, today, ACTIVITY_DAYS, url_of)[:ACTIVITY_COUNT]
     by_slug = {campaign.slug: campaign for campaign in campaigns}
+    latest = list(reports)[:REPORT_COUNT]
     return {
         "campaigns": {"title": t("home.on_now"), "none": t("home.on_now_none"), "items": cards},
         "activities": {
@@ -77,10 +78,8 @@ def home_view(
         },
         "reports": {
             "title": t("home.reports"),
-            "items": [
-                _report(report, by_slug.get(report.slug), t, href)
-                for report in list(reports)[:REPORT_COUNT]
-            ],
+            # As the news page lists them.
+            "items": news_view(latest, by_slug, t, lambda key: href(key) or ""),
         },
         "hotlines": {"title": t("home.hotlines"), "items": _hotlines(shown, url_of)},
         "links": {
@@ -129,17 +128,6 @@ def png_size(path: Path) -> tuple[int, int] | None:
         return None
     width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
     return (width, height) if width and height else None
-
-
-def _report(report, campaign: Campaign | None, t: Translator, href: Href) -> dict:
-    return {
-        "title": escape(report.title),
-        "href": href(report.page_key),
-        "date": format_day(report.date, t),
-        "iso": report.date.isoformat(),
-        "campaign": escape(campaign.title) if campaign else None,
-        "campaign_href": href(campaign.page_key) if campaign else None,
-    }
 
 
 def _hotlines(campaigns: list[Campaign], url_of: Callable[[Campaign], str]) -> list[dict]:

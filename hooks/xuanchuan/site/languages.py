@@ -199,7 +199,7 @@ class LanguageBuild:
         code, prints = self.language.code, self.run.prints
         return home_view(
             self.run.campaigns.in_language(code),
-            [],
+            self.run.campaigns.reports(code),
             t=self.translator,
             today=self.run.today,
             href=lambda key: self.href(key, url),
