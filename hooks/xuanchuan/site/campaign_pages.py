@@ -29,6 +29,7 @@ from .report_pages import plan_reports
 from .report_views import target_results, timeline_view
 from ..core.links import address, page_url
 from ..core.print_files import SHARE_PNG
+from ..core.messages import Message, msg
 from ..core.strings import Translator
 
 OVERVIEW = "campaigns/index.md"
@@ -196,6 +197,21 @@ def plan_campaign_site(
         cache_dir=cache_dir,
     )
     return plan
+
+
+def pages_taken(planned: list[PlannedPage], team_pages) -> list[Message]:
+    """A page the team wrote at an address the engine makes a page at (news/, campaigns/
+    calendar...) would be silently replaced: each is a problem to rename."""
+    return [
+        msg(
+            "content/{page}.*.md is at the address of a page the site makes itself ({url}): "
+            "expected another name (rename the file or its folder)",
+            page=page.key[: -len(".md")],
+            url=page.key[: -len(".md")].removesuffix("index"),
+        )
+        for page in planned
+        if page.key in team_pages and page.source is None
+    ]
 
 
 def report_photos(campaigns: CampaignSet) -> list[Path]:
