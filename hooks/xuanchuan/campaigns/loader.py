@@ -39,9 +39,15 @@ MAX_YEARS = 10
 
 
 def load_campaigns(
-    settings: Settings, project_dir: Path, *, include_drafts: bool = False
+    settings: Settings,
+    project_dir: Path,
+    *,
+    include_drafts: bool = False,
+    cache_dir: Path | None = None,
 ) -> CampaignSet:
+    """``cache_dir`` keeps the verdicts on pictures (default: the project's cache)."""
     result = CampaignSet()
+    pictures = (cache_dir or project_dir / CACHE_DIR) / "pictures"
     schema = campaign_schema(settings.campaign_types)
     for folder in campaign_folders(settings, project_dir):
         problems: list[Problem] = links_leaving(folder, project_dir)
@@ -52,7 +58,14 @@ def load_campaigns(
             continue
         report_problems: list[Problem] = []
         versions = _load_folder_again(
-            folder, settings, schema, project_dir, problems, report_problems, include_drafts
+            folder,
+            settings,
+            schema,
+            project_dir,
+            problems,
+            report_problems,
+            include_drafts,
+            pictures,
         )
         # A report with a mistake is left out on its own: the campaign still builds.
         result.problems.extend(report_problems)
@@ -96,7 +109,9 @@ _LOADED: dict[tuple, tuple] = {}
 _MAX_LOADED = 4096
 
 
-def _load_folder_again(folder, settings, schema, project_dir, problems, report_problems, drafts):
+def _load_folder_again(
+    folder, settings, schema, project_dir, problems, report_problems, drafts, pictures
+):
     """``_load_folder``, or what it gave for the same files and settings in this process.
 
     A file is the same when its name, size, inode, modification and change times are:
@@ -115,13 +130,15 @@ def _load_folder_again(folder, settings, schema, project_dir, problems, report_p
         )
     except OSError:
         return _load_folder(
-            folder, settings, schema, project_dir, problems, report_problems, drafts
+            folder, settings, schema, project_dir, problems, report_problems, drafts, pictures
         )
-    key = (repr(settings), str(project_dir), str(folder), files, drafts)
+    key = (repr(settings), str(project_dir), str(folder), files, drafts, str(pictures))
     if key not in _LOADED:
         found: list[Problem] = []
         in_reports: list[Problem] = []
-        versions = _load_folder(folder, settings, schema, project_dir, found, in_reports, drafts)
+        versions = _load_folder(
+            folder, settings, schema, project_dir, found, in_reports, drafts, pictures
+        )
         if len(_LOADED) >= _MAX_LOADED:
             _LOADED.clear()
         _LOADED[key] = (versions, tuple(found), tuple(in_reports))
@@ -132,7 +149,7 @@ def _load_folder_again(folder, settings, schema, project_dir, problems, report_p
 
 
 def _load_folder(
-    folder, settings, schema, project_dir, problems, report_problems, drafts
+    folder, settings, schema, project_dir, problems, report_problems, drafts, pictures
 ) -> dict[str, Campaign] | None:
     shown_folder = shown_path(folder, project_dir)
     if len(folder.name) > MAX_SLUG_LENGTH:
@@ -221,7 +238,6 @@ def _load_folder(
     # missing photo is listed alongside a misspelt field, not after it is corrected.
     _check_dates(original, checked, schema, problems)
     _check_activities(original, checked, schema, problems)
-    pictures = project_dir / CACHE_DIR / "pictures"
     _check_image(original, checked.get("poster.image"), folder, problems, pictures)
     check_body_pictures(original, folder, problems, pictures)
     _check_sections(original, checked, schema, problems)
