@@ -34,16 +34,17 @@ from ..core.print_files import (
 from ..core.strings import Translator
 from ..core.workers import worker_pool
 from .characters import printable_text
-from .content import LISTS, SOURCES, TEXTS, PosterContent
+from .content import LISTS, SOURCES, TEXTS, Photo, PosterContent
 from .embeddable import print_fonts
 from .fonts import FontError
 from .layouts import Layout, Layouts
+from .resolution import photo_pixels, resolution_problems
 from .text import load as load_text_engine
 from .unprintable import missing_character_problems, unprintable_characters
 from .words import prepare as prepare_words
 
 # Raise when the drawing code changes in a way that changes its output.
-ENGINE_VERSION = "8"
+ENGINE_VERSION = "9"
 PNG_WIDTH = 1080
 LEAFLET_PAPER = "A4-landscape"
 SHARE_WIDTH = 1200
@@ -90,6 +91,7 @@ def plan_print_files(
     described_layouts = {shape: layout.describe() for shape, layout in layouts.formats.items()}
     planned: list[tuple[PrintFile, _Job | None]] = []
     unprintable = []
+    coarse = set()
     settings_key = json.dumps(
         [
             layouts.source,
@@ -119,9 +121,9 @@ def plan_print_files(
                 and remembered.default is default
                 and remembered.context == (url, settings_key)
             ):
-                files, found = remembered.files, remembered.unprintable
+                files, found, low = remembered.files, remembered.unprintable, remembered.coarse
             else:
-                files, found = _plan_campaign(
+                files, found, low = _plan_campaign(
                     slug, code, campaign, default, t, url, layouts, fonts, style, sizes,
                     full_resolution, leaflets, cache_dir, versions, used_fields,
                     described_layouts,
@@ -129,13 +131,15 @@ def plan_print_files(
                 if len(_PLANNED) >= _MAX_PLANNED:
                     _PLANNED.clear()
                 _PLANNED[(slug, code)] = _Planned(
-                    campaign, default, (url, settings_key), files, found
+                    campaign, default, (url, settings_key), files, found, low
                 )
             unprintable.extend(found)
+            coarse.update(low)
             for print_file, job in files:
                 # Whether a file is drawn and whole is asked afresh: the cache may have lost it.
                 planned.append((print_file, job if not intact_file(Path(job.target)) else None))
-    return planned, problems + missing_character_problems(unprintable)
+    # A language that prints the default language's photo warns about it once.
+    return planned, problems + missing_character_problems(unprintable) + sorted(coarse)
 
 
 # A preview server plans every print file again on each save; a campaign that did not
@@ -147,6 +151,7 @@ class _Planned:
     context: tuple
     files: list
     unprintable: list
+    coarse: list  # photos printed below resolution.MIN_DPI
 
 
 _PLANNED: dict[tuple[str, str], _Planned] = {}
@@ -158,13 +163,19 @@ def _plan_campaign(
     leaflets, cache_dir, versions, used_fields, described_layouts,
 ):  # fmt: skip
     """The print files of one campaign in one language, each with the job that draws it
-    (whether it needs drawing is for the caller to ask); or what cannot be printed."""
+    (whether it needs drawing is for the caller to ask); or what cannot be printed. And
+    the print files the photo is too coarse for."""
     content = replace(_content(campaign, t, url, cache_dir), logo=layouts.logo)
     checked = unprintable_characters(campaign, default, content, fonts, cache_dir / "fonts")
     if checked.unprintable:
-        return [], list(checked.unprintable)
+        return [], list(checked.unprintable), []
     colours = layouts.colours_for(campaign.type)
-    photo_hash = hashlib.sha256(content.photo).hexdigest() if content.photo else None
+    # The photo's bytes and where its subject is shape every crop of it.
+    photo_hash = (
+        [hashlib.sha256(content.photo).hexdigest(), list(content.photo.focus)]
+        if content.photo
+        else None
+    )
     logo_hash = hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None
     described = {
         **content.as_dict(),
@@ -210,7 +221,10 @@ def _plan_campaign(
             str(target),
         )
         files.append((PrintFile(slug, code, kind.name, size, name, target, 0), job))
-    return files, []
+    coarse = []
+    if content.photo:
+        coarse = resolution_problems(campaign, default, files, photo_pixels(content.photo))
+    return files, [], coarse
 
 
 def render_print_files(planned, campaigns: CampaignSet, workers: int | None = None) -> PrintResult:
@@ -295,7 +309,7 @@ def _render(job: _Job) -> tuple[str, str | None]:
 
 def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path | None = None):
     poster = campaign.poster
-    photo = poster.image.read_bytes() if poster and poster.image else None
+    photo = Photo(poster.image.read_bytes(), poster.focus) if poster and poster.image else None
     content = PosterContent(
         title=campaign.title,
         body=tuple(leaflet_blocks(campaign, t, cache_dir)),
