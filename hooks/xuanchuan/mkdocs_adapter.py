@@ -43,6 +43,7 @@ from .core.source_files import is_private
 from .core.strings import language_name
 from .core.workers import die_with_parent
 from .printing.run import print_for_site
+from .site.body_files import shown_pictures, with_published_files
 from .site.campaign_pages import (
     generated_markdown,
     pages_taken,
@@ -239,6 +240,9 @@ class SiteBuild:
         if self.warnings.count != build.warnings_before:
             build.reuse.taint(page.file.src_uri)
         planned = build.planned.get(page.file.src_uri)
+        if planned and planned.context.get("xc_pictures"):
+            # The pictures and files of the body, as the site publishes them.
+            html = with_published_files(html, page.url, planned.context["xc_pictures"])
         if planned and planned.fragment:
             # Rendered into the content, not the template, so search indexes it too.
             if build.env is None:
@@ -739,7 +743,9 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
             run.short_links,
         )
         run.prints = print_for_site(run.campaigns, project)
-        run.photos = web_photos(report_photos(run.campaigns), run.project_dir / PHOTO_CACHE)
+        # Report photos, and the pictures campaign and report bodies show.
+        shown = report_photos(run.campaigns) + shown_pictures(run.campaigns)
+        run.photos = web_photos(shown, run.project_dir / PHOTO_CACHE)
     code = build.language.code
     plan = plan_campaign_site(
         run.campaigns,
@@ -784,6 +790,8 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
             PREVIEW_FILES.add(mount + build.prefix + key, str(path))
         else:
             files.append(_file_reading(key, path, config))
+    for key, path in plan.link_targets:
+        files.append(_link_target(key, path, config))
     files.append(File.generated(config, "calendar.ics", content=plan.feed))
     if plan.news_feed:
         files.append(File.generated(config, NEWS_FEED, content=plan.news_feed))
@@ -859,6 +867,20 @@ def _settings_of(config: MkDocsConfig) -> Settings:
     settings = load_settings(raw, path.name, lines)
     use_language(settings.messages)
     return settings
+
+
+class _LinkTarget(File):
+    """A file pages link to that this language's site does not publish: MkDocs checks the
+    links against it, and the pages are given the published file (site/body_files.py)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def _link_target(key: str, source: Path, config: MkDocsConfig) -> File:
+    file = _LinkTarget(key, config.docs_dir, config.site_dir, config.use_directory_urls)
+    file.abs_src_path = str(source)
+    return file
 
 
 def _file_reading(key: str, source: Path, config: MkDocsConfig) -> File:
