@@ -24,11 +24,15 @@ from .views import (
     type_page_view,
 )
 from .calendar_feed import calendar_feed
-from ..core.links import address, page_url
+from ..core.formatting import format_range
+from ..core.links import address, page_url, relative_url
 from ..core.print_files import SHARE_PNG
 from ..core.strings import Translator
+from .wechat import Article, ArticleFile
 
 OVERVIEW = "campaigns/index.md"
+# A campaign's page as an official-account article, beside the page.
+ARTICLE_NAME = "wechat.html"
 CALENDAR = "campaigns/calendar.md"
 FEED = "calendar.ics"
 
@@ -55,6 +59,7 @@ class PlannedPage:
     is_fallback: bool = False
     in_nav: bool = True
     searchable: bool = True
+    article: ArticleFile | None = None  # the page's copy for WeChat, made once it renders
 
 
 @dataclass
@@ -77,6 +82,7 @@ def plan_campaign_site(
     stamp: dt.datetime,
     print_files=lambda campaign: [],
     cache_dir: Path | None = None,
+    direction: str = "ltr",
 ) -> CampaignPlan:
     chosen = campaigns.in_language(code)
     plan = CampaignPlan()
@@ -89,10 +95,20 @@ def plan_campaign_site(
 
     for campaign in chosen:
         files = print_files(campaign)
+        published = _published_files(campaign)
         view = campaign_view(campaign, t, today)
         view["downloads"] = downloads_view(files, t)
         share = next((f.name for f in files if f.kind == SHARE_PNG.name), None)
         page_link = absolute_url(campaign)
+        article = ArticleFile(
+            f"campaigns/{campaign.slug}/{ARTICLE_NAME}",
+            _campaign_article(campaign, t, direction, url_of(campaign), page_link, published),
+        )
+        view["wechat"] = {
+            "url": relative_url(article.path, url_of(campaign)),
+            "label": t("wechat.link"),
+            "note": t("wechat.link_note"),
+        }
         plan.pages.append(
             PlannedPage(
                 key=campaign.page_key,
@@ -111,11 +127,12 @@ def plan_campaign_site(
                 source=_source_file(campaign),
                 is_fallback=campaign.is_fallback,
                 in_nav=False,
+                article=article,
             )
         )
         for print_file in files:
             plan.assets.append((f"campaigns/{campaign.slug}/{print_file.name}", print_file.path))
-        for asset in _published_files(campaign):
+        for asset in published:
             key = asset.relative_to(campaign.folder).as_posix()
             plan.assets.append((f"campaigns/{campaign.slug}/{key}", asset))
     plan.pages.append(
@@ -181,6 +198,46 @@ def plan_campaign_site(
         cache_dir=cache_dir,
     )
     return plan
+
+
+def _campaign_article(
+    campaign: Campaign,
+    t: Translator,
+    direction: str,
+    page_path: str,
+    page_address: str | None,
+    published: list[Path],
+) -> Article:
+    """What a campaign's article shows besides its body: title, dates, places, organizer
+    and summary, and the campaign's files its body may show."""
+    lines = [
+        t(
+            "wechat.line",
+            label=t("label.dates"),
+            value=format_range(campaign.start, campaign.end, t),
+        )
+    ]
+    if campaign.places:
+        places = t("wechat.separator").join(campaign.places)
+        lines.append(t("wechat.line", label=t("label.places"), value=places))
+    if campaign.organizer:
+        lines.append(t("wechat.line", label=t("label.organizer"), value=campaign.organizer))
+    return Article(
+        language=campaign.language,
+        direction=direction,
+        title=campaign.title,
+        lines=tuple(lines),
+        body="",
+        page_path=page_path,
+        address=page_address,
+        files=tuple(
+            (f"campaigns/{campaign.slug}/{path.relative_to(campaign.folder).as_posix()}", path)
+            for path in published
+        ),
+        lead=campaign.summary,
+        hint=t("wechat.hint"),
+        qr_caption=t("wechat.scan"),
+    )
 
 
 def _published_files(campaign: Campaign) -> list[Path]:
