@@ -29,6 +29,7 @@ from ..core.settings import MAX_SLUG_LENGTH, SLUG_HELP, Settings, split_language
 from ..core.source_files import links_leaving
 from .attachments import check_body_pictures
 from .model import Campaign, CampaignSet
+from .reports import with_reports
 from .schema import campaign_schema, folder_name_ok, folder_name_reserved, translation_schema
 from .sections import section_titles
 from .translation import merge_translation
@@ -49,7 +50,12 @@ def load_campaigns(
             result.problems.extend(problems)
             result.left_out.append(folder.name)
             continue
-        versions = _load_folder_again(folder, settings, schema, project_dir, problems)
+        report_problems: list[Problem] = []
+        versions = _load_folder_again(
+            folder, settings, schema, project_dir, problems, report_problems, include_drafts
+        )
+        # A report with a mistake is left out on its own: the campaign still builds.
+        result.problems.extend(report_problems)
         if problems:
             result.problems.extend(problems)
             result.left_out.append(folder.name)
@@ -77,7 +83,7 @@ _LOADED: dict[tuple, tuple] = {}
 _MAX_LOADED = 4096
 
 
-def _load_folder_again(folder, settings, schema, project_dir, problems):
+def _load_folder_again(folder, settings, schema, project_dir, problems, report_problems, drafts):
     """``_load_folder``, or what it gave for the same files and settings in this process.
 
     A file is the same when its name, size, inode, modification and change times are:
@@ -95,20 +101,26 @@ def _load_folder_again(folder, settings, schema, project_dir, problems):
             for found in [path.lstat()]
         )
     except OSError:
-        return _load_folder(folder, settings, schema, project_dir, problems)
-    key = (repr(settings), str(project_dir), str(folder), files)
+        return _load_folder(
+            folder, settings, schema, project_dir, problems, report_problems, drafts
+        )
+    key = (repr(settings), str(project_dir), str(folder), files, drafts)
     if key not in _LOADED:
         found: list[Problem] = []
-        versions = _load_folder(folder, settings, schema, project_dir, found)
+        in_reports: list[Problem] = []
+        versions = _load_folder(folder, settings, schema, project_dir, found, in_reports, drafts)
         if len(_LOADED) >= _MAX_LOADED:
             _LOADED.clear()
-        _LOADED[key] = (versions, tuple(found))
-    versions, found = _LOADED[key]
+        _LOADED[key] = (versions, tuple(found), tuple(in_reports))
+    versions, found, in_reports = _LOADED[key]
     problems.extend(found)
+    report_problems.extend(in_reports)
     return versions
 
 
-def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, Campaign] | None:
+def _load_folder(
+    folder, settings, schema, project_dir, problems, report_problems, drafts
+) -> dict[str, Campaign] | None:
     shown_folder = shown_path(folder, project_dir)
     if len(folder.name) > MAX_SLUG_LENGTH:
         problems.append(
@@ -226,7 +238,17 @@ def _load_folder(folder, settings, schema, project_dir, problems) -> dict[str, C
                 versions[language.code] = _campaign(
                     folder, language.code, document, merged, fallback=False
                 )
-    return versions if checked.complete else None
+    if not checked.complete or problems:
+        return None
+    return with_reports(
+        folder,
+        versions,
+        settings,
+        project_dir,
+        report_problems,
+        include_drafts=drafts,
+        pictures=pictures,
+    )
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.messages import msg
-from ..core.schema import Bool, Choice, Date, ListOf, Nested, Number, Text, declare
+from ..core.schema import (
+    Bool,
+    Choice,
+    Date,
+    ListOf,
+    MapOf,
+    Nested,
+    Number,
+    Option,
+    Text,
+    WholeNumber,
+    declare,
+)
 from ..core.settings import POSTER_SIZES
 
 UPCOMING, UNDER_WAY, FINISHED = "upcoming", "under-way", "finished"
@@ -34,6 +46,12 @@ class Target:
     goal: float = declare(Number(required=True, minimum=0, maximum=MAX_COUNT))
     actual: float | None = declare(Number(minimum=0, maximum=MAX_COUNT))
     unit: str = declare(Text(default="", translatable=True))
+    # The day of the last report counted in ``actual``; None when set by hand or unreported.
+    reported_on: dt.date | None = None
+
+    @property
+    def met(self) -> bool | None:
+        return None if self.actual is None else self.actual >= self.goal
 
     @property
     def progress(self) -> float | None:
@@ -49,6 +67,8 @@ class Activity:
     title: str = declare(Text(required=True, translatable=True, max_length=TITLE_LENGTH))
     place: str | None = declare(Text(translatable=True))
     time: str | None = declare(Text(pattern=TIME, pattern_help=TIME_HELP))
+    # The page key of the first report on it: the activity has been held.
+    report: str | None = None
 
     @property
     def start_time(self) -> str | None:
@@ -97,6 +117,69 @@ class Leaflet:
     fold_guides: bool = declare(Bool(default=False))
 
 
+class ScheduleEntry(Option):
+    """An activity of the campaign's schedule, named by its date or by its title."""
+
+    expected = msg("a date (YYYY-MM-DD) or a title from the campaign's activities")
+
+    def validate(self, value, path, report):
+        if isinstance(value, dt.date) or (
+            isinstance(value, str) and Date._SHAPE.fullmatch(value.strip())
+        ):
+            return Date().validate(value, path, report)
+        return Text(max_length=TITLE_LENGTH, allow_empty=False).validate(value, path, report)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Photo:
+    # Relative to the report file in the file; the file itself in the model.
+    file: Path = declare(Text(required=True))
+    caption: str | None = declare(Text(translatable=True))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An amount a report counts toward one of the campaign's targets."""
+
+    label: str  # the target's label in the report's language
+    amount: float
+    unit: str
+    target: int  # its place in ``Campaign.targets``
+
+
+@dataclass(frozen=True, kw_only=True)
+class Report:
+    """An activity briefing (DESIGN §3b) in one language."""
+
+    slug: str  # the campaign's folder
+    name: str  # the file name without language and ".md": 2026-06-12-village-meeting
+    language: str
+    folder: Path  # the campaign's folder
+    source: Path
+    body: str
+    is_fallback: bool = False
+
+    title: str = declare(Text(required=True, translatable=True, max_length=TITLE_LENGTH))
+    date: dt.date = declare(Date(required=True))
+    # Written as a date or title of the schedule; the campaign's activity in the model.
+    activity: Activity | None = declare(ScheduleEntry())
+    place: str | None = declare(Text(translatable=True))
+    people: int | None = declare(WholeNumber(minimum=0, maximum=MAX_COUNT))
+    photos: tuple[Photo, ...] = declare(ListOf(Nested(Photo), max_items=60))
+    # Written as target label: amount; resolved against the campaign's targets in the model.
+    figures: tuple[Figure, ...] = declare(MapOf(Number(minimum=0, maximum=MAX_COUNT), max_items=12))
+    draft: bool = declare(Bool(default=False))
+
+    @property
+    def page_key(self) -> str:
+        return report_key(self.slug, self.name)
+
+
+def report_key(slug: str, name: str) -> str:
+    """The language-free source name of a report's page."""
+    return f"campaigns/{slug}/reports/{name}.md"
+
+
 @dataclass(frozen=True, kw_only=True)
 class Campaign:
     """One campaign in one language (a missing translation repeats the default language)."""
@@ -127,6 +210,8 @@ class Campaign:
     leaflet: Leaflet = declare(Nested(Leaflet))
     tags: tuple[str, ...] = declare(ListOf(Text(), max_items=30))
     draft: bool = declare(Bool(default=False))
+    # Its reports in this language, newest first (from the reports/ folder).
+    reports: tuple[Report, ...] = ()
 
     @property
     def last_day(self) -> dt.date:
@@ -138,6 +223,9 @@ class Campaign:
         if today > self.last_day:
             return FINISHED
         return UNDER_WAY
+
+    def ended(self, today: dt.date) -> bool:
+        return today > self.last_day
 
     @property
     def page_key(self) -> str:
@@ -162,3 +250,8 @@ class CampaignSet:
         """Newest first: by start date, then by slug for a stable order."""
         chosen = [versions[code] for versions in self.campaigns.values()]
         return sorted(chosen, key=lambda c: (c.start, c.slug), reverse=True)
+
+    def reports(self, code: str) -> list[Report]:
+        """Every report in language ``code``, newest first."""
+        found = [r for versions in self.campaigns.values() for r in versions[code].reports]
+        return sorted(found, key=lambda r: (r.date, r.slug, r.name), reverse=True)

@@ -415,6 +415,43 @@ class ListOf(Option):
         return result
 
 
+class MapOf(Option):
+    """Names the team chooses, each with a value of one kind: ``{发放宣传单: 1200}``."""
+
+    expected = msg('"name: value" pairs')
+    plural = msg('groups of "name: value" pairs')
+
+    def __init__(self, value: Option, *, max_items: int | None = None, **kw):
+        super().__init__(**kw)
+        self.value = value
+        self.max_items = max_items
+        self.expected = msg('"name: value" pairs, each value {expected}', expected=value.expected)
+
+    def validate(self, value, path, report):
+        if value is None and not self.required:
+            value = {}
+        if not isinstance(value, Mapping):
+            return self.wrong(value, path, report)
+        if self.max_items is not None and len(value) > self.max_items:
+            report.add(
+                path,
+                msg(
+                    "expected at most {maximum} items, got {count}",
+                    maximum=self.max_items,
+                    count=len(value),
+                ),
+            )
+        result = {}
+        prefix = f"{path}." if path else ""
+        for key, item in value.items():
+            # YAML reads a name such as 2026 or true as a number or a truth value.
+            name = str(key).strip()
+            checked = self.value.validate(item, f"{prefix}{key}", report)
+            if checked is not MISSING:
+                result[name] = checked
+        return result
+
+
 class Record(Option):
     """A mapping with known fields; unknown fields are reported with a suggestion."""
 

@@ -24,6 +24,9 @@ from .views import (
     type_page_view,
 )
 from .calendar_feed import calendar_feed
+from .planned import PlannedPage
+from .report_pages import plan_reports
+from .report_views import target_results, timeline_view
 from ..core.formatting import format_range
 from ..core.links import address, page_url, relative_url
 from ..core.print_files import SHARE_PNG
@@ -46,27 +49,11 @@ def type_key(kind: str) -> str:
 
 
 @dataclass
-class PlannedPage:
-    """A page the campaigns add. ``template`` replaces the page template; ``fragment`` is
-    rendered into the page's content instead, where search indexes it too."""
-
-    key: str
-    title: str
-    context: dict
-    template: str | None = None
-    fragment: str | None = None
-    source: Path | None = None  # a real file to read; None for a page made here
-    is_fallback: bool = False
-    in_nav: bool = True
-    searchable: bool = True
-    article: ArticleFile | None = None  # the page's copy for WeChat, made once it renders
-
-
-@dataclass
 class CampaignPlan:
     pages: list[PlannedPage] = field(default_factory=list)
     assets: list[tuple[str, Path]] = field(default_factory=list)
     feed: bytes = b""
+    news_feed: bytes = b""
 
 
 def plan_campaign_site(
@@ -82,6 +69,10 @@ def plan_campaign_site(
     stamp: dt.datetime,
     print_files=lambda campaign: [],
     cache_dir: Path | None = None,
+    prefix: str = "",
+    photos: dict | None = None,
+    publishes_photos: bool = True,
+    author: str = "",
     direction: str = "ltr",
 ) -> CampaignPlan:
     chosen = campaigns.in_language(code)
@@ -93,11 +84,19 @@ def plan_campaign_site(
     def absolute_url(campaign: Campaign) -> str | None:
         return address(site_url, url_of(campaign))
 
+    def key_url(key: str) -> str:
+        return page_url(key, use_directory_urls)
+
     for campaign in chosen:
         files = print_files(campaign)
         published = _published_files(campaign)
         view = campaign_view(campaign, t, today)
         view["downloads"] = downloads_view(files, t)
+        view["timeline"] = timeline_view(campaign, t, key_url)
+        for shown, activity in zip(view["activities"], campaign.activities, strict=True):
+            shown["report_url"] = key_url(activity.report) if activity.report else None
+        for target, result in zip(view["targets"], target_results(campaign, t, today), strict=True):
+            target.update(result)
         share = next((f.name for f in files if f.kind == SHARE_PNG.name), None)
         page_link = absolute_url(campaign)
         article = ArticleFile(
@@ -188,6 +187,21 @@ def plan_campaign_site(
                 context={"xc_type_page": type_page_view(chosen, kind, t, today, url_of)},
             )
         )
+    reports = plan_reports(
+        chosen,
+        code=code,
+        prefix=prefix,
+        publishes_photos=publishes_photos,
+        photos=photos or {},
+        t=t,
+        use_directory_urls=use_directory_urls,
+        site_url=site_url,
+        timezone=timezone,
+        author=author,
+    )
+    plan.pages.extend(reports.pages)
+    plan.assets.extend(reports.assets)
+    plan.news_feed = reports.feed
     plan.feed = calendar_feed(
         chosen,
         name=t("calendar.title"),
@@ -238,6 +252,17 @@ def _campaign_article(
         hint=t("wechat.hint"),
         qr_caption=t("wechat.scan"),
     )
+
+
+def report_photos(campaigns: CampaignSet) -> list[Path]:
+    """Every photo of every report (the same files in every language)."""
+    return [
+        photo.file
+        for versions in campaigns.campaigns.values()
+        for campaign in versions.values()
+        for report in campaign.reports
+        for photo in report.photos
+    ]
 
 
 def _published_files(campaign: Campaign) -> list[Path]:
