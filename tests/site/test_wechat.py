@@ -125,11 +125,34 @@ def test_admonitions_and_details_become_plain_boxes():
     boxes = document.find_all("section", recursive=False)
     assert len(boxes) == 3
     warning, tip, note = boxes
-    assert "border-left:4px solid #e65100" in warning["style"]
+    assert "border-left:4px solid #bf360c" in warning["style"]
     assert warning.p.get_text() == "注意" and "font-weight:bold" in warning.p["style"]
     assert tip.p.get_text() == "小窍门" and "漏电保护器每月试跳。" in tip.get_text()
-    assert "border-left:4px solid #2962ff" in note["style"]
+    assert "border-left:4px solid #1565c0" in note["style"]
     assert note.p.get_text() == "没有标题的提示。" and "font-weight:bold" not in note.p["style"]
+
+
+def contrast(first: str, second: str) -> float:
+    def luminance(colour: str) -> float:
+        values = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        values = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+        return 0.2126 * values[0] + 0.7152 * values[1] + 0.0722 * values[2]
+
+    light, dark = sorted([luminance(first), luminance(second)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("kind", ["note", "abstract", "info", "tip", "success", "question",
+                                  "warning", "failure", "danger", "bug", "example", "quote"])  # fmt: skip
+def test_every_kind_of_box_is_readable(kind):
+    document = body(
+        f'<div class="admonition {kind}"><p class="admonition-title">标题</p><p>正文</p></div>'
+    )
+    box = document.section
+    background = re.search(r"background:(#[0-9a-f]{6})", box["style"]).group(1)
+    title = re.search(r"color:(#[0-9a-f]{6})", box.p["style"]).group(1)
+    text = re.search(r"color:(#[0-9a-f]{6})", box.find_all("p")[1]["style"]).group(1)
+    assert contrast(title, background) >= 4.5 and contrast(text, background) >= 4.5
 
 
 def test_links_lead_to_the_published_site_or_stay_text():

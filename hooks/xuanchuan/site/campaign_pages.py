@@ -27,15 +27,12 @@ from .calendar_feed import calendar_feed
 from .planned import PlannedPage
 from .report_pages import plan_reports
 from .report_views import target_results, timeline_view
-from ..core.formatting import format_range
-from ..core.links import address, page_url, relative_url
+from ..core.links import address, page_url
 from ..core.print_files import SHARE_PNG
 from ..core.strings import Translator
-from .wechat import Article, ArticleFile
+from .wechat_pages import article_link, campaign_article
 
 OVERVIEW = "campaigns/index.md"
-# A campaign's page as an official-account article, beside the page.
-ARTICLE_NAME = "wechat.html"
 CALENDAR = "campaigns/calendar.md"
 FEED = "calendar.ics"
 
@@ -99,15 +96,15 @@ def plan_campaign_site(
             target.update(result)
         share = next((f.name for f in files if f.kind == SHARE_PNG.name), None)
         page_link = absolute_url(campaign)
-        article = ArticleFile(
-            f"campaigns/{campaign.slug}/{ARTICLE_NAME}",
-            _campaign_article(campaign, t, direction, url_of(campaign), page_link, published),
+        article = campaign_article(
+            campaign,
+            t,
+            direction=direction,
+            page_path=url_of(campaign),
+            address=page_link,
+            published=published,
         )
-        view["wechat"] = {
-            "url": relative_url(article.path, url_of(campaign)),
-            "label": t("wechat.link"),
-            "note": t("wechat.link_note"),
-        }
+        view["wechat"] = article_link(article, url_of(campaign), t)
         plan.pages.append(
             PlannedPage(
                 key=campaign.page_key,
@@ -190,6 +187,7 @@ def plan_campaign_site(
     reports = plan_reports(
         chosen,
         code=code,
+        direction=direction,
         prefix=prefix,
         publishes_photos=publishes_photos,
         photos=photos or {},
@@ -212,46 +210,6 @@ def plan_campaign_site(
         cache_dir=cache_dir,
     )
     return plan
-
-
-def _campaign_article(
-    campaign: Campaign,
-    t: Translator,
-    direction: str,
-    page_path: str,
-    page_address: str | None,
-    published: list[Path],
-) -> Article:
-    """What a campaign's article shows besides its body: title, dates, places, organizer
-    and summary, and the campaign's files its body may show."""
-    lines = [
-        t(
-            "wechat.line",
-            label=t("label.dates"),
-            value=format_range(campaign.start, campaign.end, t),
-        )
-    ]
-    if campaign.places:
-        places = t("wechat.separator").join(campaign.places)
-        lines.append(t("wechat.line", label=t("label.places"), value=places))
-    if campaign.organizer:
-        lines.append(t("wechat.line", label=t("label.organizer"), value=campaign.organizer))
-    return Article(
-        language=campaign.language,
-        direction=direction,
-        title=campaign.title,
-        lines=tuple(lines),
-        body="",
-        page_path=page_path,
-        address=page_address,
-        files=tuple(
-            (f"campaigns/{campaign.slug}/{path.relative_to(campaign.folder).as_posix()}", path)
-            for path in published
-        ),
-        lead=campaign.summary,
-        hint=t("wechat.hint"),
-        qr_caption=t("wechat.scan"),
-    )
 
 
 def report_photos(campaigns: CampaignSet) -> list[Path]:
