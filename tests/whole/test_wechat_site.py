@@ -35,6 +35,10 @@ start: 2026-03-01
 end: 2026-04-30
 organizer: 城关供电所
 places: [石卡镇, 东河村]
+targets:
+  - label: 检查机井
+    goal: 40
+    unit: 眼
 activities:
   - date: 2026-03-05
     title: 机井巡查
@@ -67,6 +71,8 @@ title: Safe electricity for spring irrigation
 summary: Before the pumps start, we visit wells and villages.
 places: [Shika Town, Donghe Village]
 organizer: Chengguan power station
+targets:
+  - label: Wells inspected
 activities:
   - title: Well inspection
 ---
@@ -85,6 +91,8 @@ date: 2026-03-05
 activity: 机井巡查
 place: 石卡镇
 people: 40
+figures:
+  检查机井: 12
 photos:
   - file: photos/pump.jpg
     caption: 电工在检查水泵的接地线
@@ -246,10 +254,11 @@ def test_the_report_article_shows_its_facts_and_photos(site):
         "[data-xc-article]"
     )
     lines = [p.get_text() for p in shown.find_all("p")]
-    assert lines[:6] == [
+    assert lines[:7] == [
         "日期：2026年3月5日",
         "地点：石卡镇",
         "参加 40 人",
+        "完成情况：检查机井 12眼",
         "所属活动：春灌安全用电宣传",
         "主办单位：城关供电所",
         "查了十二眼机井，换了三个开关箱。",

@@ -17,6 +17,7 @@ writes it again.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import posixpath
@@ -28,7 +29,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ..core.disk_cache import cache_key, cached_bytes
 from .page_qr import qr_png
-from .wechat_body import FONTS, MUTED, TEXT, Image, article_body
+from .wechat_body import FONTS, MUTED, TEXT, Embedded, article_body
 from .wechat_pictures import Picture, article_picture, file_identity
 
 # The width of an article in WeChat's editor and on a computer screen.
@@ -113,7 +114,7 @@ def _document(article: Article, cache_dir: Path | None) -> str:
     pictures = None if cache_dir is None else cache_dir / "pictures"
     files = dict(article.files)
 
-    def picture(src: str) -> Image | None:
+    def picture(src: str) -> Embedded | None:
         path = _local_file(src, article.page_path, files)
         return _embedded(article_picture(path, pictures)) if path else None
 
@@ -167,8 +168,6 @@ def _document(article: Article, cache_dir: Path | None) -> str:
 def _qr_block(article: Article, cache_dir: Path | None) -> str:
     """The page's QR code, with the page's address under it for those reading on a
     computer."""
-    import base64
-
     png = qr_png(article.address, cache_dir and cache_dir / "qr", QR_SCALE)
     src = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
     shown = int.from_bytes(png[16:20], "big") // 2  # the width in the PNG's header
@@ -207,8 +206,8 @@ def _page(article: Article, content: str) -> str:
     )
 
 
-def _embedded(picture: Picture | None) -> Image | None:
-    return None if picture is None else Image(picture.address, picture.width, picture.height)
+def _embedded(picture: Picture | None) -> Embedded | None:
+    return None if picture is None else Embedded(picture.address, picture.width, picture.height)
 
 
 def _local_file(src: str, page_path: str, files: dict[str, Path]) -> Path | None:

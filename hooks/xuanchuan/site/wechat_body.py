@@ -129,7 +129,7 @@ def callout_title_style(colour: str) -> str:
 
 
 @dataclass(frozen=True)
-class Image:
+class Embedded:
     """A picture the article embeds, as the body's ``picture`` callback finds it."""
 
     src: str  # a data: address
@@ -141,7 +141,7 @@ def article_body(
     html: str,
     *,
     link: Callable[[str], str | None],
-    picture: Callable[[str], Image | None],
+    picture: Callable[[str], Embedded | None],
     direction: str = "ltr",
 ) -> str:
     """``html`` (a rendered page body) as article HTML.
