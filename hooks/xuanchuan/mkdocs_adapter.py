@@ -43,7 +43,12 @@ from .core.source_files import is_private
 from .core.strings import language_name
 from .core.workers import die_with_parent
 from .printing.run import print_for_site
-from .site.campaign_pages import generated_markdown, plan_campaign_site, report_photos
+from .site.campaign_pages import (
+    generated_markdown,
+    pages_taken,
+    plan_campaign_site,
+    report_photos,
+)
 from .site.languages import LanguageBuild
 from .site.page_cache import PageCache, PageReuse, digest, files_digest, library_versions
 from .site.page_links import LanguageLinks
@@ -767,6 +772,9 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         direction=build.language.dir,
     )
     files = []
+    if build.is_default:
+        for message in pages_taken(plan.pages, run.catalogue.pages):
+            log.warning(message)
     for planned in plan.pages:
         build.planned[planned.key] = planned
         if planned.is_fallback:

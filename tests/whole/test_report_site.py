@@ -387,3 +387,22 @@ def test_browser_reveals_results_once_the_reader_is_past_the_end(visit):
         assert result.is_hidden() is hidden
         assert visit.page.locator(".xc-status").inner_text() == ("进行中" if hidden else "已结束")
     assert visit.outside_requests() == []
+
+
+def test_a_team_page_at_the_news_address_is_an_error(tmp_path):
+    root = write_site(
+        tmp_path / "project",
+        {"index.zh.md": page("首页"), "news/index.zh.md": page("我们的新闻", "正文。")},
+        fixture_config(),
+    )
+    spring = root / "campaigns" / "spring-2026"
+    (spring / "reports").mkdir(parents=True)
+    (spring / "index.zh.md").write_text(SPRING_ZH, encoding="utf-8")
+    (spring / "reports" / "2026-07-05-wells.zh.md").write_text(REPORT_WELLS_ZH, encoding="utf-8")
+    result = run_mkdocs(root, env={"XUANCHUAN_TODAY": TODAY})
+    assert result.returncode != 0
+    assert (
+        "content/news/index.*.md is at the address of a page the site makes itself (news/): "
+        "expected another name (rename the file or its folder)"
+    ) in result.output
+    assert not (root / "site").exists()

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..campaigns.attachments import published_files
 from ..campaigns.loader import CampaignSet
 from ..campaigns.model import Campaign
+from ..campaigns.reports import REPORTS
 from .views import (
     calendar_month_views,
     calendar_view,
@@ -29,6 +30,7 @@ from .report_pages import plan_reports
 from .report_views import target_results, timeline_view
 from ..core.links import address, page_url
 from ..core.print_files import SHARE_PNG
+from ..core.messages import Message, msg
 from ..core.strings import Translator
 from .wechat_pages import article_link, campaign_article
 
@@ -212,6 +214,21 @@ def plan_campaign_site(
     return plan
 
 
+def pages_taken(planned: list[PlannedPage], team_pages) -> list[Message]:
+    """A page the team wrote at an address the engine makes a page at (news/, campaigns/
+    calendar...) would be silently replaced: each is a problem to rename."""
+    return [
+        msg(
+            "content/{page}.*.md is at the address of a page the site makes itself ({url}): "
+            "expected another name (rename the file or its folder)",
+            page=page.key[: -len(".md")],
+            url=page.key[: -len(".md")].removesuffix("index"),
+        )
+        for page in planned
+        if page.key in team_pages and page.source is None
+    ]
+
+
 def report_photos(campaigns: CampaignSet) -> list[Path]:
     """Every photo of every report (the same files in every language)."""
     return [
@@ -224,9 +241,13 @@ def report_photos(campaigns: CampaignSet) -> list[Path]:
 
 
 def _published_files(campaign: Campaign) -> list[Path]:
-    """Only what the page shows: the rest of the folder may hold private drafts."""
+    """Only what the pages show: the rest of the folder may hold private drafts. A report's
+    body refers to its files from the reports/ folder, as its page is there."""
     image = campaign.poster.image if campaign.poster else None
-    return published_files(campaign.folder, [campaign.body], [image])
+    own = published_files(campaign.folder, [campaign.body], [image])
+    bodies = [report.body for report in campaign.reports]
+    in_reports = published_files(campaign.folder / REPORTS, bodies, [], inside=campaign.folder)
+    return sorted(set(own) | set(in_reports))
 
 
 def _source_file(campaign: Campaign) -> Path:
