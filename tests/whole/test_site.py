@@ -170,6 +170,8 @@ def test_offline_copy_has_inline_search_indexes(site: Path):
 
 def test_pages_are_light(site: Path):
     for path in site.rglob("*.html"):
+        if path.name.endswith("wechat.html"):
+            continue  # a page's copy for WeChat, photos inside it: the team's, not readers'
         assert path.stat().st_size < 40_000, path
 
 

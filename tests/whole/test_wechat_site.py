@@ -99,6 +99,8 @@ photos:
 ---
 
 查了十二眼机井，换了三个开关箱。
+
+![水泵房的位置](pump-house.png)
 """
 
 
@@ -134,6 +136,7 @@ def project(tmp_path_factory) -> Path:
     route = Image.new("RGBA", (1400, 800), (0, 0, 0, 0))
     route.paste((200, 40, 40, 255), (100, 100, 1300, 160))
     route.save(folder / "route.png")
+    route.save(folder / "reports" / "pump-house.png")
     result = run_mkdocs(root, env=TODAY)
     assert result.returncode == 0, result.output
     return root
@@ -263,7 +266,8 @@ def test_the_report_article_shows_its_facts_and_photos(site):
         "主办单位：城关供电所",
         "查了十二眼机井，换了三个开关箱。",
     ]
-    pump, _ = shown.find_all("img")
+    house, pump, _ = shown.find_all("img")
+    assert house["alt"] == "水泵房的位置" and house["src"].startswith("data:image/png;")
     assert (pump["width"], pump["height"]) == ("1080", "1350")
     assert "电工在检查水泵的接地线" in lines
 
