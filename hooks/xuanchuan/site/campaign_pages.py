@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..campaigns.attachments import published_files
 from ..campaigns.loader import CampaignSet
 from ..campaigns.model import Campaign
+from ..campaigns.summary import year_summaries
+from ..campaigns.summary_text import summary_text
 from .views import (
     calendar_month_views,
     calendar_view,
@@ -24,8 +27,15 @@ from .views import (
     type_page_view,
 )
 from .calendar_feed import calendar_feed
+from .summary_pages import (
+    SUMMARY_INDEX,
+    summary_file_path,
+    summary_index_view,
+    summary_key,
+    summary_year_view,
+)
 from ..core.links import address, page_url
-from ..core.print_files import SHARE_PNG
+from ..core.print_files import SHARE_PNG, PrintFile
 from ..core.strings import Translator
 
 OVERVIEW = "campaigns/index.md"
@@ -76,6 +86,7 @@ def plan_campaign_site(
     timezone: str,
     stamp: dt.datetime,
     print_files=lambda campaign: [],
+    summary_files: Callable[[int], PrintFile | None] = lambda year: None,
     cache_dir: Path | None = None,
 ) -> CampaignPlan:
     chosen = campaigns.in_language(code)
@@ -171,6 +182,8 @@ def plan_campaign_site(
                 context={"xc_type_page": type_page_view(chosen, kind, t, today, url_of)},
             )
         )
+    _plan_summaries(plan, campaigns, code, types, t, today, use_directory_urls, print_files,
+                    summary_files)  # fmt: skip
     plan.feed = calendar_feed(
         chosen,
         name=t("calendar.title"),
@@ -181,6 +194,45 @@ def plan_campaign_site(
         cache_dir=cache_dir,
     )
     return plan
+
+
+def _plan_summaries(
+    plan, campaigns, code, types, t, today, use_directory_urls, print_files, summary_files
+) -> None:
+    """The year-end summaries: a list of the years, and a page per year with its PDF."""
+    summaries = year_summaries(
+        campaigns, code, default=t.default, types=types, today=today, print_files=print_files
+    )
+    if not summaries:
+        return
+
+    def url_of(key: str) -> str:
+        return page_url(key, use_directory_urls)
+
+    plan.pages.append(
+        PlannedPage(
+            key=SUMMARY_INDEX,
+            title=t("summary.title"),
+            template="summary-index.html",
+            searchable=False,
+            context={"xc_summary_index": summary_index_view(summaries, t, url_of, summary_files)},
+        )
+    )
+    for summary in summaries:
+        text = summary_text(summary, t, today)
+        pdf = summary_files(summary.year)
+        plan.pages.append(
+            PlannedPage(
+                key=summary_key(summary.year),
+                title=text.title,
+                template="summary-year.html",
+                searchable=False,
+                in_nav=False,
+                context={"xc_summary": summary_year_view(text, t, url_of, pdf)},
+            )
+        )
+        if pdf is not None:
+            plan.assets.append((summary_file_path(summary.year, pdf), pdf.path))
 
 
 def _published_files(campaign: Campaign) -> list[Path]:

@@ -30,6 +30,8 @@ NOT_FOR_PAGES = (
     "calendar-month.html",
     "campaigns-index.html",
     "campaigns-type.html",
+    "summary-index.html",
+    "summary-year.html",
     "blog-post.html",
 )
 _ICON_NAME = re.compile(r"[\w-]+(?:/[\w-]+)+")
