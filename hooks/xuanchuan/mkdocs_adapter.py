@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import signal
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,7 +30,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key, set_exclusions
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
-from mkdocs.utils import nest_paths
+from mkdocs.utils import get_relative_url, nest_paths
 
 from .core.disk_cache import CACHE_DIR, damage_report, take_damaged
 from .core.errors import Problem, SourceError, write_problem
@@ -42,7 +43,12 @@ from .core.source_files import is_private
 from .core.strings import language_name
 from .core.workers import die_with_parent
 from .printing.run import print_for_site
-from .site.campaign_pages import generated_markdown, plan_campaign_site
+from .site.campaign_pages import (
+    generated_markdown,
+    pages_taken,
+    plan_campaign_site,
+    report_photos,
+)
 from .site.languages import LanguageBuild
 from .site.page_cache import PageCache, PageReuse, digest, files_digest, library_versions
 from .site.page_links import LanguageLinks
@@ -51,6 +57,7 @@ from .site.pages import Theme
 from .site.plain_text import as_html
 from .site.preview import Preview, PreviewFiles, watch_promptly
 from .site.print_footer import FooterTemplates
+from .site.report_pages import NEWS_FEED
 from .site.run import Run, start_run
 from .site.search_files import write_search_files
 from .site.section_lists import titles_script
@@ -58,6 +65,7 @@ from .site.short_pages import Target, short_pages, team_short_links
 from .site.template_cache import KeptTemplates
 from .site.translation_report import build_report
 from .site.untranslated import menu_with_links, resolve_menu_links, site_root_path
+from .site.web_photos import web_photos
 
 QR_CACHE = CACHE_DIR / "qr"
 PAGE_CACHE = CACHE_DIR / "pages"
@@ -67,6 +75,7 @@ PREVIEW_FILES = PreviewFiles()
 # The template that writes a kept page as it was (overrides/xc-kept.html).
 KEPT_TEMPLATE = "xc-kept.html"
 FEED_CACHE = CACHE_DIR / "feeds"
+PHOTO_CACHE = CACHE_DIR / "photos"
 
 # jieba announces loading its dictionary on every build; that is noise for the team.
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -235,7 +244,10 @@ class SiteBuild:
             if build.env is None:
                 build.env = config.theme.get_env()
             fragment = build.env.get_template(planned.fragment)
-            html = fragment.render(**planned.context, page=page, config=config) + html
+            # base_url lets the fragment's links pass through MkDocs' own url filter.
+            base_url = get_relative_url(".", page.url)
+            made = fragment.render(**planned.context, page=page, config=config, base_url=base_url)
+            html = made + html
         return html
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
@@ -733,6 +745,7 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
             today=run.today,
             organizations={code: run.site_name_of(code) for code in run.settings.codes},
         )
+        run.photos = web_photos(report_photos(run.campaigns), run.project_dir / PHOTO_CACHE)
     code = build.language.code
     plan = plan_campaign_site(
         run.campaigns,
@@ -747,8 +760,15 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         print_files=lambda campaign: run.prints.for_campaign(campaign.slug, code),
         summary_files=lambda year: run.prints.summary(year, code),
         cache_dir=run.project_dir / FEED_CACHE,
+        prefix=build.prefix,
+        photos=run.photos,
+        publishes_photos=build.is_default,
+        author=unescape(str(config.site_name)),
     )
     files = []
+    if build.is_default:
+        for message in pages_taken(plan.pages, run.catalogue.pages):
+            log.warning(message)
     for planned in plan.pages:
         build.planned[planned.key] = planned
         if planned.is_fallback:
@@ -772,6 +792,8 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         else:
             files.append(_file_reading(key, path, config))
     files.append(File.generated(config, "calendar.ics", content=plan.feed))
+    if plan.news_feed:
+        files.append(File.generated(config, NEWS_FEED, content=plan.news_feed))
     return files
 
 

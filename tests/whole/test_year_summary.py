@@ -115,7 +115,7 @@ def test_targets_show_met_and_not_met_for_an_ended_campaign(site: Path):
     targets = {
         words(li.select_one(".xc-target__label")): (
             li["data-state"],
-            words(li.select_one(".xc-state")),
+            words(li.select_one(".xc-result")),
             words(li.select_one(".xc-target__numbers")),
             li.select_one(".xc-bar").get("aria-valuenow"),
         )
@@ -137,7 +137,7 @@ def test_the_english_page_words_the_same_figures(site: Path):
     assert overview["People reached"] == "430"
     places = [words(li) for li in doc.select("#xc-summary-places li")]
     assert places == ["Shika well no. 1", "Donghe village office", "石卡镇集市", "河湾社区"]
-    states = [words(s) for s in doc.select("#xc-summary-targets .xc-state")]
+    states = [words(s) for s in doc.select("#xc-summary-targets .xc-result")]
     assert states == ["Not met", "Met", "In progress"]
 
 

@@ -27,6 +27,9 @@ from .views import (
     type_page_view,
 )
 from .calendar_feed import calendar_feed
+from .planned import PlannedPage
+from .report_pages import plan_reports
+from .report_views import target_results, timeline_view
 from .summary_pages import (
     SUMMARY_INDEX,
     summary_file_path,
@@ -36,6 +39,7 @@ from .summary_pages import (
 )
 from ..core.links import address, page_url
 from ..core.print_files import SHARE_PNG, PrintFile
+from ..core.messages import Message, msg
 from ..core.strings import Translator
 
 OVERVIEW = "campaigns/index.md"
@@ -52,26 +56,11 @@ def type_key(kind: str) -> str:
 
 
 @dataclass
-class PlannedPage:
-    """A page the campaigns add. ``template`` replaces the page template; ``fragment`` is
-    rendered into the page's content instead, where search indexes it too."""
-
-    key: str
-    title: str
-    context: dict
-    template: str | None = None
-    fragment: str | None = None
-    source: Path | None = None  # a real file to read; None for a page made here
-    is_fallback: bool = False
-    in_nav: bool = True
-    searchable: bool = True
-
-
-@dataclass
 class CampaignPlan:
     pages: list[PlannedPage] = field(default_factory=list)
     assets: list[tuple[str, Path]] = field(default_factory=list)
     feed: bytes = b""
+    news_feed: bytes = b""
 
 
 def plan_campaign_site(
@@ -88,6 +77,10 @@ def plan_campaign_site(
     print_files=lambda campaign: [],
     summary_files: Callable[[int], PrintFile | None] = lambda year: None,
     cache_dir: Path | None = None,
+    prefix: str = "",
+    photos: dict | None = None,
+    publishes_photos: bool = True,
+    author: str = "",
 ) -> CampaignPlan:
     chosen = campaigns.in_language(code)
     plan = CampaignPlan()
@@ -98,10 +91,18 @@ def plan_campaign_site(
     def absolute_url(campaign: Campaign) -> str | None:
         return address(site_url, url_of(campaign))
 
+    def key_url(key: str) -> str:
+        return page_url(key, use_directory_urls)
+
     for campaign in chosen:
         files = print_files(campaign)
         view = campaign_view(campaign, t, today)
         view["downloads"] = downloads_view(files, t)
+        view["timeline"] = timeline_view(campaign, t, key_url)
+        for shown, activity in zip(view["activities"], campaign.activities, strict=True):
+            shown["report_url"] = key_url(activity.report) if activity.report else None
+        for target, result in zip(view["targets"], target_results(campaign, t, today), strict=True):
+            target.update(result)
         share = next((f.name for f in files if f.kind == SHARE_PNG.name), None)
         page_link = absolute_url(campaign)
         plan.pages.append(
@@ -182,6 +183,21 @@ def plan_campaign_site(
                 context={"xc_type_page": type_page_view(chosen, kind, t, today, url_of)},
             )
         )
+    reports = plan_reports(
+        chosen,
+        code=code,
+        prefix=prefix,
+        publishes_photos=publishes_photos,
+        photos=photos or {},
+        t=t,
+        use_directory_urls=use_directory_urls,
+        site_url=site_url,
+        timezone=timezone,
+        author=author,
+    )
+    plan.pages.extend(reports.pages)
+    plan.assets.extend(reports.assets)
+    plan.news_feed = reports.feed
     _plan_summaries(plan, campaigns, code, types, t, today, use_directory_urls, print_files,
                     summary_files)  # fmt: skip
     plan.feed = calendar_feed(
@@ -233,6 +249,32 @@ def _plan_summaries(
         )
         if pdf is not None:
             plan.assets.append((summary_file_path(summary.year, pdf), pdf.path))
+
+
+def pages_taken(planned: list[PlannedPage], team_pages) -> list[Message]:
+    """A page the team wrote at an address the engine makes a page at (news/, campaigns/
+    calendar...) would be silently replaced: each is a problem to rename."""
+    return [
+        msg(
+            "content/{page}.*.md is at the address of a page the site makes itself ({url}): "
+            "expected another name (rename the file or its folder)",
+            page=page.key[: -len(".md")],
+            url=page.key[: -len(".md")].removesuffix("index"),
+        )
+        for page in planned
+        if page.key in team_pages and page.source is None
+    ]
+
+
+def report_photos(campaigns: CampaignSet) -> list[Path]:
+    """Every photo of every report (the same files in every language)."""
+    return [
+        photo.file
+        for versions in campaigns.campaigns.values()
+        for campaign in versions.values()
+        for report in campaign.reports
+        for photo in report.photos
+    ]
 
 
 def _published_files(campaign: Campaign) -> list[Path]:

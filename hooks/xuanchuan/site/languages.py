@@ -14,7 +14,7 @@ from ..core.links import counterpart_url, page_url, relative_url
 from ..core.settings import Language
 from ..core.short_links import ShortCodes
 from ..core.strings import Translator
-from .campaign_pages import PlannedPage
+from .planned import PlannedPage
 from .excerpts import opening
 from .page_links import PageLinks
 from .page_qr import qr_svg

@@ -28,6 +28,7 @@ NOT_FOR_PAGES = (
     "xc-kept.html",
     "calendar.html",
     "calendar-month.html",
+    "news.html",
     "campaigns-index.html",
     "campaigns-type.html",
     "summary-index.html",

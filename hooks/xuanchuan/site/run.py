@@ -53,6 +53,7 @@ class Run:
     short_links: ShortLinks  # the codes of the pages the team writes, in every language
     lock: FileLock | None = None
     prints: PrintResult | None = None
+    photos: dict | None = None  # each report photo's web copies (site/web_photos.py)
     # The address the site is published at (site_url in mkdocs.yml), in a preview too: QR
     # codes, feeds and posters lead there, so a printed preview poster reaches the real
     # page and a preview reuses the build's cached print files.
@@ -178,7 +179,8 @@ def _read_inputs(
     pin_build_date(
         project_dir,
         [path for page in catalogue.pages.values() for path in page.files.values()]
-        + sorted((project_dir / settings.campaigns_dir).glob("*/*")),
+        + sorted((project_dir / settings.campaigns_dir).glob("*/*"))
+        + sorted((project_dir / settings.campaigns_dir).glob("*/reports/*")),
     )
     campaigns = load_campaigns(settings, project_dir, include_drafts=rest["serving"])
     report_campaign_problems(campaigns, catalogue)

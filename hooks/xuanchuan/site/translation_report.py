@@ -21,7 +21,7 @@ from ..core.disk_cache import CACHE_DIR
 from ..core.errors import SourceError
 from ..core.frontmatter import read_document
 from ..core.messages import Message, msg
-from ..core.settings import Settings
+from ..core.settings import split_language, Settings
 from ..core.strings import language_name
 
 # Lists longer than this are summarised in the build log.
@@ -66,7 +66,10 @@ def translation_status(
         untitled = tuple(
             key
             for key, files in sorted(sources.items())
-            if key.startswith("campaigns/") and code in files and not _has_title(files[code])
+            if key.endswith("/index.md")
+            and key.startswith("campaigns/")
+            and code in files
+            and not _has_title(files[code])
         )
         result.append(LanguageStatus(code, language.name, missing, outdated, untitled))
     return result
@@ -91,6 +94,13 @@ def translation_sources(catalogue: Catalogue, campaigns_dir: Path) -> dict[str, 
         code = path.name.split(".")[1]
         if code in codes and not path.parent.name.startswith((".", "_")):
             sources.setdefault(f"campaigns/{path.parent.name}/index.md", {})[code] = path
+    # Reports are translated as campaigns are (a report's own title is optional: it shows
+    # the original's).
+    for path in sorted(campaigns_dir.glob("*/reports/*.*.md")):
+        name, code = split_language(path.name)
+        if code in codes and not path.parent.parent.name.startswith((".", "_")):
+            key = f"campaigns/{path.parent.parent.name}/reports/{name}"
+            sources.setdefault(key, {})[code] = path
     return sources
 
 

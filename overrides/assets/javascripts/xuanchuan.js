@@ -12,6 +12,10 @@
       el.className = "xc-status xc-status--" + status;
       el.textContent = label;
     });
+    // A target's result (met or not) shows once its campaign has ended.
+    document.querySelectorAll(".xc-result[data-xc-after]").forEach(function (el) {
+      el.hidden = today <= el.dataset.xcAfter;
+    });
   }
   if (window.document$) { window.document$.subscribe(update); } else { update(); }
 })();
