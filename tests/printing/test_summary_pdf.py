@@ -155,3 +155,40 @@ def test_a_summary_layout_needs_one_flow_block_on_each_page(tmp_path):
     assert problem.field == "summary.pages[1].blocks"
     assert "has 0 flow blocks: expected one" in str(problem.message)
     assert problem.line == broken.splitlines().index("    - blocks:  # the first page") + 1
+
+
+def test_a_character_no_font_has_in_a_target_or_a_report_place_is_named(tmp_path):
+    root = write_campaigns(tmp_path)
+    spring = root / "campaigns" / "spring-2026"
+    for path in [spring / "index.zh.md", *(spring / "reports").glob("*.zh.md")]:
+        text = path.read_text(encoding="utf-8").replace("检查机井", "检查机井\U0001fae0")
+        path.write_text(text.replace("place: 石卡镇集市", "place: 石卡镇集市\ue000"), "utf-8")
+    campaigns = load_campaigns(SETTINGS, root)
+    assert campaigns.problems == []
+    problems = print_summaries(
+        campaigns,
+        SETTINGS,
+        load_layouts(PROJECT / "overrides", PROJECT),
+        PrintResult(),
+        today=DAY,
+        organizations={},
+        cache_dir=root / "cache",
+    )
+    shown = sorted(
+        (p.path, p.line, p.field, str(p.message).split(":")[1].strip()) for p in problems
+    )
+    assert shown == [
+        (
+            "campaigns/spring-2026/index.zh.md",
+            12,
+            "targets[2].label",
+            'no installed font has "\U0001fae0" (U+1FAE0)',
+        ),
+        (
+            "campaigns/spring-2026/reports/2026-04-28-market.zh.md",
+            4,
+            "place",
+            "no installed font has U+E000 (a private-use character, which only the font it "
+            "was typed with shows)",
+        ),
+    ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..campaigns.model import CampaignSet
+from ..campaigns.reports import REPORTS
 from ..campaigns.summary import year_summaries
 from ..campaigns.summary_text import summary_text
 from ..core.disk_cache import intact_file, store_file
@@ -23,11 +24,13 @@ from ..core.print_files import SUMMARY_PDF, PrintFile, PrintResult, summary_file
 from ..core.settings import Settings
 from ..core.strings import Translator
 from ..core.workers import worker_pool
+from .characters import printable_text
 from .embeddable import print_fonts
-from .fonts import FontError
+from .fonts import FontError, beyond_fonts, no_font_has
 from .jobs import ENGINE_VERSION, drawing_versions, print_style
 from .layouts import Layout, Layouts
 from .summary_pdf import PAPER, render_summary_pdf, summary_content
+from .unprintable import Unprintable, missing_character_problems
 
 # Raise when the summary's drawing changes in a way that changes its output.
 SUMMARY_VERSION = "1"
@@ -100,7 +103,7 @@ def print_summaries(
             planned.append((PrintFile("", code, SUMMARY_PDF.name, PAPER, name, target, 0), job))
     jobs = {job.key: job for file, job in planned if not intact_file(file.path)}
     failures = _render_all(list(jobs.values()))
-    problems = []
+    problems = _unprintable(campaigns, fonts, cache_dir / "fonts")
     for file, job in planned:
         if job.key in failures:
             problems.append(_problem(job, failures[job.key]))
@@ -111,6 +114,45 @@ def print_summaries(
     result.reused += len(planned) - len(jobs)
     result.seconds += time.monotonic() - started
     return problems
+
+
+def _unprintable(campaigns: CampaignSet, fonts: dict, cache_dir: Path) -> list[Problem]:
+    """Characters no installed font has in what only the summary prints: targets' labels
+    and reports' places (the campaigns' own fields are checked with their posters)."""
+    written = [
+        (campaign.source, campaign.folder, f"targets[{number}].label", target.label)
+        for versions in campaigns.campaigns.values()
+        for campaign in versions.values()
+        for number, target in enumerate(campaign.targets, start=1)
+    ] + [
+        (report.source, report.folder / REPORTS, "place", report.place)
+        for versions in campaigns.campaigns.values()
+        for campaign in versions.values()
+        for report in campaign.reports
+        if report.place
+    ]
+    text = "".join(printable_text(value) for *_, value in written)
+    beyond = beyond_fonts(list(fonts.values()), text, cache_dir)
+    if not beyond:
+        return []
+    lacking = no_font_has(beyond, fonts["regular"].family, cache_dir)
+    return missing_character_problems(
+        [
+            Unprintable(str(source), _line_of(folder / source.name, char), field, char)
+            for source, folder, field, value in written
+            for char in dict.fromkeys(printable_text(value))
+            if char in lacking
+        ]
+    )
+
+
+def _line_of(path: Path, char: str) -> int | None:
+    """The first line of the file that holds ``char``."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeError):
+        return None
+    return next((number for number, line in enumerate(lines, 1) if char in line), None)
 
 
 def _render_all(jobs: list[_Job]) -> dict[str, str]:
