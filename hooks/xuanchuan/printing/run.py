@@ -121,8 +121,9 @@ def print_for_site(
     printed = print_campaigns(campaigns, project)
     result = printed.result
     problems = list(printed.problems)
+    summaries = None
     if printed.layouts is not None and today is not None:
-        problems += print_summaries(
+        summaries = print_summaries(
             campaigns,
             project.settings,
             printed.layouts,
@@ -131,6 +132,7 @@ def print_for_site(
             organizations=organizations or {},
             cache_dir=project.project_dir / CACHE_DIR / "print",
         )
+        problems += summaries.problems
     for problem in problems:
         log.warning(str(problem))
     log.info(
@@ -141,4 +143,12 @@ def print_for_site(
             seconds=f"{result.seconds:.1f}",
         )
     )
+    if summaries and (summaries.rendered or summaries.reused):
+        log.info(
+            msg(
+                "Year-end summaries: {rendered} rendered, {reused} reused from cache",
+                rendered=summaries.rendered,
+                reused=summaries.reused,
+            )
+        )
     return result

@@ -9,7 +9,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,6 +35,13 @@ from .unprintable import Unprintable, missing_character_problems
 SUMMARY_VERSION = "1"
 
 
+@dataclass
+class SummaryRun:
+    problems: list[Problem]
+    rendered: int = 0
+    reused: int = 0
+
+
 @dataclass(frozen=True)
 class _Job:
     key: str
@@ -57,19 +63,19 @@ def print_summaries(
     today: dt.date,
     organizations: dict[str, str],
     cache_dir: Path,
-) -> list[Problem]:
-    """Add the summary PDFs to ``result`` (drawing those not cached); the problems found.
+) -> SummaryRun:
+    """Add the summary PDFs to ``result`` (drawing those not cached): how many were drawn
+    and reused (apart from the campaigns' print files), and the problems found.
 
     ``organizations`` names the organisation in each language (the site's name).
     """
     layout = layouts.formats.get("summary")
     if layout is None or not campaigns.campaigns:
-        return []
-    started = time.monotonic()
+        return SummaryRun([])
     try:
         fonts = print_fonts(layouts.fonts)
     except FontError as error:
-        return [Problem("overrides/print/layouts.yml", None, "fonts", error.message)]
+        return SummaryRun([Problem("overrides/print/layouts.yml", None, "fonts", error.message)])
     style = {**print_style(fonts, layouts), "colours": layouts.colours_for("summary")}
     versions = drawing_versions()
     planned: list[tuple[PrintFile, _Job]] = []
@@ -109,11 +115,7 @@ def print_summaries(
             problems.append(_problem(job, failures[job.key]))
             continue
         result.summaries[job.year, job.language] = replace(file, bytes=file.path.stat().st_size)
-    drawn = len(set(jobs) - set(failures))
-    result.rendered += drawn
-    result.reused += len(planned) - len(jobs)
-    result.seconds += time.monotonic() - started
-    return problems
+    return SummaryRun(problems, len(set(jobs) - set(failures)), len(planned) - len(jobs))
 
 
 def _unprintable(campaigns: CampaignSet, fonts: dict, cache_dir: Path) -> list[Problem]:
