@@ -59,6 +59,12 @@ CHANGES = {
     "campaign on an index page": lambda root: edit(
         root / "campaigns/spring-irrigation-2027/index.zh.md", "summary: ", "summary: 新："
     ),
+    # The home page lists the next activities: it is made again, the rest kept.
+    "campaign schedule on the home page": lambda root: edit(
+        root / "campaigns/spring-irrigation-2027/index.zh.md", "宣传车进村巡回宣传", "宣传车下乡"
+    ),
+    # Its title joins the home page's latest reports.
+    "new report": lambda root: write_report(root),
     "new page": lambda root: (root / "content/knowledge/pumps.zh.md").write_text(
         page("水泵用电", "水泵要接地。"), encoding="utf-8"
     ),
@@ -68,6 +74,15 @@ CHANGES = {
     ),
     "folded section": lambda root: fold_sections(root),
 }
+
+
+def write_report(root: Path) -> None:
+    folder = root / "campaigns/spring-irrigation-2027/reports"
+    folder.mkdir(exist_ok=True)
+    (folder / "2027-03-09-donghe.zh.md").write_text(
+        "---\ntitle: 东河村用电会开完了\ndate: 2027-03-09\n---\n\n来了六十多人。\n",
+        encoding="utf-8",
+    )
 
 
 def fold_sections(root: Path) -> None:
@@ -122,7 +137,17 @@ def test_after_a_change_kept_pages_give_what_a_clean_build_gives(base, tmp_path,
     clean = build(root, "clean")
     assert reused(clean.output) == 0
     assert tree_digest(root / "warm") == tree_digest(root / "clean"), warm.output
-    if change in ("page text", "campaign on an index page", "new translation"):
+    home = (root / "warm" / "index.html").read_text(encoding="utf-8")
+    if change == "campaign schedule on the home page":
+        assert "宣传车下乡" in home
+    if change == "new report":
+        assert "东河村用电会开完了" in home
+    if change in (
+        "page text",
+        "campaign on an index page",
+        "new translation",
+        "campaign schedule on the home page",
+    ):
         assert reused(warm.output) > 5, warm.output  # the rest of the site was not made again
 
 
@@ -135,6 +160,11 @@ def test_a_new_day_changes_the_campaign_status_on_kept_pages_too(base, tmp_path)
     build(root, "clean", later)
     assert tree_digest(root / "warm") == tree_digest(root / "clean")
     assert tree_digest(root / "warm") != tree_digest(root / "site")
+    # The campaign under way on the first day is over: the home page no longer shows it.
+    title = "春灌机井安全用电宣传"
+    assert title in (root / "site" / "index.html").read_text(encoding="utf-8")
+    home = (root / "warm" / "index.html").read_text(encoding="utf-8")
+    assert title not in home and "目前没有正在进行或即将开始的活动" in home
 
 
 def test_the_kept_pages_are_those_of_the_site_as_it_is_now(base, tmp_path):

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from ..campaigns.model import Campaign
-from ..core.links import counterpart_url, page_url, relative_url
+from ..core.links import counterpart_url, href_path, page_url, relative_url
 from ..core.settings import Language
 from ..core.short_links import ShortCodes
 from ..core.strings import Translator
 from .planned import PlannedPage
 from .excerpts import opening
+from .home import home_view
 from .page_links import PageLinks
 from .page_qr import qr_svg
 from .plain_text import as_html, plain_text_meta
@@ -185,12 +186,38 @@ class LanguageBuild:
             {"url": short, "caption": self.translator("print.scan")} if short else None
         )
         context["xc_notice"] = self.notice() if key in self.fallbacks else None
+        context["xc_home"] = self.home(url) if key == HOME else None
         context.update(self.section_context(key))
         # Readers of other languages led here: each their notice, shown by the page's script.
         context["xc_reader_notices"] = [
             self.reader_notice(code) for code in self.run.untranslated.readers(key)
         ]
         return context
+
+    def home(self, url: str) -> dict:
+        """What the home page (at ``url``) shows under the team's text: what is on."""
+        code, prints = self.language.code, self.run.prints
+        return home_view(
+            self.run.campaigns.in_language(code),
+            self.run.campaigns.reports(code),
+            t=self.translator,
+            today=self.run.today,
+            href=lambda key: self.href(key, url),
+            title_of=self.page_title,
+            print_files=lambda c: prints.for_campaign(c.slug, code) if prints else [],
+        )
+
+    def href(self, key: str, url: str) -> str | None:
+        """The link from the page at ``url`` to the page ``key``: in this language's site,
+        or the default language's page where this language leads there; None for a page
+        this build does not make, so that nothing links to a missing page."""
+        if not self.is_page(key):
+            return None
+        code = self.language.code
+        if self.run.untranslated.linked(key, code):
+            address = self.run.untranslated.address(key, code, self.use_directory_urls)
+            return link_from(self.prefix + url, address)
+        return href_path(relative_url(page_url(key, self.use_directory_urls), url))
 
     @staticmethod
     def with_footer_code(context: dict, qr_cache: Path) -> dict:

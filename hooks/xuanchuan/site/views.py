@@ -134,11 +134,14 @@ def type_page_view(campaigns, kind, t, today, url_of) -> dict:
 def _by_year(campaigns, t, today, url_of) -> list[dict]:
     groups = []
     for year, members in groupby(campaigns, key=lambda c: c.start.year):
-        groups.append({"year": year, "items": [_summary(c, t, today, url_of) for c in members]})
+        groups.append(
+            {"year": year, "items": [campaign_summary(c, t, today, url_of) for c in members]}
+        )
     return groups
 
 
-def _summary(campaign: Campaign, t, today, url_of) -> dict:
+def campaign_summary(campaign: Campaign, t, today, url_of) -> dict:
+    """A campaign as lists show it: title, dates, type and status."""
     status = campaign.status(today)
     return {
         "title": escape(campaign.title),
@@ -176,8 +179,7 @@ def calendar_view(
 ) -> dict:
     """What comes up in the next weeks, then a link to every month that has activities."""
     entries = _calendar_entries(campaigns)
-    horizon = today + dt.timedelta(days=UPCOMING_DAYS)
-    upcoming = [e for e in entries if today <= e[0] <= horizon]
+    upcoming = _between(entries, today, UPCOMING_DAYS)
     years = []
     for year, months in groupby(_months(entries), key=lambda month: month[0]):
         years.append(
@@ -238,6 +240,18 @@ def calendar_month_views(
             )
         )
     return views
+
+
+def activities_ahead(
+    campaigns: list[Campaign], t: Translator, today: dt.date, days: int, url_of: UrlOf
+) -> list[dict]:
+    """The activities from ``today`` to ``days`` days on, by date, as the calendar lists them."""
+    return _items(_between(_calendar_entries(campaigns), today, days), t, url_of)
+
+
+def _between(entries, today: dt.date, days: int) -> list[tuple]:
+    horizon = today + dt.timedelta(days=days)
+    return [e for e in entries if today <= e[0] <= horizon]
 
 
 def _calendar_entries(campaigns: list[Campaign]) -> list[tuple]:

@@ -1,4 +1,5 @@
-/* Xuanchuan: bring campaign statuses up to the reader's date (the page says the build's). */
+/* Xuanchuan: bring campaign statuses, and what is on, up to the reader's date (the page
+   says the build's). */
 (function () {
   function update() {
     var now = new Date();
@@ -15,6 +16,17 @@
     // A target's result (met or not) shows once its campaign has ended.
     document.querySelectorAll(".xc-result[data-xc-after]").forEach(function (el) {
       el.hidden = today <= el.dataset.xcAfter;
+    });
+    /* What is on (the home page): an item past its last day goes; a block left with
+       none shows its "nothing" line, or goes too when it has none. */
+    document.querySelectorAll("[data-xc-until]").forEach(function (el) {
+      el.hidden = today > el.dataset.xcUntil;
+    });
+    document.querySelectorAll("[data-xc-dated]").forEach(function (block) {
+      if (!block.querySelector("[data-xc-until]")) return;
+      var left = block.querySelector("[data-xc-until]:not([hidden])") !== null;
+      var none = block.querySelector("[data-xc-none]");
+      if (none) { none.hidden = left; } else { block.hidden = !left; }
     });
   }
   if (window.document$) { window.document$.subscribe(update); } else { update(); }
