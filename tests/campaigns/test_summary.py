@@ -148,4 +148,20 @@ def test_the_sections_are_worded_in_each_language(campaigns):
         "完成 1900份 / 目标 2000份",
         "未达成",
     )
-    assert [s.id for s in zh.sections][-1] == "organizers"
+    assert [s.id for s in zh.sections] == [
+        "overview",
+        "by-type",
+        "campaigns",
+        "targets",
+        "reports",
+        "places",
+        "organizers",
+    ]
+    reports = next(s for s in zh.sections if s.id == "reports").table
+    assert [row[0] for row in reports.rows] == [
+        "机井巡查完成",
+        "东河村群众会",
+        "石卡镇集市宣传",
+        "第一讲",
+    ]
+    assert reports.links[0] == "campaigns/spring-2026/reports/2026-03-05-wells.md"

@@ -97,6 +97,17 @@ def test_the_year_page_gives_the_figures_worked_out_by_hand(site: Path):
         resolve(site, "summary/2026/index.html", link)
         == (site / "campaigns/spring-2026/index.html").resolve()
     )
+    assert table(doc.select_one("#xc-summary-reports"))[1:] == [
+        ["机井巡查完成", "2026年3月5日", "春灌安全用电宣传", "", "30"],
+        ["东河村群众会", "2026年4月20日", "春灌安全用电宣传", "东河村委会", "120"],
+        ["石卡镇集市宣传", "2026年4月28日", "春灌安全用电宣传", "石卡镇集市", "200"],
+        ["第一讲", "2026年8月10日", "社区普法讲座", "河湾社区", "80"],
+    ]
+    link = doc.select_one("#xc-summary-reports td a")["href"]
+    assert (
+        resolve(site, "summary/2026/index.html", link)
+        == (site / "campaigns/spring-2026/reports/2026-03-05-wells.html").resolve()
+    )
     places = [words(li) for li in doc.select("#xc-summary-places li")]
     assert places == expected["places"]
     assert table(doc.select_one("#xc-summary-printed"))[1:] == [
@@ -145,6 +156,7 @@ def test_a_year_of_one_organizer_has_no_breakdown_and_says_it_set_no_targets(sit
     doc = read(site, "summary/2025/index.html")
     assert doc.select_one("#xc-summary-organizers") is None
     assert words(doc.select_one("#xc-summary-targets p")) == "本年度的活动没有设定工作目标。"
+    assert words(doc.select_one("#xc-summary-reports p")) == "本年度还没有活动简报。"
     assert doc.select_one(".xc-summary__as-of") is None  # the year is over
 
 

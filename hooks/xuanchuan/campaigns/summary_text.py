@@ -13,11 +13,12 @@ from ..core.formatting import format_day, format_number, format_range, type_labe
 from ..core.strings import Translator
 from .summary import YearSummary
 
-OVERVIEW, BY_TYPE, CAMPAIGNS, TARGETS, PLACES, PRINTED, ORGANIZERS = (
+OVERVIEW, BY_TYPE, CAMPAIGNS, TARGETS, REPORTS, PLACES, PRINTED, ORGANIZERS = (
     "overview",
     "by-type",
     "campaigns",
     "targets",
+    "reports",
     "places",
     "printed",
     "organizers",
@@ -71,6 +72,11 @@ class SummaryText:
 def summary_text(summary: YearSummary, t: Translator, today: dt.date) -> SummaryText:
     figures = summary.figures
     separator = t("summary.separator")
+    # Every report of the year, in the order they were written.
+    reports = sorted(
+        ((report, campaign) for campaign in figures.campaigns for report in campaign.reports),
+        key=lambda pair: (pair[0].date, pair[0].slug, pair[0].name),
+    )
     names = summary.organizer_names
     sections = [
         Section(
@@ -137,6 +143,33 @@ def summary_text(summary: YearSummary, t: Translator, today: dt.date) -> Summary
                 if campaign.targets
             ),
             empty=t("summary.no_targets"),
+        ),
+        Section(
+            REPORTS,
+            t("summary.reports"),
+            table=Table(
+                (
+                    t("summary.report"),
+                    t("report.date"),
+                    t("summary.campaign"),
+                    t("report.place"),
+                    t("summary.people"),
+                ),
+                tuple(
+                    (
+                        report.title,
+                        format_day(report.date, t),
+                        campaign.title,
+                        report.place or "",
+                        format_number(report.people) if report.people is not None else "",
+                    )
+                    for report, campaign in reports
+                ),
+                links=tuple(report.page_key for report, _ in reports),
+            )
+            if reports
+            else None,
+            empty=t("summary.no_reports"),
         ),
         Section(
             PLACES,
