@@ -219,4 +219,10 @@ def test_the_tables_fit_a_phone(visit):
                             '::before').content"""
     )
     assert label == '"活动场次（已举办/计划）"'
+    # The first report gives no place: on a phone its row has no empty "place" line.
+    shown = visit.page.evaluate(
+        """[...document.querySelectorAll('#xc-summary-reports tbody tr:first-child td')]
+            .map(td => getComputedStyle(td).display)"""
+    )
+    assert shown == ["block", "flex", "flex", "none", "flex"]
     assert visit.outside_requests() == []

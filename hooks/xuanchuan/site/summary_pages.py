@@ -6,6 +6,7 @@ Every text from the team's files is escaped here; templates print these values a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from markupsafe import escape
@@ -109,14 +110,22 @@ def summary_year_view(
 
 def _table(table: Table, url_of: UrlOfKey) -> dict:
     links = table.links or (None,) * len(table.rows)
+    numeric = [
+        bool(table.rows) and all(_NUMBER.fullmatch(row[number]) for row in table.rows)
+        for number in range(len(table.head))
+    ]
     return {
-        "head": [escape(label) for label in table.head],
+        "head": [
+            {"text": escape(label), "numeric": numeric[number]}
+            for number, label in enumerate(table.head)
+        ],
         "rows": [
             [
                 {
                     "text": escape(cell),
                     "label": escape(table.head[number]),
-                    # A row about a campaign links it from its first cell.
+                    "numeric": numeric[number],
+                    # A row about a campaign or report links it from its first cell.
                     "url": url_of(link) if link and number == 0 else None,
                 }
                 for number, cell in enumerate(row)
@@ -124,6 +133,10 @@ def _table(table: Table, url_of: UrlOfKey) -> dict:
             for row, link in zip(table.rows, links, strict=True)
         ],
     }
+
+
+# A column of counts ("12", "3/5", "3 / 5", or left empty) reads best aligned at its end.
+_NUMBER = re.compile(r"[\d\s/.,%]*")
 
 
 def _download(pdf: PrintFile, t: Translator, year: int, label=None) -> dict:
