@@ -259,3 +259,16 @@ def test_the_same_sources_give_the_same_pictures_and_pages(built: Path, tmp_path
     for folder in (CAMPAIGN, f"en/{CAMPAIGN}"):
         assert tree_digest(again.site / folder) == tree_digest(built / folder)
     shutil.rmtree(tmp_path / "again")
+
+
+def test_a_picture_replaced_by_another_size_is_shown_at_its_new_size(built: Path, tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(built.parent, root, symlinks=True)
+    (root / CAMPAIGN / "images/well.jpg").write_bytes(jpeg(1000, 500, "#27a"))
+    warm = run_mkdocs(root)
+    assert warm.returncode == 0, warm.output
+    img = picture(read(warm.site, f"{CAMPAIGN}/index.html"), "机井旁的配电箱")
+    # Copies at 480, 960 and its own 1000 px, and the page's size attributes follow.
+    assert (img["src"], img["width"], img["height"]) == ("images/well-960w.jpg", "960", "480")
+    assert img["srcset"].endswith("images/well-1000w.jpg 1000w")
+    assert not (warm.site / CAMPAIGN / "images/well-1600w.jpg").exists()
