@@ -173,8 +173,8 @@ def _where_named(campaign: Campaign, default: Campaign) -> tuple[str, int | None
     """The file, line and field that name the photo: a translation's own file when it
     names one, else the default language's. The files are read again only here, as a
     build with a sharp photo never asks."""
-    owners = [campaign, default] if campaign is not default and not campaign.is_fallback else []
-    owners.append(default)
+    translated = campaign is not default and not campaign.is_fallback
+    owners = [campaign, default] if translated else [default]
     for owner in owners:
         try:
             document = read_document(owner.folder / owner.source.name, str(owner.source))
