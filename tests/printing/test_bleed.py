@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from print_support import page_picture, pdf_fonts, pdf_text, qr_codes
 from xuanchuan.printing.content import PosterContent
-from xuanchuan.printing.drawing import MARK_GAP, MARK_LENGTH, MARK_MARGIN, Style
+from xuanchuan.printing.drawing import MARK_MARGIN, Style
 from xuanchuan.printing.layouts import load_layouts
 from xuanchuan.printing.poster import render_pdf
 
@@ -120,12 +120,13 @@ def _boxes_px(page, dpi: float):
 
 
 def _mark_zones(trim, folds_px, dpi):
-    """Where crop marks (and fold marks) may put ink: along the trim's lines, beyond the
-    bleed, with a pixel to spare either side."""
+    """Where crop marks (and fold marks) may put ink: along the trim's lines, from a
+    millimetre clear of the 3 mm bleed (a trim a little off must not show them) to the
+    page's edge, with a pixel to spare either side."""
     per_mm = dpi / 25.4
-    near, far = (3 + MARK_GAP) * per_mm, (3 + MARK_GAP + MARK_LENGTH) * per_mm
+    near, far = (3 + 1) * per_mm, (3 + MARK_MARGIN) * per_mm
     left, top, right, bottom = trim
-    spare = 2
+    spare = 1
     zones = []
     for x, out in ((left, -1), (right, 1)):
         for y, down in ((top, -1), (bottom, 1)):
@@ -144,7 +145,7 @@ def _mark_zones(trim, folds_px, dpi):
 def test_crop_marks_are_the_only_ink_outside_the_bleed_and_the_colours_reach_into_it(
     tmp_path, shape, paper, size
 ):
-    dpi = 100
+    dpi = 200
     path = draw(tmp_path, shape, paper, 3)
     reader = PdfReader(path)
     per_mm = dpi / 25.4

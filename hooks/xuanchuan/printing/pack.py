@@ -397,11 +397,12 @@ def cover_pdf(numbered, selection, t, fonts, colours, total_pages) -> bytes:
             heading()
             y = 46
         write(bold, f"{number}.", 18, y, 11, "primary")
-        if quantity:
-            write(bold, "", 192 - quantity.width, y, 11, "primary", line=(quantity, 0))
+        first = y
         for line in range(len(title.lines)):
             write(bold, "", 28, y, 11, line=(title, line))
             y += 6.5
+        if quantity:
+            write(bold, "", 192 - quantity.width, first, 11, "primary", line=(quantity, 0))
         pages = (
             t("pack.page", page=entry.first_page)
             if entry.pages == 1
