@@ -155,7 +155,9 @@ def test_print_files_have_no_bleed_unless_the_print_shop_asks_for_one():
              "for 3), got 12"),
         (-3, "expected the bleed in millimetres, from 0 (none) to 10 (print shops usually ask "
              "for 3), got -3"),
-        ("3mm", 'expected the bleed in millimetres, such as 3 (0 for none), got the text "3mm"'),
+        ("3mm", 'expected the bleed in millimetres, such as 3 (0 for none), got the text "3mm": '
+                "write the number alone, without separators, units or quotes: 3"),
+        ("x", 'expected the bleed in millimetres, such as 3 (0 for none), got the text "x"'),
         (True, "expected the bleed in millimetres, such as 3 (0 for none), got true (yes/no)"),
     ],
 )
