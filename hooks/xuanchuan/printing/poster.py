@@ -50,7 +50,7 @@ def render_pdf(
         folds = tuple(x * width / page.width for b in blocks if b.type == "guides" for x in b.xs)
         sheet.start_side(context, folds)
         context.scale(width * MM / page.width, height * MM / page.height)
-        _draw(context, page, blocks, style, content, reach)
+        draw_side(context, page, blocks, style, content, reach=reach)
     surface.finish()
     return sheet.with_boxes(buffer.getvalue())
 
@@ -62,15 +62,23 @@ def render_png(layout: Layout, style: Style, content: PosterContent, width_px: i
     surface = cairo.ImageSurface(cairo.FORMAT_RGB24, width_px, height_px)
     context = cairo.Context(surface)
     context.scale(width_px / page.width, height_px / page.height)
-    _draw(context, page, layout.sides[0], style, content)
+    draw_side(context, page, layout.sides[0], style, content)
     surface.flush()
     return small_png(surface)
 
 
-def _draw(
-    context, page: PageSize, blocks, style: Style, content: PosterContent, reach=None
+def draw_side(
+    context,
+    page: PageSize,
+    blocks,
+    style: Style,
+    content: PosterContent,
+    typesetter=None,
+    reach: tuple[float, float] | None = None,
 ) -> None:
-    typesetter = Typesetter(context, content.language, style.fallback)
+    """One printed side: the paper, then each block in order; with ``reach`` (the print
+    shop's bleed in layout units, across and down), edge to edge into the bleed."""
+    typesetter = typesetter or Typesetter(context, content.language, style.fallback)
     set_colour(context, style.colours["paper"])
     context.paint()
     for block in blocks:
