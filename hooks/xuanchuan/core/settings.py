@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import SourceError
-from .messages import msg
+from .messages import Message, msg
 from .schema import (
+    MISSING,
     Bool,
     Choice,
     ListOf,
     Nested,
+    Number,
     Record,
     Report,
     Text,
@@ -86,6 +88,32 @@ class Language:
         return self.direction or direction_of(self.code)
 
 
+# A print shop asks for 2 to 5 mm of bleed; more than this is surely a mistake of units.
+MAX_BLEED = 10
+
+
+class Bleed(Number):
+    """The bleed round print-shop PDFs, in millimetres: 0 (none) up to MAX_BLEED."""
+
+    expected = msg("the bleed in millimetres, such as 3 (0 for none)")
+
+    def validate(self, value, path, report):
+        value = super().validate(value, path, report)
+        if value is not MISSING and not 0 <= value <= MAX_BLEED:
+            report.add(path, bleed_problem(report.written.get(path, str(value))))
+            return MISSING
+        return value
+
+
+def bleed_problem(written: str) -> Message:
+    return msg(
+        "expected the bleed in millimetres, from 0 (none) to {maximum} (print shops usually "
+        "ask for 3), got {written}",
+        maximum=MAX_BLEED,
+        written=written,
+    )
+
+
 @dataclass(frozen=True, kw_only=True)
 class PrintSettings:
     # Posters and share images for every campaign; false skips them (faster previews),
@@ -104,6 +132,9 @@ class PrintSettings:
     )
     # The organisation's logo (PNG), drawn where the layout has a logo block.
     logo: str | None = declare(Text())
+    # For the print shop: a bleed in mm round every poster and leaflet PDF (the paper size
+    # stays the trim, with crop marks and TrimBox/BleedBox); 0 prints to the edge of the paper.
+    bleed: float = declare(Bleed(default=0))
     # The organisation's colours, over the layout's default scheme.
     colours: dict = declare(
         Record(

@@ -59,6 +59,7 @@ class _Job:
     paper: str
     width: int
     target: str  # cache file path
+    bleed: float = 0.0  # mm round a PDF for the print shop; 0 for none
 
 
 def plan_print_files(
@@ -71,8 +72,10 @@ def plan_print_files(
     leaflets: bool = True,
     qr_address,
     cache_dir: Path,
+    bleed: float = 0.0,
 ) -> tuple[list[tuple[PrintFile, _Job | None]], list[Problem]]:
-    """Every print file of every campaign and language; a job for those not cached."""
+    """Every print file of every campaign and language; a job for those not cached. With a
+    ``bleed`` (mm), the PDFs are the print shop's, with bleed and crop marks."""
 
     problems: list[Problem] = []
     try:
@@ -99,6 +102,7 @@ def plan_print_files(
             full_resolution,
             leaflets,
             str(cache_dir),
+            bleed,
         ],
         sort_keys=True,
         default=str,
@@ -120,7 +124,7 @@ def plan_print_files(
                 files, found = _plan_campaign(
                     slug, code, campaign, default, t, url, layouts, fonts, style, sizes,
                     full_resolution, leaflets, cache_dir, versions, used_fields,
-                    described_layouts,
+                    described_layouts, bleed,
                 )  # fmt: skip
                 if len(_PLANNED) >= _MAX_PLANNED:
                     _PLANNED.clear()
@@ -160,7 +164,7 @@ _MAX_PLANNED = 8192
 
 def _plan_campaign(
     slug, code, campaign, default, t, url, layouts, fonts, style, sizes, full_resolution,
-    leaflets, cache_dir, versions, used_fields, described_layouts,
+    leaflets, cache_dir, versions, used_fields, described_layouts, bleed,
 ):  # fmt: skip
     """The print files of one campaign in one language, each with the job that draws it
     (whether it needs drawing is for the caller to ask); or what cannot be printed."""
@@ -196,14 +200,18 @@ def _plan_campaign(
     files = []
     for kind, size, shape, width in outputs:
         output = kind.output
+        # Only PDFs go to the print shop; pictures for screens have no bleed.
+        edge = bleed if output == "pdf" else 0.0
         shown = {
             k: v
             for k, v in described.items()
             if k in used_fields[shape] or k in ("language", "fallback_fonts")
         }
-        key = _key(described_layouts[shape], style, colours, shown, output, size, width, versions)
+        key = _key(
+            described_layouts[shape], style, colours, shown, output, size, width, versions, edge
+        )
         target = cache_dir / f"{key}.{output}"
-        name = _file_name(slug, code, kind.name, size, output)
+        name = _file_name(slug, code, kind.name, size, output, edge)
         job = _Job(
             key,
             layouts.formats[shape],
@@ -213,6 +221,7 @@ def _plan_campaign(
             size,
             width,
             str(target),
+            edge,
         )
         files.append((PrintFile(slug, code, kind.name, size, name, target, 0), job))
     return files, []
@@ -289,7 +298,7 @@ def _render(job: _Job) -> tuple[str, str | None]:
     )
     try:
         if job.output == "pdf":
-            data = render_pdf(job.layout, style, content, job.paper)
+            data = render_pdf(job.layout, style, content, job.paper, job.bleed)
         else:
             data = render_png(job.layout, style, content, job.width)
     except Overflow as error:
@@ -399,9 +408,9 @@ def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, mes
     )
 
 
-def _key(layout, style, colours, content, output, size, width, versions) -> str:
+def _key(layout, style, colours, content, output, size, width, versions, bleed) -> str:
     described = json.dumps(
-        [ENGINE_VERSION, versions, layout, style, colours, content, output, size, width],
+        [ENGINE_VERSION, versions, layout, style, colours, content, output, size, width, bleed],
         sort_keys=True,
         ensure_ascii=False,
         default=str,
@@ -436,10 +445,12 @@ def _paper_mm(size: str) -> tuple[float, float]:
     return paper_size(size)
 
 
-def _file_name(slug: str, code: str, kind: str, size: str, output: str) -> str:
+def _file_name(slug: str, code: str, kind: str, size: str, output: str, bleed: float) -> str:
+    # A print-shop PDF says its bleed in its name: it never takes the place of the plain one.
+    shop = [f"bleed{bleed:g}mm"] if bleed else []
     if kind == LEAFLET_PDF.name:
-        return f"{slug}-leaflet-{code}.{output}"
+        return "-".join([slug, "leaflet", *shop, code]) + f".{output}"
     what = "share" if kind == SHARE_PNG.name else "poster"
     full = ["300dpi"] if kind == POSTER_PNG_FULL.name else []
-    parts = [slug, what] + ([size] if size else []) + full
+    parts = [slug, what] + ([size] if size else []) + full + shop
     return "-".join(parts + [code]) + f".{output}"

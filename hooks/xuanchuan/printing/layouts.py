@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..core.errors import Problem, SourceError, shown_path
 from ..core.frontmatter import read_yaml
-from ..core.messages import msg
+from ..core.messages import Message, msg
 from ..core.schema import Choice, ListOf, Nested, Number, Record, Report, Text, build, declare
 from ..core.settings import COLOUR_NAMES, HEX_COLOUR
 from .content import LISTS, TEXTS
@@ -175,6 +175,98 @@ def _layout(data: dict) -> Layout:
     )
 
 
+# Office printers leave about 5 mm at each edge of the paper unprinted, and a print shop's
+# cut may wander: nothing that must be read comes nearer the edge than this (mm).
+SAFE_MARGIN = 5.0
+# Blocks that carry words or a code to scan; backgrounds and photos may run to the edge.
+_KEPT_INSIDE = ("text", "list", "lines", "qr", "logo", "flow")
+# The smallest paper (mm) each printed format comes out on: a larger size is the layout
+# scaled up, margins included. A format not named here prints at its page's size in mm.
+_SMALLEST_PAPER = {
+    "poster-portrait": (210, 297),
+    "poster-landscape": (297, 210),
+    "leaflet": (297, 210),
+}
+
+
+def _check_margins(name: str, layout: Layout, data: dict, report: Report) -> None:
+    """Every block that carries words or the QR code stays SAFE_MARGIN inside the paper."""
+    page = layout.page
+    if page.unit != "mm":
+        return  # a picture for screens (the share image), never printed
+    width, height = _SMALLEST_PAPER.get(name, (page.width, page.height))
+    across, down = width / page.width, height / page.height
+    sides = [f"{name}.pages[{n}].blocks" for n in range(1, len(layout.sides) + 1)]
+    if "pages" not in data:
+        sides = [f"{name}.blocks"]
+    for side, blocks in zip(sides, layout.sides, strict=True):
+        for number, block in enumerate(blocks, start=1):
+            if block.type not in _KEPT_INSIDE:
+                continue
+            for what, area in _areas(block):
+                distances = {
+                    msg("left"): area[0] * across,
+                    msg("top"): area[1] * down,
+                    msg("right"): (page.width - area[0] - area[2]) * across,
+                    msg("bottom"): (page.height - area[1] - area[3]) * down,
+                }
+                near = [
+                    msg(
+                        "{distance} mm from the {edge} edge", distance=f"{round(d, 1):g}", edge=edge
+                    )
+                    if d >= 0
+                    else msg(
+                        "{distance} mm past the {edge} edge",
+                        distance=f"{round(-d, 1):g}",
+                        edge=edge,
+                    )
+                    for edge, d in distances.items()
+                    if d < SAFE_MARGIN - 1e-6
+                ]
+                if near:
+                    report.add(
+                        f"{side}[{number}]",
+                        msg(
+                            "{what} comes {near} of the paper ({width} × {height} mm): expected "
+                            "at least {margin} mm, as office printers leave about that much "
+                            "unprinted at the edges and a print shop's cut may wander; move it "
+                            "inwards",
+                            what=what,
+                            near=_and(near),
+                            width=f"{width:g}",
+                            height=f"{height:g}",
+                            margin=f"{SAFE_MARGIN:g}",
+                        ),
+                    )
+
+
+def _areas(block: Block):
+    """What a block covers (x, y, w, h), named as the team wrote it in layouts.yml."""
+    if block.type == "flow":
+        for number, column in enumerate(block.columns, start=1):
+            what = msg("column {number} of the flow block", number=number)
+            yield what, (column.x, column.y, column.w, column.h)
+        return
+    side = block.size or 0
+    w, h = (side, side) if block.type == "qr" else (block.w or 0, block.h or 0)
+    if block.field:
+        what = msg("the {type} block (field: {field})", type=block.type, field=block.field)
+    elif block.fields:
+        fields = ", ".join(block.fields)
+        what = msg("the {type} block (fields: {fields})", type=block.type, fields=fields)
+    else:
+        what = msg("the {type} block", type=block.type)
+    yield what, (block.x, block.y, w, h)
+
+
+def _and(parts: list) -> Message | str:
+    if len(parts) == 1:
+        return parts[0]
+    return msg(
+        "{first} and {second}", first=", ".join(str(p) for p in parts[:-1]), second=parts[-1]
+    )
+
+
 def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
     path = overrides_dir / LAYOUT_FILE
     shown = shown_path(path, project_dir)
@@ -219,9 +311,13 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
             checked_colours[kind] = _COLOURS.validate(scheme, f"colours.{kind}", report)
     if isinstance(data, dict) and isinstance(data.get("summary"), dict):
         _check_summary(data["summary"], report)
+    formats = {}
+    if not report.issues:
+        formats = {name: _layout(data[name]) for name in FORMATS if name in data}
+        for name, layout in formats.items():
+            _check_margins(name, layout, data[name], report)
     if report.issues:
         raise SourceError(report.problems(shown, read.lines))
-    formats = {name: _layout(data[name]) for name in FORMATS if name in data}
     fallback = tuple(data.get("fallback_fonts") or ())
     return Layouts(checked_colours, data["fonts"], formats, text, fallback=fallback)
 
