@@ -137,7 +137,7 @@ CASES = [
     ("unknown-nested-field", "c-unknown-nested",
      {"index.zh.md": zh(("  points: [先断电再救人]", "  points: [先断电再救人]\n  headlien: 春灌"))},
      ['campaigns/c-unknown-nested/index.zh.md, line 19: poster.headlien: unknown field (did '
-      'you mean "headline"?); known fields: headline, subheadline, points, image, sizes, keep']),
+      'you mean "headline"?); known fields: headline, subheadline, points, image, layout, sizes, keep']),
     ("field-twice", "c-twice",
      {"index.zh.md": zh(("organizer: 城关供电所", "organizer: 城关供电所\ntitle: 又一个标题"))},
      ["campaigns/c-twice/index.zh.md, line 8: title: is written twice: expected it once"]),

@@ -25,7 +25,8 @@ from .drawing import (
 )
 from .flow_drawing import draw_flow
 from .layouts import Block, Layout, PageSize
-from .text import Face, Paragraph, Typesetter, balanced, largest_size
+from .pictograms import draw_pictograms
+from .text import Face, Paragraph, Typesetter, largest_size, made_even
 
 
 def render_pdf(layout: Layout, style: Style, content: PosterContent, paper: str) -> bytes:
@@ -68,7 +69,7 @@ def _draw(context, page: PageSize, blocks, style: Style, content: PosterContent)
             continue
         kind = block.type
         if kind == "rect":
-            set_colour(context, colour_of(style, block.fill))
+            set_colour(context, colour_of(style, block.fill), block.opacity)
             context.rectangle(block.x, block.y, block.w, block.h)
             context.fill()
         elif kind == "text":
@@ -76,6 +77,8 @@ def _draw(context, page: PageSize, blocks, style: Style, content: PosterContent)
             _text_block(context, typesetter, page, style, block, text, content.phrases)
         elif kind == "list":
             _list_block(context, typesetter, page, style, block, content.points, content.phrases)
+        elif kind == "pictograms":
+            draw_pictograms(context, typesetter, page, style, block, content)
         elif kind == "lines":
             _lines_block(context, typesetter, page, style, block, content)
         elif kind == "image" and content.photo:
@@ -130,7 +133,9 @@ def _fit(
 
     laid = largest_size(block.max_size, block.min_size, attempt)
     if laid:
-        return laid[0].size, [_even(typesetter, p, face, width, phrases, block.align) for p in laid]
+        return laid[0].size, [
+            made_even(typesetter, p, face, width, phrases, block.align) for p in laid
+        ]
     laid = set_all(block.min_size)
     if needed(laid) <= height + 1e-6:
         # Only a word wider than the box is in the way: break it, there is no other way.
@@ -150,24 +155,6 @@ def _fit(
             over=max(lines - fit_lines, 1),
         ),
     )
-
-
-def _even(typesetter, paragraph: Paragraph, face, width, phrases, align) -> Paragraph:
-    """The paragraph broken at the narrowest width that needs no more lines, aligned in
-    its box: no last line with a word or two alone."""
-    if len(paragraph.lines) > 1:
-        narrowest = balanced(
-            lambda trial: typesetter.paragraph(
-                paragraph.text, face, paragraph.size, trial, phrases=phrases, words=True
-            ),
-            width,
-            len(paragraph.lines),
-            0.0,
-        )
-        paragraph = typesetter.paragraph(
-            paragraph.text, face, paragraph.size, narrowest, phrases=phrases, words=True
-        )
-    return paragraph.frame_to(width, align)
 
 
 def _face(style: Style, block: Block) -> Face:

@@ -83,6 +83,7 @@ def plan_campaigns(
         leaflets=settings.print.leaflets if leaflets is None else leaflets,
         qr_address=campaign_address,
         cache_dir=cache_dir,
+        poster_layouts=settings.print.poster_layouts,
     )
     return PrintPlan(planned, problems, layouts)
 
