@@ -1,4 +1,5 @@
-"""A synthetic but realistic corpus: campaigns and content pages in Chinese and English.
+"""A synthetic but realistic corpus: campaigns with their reports, and content pages, in
+Chinese and English.
 
 The same seed gives the same corpus, byte for byte, so runs can be compared.
 """
@@ -7,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import random
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -102,6 +105,24 @@ WORDS_EN = [
 ]
 
 
+REPORTS = "reports"
+REPORTS_PER_CAMPAIGN = 5
+LEAFLETS, LEAFLETS_EN = "发放宣传单", "Leaflets handed out"
+# Report photos: a few distinct camera-sized pictures, each campaign's reports/photos/
+# holding copies of ``PHOTOS_PER_CAMPAIGN`` of them (hard links: the engine knows a photo by
+# its path, so each is drawn as its own file, at no cost in disk or time to write).
+PHOTOS = 10
+PHOTOS_PER_CAMPAIGN = 2
+PHOTO_NAMES = [f"photo-{n:02d}.jpg" for n in range(1, PHOTOS + 1)]
+
+
+@dataclass(frozen=True)
+class PoolPhoto:
+    """A file of a campaign that is a copy of one of the shared report photos."""
+
+    name: str
+
+
 def _sentence_zh(rng: random.Random) -> str:
     return "".join(rng.choice(WORDS_ZH) for _ in range(rng.randint(6, 14))) + rng.choice("。。！；")
 
@@ -148,11 +169,27 @@ def _photo(rng: random.Random) -> bytes:
     return buffer.getvalue()
 
 
+def _camera_photo(rng: random.Random) -> bytes:
+    """A 2000x1500 JPEG with the texture of a photo (it costs what a photo costs to resize)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (2000, 1500), tuple(rng.randint(40, 200) for _ in range(3)))
+    draw = ImageDraw.Draw(image)
+    for _ in range(40):
+        x, y = rng.randint(0, 1900), rng.randint(0, 1400)
+        colour = tuple(rng.randint(0, 255) for _ in range(3))
+        draw.ellipse((x, y, x + rng.randint(40, 500), y + rng.randint(40, 400)), fill=colour)
+    grain = Image.effect_noise((500, 375), 40).convert("RGB").resize(image.size)
+    buffer = io.BytesIO()
+    Image.blend(image, grain, 0.2).save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
 def _front(data: dict) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
 
 
-def campaign(rng: random.Random, index: int) -> tuple[str, dict[str, str | bytes]]:
+def campaign(rng: random.Random, index: int) -> tuple[str, dict[str, str | bytes | PoolPhoto]]:
     kind = TYPES[index % len(TYPES)]
     start = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 700))
     end = start + dt.timedelta(days=rng.randint(10, 90))
@@ -182,6 +219,8 @@ def campaign(rng: random.Random, index: int) -> tuple[str, dict[str, str | bytes
         "targets": [
             {"label": "参与率", "goal": 95, "actual": rng.randint(60, 99), "unit": "%"},
             {"label": "覆盖率", "goal": 90, "unit": "%"},
+            # Counted by the reports: their figures add up to its actual.
+            {"label": LEAFLETS, "goal": rng.choice([500, 1000, 2000]), "unit": "份"},
         ],
         "activities": [
             {
@@ -202,6 +241,7 @@ def campaign(rng: random.Random, index: int) -> tuple[str, dict[str, str | bytes
         "title": f"{rng.choice(WORDS_EN).capitalize()} campaign {index}",
         "summary": _sentence_en(rng),
         "places": [PLACES_EN[i] for i in places],
+        "targets": [{"label": "Participation"}, {"label": "Coverage"}, {"label": LEAFLETS_EN}],
         "activities": [{"title": rng.choice(WORDS_EN)} for _ in activities],
         "poster": {
             "subheadline": _sentence_en(rng)[:40],
@@ -209,13 +249,62 @@ def campaign(rng: random.Random, index: int) -> tuple[str, dict[str, str | bytes
         },
         "leaflet": {"sections": sections_en[:2]},
     }
-    files: dict[str, str | bytes] = {
+    files: dict[str, str | bytes | PoolPhoto] = {
         "index.zh.md": _front(zh) + body_zh,
         "index.en.md": _front(en) + body_en,
     }
     if has_photo:
         files["photo.jpg"] = _photo(rng)
+    files.update(_reports(rng, zh, en["activities"], start, end))
     return slug, files
+
+
+def _reports(rng: random.Random, zh: dict, titles_en: list[dict], start, end) -> dict:
+    """``REPORTS_PER_CAMPAIGN`` reports in both languages: on the days of the schedule's
+    first activities (named by their date, or their title where the date is shared), then
+    on other days of the campaign; each with figures for the counted target and photos."""
+    schedule = zh["activities"]
+    dates = [a["date"] for a in schedule]
+    titles = [a["title"] for a in schedule]
+    chosen = rng.sample(PHOTO_NAMES, PHOTOS_PER_CAMPAIGN)
+    files: dict[str, str | PoolPhoto] = {}
+    for number in range(REPORTS_PER_CAMPAIGN):
+        meta: dict = {}
+        if number < len(schedule):
+            activity = schedule[number]
+            day = activity["date"]
+            if dates.count(day) == 1:
+                meta["activity"] = day
+            elif titles.count(activity["title"]) == 1:
+                meta["activity"] = activity["title"]
+            title_en = titles_en[number]["title"]
+        else:
+            day = (start + dt.timedelta(days=rng.randint(0, (end - start).days))).isoformat()
+            title_en = rng.choice(WORDS_EN)
+        place = rng.randrange(len(PLACES))
+        photos = rng.sample(chosen, rng.randint(1, len(chosen)))
+        zh_meta = {
+            "title": f"{rng.choice(WORDS_ZH)}{rng.choice(WORDS_ZH)}简报{number + 1}",
+            "date": day,
+            **meta,
+            "place": PLACES[place],
+            "people": rng.randint(20, 400),
+            "photos": [{"file": f"photos/{name}", "caption": _sentence_zh(rng)} for name in photos],
+            "figures": {LEAFLETS: rng.randint(20, 300)},
+        }
+        en_meta = {
+            "title": f"Report {number + 1}: {title_en}",
+            "place": PLACES_EN[place],
+            "photos": [{"caption": _sentence_en(rng)} for _ in photos],
+        }
+        body_zh = "".join(_sentence_zh(rng) for _ in range(rng.randint(6, 16)))
+        body_en = " ".join(_sentence_en(rng) for _ in range(rng.randint(6, 16)))
+        name = f"{REPORTS}/{day}-report-{number + 1}"
+        files[f"{name}.zh.md"] = _front(zh_meta) + "\n" + body_zh + "\n"
+        files[f"{name}.en.md"] = _front(en_meta) + "\n" + body_en + "\n"
+    for photo in chosen:
+        files[f"{REPORTS}/photos/{photo}"] = PoolPhoto(photo)
+    return files
 
 
 def write_corpus(root: Path, campaigns: int, pages: int = 50, seed: int = 2026) -> Path:
@@ -243,16 +332,33 @@ def write_corpus(root: Path, campaigns: int, pages: int = 50, seed: int = 2026) 
         (root / "content" / "knowledge" / f"page-{number:03d}.en.md").write_text(
             _front({"title": title_en}) + f"\n# {title_en}\n" + body_en, encoding="utf-8"
         )
+    pool = root / ".photos"
+    pool.mkdir()
+    photo_rng = random.Random(seed + 1)
+    for name in PHOTO_NAMES:
+        (pool / name).write_bytes(_camera_photo(photo_rng))
     for index in range(campaigns):
         slug, files = campaign(rng, index)
         folder = root / "campaigns" / slug
-        folder.mkdir(parents=True)
         for name, data in files.items():
-            if isinstance(data, bytes):
-                (folder / name).write_bytes(data)
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, PoolPhoto):
+                os.link(pool / data.name, path)
+            elif isinstance(data, bytes):
+                path.write_bytes(data)
             else:
-                (folder / name).write_text(data, encoding="utf-8")
+                path.write_text(data, encoding="utf-8")
     return root
+
+
+def _copy(source: str, target: str) -> None:
+    # Photos are linked (they are never edited); texts are copied, as the benchmark edits
+    # the corpus's and must leave the baseline's as they were.
+    if source.endswith(".jpg"):
+        os.link(source, target)
+    else:
+        shutil.copy(source, target)
 
 
 def write_baseline(corpus: Path, root: Path) -> Path:
@@ -262,10 +368,8 @@ def write_baseline(corpus: Path, root: Path) -> Path:
     docs = root / "docs"
     shutil.copytree(corpus / "content", docs)
     for folder in sorted((corpus / "campaigns").iterdir()):
-        target = docs / "campaigns" / folder.name
-        target.mkdir(parents=True)
-        for path in folder.iterdir():
-            shutil.copy(path, target / path.name)
+        # Reports and their photos too: Material publishes every file of its docs folder.
+        shutil.copytree(folder, docs / "campaigns" / folder.name, copy_function=_copy)
     (root / "mkdocs.yml").write_text(
         "site_name: Baseline\nsite_url: https://example.org/xuanchuan/\n"
         "theme:\n  name: material\n  font: false\n  language: zh\n"

@@ -63,7 +63,7 @@ def kind_of(print_file: PrintFile) -> str:
 
 def plan(project_dir: Path, cache_dir: Path):
     project = read_project(project_dir / "mkdocs.yml")
-    campaigns = load_campaigns(project.settings, project.project_dir)
+    campaigns = load_campaigns(project.settings, project.project_dir, cache_dir=cache_dir)
     for slug in campaigns.left_out:
         print(f"warning: campaigns/{slug} is left out: run the build to see why", file=sys.stderr)
     planned = plan_campaigns(campaigns, project, cache_dir=cache_dir)

@@ -3,7 +3,8 @@
     .venv/bin/python bench/run.py               # 200 campaigns x 2 languages, 3 rounds
     .venv/bin/python bench/run.py --size 20     # a quick run
 
-Runs are interleaved (baseline, cold, warm, edited; then again) and the median of the
+Runs are interleaved (baseline, cold, warm, edited: a campaign's poster headline and one
+of its reports; then again) and the median of the
 rounds is reported, with ratios to the baseline. Results are printed as a table and written
 as JSON (bench/results.json unless --json says otherwise). Then `mkdocs serve` is started
 and timed: its start, and save to preview for edits to a campaign's text, a content page and
@@ -25,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import serve  # noqa: E402
-from corpus import write_baseline, write_corpus  # noqa: E402
+from corpus import LEAFLETS, write_baseline, write_corpus  # noqa: E402
 
 
 def environment() -> dict:
@@ -70,18 +71,30 @@ def build(project: Path) -> dict:
     }
 
 
-def edit_one_campaign(corpus: Path) -> Path:
-    first = sorted((corpus / "campaigns").iterdir())[0] / "index.zh.md"
-    text = first.read_text(encoding="utf-8")
-    first.write_text(
-        text.replace("poster:\n", "poster:\n  headline: 已修改的标题\n", 1), encoding="utf-8"
+def edit_one_campaign(corpus: Path) -> dict[Path, str]:
+    """The edits of the "edited" build: one campaign's poster headline, and one of its
+    reports (a sentence more, and one more leaflet, which its campaign's target adds up).
+    Returns each edited file's text before, to put back."""
+    folder = sorted((corpus / "campaigns").iterdir())[0]
+    campaign = folder / "index.zh.md"
+    report = sorted((folder / "reports").glob("*.zh.md"))[0]
+    originals = {path: path.read_text(encoding="utf-8") for path in (campaign, report)}
+    campaign.write_text(
+        originals[campaign].replace("poster:\n", "poster:\n  headline: 已修改的标题\n", 1),
+        encoding="utf-8",
     )
-    return first
+    one_more = re.sub(
+        rf"(\n  {LEAFLETS}: )(\d+)\n", lambda m: f"{m[1]}{int(m[2]) + 1}\n", originals[report]
+    )
+    assert one_more != originals[report], report
+    report.write_text(one_more + "\n又发放了一份宣传单。\n", encoding="utf-8")
+    return originals
 
 
 def weights(site: Path) -> dict:
     pages = [p for p in site.rglob("campaigns/*/index.html")]
     sizes = sorted(p.stat().st_size for p in pages)
+    reports = sorted(p.stat().st_size for p in site.rglob("campaigns/*/reports/*.html"))
     indexes = {}
     for index in sorted(site.rglob("search/search_index.json")):
         folder = index.parent.parent.relative_to(site).as_posix()
@@ -98,6 +111,9 @@ def weights(site: Path) -> dict:
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
         "campaign_pages": len(pages),
         "median_campaign_page_bytes": statistics.median(sizes) if sizes else 0,
+        "report_pages": len(reports),
+        "median_report_page_bytes": statistics.median(reports) if reports else 0,
+        "report_photo_copies": len(list(site.glob("campaigns/*/reports/photos/*w.jpg"))),
         "search_index": indexes,
     }
 
@@ -112,10 +128,10 @@ def run(size: int, pages: int, rounds: int, workdir: Path, serve_edits: int = 0)
         shutil.rmtree(corpus / "site", ignore_errors=True)
         runs["cold"].append(build(corpus))
         runs["warm"].append(build(corpus))
-        edited = edit_one_campaign(corpus)
-        original = edited.read_text(encoding="utf-8")
+        originals = edit_one_campaign(corpus)
         runs["edited"].append(build(corpus))
-        edited.write_text(original.replace("  headline: 已修改的标题\n", "", 1), encoding="utf-8")
+        for path, text in originals.items():
+            path.write_text(text, encoding="utf-8")
     base = statistics.median(r["seconds"] for r in runs["baseline"])
     summary = {}
     for name, results in runs.items():
@@ -176,6 +192,9 @@ def table(result: dict) -> str:
         f"{result['runs']['cold']['site_part_ratio']:.2f} x baseline",
         f"site: {weights_['site_bytes'] / 1e6:.1f} MB; median campaign page: "
         f"{weights_['median_campaign_page_bytes'] / 1024:.1f} KB of HTML",
+        f"reports: {weights_['report_pages']} pages, median "
+        f"{weights_['median_report_page_bytes'] / 1024:.1f} KB of HTML; "
+        f"{weights_['report_photo_copies']} web copies of report photos",
     ]
     for language, index in weights_["search_index"].items():
         lines.append(

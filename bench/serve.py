@@ -28,7 +28,7 @@ EDIT_TIMEOUT = 120.0
 START_TIMEOUT = 600.0
 DETECTED = "Detected file changes"
 RELOADED = "Reloading browsers"
-KINDS = ("campaign_text", "content_page", "poster_field")
+KINDS = ("campaign_text", "content_page", "poster_field", "report_text")
 
 
 class Server:
@@ -159,7 +159,7 @@ def _stamps(server: Server, written: float) -> tuple[float | None, float | None]
 
 
 class Edits:
-    """The three edits a writer makes, each with a fresh marker, and their undoing."""
+    """The edits a writer makes, each with a fresh marker, and their undoing."""
 
     def __init__(self, project: Path) -> None:
         self.campaign = sorted((project / "campaigns").iterdir())[0]
@@ -169,9 +169,10 @@ class Edits:
         page = self.page_file.relative_to(project / "content").as_posix()
         # The offline plugin turns directory URLs off: about.zh.md is served as about.html.
         self.page_path = page.removesuffix(".zh.md") + ".html"
-        self.originals = {
-            path: path.read_text(encoding="utf-8") for path in (self.campaign_file, self.page_file)
-        }
+        self.report_file = sorted((self.campaign / "reports").glob("*.zh.md"))[-1]
+        self.report_path = f"reports/{self.report_file.name.removesuffix('.zh.md')}.html"
+        edited = (self.campaign_file, self.page_file, self.report_file)
+        self.originals = {path: path.read_text(encoding="utf-8") for path in edited}
         self.count = 0
 
     def marker(self) -> str:
@@ -186,6 +187,9 @@ class Edits:
         elif kind == "content_page":
             text = self.originals[self.page_file] + f"\n新增一段：{marker}。\n"
             self.page_file.write_text(text, encoding="utf-8")
+        elif kind == "report_text":
+            text = self.originals[self.report_file] + f"\n补充一句：{marker}。\n"
+            self.report_file.write_text(text, encoding="utf-8")
         else:
             original = self.originals[self.campaign_file]
             text = re.sub(r"\n  headline: .*\n", "\n", original, count=1)
@@ -199,7 +203,9 @@ class Edits:
 
 def _condition(kind: str, marker: str, url: str, edits: Edits) -> Callable[[float], bool]:
     campaign = f"{url}campaigns/{edits.slug}/"
-    page = campaign + "index.html" if kind != "content_page" else url + edits.page_path
+    page = {"content_page": url + edits.page_path, "report_text": campaign + edits.report_path}.get(
+        kind, campaign + "index.html"
+    )
     poster = campaign + f"{edits.slug}-poster-A4-zh.pdf"
 
     def shown(deadline: float) -> bool:

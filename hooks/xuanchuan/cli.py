@@ -42,6 +42,20 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--type", required=True, dest="kind", help="e.g. safe-electricity")
     new.add_argument("--start", type=_date, default=None, help="YYYY-MM-DD (default: today)")
     new.add_argument("--end", type=_date, default=None, help="YYYY-MM-DD (default: a month on)")
+    report = commands.add_parser(
+        "new-report",
+        help="start an activity report of a campaign, as a draft filled in from its schedule",
+        description="新建一篇活动简报：那天安排的活动、地点和活动目标都已填好，字段都有中文说明。"
+        " Example: xuanchuan new-report safety-month-2026 --date 2026-06-06",
+    )
+    report.add_argument("campaign", help="the campaign's folder name, e.g. safety-month-2026")
+    # Read as text and checked with the campaign, so a mistake shows in the team's language.
+    report.add_argument("--date", required=True, help="the day reported, YYYY-MM-DD")
+    report.add_argument(
+        "--name",
+        help="the file name after the date, e.g. market-stall (default: from the activity's "
+        "English title, else report)",
+    )
     pack = commands.add_parser(
         "print-pack",
         help="one PDF with the posters and leaflets of a chosen set, for the print shop",
@@ -75,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
             return _translations(Path(args.config_file))
         if args.command == "new-campaign":
             return _new_campaign(Path(args.config_file), args)
+        if args.command == "new-report":
+            return _new_report(Path(args.config_file), args)
         if args.command == "print-pack":
             return _print_pack(Path(args.config_file), args)
     except SourceError as error:
@@ -117,6 +133,31 @@ def _new_campaign(config_file: Path, args) -> int:
     for path in written:
         print(msg("created {file}", file=path.relative_to(project.project_dir)))
     print(msg("next: edit these files, then preview with: .venv/bin/mkdocs serve"))
+    return 0
+
+
+def _new_report(config_file: Path, args) -> int:
+    from .campaigns.report_scaffold import REPORT_TEMPLATES, new_report, report_day
+    from .mkdocs_adapter import read_project
+
+    project = read_project(config_file)
+    day = report_day(args.date, project.settings, args.campaign)
+    written = new_report(
+        project_dir=project.project_dir,
+        templates_dir=project.overrides_dir / REPORT_TEMPLATES,
+        settings=project.settings,
+        slug=args.campaign,
+        day=day,
+        name=args.name,
+    )
+    print(msg("created {file}", file=written.relative_to(project.project_dir)))
+    print(
+        msg(
+            "next: write the report, put its photos in {folder}, then preview with: "
+            ".venv/bin/mkdocs serve",
+            folder=(written.parent / "photos").relative_to(project.project_dir).as_posix(),
+        )
+    )
     return 0
 
 

@@ -28,7 +28,7 @@ def test_quick_benchmark_counts(tmp_path: Path):
     assert runs["cold"]["print_rendered"] == 30 and runs["cold"]["print_reused"] == 0
     assert runs["warm"]["print_rendered"] == 0 and runs["warm"]["print_reused"] == 30
     # The edited campaign's Chinese headline shows on its Chinese posters and share image
-    # only (the leaflet shows the title).
+    # only (the leaflet shows the title); its edited report is on no print file.
     assert runs["edited"]["print_rendered"] == 4 and runs["edited"]["print_reused"] == 26
     assert runs["baseline"]["ratio"] == 1.0
     # The site part is the cold build less the time the log says print files took.
@@ -36,17 +36,21 @@ def test_quick_benchmark_counts(tmp_path: Path):
     assert all(run["seconds"] > 0 and run["peak_mb"] > 0 for run in runs.values())
     weights = result["weights"]
     assert weights["campaign_pages"] == 6
+    # 5 reports a campaign, in both languages; each campaign's 2 photos in 3 widths, once.
+    assert weights["report_pages"] == 30
+    assert weights["report_photo_copies"] == 3 * 2 * 3
+    assert weights["median_report_page_bytes"] > 0
     assert set(weights["search_index"]) == {"default", "en"}
     for index in weights["search_index"].values():
         assert 0 < index["bytes"] <= index["material_bytes"]
     assert "x baseline" in done.stdout and "cold print throughput" in done.stdout
-    assert "cold site part" in done.stdout
+    assert "cold site part" in done.stdout and "web copies of report photos" in done.stdout
 
 
     # Under mkdocs serve: every edit showed up (no figure is held to the target here).
     serve = result["serve"]
     assert serve["start_seconds"] > 0 and serve["settled"]
-    assert set(serve["edits"]) == {"campaign_text", "content_page", "poster_field"}
+    assert set(serve["edits"]) == {"campaign_text", "content_page", "poster_field", "report_text"}
     for edit in serve["edits"].values():
         assert edit["timeouts"] == 0 and len(edit["all"]) == 1
         assert edit["median_seconds"] > 0
@@ -55,3 +59,4 @@ def test_quick_benchmark_counts(tmp_path: Path):
     # Every edited file is as it was.
     corpus = tmp_path / "work" / "corpus"
     assert not [path for path in corpus.rglob("*.md") if "标记" in path.read_text("utf-8")]
+    assert not [path for path in corpus.rglob("*.md") if "又发放了一份" in path.read_text("utf-8")]

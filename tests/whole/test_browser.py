@@ -170,8 +170,10 @@ def test_every_text_is_readable_for_older_readers(browser, http_base, site, widt
     and in search results."""
     campaign = sorted(p.relative_to(site).as_posix() for p in site.glob("campaigns/*/index.html")
                       if (p.parent / "index.html").read_text(encoding="utf-8").count("download"))
+    report = sorted(p.relative_to(site).as_posix() for p in site.glob("campaigns/*/reports/*.html"))
     pages = ["index.html", "knowledge/electric-shock-first-aid.html", "campaigns/index.html",
-             "campaigns/calendar.html", campaign[0], "en/knowledge/spring-irrigation-pumps.html"]
+             "campaigns/calendar.html", campaign[0], "en/knowledge/spring-irrigation-pumps.html",
+             "news/index.html", report[0]]
     visit = Visit(browser, http_base)
     visit.page.set_viewport_size({"width": width, "height": 900})
     problems = {}

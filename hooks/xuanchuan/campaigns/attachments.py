@@ -48,22 +48,31 @@ def body_references(markdown: str) -> list[Reference]:
 
 
 def check_body_pictures(
-    document: Document, folder: Path, problems: list[Problem], cache_dir: Path | None = None
+    document: Document,
+    folder: Path,
+    problems: list[Problem],
+    cache_dir: Path | None = None,
+    *,
+    inside: Path | None = None,
 ) -> None:
-    """Each picture the body shows must be a good image inside the campaign folder."""
+    """Each picture the body shows must be a good image inside the campaign folder
+    (``inside``, when the body's paths start from a folder within it, as a report's do)."""
     for reference in body_references(document.body):
         if not reference.is_picture:
             continue
-        message = check_image(folder, reference.target, cache_dir)
+        message = check_image(folder, reference.target, cache_dir, inside=inside)
         if message:
             line = _line_of(document, reference.target)
             problems.append(Problem(document.path, line, None, message))
 
 
-def published_files(folder: Path, bodies, poster_images) -> list[Path]:
-    """The files of ``folder`` the site publishes: each poster photo and each file a body
-    refers to that is inside the folder, sorted, without repeats."""
-    base = folder.resolve()
+def published_files(
+    folder: Path, bodies, poster_images, *, inside: Path | None = None
+) -> list[Path]:
+    """The files the site publishes: each poster photo and each file a body refers to, both
+    written from ``folder``, that is inside the campaign folder (``inside``, ``folder``
+    unless said otherwise), sorted, without repeats."""
+    base = (folder if inside is None else inside).resolve()
     wanted = {str(image) for image in poster_images if image}
     for body in bodies:
         wanted.update(reference.target for reference in body_references(body))

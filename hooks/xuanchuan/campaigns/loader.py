@@ -29,7 +29,7 @@ from ..core.settings import MAX_SLUG_LENGTH, SLUG_HELP, Settings, split_language
 from ..core.source_files import links_leaving
 from .attachments import check_body_pictures
 from .model import Campaign, CampaignSet
-from .reports import with_reports
+from .reports import REPORTS, with_reports
 from .schema import campaign_schema, folder_name_ok, folder_name_reserved, translation_schema
 from .sections import section_titles
 from .translation import merge_translation
@@ -39,9 +39,15 @@ MAX_YEARS = 10
 
 
 def load_campaigns(
-    settings: Settings, project_dir: Path, *, include_drafts: bool = False
+    settings: Settings,
+    project_dir: Path,
+    *,
+    include_drafts: bool = False,
+    cache_dir: Path | None = None,
 ) -> CampaignSet:
+    """``cache_dir`` keeps the verdicts on pictures (default: the project's cache)."""
     result = CampaignSet()
+    pictures = (cache_dir or project_dir / CACHE_DIR) / "pictures"
     schema = campaign_schema(settings.campaign_types)
     for folder in campaign_folders(settings, project_dir):
         problems: list[Problem] = links_leaving(folder, project_dir)
@@ -52,10 +58,18 @@ def load_campaigns(
             continue
         report_problems: list[Problem] = []
         versions = _load_folder_again(
-            folder, settings, schema, project_dir, problems, report_problems, include_drafts
+            folder,
+            settings,
+            schema,
+            project_dir,
+            problems,
+            report_problems,
+            include_drafts,
+            pictures,
         )
         # A report with a mistake is left out on its own: the campaign still builds.
         result.problems.extend(report_problems)
+        result.left_out_reports.extend(_reports_left_out(report_problems, folder, project_dir))
         if problems:
             result.problems.extend(problems)
             result.left_out.append(folder.name)
@@ -67,6 +81,18 @@ def load_campaigns(
         result.campaigns[folder.name] = versions
     result.problems.sort()
     return result
+
+
+def _reports_left_out(problems: list[Problem], folder: Path, project_dir: Path) -> list[str]:
+    """The reports the problems are about: each of them is left out (a problem in the
+    campaign's own file, about its reports' figures, leaves none out)."""
+    inside = f"{shown_path(folder / REPORTS, project_dir)}/"
+    found = {
+        split_language(problem.path)[0].removesuffix(".md")
+        for problem in problems
+        if problem.path.startswith(inside)
+    }
+    return sorted(found)
 
 
 def campaign_folders(settings: Settings, project_dir: Path) -> list[Path]:
@@ -83,7 +109,9 @@ _LOADED: dict[tuple, tuple] = {}
 _MAX_LOADED = 4096
 
 
-def _load_folder_again(folder, settings, schema, project_dir, problems, report_problems, drafts):
+def _load_folder_again(
+    folder, settings, schema, project_dir, problems, report_problems, drafts, pictures
+):
     """``_load_folder``, or what it gave for the same files and settings in this process.
 
     A file is the same when its name, size, inode, modification and change times are:
@@ -102,13 +130,15 @@ def _load_folder_again(folder, settings, schema, project_dir, problems, report_p
         )
     except OSError:
         return _load_folder(
-            folder, settings, schema, project_dir, problems, report_problems, drafts
+            folder, settings, schema, project_dir, problems, report_problems, drafts, pictures
         )
-    key = (repr(settings), str(project_dir), str(folder), files, drafts)
+    key = (repr(settings), str(project_dir), str(folder), files, drafts, str(pictures))
     if key not in _LOADED:
         found: list[Problem] = []
         in_reports: list[Problem] = []
-        versions = _load_folder(folder, settings, schema, project_dir, found, in_reports, drafts)
+        versions = _load_folder(
+            folder, settings, schema, project_dir, found, in_reports, drafts, pictures
+        )
         if len(_LOADED) >= _MAX_LOADED:
             _LOADED.clear()
         _LOADED[key] = (versions, tuple(found), tuple(in_reports))
@@ -119,7 +149,7 @@ def _load_folder_again(folder, settings, schema, project_dir, problems, report_p
 
 
 def _load_folder(
-    folder, settings, schema, project_dir, problems, report_problems, drafts
+    folder, settings, schema, project_dir, problems, report_problems, drafts, pictures
 ) -> dict[str, Campaign] | None:
     shown_folder = shown_path(folder, project_dir)
     if len(folder.name) > MAX_SLUG_LENGTH:
@@ -208,7 +238,6 @@ def _load_folder(
     # missing photo is listed alongside a misspelt field, not after it is corrected.
     _check_dates(original, checked, schema, problems)
     _check_activities(original, checked, schema, problems)
-    pictures = project_dir / CACHE_DIR / "pictures"
     _check_image(original, checked.get("poster.image"), folder, problems, pictures)
     _check_photo_design(original, checked, problems)
     check_body_pictures(original, folder, problems, pictures)
@@ -249,6 +278,7 @@ def _load_folder(
         report_problems,
         include_drafts=drafts,
         pictures=pictures,
+        original=original,
     )
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.messages import msg
+from ..core.messages import Message, msg
 from ..core.schema import (
     MISSING,
     Bool,
@@ -199,6 +199,8 @@ class ScheduleEntry(Option):
             isinstance(value, str) and Date._SHAPE.fullmatch(value.strip())
         ):
             return Date().validate(value, path, report)
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            return self.wrong(value, path, report)
         return Text(max_length=TITLE_LENGTH, allow_empty=False).validate(value, path, report)
 
 
@@ -207,6 +209,32 @@ class Photo:
     # Relative to the report file in the file; the file itself in the model.
     file: Path = declare(Text(required=True))
     caption: str | None = declare(Text(translatable=True))
+
+
+def _file_name_alone(text: str) -> Message:
+    return msg(
+        '"{text}" is a file name alone: expected it as "- file: {text}", with an optional '
+        '"caption:" line under it',
+        text=text,
+    )
+
+
+class PhotoEntry(Nested):
+    """A photo of a report; the file name written alone is the likeliest slip."""
+
+    def validate(self, value, path, report):
+        if isinstance(value, str):
+            report.add(path, _file_name_alone(value))
+            return MISSING
+        return super().validate(value, path, report)
+
+
+class Photos(ListOf):
+    def validate(self, value, path, report):
+        if isinstance(value, str):
+            report.add(path, _file_name_alone(value))
+            return MISSING
+        return super().validate(value, path, report)
 
 
 @dataclass(frozen=True)
@@ -237,7 +265,7 @@ class Report:
     activity: Activity | None = declare(ScheduleEntry())
     place: str | None = declare(Text(translatable=True))
     people: int | None = declare(WholeNumber(minimum=0, maximum=MAX_COUNT))
-    photos: tuple[Photo, ...] = declare(ListOf(Nested(Photo), max_items=60))
+    photos: tuple[Photo, ...] = declare(Photos(PhotoEntry(Photo), max_items=60))
     # Written as target label: amount; resolved against the campaign's targets in the model.
     figures: tuple[Figure, ...] = declare(MapOf(Number(minimum=0, maximum=MAX_COUNT), max_items=12))
     draft: bool = declare(Bool(default=False))
@@ -317,6 +345,9 @@ class CampaignSet:
     campaigns: dict[str, dict[str, Campaign]] = field(default_factory=dict)
     problems: list = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
+    # Reports left out of campaigns that build, as the team sees them, without language and
+    # ".md": campaigns/<slug>/reports/2026-06-12-village-meeting.
+    left_out_reports: list[str] = field(default_factory=list)
 
     def in_language(self, code: str) -> list[Campaign]:
         """Newest first: by start date, then by slug for a stable order."""

@@ -55,9 +55,11 @@ def with_reports(
     *,
     include_drafts: bool,
     pictures: Path,
+    original: Document,
 ) -> dict[str, Campaign]:
-    """``versions`` (the campaign in each language), each with its reports, its targets'
-    actual amounts added up from them and its held activities marked."""
+    """``versions`` (the campaign in each language, ``original`` its default language's
+    file), each with its reports, its targets' actual amounts added up from them and its
+    held activities marked."""
     found = _report_files(folder, settings, project_dir, problems)
     reports: dict[str, list[Report]] = {code: [] for code in versions}
     for stem, files in found.items():
@@ -71,7 +73,35 @@ def with_reports(
             continue
         for code, report in loaded.items():
             reports[code].append(report)
+    _check_by_hand(
+        original, versions[settings.default.code], reports[settings.default.code], problems
+    )
     return {code: _summed(campaign, reports[code]) for code, campaign in versions.items()}
+
+
+def _check_by_hand(original: Document, campaign: Campaign, reports, problems) -> None:
+    """A target whose actual is written by hand does not count its reports' figures: the
+    team is told, at the actual, rather than left wondering why the total stays still.
+    The reports stay in the site: what they say happened did happen."""
+    for index, target in enumerate(campaign.targets):
+        if target.actual is None:
+            continue
+        amounts = [f.amount for r in reports for f in r.figures if f.target == index]
+        if not amounts:
+            continue
+        problems.append(
+            original.problem(
+                f"targets[{index + 1}].actual",
+                msg(
+                    'is written by hand ({actual}), so the figures reports give "{label}" '
+                    "({total} in all) are not counted: expected one or the other (remove "
+                    "actual to add up the reports' figures, or the figures from the reports)",
+                    actual=_tidy(target.actual),
+                    label=target.label,
+                    total=_tidy(sum(amounts)),
+                ),
+            )
+        )
 
 
 def _report_files(folder, settings, project_dir, problems) -> dict[str, dict[str, Path]]:
@@ -87,12 +117,18 @@ def _report_files(folder, settings, project_dir, problems) -> dict[str, dict[str
         name, code = split_language(path.name)
         stem = name[: -len(".md")]
         if code is None or code not in settings.codes:
+            files = either([f"{stem}.{c}.md" for c in settings.codes])
             problems.append(
                 file_problem(
                     shown,
                     msg(
-                        "a report's file name ends with its language: expected {files}",
-                        files=either([f"{stem}.{c}.md" for c in settings.codes]),
+                        "a report's file name ends with its language: expected {files}", files=files
+                    )
+                    if code is None
+                    else msg(
+                        'unknown language code "{code}" in the file name: expected {files}',
+                        code=code,
+                        files=files,
                     ),
                 )
             )
@@ -146,9 +182,9 @@ def _load_report(stem, files, folder, versions, settings, project_dir, problems,
     checked = data if isinstance(data, dict) else {}
     _check_day(original, stem, checked, campaign, problems)
     activity = _activity_index(original, checked.get("activity"), campaign, problems)
-    figures = _figure_targets(original, checked.get("figures") or {}, campaign, problems)
+    figures = _figure_targets(original, checked.get("figures") or {}, versions, settings, problems)
     _check_photos(original, checked.get("photos") or [], folder, problems, pictures)
-    check_body_pictures(original, folder / REPORTS, problems, pictures)
+    check_body_pictures(original, folder / REPORTS, problems, pictures, inside=folder)
     lenient = translation_schema(schema)
     merged: dict[str, dict] = {default: checked}
     for language in settings.languages[1:]:
@@ -157,7 +193,7 @@ def _load_report(stem, files, folder, versions, settings, project_dir, problems,
             continue
         own, found = document.check(lenient)
         problems.extend(found)
-        check_body_pictures(document, folder / REPORTS, problems, pictures)
+        check_body_pictures(document, folder / REPORTS, problems, pictures, inside=folder)
         if found or len(problems) > before:
             continue
 
@@ -286,27 +322,60 @@ def _activity_index(document, written, campaign: Campaign, problems) -> int | No
     return None
 
 
-def _figure_targets(document, figures: dict, campaign: Campaign, problems) -> dict[int, float]:
+def _figure_targets(document, figures: dict, versions, settings, problems) -> dict[int, float]:
     """Each figure's target, by its place in the campaign's targets."""
+    campaign = versions[settings.default.code]
     labels = [t.label for t in campaign.targets]
     counted: dict[int, float] = {}
     for label, amount in figures.items():
         if label in labels:
-            counted[labels.index(label)] = amount
+            index = labels.index(label)
+            if campaign.targets[index].unit.strip() in PERCENT:
+                problems.append(
+                    document.problem(
+                        f"figures.{label}",
+                        msg(
+                            '"{label}" is a share in %, which reports cannot add up: expected '
+                            "no figure for it here, and its actual written by hand in the "
+                            "campaign's targets",
+                            label=label,
+                        ),
+                    )
+                )
+                continue
+            counted[index] = amount
             continue
         problems.append(
-            document.problem(
-                f"figures.{label}",
-                msg(
-                    '"{label}" is not a target of the campaign{hint}: expected the label of one '
-                    "of its targets: {known}",
-                    label=label,
-                    hint=did_you_mean(label, labels),
-                    known=quoted_list(labels) or msg("none (the campaign has no targets)"),
-                ),
-            )
+            document.problem(f"figures.{label}", _not_a_target(label, labels, versions, settings))
         )
     return counted
+
+
+# A share of a whole (participation, satisfaction) is measured, never the sum of reports.
+PERCENT = ("%", "％")
+
+
+def _not_a_target(label: str, labels: list[str], versions, settings):
+    # A label copied from the translation: the figures are written once, in the default
+    # language's words, and shown in each language with that language's label.
+    for language in settings.languages[1:]:
+        translated = [t.label for t in versions[language.code].targets]
+        if label in translated and label not in labels:
+            return msg(
+                '"{label}" is the target\'s label in {language}: expected its label in '
+                '{default}, "{original}"',
+                label=label,
+                language=language.name,
+                default=settings.default.name,
+                original=labels[translated.index(label)],
+            )
+    return msg(
+        '"{label}" is not a target of the campaign{hint}: expected the label of one '
+        "of its targets: {known}",
+        label=label,
+        hint=did_you_mean(label, labels),
+        known=quoted_list(labels) or msg("none (the campaign has no targets)"),
+    )
 
 
 def _check_photos(document, photos: list, folder: Path, problems, pictures) -> None:
@@ -314,7 +383,7 @@ def _check_photos(document, photos: list, folder: Path, problems, pictures) -> N
         written = photo.get("file")
         if written is None:
             continue
-        message = check_image(folder, _in_campaign(written), pictures)
+        message = check_image(folder / REPORTS, written, pictures, inside=folder)
         if message:
             problems.append(document.problem(f"photos[{index}].file", message))
 

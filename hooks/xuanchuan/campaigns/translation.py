@@ -104,4 +104,11 @@ def _show(value: Any) -> Message | str:
         return msg("nothing")
     if hasattr(value, "isoformat"):
         return value.isoformat()
+    if isinstance(value, Mapping):
+        # As the file writes it (a report's figures), not as Python prints a dict.
+        return msg('"{text}"', text=", ".join(f"{k}: {_plain(v)}" for k, v in value.items()))
     return msg('"{text}"', text=value) if isinstance(value, str) else str(value)
+
+
+def _plain(value: Any) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

@@ -166,10 +166,10 @@ def _front_matter(source: str, display_path: str, first_line: int) -> YamlData:
     try:
         data = read_yaml(source, display_path, first_line=first_line)
     except yaml.YAMLError as error:
-        unclosed = _unclosed_quote(source, display_path, first_line)
-        raise SourceError(
-            unclosed or _yaml_problem(error, source, display_path, first_line)
-        ) from None
+        found = _unclosed_quote(source, display_path, first_line) or _colon_in_a_name(
+            error, source, display_path, first_line
+        )
+        raise SourceError(found or _yaml_problem(error, source, display_path, first_line)) from None
     if data.value is None:
         return YamlData({})
     if not isinstance(data.value, dict):
@@ -546,6 +546,32 @@ def _unclosed_quote(source: str, display_path: str, first_line: int) -> Problem 
                     quote=quote,
                 ),
             )
+    return None
+
+
+# A name the team chooses (a report's figures: 发放宣传单：300) followed by a full-width colon.
+_NAME_AND_WIDE_COLON = re.compile(r"[ \t]*(?:-[ \t]+)?(?P<name>[^\s:：#\"'-][^:：#]*?)[ \t]*：")
+
+
+def _colon_in_a_name(
+    error: yaml.YAMLError, source: str, display_path: str, first_line: int
+) -> Problem | None:
+    """The line where the parser stumbled, or the one above it, when its name ends in "："
+    (the parser stumbles on the line after such a name, or at the end of the fields).
+
+    Names of fields are checked before the YAML is read (``_typed_in_chinese_mode``); a
+    name the team makes up may be Chinese, and "注意：先断电" may as well be a text, so
+    such a line is named only once the YAML is known to be broken, as its likely cause."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return None
+    lines = source.split("\n")
+    last = min(mark.line, len(lines) - 1)
+    for number in range(last, max(last - 2, -1), -1):
+        found = _NAME_AND_WIDE_COLON.match(lines[number])
+        if found:
+            name = found["name"]
+            return Problem(display_path, number + first_line, name, _full_width_colon(name))
     return None
 
 

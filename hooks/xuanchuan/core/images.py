@@ -8,13 +8,13 @@ half-copied file is found here, with its name, rather than as a grey band on a p
 
 from __future__ import annotations
 
+import difflib
 import json
 import posixpath
 import warnings
 from pathlib import Path
 
 from .disk_cache import cache_key, cached_bytes
-from .errors import did_you_mean
 from .messages import Message, msg
 
 MAX_BYTES = 15 * 1024 * 1024
@@ -29,14 +29,18 @@ _JPEG_DRAFT_SCALE = 8
 _CHECK_VERSION = "1"
 
 
-def check_image(folder: Path, relative: str, cache_dir: Path | None = None) -> Message | None:
-    """What is wrong with ``relative`` (a path inside ``folder``) as an image, or None.
+def check_image(
+    folder: Path, relative: str, cache_dir: Path | None = None, *, inside: Path | None = None
+) -> Message | None:
+    """What is wrong with ``relative`` (a path from ``folder``) as an image, or None.
 
-    With ``cache_dir``, the verdict on a file's content is kept there by the file's identity
-    (size, modification time, inode): decoding every photo of every campaign on every
-    build, preview rebuilds included, costs tens of milliseconds a photo.
+    The picture must stay inside ``inside``, ``folder`` itself unless said otherwise (a
+    report's photos are written from its reports/ folder and may be anywhere in its
+    campaign's folder). With ``cache_dir``, the verdict on a file's content is kept there
+    by the file's identity (size, modification time, inode): decoding every photo of every
+    campaign on every build, preview rebuilds included, costs tens of milliseconds a photo.
     """
-    found = _location_problem(folder, relative)
+    found = _location_problem(folder, relative, folder if inside is None else inside)
     if found or cache_dir is None:
         return found or _content_problem(folder / relative, relative)
     path = folder / relative
@@ -67,18 +71,29 @@ def _from_json(data: bytes) -> Message | None:
     return None if found is None else Message(found["template"], found["values"])
 
 
-def _location_problem(folder: Path, relative: str) -> Message | None:
+def _location_problem(folder: Path, relative: str, inside: Path) -> Message | None:
+    # Named from the folder the picture must stay in: "meeting/" or "meeting/reports/".
+    below = folder.relative_to(inside).as_posix()
+    shown = inside.name if below == "." else f"{inside.name}/{below}"
     if Path(relative).is_absolute() or relative.startswith(("/", "\\")):
+        if folder != inside:
+            return msg(
+                '"{picture}" is an absolute path: expected a path relative to {folder}/, '
+                "where the file is, such as photos/photo.jpg",
+                picture=relative,
+                folder=shown,
+            )
         return msg(
             '"{picture}" is an absolute path: expected a path relative to the campaign '
             "folder, such as photo.jpg",
             picture=relative,
         )
-    if posixpath.normpath(relative.replace("\\", "/")).startswith("../"):
+    written = posixpath.normpath(posixpath.join(below, relative.replace("\\", "/")))
+    if written == ".." or written.startswith("../"):
         return msg(
             '"{picture}" is outside the campaign folder: expected the image to be inside {folder}/',
             picture=relative,
-            folder=folder.name,
+            folder=inside.name,
         )
     path = folder / relative
     if not path.is_file():
@@ -86,14 +101,14 @@ def _location_problem(folder: Path, relative: str) -> Message | None:
             '"{picture}" does not exist{hint}: expected an image file in {folder}/',
             picture=relative,
             hint=_same_but_for_case(folder, relative),
-            folder=folder.name,
+            folder=shown,
         )
-    if not path.resolve().is_relative_to(folder.resolve()):
+    if not path.resolve().is_relative_to(inside.resolve()):
         return msg(
             '"{picture}" is a link to a file outside {folder}/: expected the picture itself '
             "in the folder (copy it there instead of linking to it)",
             picture=relative,
-            folder=folder.name,
+            folder=inside.name,
         )
     return None
 
@@ -107,7 +122,12 @@ def _same_but_for_case(folder: Path, relative: str) -> Message | str:
     except OSError:
         return ""
     same = [name for name in names if name.lower() == wanted.name.lower()]
-    return did_you_mean(wanted.name, same) if same else did_you_mean(wanted.name, names)
+    close = same or difflib.get_close_matches(wanted.name, names, n=1, cutoff=0.6)
+    if not close:
+        return ""
+    # Named as the file wrote it, folders included: "photos/well.jpg", not "well.jpg".
+    where = posixpath.dirname(relative.replace("\\", "/"))
+    return msg(' (did you mean "{close}"?)', close=posixpath.join(where, close[0]))
 
 
 def _content_problem(path: Path, relative: str) -> Message | None:

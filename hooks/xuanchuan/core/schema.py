@@ -190,6 +190,12 @@ class Bool(Option):
         return value
 
 
+# A number written with thousands separators or a unit; not "1.5万" (a multiple of it).
+_NUMBER_IN_TEXT = re.compile(
+    r"\s*(?P<number>[-+]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?)\s*(?![万千百亿kKwW])\D*"
+)
+
+
 class Number(Option):
     expected = msg("a number")
     plural = msg("numbers")
@@ -200,6 +206,20 @@ class Number(Option):
         self.maximum = maximum
 
     def validate(self, value, path, report):
+        written = _NUMBER_IN_TEXT.fullmatch(value) if isinstance(value, str) else None
+        if written:
+            # "1,200", "300份", "95%": the number is there, with more around it.
+            report.add(
+                path,
+                msg(
+                    'expected {expected}, got the text "{text}": write the number alone, '
+                    "without separators, units or quotes: {number}",
+                    expected=self.expected,
+                    text=value.strip(),
+                    number=re.sub(r"[,，]", "", written["number"]),
+                ),
+            )
+            return MISSING
         if isinstance(value, bool) or not isinstance(value, int | float):
             return self.wrong(value, path, report)
         if not math.isfinite(value):
@@ -415,6 +435,9 @@ class ListOf(Option):
         return result
 
 
+_PAIR_AS_TEXT = re.compile(r"\s*(?P<name>[^:：\s][^:：]*?)\s*[:：]\s*(?P<value>[^\s:：]+)")
+
+
 class MapOf(Option):
     """Names the team chooses, each with a value of one kind: ``{发放宣传单: 1200}``."""
 
@@ -430,6 +453,21 @@ class MapOf(Option):
     def validate(self, value, path, report):
         if value is None and not self.required:
             value = {}
+        pair = _PAIR_AS_TEXT.match(value) if isinstance(value, str) else None
+        if pair:
+            # YAML reads "发放宣传单：300" (a full-width colon, or no space after the colon)
+            # as one text, not as a name and its value.
+            report.add(
+                path,
+                msg(
+                    '"{text}" is one text, not a name and its value: expected an ASCII colon ":" '
+                    'and a space between them, such as "{name}: {value}", one pair a line',
+                    text=value,
+                    name=pair["name"],
+                    value=pair["value"],
+                ),
+            )
+            return MISSING
         if not isinstance(value, Mapping):
             return self.wrong(value, path, report)
         if self.max_items is not None and len(value) > self.max_items:

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..campaigns.attachments import published_files
 from ..campaigns.loader import CampaignSet
 from ..campaigns.model import Campaign
+from ..campaigns.reports import REPORTS
 from .views import (
     calendar_month_views,
     calendar_view,
@@ -226,9 +227,13 @@ def report_photos(campaigns: CampaignSet) -> list[Path]:
 
 
 def _published_files(campaign: Campaign) -> list[Path]:
-    """Only what the page shows: the rest of the folder may hold private drafts."""
+    """Only what the pages show: the rest of the folder may hold private drafts. A report's
+    body refers to its files from the reports/ folder, as its page is there."""
     image = campaign.poster.image if campaign.poster else None
-    return published_files(campaign.folder, [campaign.body], [image])
+    own = published_files(campaign.folder, [campaign.body], [image])
+    bodies = [report.body for report in campaign.reports]
+    in_reports = published_files(campaign.folder / REPORTS, bodies, [], inside=campaign.folder)
+    return sorted(set(own) | set(in_reports))
 
 
 def _source_file(campaign: Campaign) -> Path:

@@ -131,13 +131,15 @@ def target_results(campaign: Campaign, t: Translator, today: dt.date) -> list[di
     results = []
     for target in campaign.targets:
         met = bool(target.met)
+        # A target nothing measured ("not counted yet") is neither met nor missed.
+        result = None if target.met is None else t("report.met") if met else t("report.not_met")
         results.append(
             {
                 "as_of": t("report.as_of", day=format_day(target.reported_on, t))
                 if target.reported_on
                 else None,
                 "met": met,
-                "result": t("report.met") if met else t("report.not_met"),
+                "result": result,
                 "after": campaign.last_day.isoformat(),
                 "shown": campaign.ended(today),
             }

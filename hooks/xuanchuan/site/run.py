@@ -203,6 +203,14 @@ def report_campaign_problems(campaigns: CampaignSet, catalogue: Catalogue) -> No
         log.warning(
             msg("Left out of the site because of the problems above: {folders}", folders=folders)
         )
+    if campaigns.left_out_reports:
+        log.warning(
+            msg(
+                "Reports left out of the site because of the problems above (their campaigns "
+                "are in it): {reports}",
+                reports=", ".join(campaigns.left_out_reports),
+            )
+        )
     for slug in campaigns.campaigns:
         key = f"campaigns/{slug}/index.md"
         if key in catalogue.pages:
