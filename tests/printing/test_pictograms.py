@@ -25,15 +25,27 @@ PORTRAIT = LAYOUTS.formats["poster-pictograms-portrait"]
 BLOCK = next(b for b in PORTRAIT.sides[0] if b.type == "pictograms")
 COLOURS = LAYOUTS.colours_for("safety-month")
 STYLE = Style(COLOURS, {"regular": ("Noto Sans CJK SC", False), "bold": ("Noto Sans CJK SC", True)})
-POINTS = ("不私拉乱接", "电线下面不放风筝", "电杆旁不拴牲口", "电线断落，远离并拨打95598", "先断电再救人")
-NAMES = ("material/power-plug-off", "material/kite", "material/transmission-tower",
-         "material/phone-alert", "material/flash-off")
+POINTS = (
+    "不私拉乱接",
+    "电线下面不放风筝",
+    "电杆旁不拴牲口",
+    "电线断落，远离并拨打95598",
+    "先断电再救人",
+)
+NAMES = (
+    "material/power-plug-off",
+    "material/kite",
+    "material/transmission-tower",
+    "material/phone-alert",
+    "material/flash-off",
+)
 
 
 def content(**changes) -> PosterContent:
     icons = tuple(ICONS.svg(name) for name in NAMES)
-    made = PosterContent(kind="safety-month", language="zh", headline="安全生产月",
-                         points=POINTS, icons=icons)
+    made = PosterContent(
+        kind="safety-month", language="zh", headline="安全生产月", points=POINTS, icons=icons
+    )
     return replace(made, **changes)
 
 
@@ -62,8 +74,15 @@ def test_each_icon_is_drawn_in_the_layout_colour_inside_its_box():
     scale = width / PORTRAIT.page.width
     primary = tuple(int(COLOURS["primary"][i : i + 2], 16) for i in (1, 3, 5))
     for cell, name in zip(grid(BLOCK, 5), NAMES, strict=True):
-        box = [round(v * scale) for v in (cell.icon_x, cell.icon_y,
-                                           cell.icon_x + cell.icon_size, cell.icon_y + cell.icon_size)]
+        box = [
+            round(v * scale)
+            for v in (
+                cell.icon_x,
+                cell.icon_y,
+                cell.icon_x + cell.icon_size,
+                cell.icon_y + cell.icon_size,
+            )
+        ]
         inside = picture.crop(box)
         inked = sum(1 for p in _pixels(inside) if _near(p, primary))
         share = inked / (inside.width * inside.height)
@@ -80,8 +99,10 @@ def test_a_point_without_an_icon_gets_a_numbered_disc_never_an_empty_cell():
     scale = width / PORTRAIT.page.width
     primary = tuple(int(COLOURS["primary"][i : i + 2], 16) for i in (1, 3, 5))
     cell = grid(BLOCK, 5)[4]
-    centre = (round((cell.icon_x + cell.icon_size * 0.15) * scale),
-              round((cell.icon_y + cell.icon_size / 2) * scale))
+    centre = (
+        round((cell.icon_x + cell.icon_size * 0.15) * scale),
+        round((cell.icon_y + cell.icon_size / 2) * scale),
+    )
     assert _near(picture.getpixel(centre), primary)
 
 
@@ -92,7 +113,10 @@ def test_a_point_too_long_for_its_cell_is_an_error_naming_it():
     assert caught.value.field == "points"
     message = str(caught.value)
     assert message.startswith("needs ")
-    assert "lines at the smallest size (9 pt) in its pictogram cell (point 2) but the cell holds" in message
+    assert (
+        "lines at the smallest size (9 pt) in its pictogram cell (point 2) but the cell holds"
+        in message
+    )
     assert message.endswith("line(s) too long")
 
 
@@ -104,7 +128,9 @@ def test_an_unknown_icon_is_told_the_closest_name():
         "listed at https://pictogrammers.com/library/mdi/), or of an SVG file in overrides/.icons/"
     )
     assert '(did you mean "material/kite"?)' in str(ICONS.unknown("materail/kite"))
-    assert '(did you mean "fontawesome/solid/bolt"?)' in str(ICONS.unknown("fontawesome/solid/blot"))
+    assert '(did you mean "fontawesome/solid/bolt"?)' in str(
+        ICONS.unknown("fontawesome/solid/blot")
+    )
     assert "did you mean" not in str(ICONS.unknown("material/zzzzzzzzzzzz"))
     # Nothing outside the icon folders is read.
     assert ICONS.svg("material/../../../../etc/passwd") is None
@@ -113,8 +139,10 @@ def test_an_unknown_icon_is_told_the_closest_name():
 def test_the_team_s_own_icons_come_first(tmp_path):
     own = tmp_path / ".icons" / "material"
     own.mkdir(parents=True)
-    (own / "kite.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2">'
-                                  '<rect width="2" height="2"/></svg>')
+    (own / "kite.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2">'
+        '<rect width="2" height="2"/></svg>'
+    )
     icons = Icons(icon_folders(tmp_path))
     assert b"<rect" in icons.svg("material/kite")
     assert icons.svg("material/flash-alert") == ICONS.svg("material/flash-alert")
@@ -126,12 +154,17 @@ def test_an_icon_is_given_the_colour_unless_it_names_its_own():
     plain = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M0 0h1"/></svg>'
     assert coloured(plain, "#e65100").startswith(b'<svg fill="#e65100" color="#e65100" xmlns')
     own = b'<svg fill="#00ff00" viewBox="0 0 24 24"><path d="M0 0h1"/></svg>'
-    assert coloured(own, "#e65100") == b'<svg color="#e65100" fill="#00ff00" viewBox="0 0 24 24"><path d="M0 0h1"/></svg>'
+    assert (
+        coloured(own, "#e65100")
+        == b'<svg color="#e65100" fill="#00ff00" viewBox="0 0 24 24"><path d="M0 0h1"/></svg>'
+    )
 
 
 def test_a_default_icon_that_does_not_exist_is_reported_on_its_line(tmp_path):
     text = (PROJECT / "overrides/print/layouts.yml").read_text(encoding="utf-8")
-    broken = text.replace("safety-month: material/shield-check", "safety-month: material/sheild-check")
+    broken = text.replace(
+        "safety-month: material/shield-check", "safety-month: material/sheild-check"
+    )
     (tmp_path / "print").mkdir()
     (tmp_path / "print/layouts.yml").write_text(broken, encoding="utf-8")
     with pytest.raises(SourceError) as caught:
@@ -139,9 +172,13 @@ def test_a_default_icon_that_does_not_exist_is_reported_on_its_line(tmp_path):
     (problem,) = caught.value.problems
     line = next(n for n, t in enumerate(broken.splitlines(), 1) if "sheild-check" in t)
     assert (problem.path, problem.line, problem.field) == (
-        "print/layouts.yml", line, "pictogram_icons.safety-month")
+        "print/layouts.yml",
+        line,
+        "pictogram_icons.safety-month",
+    )
     assert str(problem.message).startswith(
-        'there is no icon "material/sheild-check" (did you mean "material/shield-check"?)')
+        'there is no icon "material/sheild-check" (did you mean "material/shield-check"?)'
+    )
 
 
 def _near(pixel, colour, tolerance=40) -> bool:

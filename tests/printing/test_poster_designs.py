@@ -4,7 +4,6 @@ unknown icons and missing photos told to the team."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import shutil
@@ -26,11 +25,18 @@ from xuanchuan.printing.pictograms import grid
 pytestmark = pytest.mark.slow
 
 SITE_URL = "https://example.org/xuanchuan/"
-SIZES = {"A4": (210.0, 297.0), "A3": (297.0, 420.0), "A4-landscape": (297.0, 210.0),
-         "A3-landscape": (420.0, 297.0)}
+SIZES = {
+    "A4": (210.0, 297.0),
+    "A3": (297.0, 420.0),
+    "A4-landscape": (297.0, 210.0),
+    "A3-landscape": (420.0, 297.0),
+}
 # The starter campaigns, one per design.
-DESIGNS = {"safety-month-2026": "pictograms", "spring-irrigation-2027": "photo",
-           "union-sports-2027": "headline"}
+DESIGNS = {
+    "safety-month-2026": "pictograms",
+    "spring-irrigation-2027": "photo",
+    "union-sports-2027": "headline",
+}
 LAYOUTS = load_layouts(PROJECT / "overrides", PROJECT)
 ICONS = Icons(icon_folders(PROJECT / "overrides"))
 
@@ -59,8 +65,9 @@ def poster(site: Path, slug: str, code: str, size: str) -> Path:
 
 def raw_text(path: Path) -> str:
     # In drawing order: the lines of one cell of the grid stay together.
-    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    )
     return re.sub(r"\s+", "", out.stdout)
 
 
@@ -92,24 +99,26 @@ def test_each_design_prints_on_exact_paper_with_fonts_text_and_qr_code(starter, 
 
 
 def test_the_photo_design_prints_the_campaign_s_photo(starter):
-    result, campaigns = starter
-    photo = campaigns["spring-irrigation-2027"]["zh"].poster.image
-    with Image.open(photo) as original:
-        ratio = original.width / original.height
+    result, _ = starter
     for size in SIZES:
         pdf = poster(result.site, "spring-irrigation-2027", "zh", size)
-        listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
-                                check=True).stdout.splitlines()[2:]
+        listed = subprocess.run(
+            ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
         assert len(listed) == 1, listed  # the photo, and nothing else drawn as pixels
         width, height = (int(v) for v in listed[0].split()[3:5])
-        # Cropped to its frame, never stretched: the frame is wider than the photo.
-        assert width / height > ratio
+        # Cropped to fill its frame, never stretched.
+        shape = "poster-photo-landscape" if size.endswith("landscape") else "poster-photo-portrait"
+        frame = next(b for b in LAYOUTS.formats[shape].sides[0] if b.type == "image")
+        assert width / height == pytest.approx(frame.w / frame.h, rel=0.01), size
 
 
 def icon_share(picture: Image.Image, box, colour) -> float:
     inside = picture.crop(box).convert("RGB").tobytes()
     pixels = [tuple(inside[i : i + 3]) for i in range(0, len(inside), 3)]
-    return sum(1 for p in pixels if all(abs(a - b) <= 40 for a, b in zip(p, colour))) / len(pixels)
+    return sum(
+        1 for p in pixels if all(abs(a - b) <= 40 for a, b in zip(p, colour, strict=True))
+    ) / len(pixels)
 
 
 def icon_masks(pdf: Path, target: Path, count: int, kind: str) -> list[tuple[float, bytes]]:
@@ -120,15 +129,25 @@ def icon_masks(pdf: Path, target: Path, count: int, kind: str) -> list[tuple[flo
     scale = dpi / 25.4
     colours = LAYOUTS.colours_for(kind)
     primary = tuple(int(colours["primary"][i : i + 2], 16) for i in (1, 3, 5))
-    block = next(b for b in LAYOUTS.formats["poster-pictograms-portrait"].sides[0]
-                 if b.type == "pictograms")
+    block = next(
+        b for b in LAYOUTS.formats["poster-pictograms-portrait"].sides[0] if b.type == "pictograms"
+    )
     found = []
     for cell in grid(block, count):
-        box = tuple(round(v * scale) for v in (cell.icon_x, cell.icon_y, cell.icon_x + cell.icon_size,
-                                               cell.icon_y + cell.icon_size))
+        box = tuple(
+            round(v * scale)
+            for v in (
+                cell.icon_x,
+                cell.icon_y,
+                cell.icon_x + cell.icon_size,
+                cell.icon_y + cell.icon_size,
+            )
+        )
         crop = picture.crop(box).tobytes()
-        mask = bytes(all(abs(crop[i + k] - primary[k]) <= 40 for k in range(3))
-                     for i in range(0, len(crop), 3))
+        mask = bytes(
+            all(abs(crop[i + k] - primary[k]) <= 40 for k in range(3))
+            for i in range(0, len(crop), 3)
+        )
         found.append((icon_share(picture, box, primary), mask))
     return found
 
@@ -146,14 +165,16 @@ def test_each_point_s_icon_is_drawn_in_its_cell_and_the_translation_keeps_them(s
     slug = "safety-month-2026"
     zh, en = campaigns[slug]["zh"], campaigns[slug]["en"]
     count = len(zh.poster.points)
-    inked_zh = icon_masks(poster(result.site, slug, "zh", "A4"), tmp_path / "zh.png", count,
-                          zh.type)
+    inked_zh = icon_masks(
+        poster(result.site, slug, "zh", "A4"), tmp_path / "zh.png", count, zh.type
+    )
     for (share, _), name in zip(inked_zh, zh.poster.icons, strict=True):
         assert share == pytest.approx(coverage(ICONS.svg(name)), abs=0.06), name
     # The English poster words the points itself and draws the Chinese file's icons.
     assert en.poster.points != zh.poster.points
-    inked_en = icon_masks(poster(result.site, slug, "en", "A4"), tmp_path / "en.png", count,
-                          en.type)
+    inked_en = icon_masks(
+        poster(result.site, slug, "en", "A4"), tmp_path / "en.png", count, en.type
+    )
     for (_, mask_zh), (_, mask_en) in zip(inked_zh, inked_en, strict=True):
         differing = sum(a != b for a, b in zip(mask_zh, mask_en, strict=True))
         assert differing <= len(mask_zh) * 0.01
@@ -199,8 +220,12 @@ for name in ("poster-pictograms-portrait", "poster-pictograms-landscape",
 def test_same_inputs_give_the_same_bytes_in_separate_processes():
     photo = next((PROJECT / "campaigns" / "spring-irrigation-2027").glob("*.jpg"))
     runs = [
-        subprocess.run([sys.executable, "-c", RENDER, str(PROJECT / "overrides"), str(photo)],
-                       capture_output=True, text=True, check=True).stdout
+        subprocess.run(
+            [sys.executable, "-c", RENDER, str(PROJECT / "overrides"), str(photo)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         for _ in range(2)
     ]
     assert runs[0] == runs[1] and len(runs[0].splitlines()) == 8
@@ -247,8 +272,9 @@ poster:
 ---
 """
 
-BADGE = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
-         '<path d="M4 4h16v16H4z"/></svg>')
+BADGE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M4 4h16v16H4z"/></svg>'
+)
 
 
 def designs_project(root: Path, campaigns: dict[str, str]) -> Path:
@@ -274,20 +300,24 @@ def test_designs_chosen_per_type_in_mkdocs_yml(tmp_path):
     result = run_mkdocs(root)
     assert result.returncode == 0, result.output
     # The type's photo design needs a photo: without one, the headline design, and a note.
-    assert ("Posters: culture: the photo design mkdocs.yml gives their type needs a photo "
-            "(poster.image); without one they get the headline design") in result.output
+    assert (
+        "Posters: culture: the photo design mkdocs.yml gives their type needs a photo "
+        "(poster.image); without one they get the headline design"
+    ) in result.output
     culture = result.site / "campaigns/culture/culture-poster-A4-zh.pdf"
     assert "免费入场" in raw_text(culture)
     # The legal type's pictograms: the team's own icon for the point that names it, the
     # type's icon from layouts.yml (the scales of justice) for the one that does not.
     law = result.site / "campaigns/law/law-poster-A4-zh.pdf"
     (scales, _), (badge, _) = icon_masks(law, tmp_path / "law.png", 2, "legal-education")
-    assert scales == pytest.approx(coverage(ICONS.svg(LAYOUTS.pictogram_icon("legal-education"))),
-                                   abs=0.06)
-    assert badge > 0.9  # the team's icon is a filled square
+    assert scales == pytest.approx(
+        coverage(ICONS.svg(LAYOUTS.pictogram_icon("legal-education"))), abs=0.06
+    )
+    assert badge == pytest.approx(coverage(BADGE.encode()), abs=0.06)
     # A changed icon file draws again the posters that show it, and only those.
-    (root / "overrides/.icons/team/badge.svg").write_text(BADGE.replace("M4 4", "M6 6"),
-                                                        encoding="utf-8")
+    (root / "overrides/.icons/team/badge.svg").write_text(
+        BADGE.replace("h16v16", "h8v8"), encoding="utf-8"
+    )
     again = run_mkdocs(root)
     assert again.returncode == 0, again.output
     # law's A4 PDF and PNG in Chinese and in the English copy; nothing of culture.
