@@ -118,6 +118,8 @@ class Point(Record):
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             text = Text(allow_empty=False).validate(value, path, report)
             return MISSING if text is MISSING else {"text": text}
+        if value is None:
+            return self.wrong(value, path, report)  # an empty "- " line
         return super().validate(value, path, report)
 
 
