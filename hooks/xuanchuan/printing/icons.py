@@ -151,6 +151,12 @@ def draw_icon(context, svg: bytes, x: float, y: float, size: float, colour: str)
     return True
 
 
+def load() -> None:
+    """Load CairoSVG now (a quarter of a second): worker processes forked afterwards share
+    it instead of each loading it for its first icon."""
+    _placed()
+
+
 @cache
 def _placed():
     # CairoSVG is loaded only when an icon is drawn: planning the print files of a build

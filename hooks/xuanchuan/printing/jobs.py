@@ -38,6 +38,7 @@ from .characters import printable_text
 from .content import LISTS, SOURCES, TEXTS, PosterContent
 from .embeddable import print_fonts
 from .fonts import FontError
+from .icons import load as load_icons
 from .layouts import Layout, Layouts, poster_format
 from .text import load as load_text_engine
 from .unprintable import missing_character_problems, unprintable_characters
@@ -336,6 +337,8 @@ def render_print_files(planned, campaigns: CampaignSet, workers: int | None = No
         # Pango's declarations.
         prepare_words()
         load_text_engine()
+        if any("icons" in job.layout.content_used() for job in jobs.values()):
+            load_icons()
         workers = workers or min(os.cpu_count() or 1, total)
         done = 0
         step = max(1, total // 10)
