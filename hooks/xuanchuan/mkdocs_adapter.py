@@ -76,6 +76,7 @@ PREVIEW_FILES = PreviewFiles()
 KEPT_TEMPLATE = "xc-kept.html"
 FEED_CACHE = CACHE_DIR / "feeds"
 PHOTO_CACHE = CACHE_DIR / "photos"
+ARTICLE_CACHE = CACHE_DIR / "wechat"
 
 # jieba announces loading its dictionary on every build; that is noise for the team.
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -220,7 +221,9 @@ class SiteBuild:
         prints_footer = build.footers.prints(page.meta.get("template", "main.html"))
         context = build.page_context(key, page.url, prints_footer)
         build.contexts[key] = context
-        if build.reuse.look_up(key, page.url, page.meta, markdown, context):
+        if build.reuse.look_up(
+            key, page.url, page.meta, markdown, context, needs=build.kept_needs(key)
+        ):
             # Written as it was: nothing to render, nothing for search to cut into words.
             page.meta = {**page.meta, "template": KEPT_TEMPLATE, "search": {"exclude": True}}
             # Nor a Markdown converter to set up for it (MkDocs makes one per page).
@@ -239,6 +242,8 @@ class SiteBuild:
         if self.warnings.count != build.warnings_before:
             build.reuse.taint(page.file.src_uri)
         planned = build.planned.get(page.file.src_uri)
+        if planned and planned.article:
+            build.article_bodies[page.file.src_uri] = html  # the body alone, for its article
         if planned and planned.fragment:
             # Rendered into the content, not the template, so search indexes it too.
             if build.env is None:
@@ -277,7 +282,14 @@ class SiteBuild:
         key = page.file.src_uri
         if self.warnings.count != build.warnings_before:
             build.reuse.taint(key)
-        build.reuse.finished(key, output)
+        article = build.page_article(key, build.run.project_dir / ARTICLE_CACHE)
+        extras = None
+        if article is not None:
+            path, data, extras = article
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        build.reuse.finished(key, output, extras)
         self.writing = page.file.abs_dest_path
         return output
 
@@ -757,6 +769,7 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         photos=run.photos,
         publishes_photos=build.is_default,
         author=unescape(str(config.site_name)),
+        direction=build.language.dir,
     )
     files = []
     if build.is_default:

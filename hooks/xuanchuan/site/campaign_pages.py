@@ -32,6 +32,7 @@ from ..core.links import address, page_url
 from ..core.print_files import SHARE_PNG
 from ..core.messages import Message, msg
 from ..core.strings import Translator
+from .wechat_pages import article_link, campaign_article
 
 OVERVIEW = "campaigns/index.md"
 CALENDAR = "campaigns/calendar.md"
@@ -71,6 +72,7 @@ def plan_campaign_site(
     photos: dict | None = None,
     publishes_photos: bool = True,
     author: str = "",
+    direction: str = "ltr",
 ) -> CampaignPlan:
     chosen = campaigns.in_language(code)
     plan = CampaignPlan()
@@ -86,6 +88,7 @@ def plan_campaign_site(
 
     for campaign in chosen:
         files = print_files(campaign)
+        published = _published_files(campaign)
         view = campaign_view(campaign, t, today)
         view["downloads"] = downloads_view(files, t)
         view["timeline"] = timeline_view(campaign, t, key_url)
@@ -95,6 +98,15 @@ def plan_campaign_site(
             target.update(result)
         share = next((f.name for f in files if f.kind == SHARE_PNG.name), None)
         page_link = absolute_url(campaign)
+        article = campaign_article(
+            campaign,
+            t,
+            direction=direction,
+            page_path=url_of(campaign),
+            address=page_link,
+            published=published,
+        )
+        view["wechat"] = article_link(article, url_of(campaign), t)
         plan.pages.append(
             PlannedPage(
                 key=campaign.page_key,
@@ -113,11 +125,12 @@ def plan_campaign_site(
                 source=_source_file(campaign),
                 is_fallback=campaign.is_fallback,
                 in_nav=False,
+                article=article,
             )
         )
         for print_file in files:
             plan.assets.append((f"campaigns/{campaign.slug}/{print_file.name}", print_file.path))
-        for asset in _published_files(campaign):
+        for asset in published:
             key = asset.relative_to(campaign.folder).as_posix()
             plan.assets.append((f"campaigns/{campaign.slug}/{key}", asset))
     plan.pages.append(
@@ -176,6 +189,7 @@ def plan_campaign_site(
     reports = plan_reports(
         chosen,
         code=code,
+        direction=direction,
         prefix=prefix,
         publishes_photos=publishes_photos,
         photos=photos or {},
