@@ -150,6 +150,27 @@ def test_the_team_s_own_icons_come_first(tmp_path):
     assert icons.own_files() == [("material/kite.svg", found.st_size, found.st_mtime_ns)]
 
 
+def test_a_team_icon_that_cannot_be_drawn_is_named(tmp_path):
+    own = tmp_path / ".icons" / "team"
+    own.mkdir(parents=True)
+    (own / "cut.svg").write_text("<svg viewBox='0 0 24 24'><path d='M0 0h24'/>", encoding="utf-8")
+    (own / "plain.svg").write_text("<svg><path d='M0 0h24'/></svg>", encoding="utf-8")
+    (own / "bomb.svg").write_text(
+        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg viewBox="0 0 1 1">&a;</svg>',
+        encoding="utf-8",
+    )
+    icons = Icons(icon_folders(tmp_path))
+    assert str(icons.unreadable("team/cut")).startswith(
+        'the icon "team/cut" cannot be drawn: its file is not an SVG picture (no element found'
+    )
+    assert str(icons.unreadable("team/plain")) == (
+        'the icon "team/plain" cannot be drawn: its file is not an SVG picture (no viewBox): '
+        "expected an SVG file with a viewBox, as Material's icons are"
+    )
+    assert "cannot be drawn" in str(icons.unreadable("team/bomb"))
+    assert icons.unreadable("material/kite") is None
+
+
 def test_an_icon_is_given_the_colour_unless_it_names_its_own():
     plain = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M0 0h1"/></svg>'
     assert coloured(plain, "#e65100").startswith(b'<svg fill="#e65100" color="#e65100" xmlns')

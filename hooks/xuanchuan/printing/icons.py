@@ -53,6 +53,19 @@ class Icons:
             self._read[name] = self._find(name)
         return self._read[name]
 
+    def unreadable(self, name: str) -> Message | None:
+        """Why the icon ``name`` (which exists) cannot be drawn, or None when it can."""
+        svg = self.svg(name)
+        reason = _not_drawable(svg) if svg is not None else None
+        if reason is None:
+            return None
+        return msg(
+            'the icon "{name}" cannot be drawn: its file is not an SVG picture ({reason}): '
+            "expected an SVG file with a viewBox, as Material's icons are",
+            name=name,
+            reason=reason,
+        )
+
     def _find(self, name: str) -> bytes | None:
         # The name's shape keeps it inside the folders: no "..", no absolute path.
         if not re.fullmatch(ICON_NAME, name):
@@ -118,6 +131,23 @@ class Icons:
                 )
         found.discard(".")
         return sorted(found)
+
+
+def _not_drawable(svg: bytes) -> str | None:
+    """What keeps CairoSVG from drawing ``svg`` at a size: not XML, not an <svg>, or no
+    size of its own to scale from."""
+    # defusedxml (which CairoSVG reads SVG with too): a hostile file cannot blow up.
+    from defusedxml import ElementTree
+
+    try:
+        root = ElementTree.fromstring(svg)
+    except Exception as error:  # what the XML parser raises varies with the damage
+        return str(error) or type(error).__name__
+    if not str(root.tag).endswith("svg"):
+        return f"<{root.tag}>"
+    if "viewBox" not in root.attrib and not ("width" in root.attrib and "height" in root.attrib):
+        return "no viewBox"
+    return None
 
 
 def coloured(svg: bytes, colour: str) -> bytes:

@@ -285,8 +285,9 @@ def point_icons(
             icons.append(fallback_svg)
             continue
         svg = layouts.icons.svg(name)
-        if svg is None:
-            problems.append(_icon_problem(campaign, default, number, layouts.icons.unknown(name)))
+        wrong = layouts.icons.unknown(name) if svg is None else layouts.icons.unreadable(name)
+        if wrong is not None:
+            problems.append(_icon_problem(campaign, default, number, wrong))
         icons.append(svg)
     return tuple(icons), problems
 

@@ -280,8 +280,9 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
     icons = Icons(icon_folders(overrides_dir))
     pictogram_icons = data.get("pictogram_icons") or {} if isinstance(data, dict) else {}
     for kind, name in pictogram_icons.items():
-        if icons.svg(name) is None:
-            report.add(f"pictogram_icons.{kind}", icons.unknown(name))
+        wrong = icons.unknown(name) if icons.svg(name) is None else icons.unreadable(name)
+        if wrong is not None:
+            report.add(f"pictogram_icons.{kind}", wrong)
     if report.issues:
         raise SourceError(report.problems(shown, read.lines))
     formats = {name: _layout(data[name]) for name in FORMATS if name in data}
