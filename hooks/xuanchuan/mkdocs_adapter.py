@@ -400,6 +400,7 @@ class SiteBuild:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             raise PluginError(str(error)) from None
         _check_printed_addresses(run)
+        run.site_name = config.site_name  # before a language's own replaces it
         campaigns_dir = project_dir / settings.campaigns_dir
         if serving and campaigns_dir.is_dir():  # watching a missing folder stops the server
             config.watch.append(str(campaigns_dir))
@@ -750,7 +751,12 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
             config.use_directory_urls,
             run.short_links,
         )
-        run.prints = print_for_site(run.campaigns, project)
+        run.prints = print_for_site(
+            run.campaigns,
+            project,
+            today=run.today,
+            organizations={code: run.site_name_of(code) for code in run.settings.codes},
+        )
         run.photos = web_photos(report_photos(run.campaigns), run.project_dir / PHOTO_CACHE)
     code = build.language.code
     plan = plan_campaign_site(
@@ -764,6 +770,7 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         timezone=run.settings.timezone,
         stamp=run.stamp,
         print_files=lambda campaign: run.prints.for_campaign(campaign.slug, code),
+        summary_files=lambda year: run.prints.summary(year, code),
         cache_dir=run.project_dir / FEED_CACHE,
         prefix=build.prefix,
         photos=run.photos,

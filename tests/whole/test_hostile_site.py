@@ -104,7 +104,7 @@ def test_only_what_pages_use_is_published(hostile_site: Path):
             "images/well.png", "index.html", "wechat.html"]
         top = {p.name for p in (hostile_site / prefix).iterdir()}
         assert top == {"404.html", "assets", "calendar.ics", "campaigns", "files", "index.html",
-                       "knowledge", "s", "search", "sitemap.xml", "sitemap.xml.gz",
+                       "knowledge", "s", "search", "sitemap.xml", "sitemap.xml.gz", "summary",
                        *(["en"] if not prefix else [])}
         assert files_under(hostile_site / prefix / "files") == ["form.pdf"]
     # The theme's engine data (print layouts, campaign templates) is not for readers.

@@ -22,6 +22,8 @@ POSTER_PNG_FULL = Kind("poster_png_full", msg("poster"), "png")
 POSTER_PNG = Kind("poster_png", msg("poster"), "png")
 SHARE_PNG = Kind("share_png", msg("share image"), "png")
 LEAFLET_PDF = Kind("leaflet_pdf", msg("leaflet"), "pdf")
+# A year's, not a campaign's: the site lists it on the year's summary page.
+SUMMARY_PDF = Kind("summary_pdf", msg("year-end summary"), "pdf")
 
 # In the order the download box lists them. Each has its label in the translation table
 # (downloads.<name>).
@@ -50,6 +52,16 @@ class PrintResult:
     rendered: int = 0
     reused: int = 0
     seconds: float = 0.0
+    # The year-end summaries, by year and language; ``slug`` is empty in each.
+    summaries: dict[tuple[int, str], PrintFile] = field(default_factory=dict)
 
     def for_campaign(self, slug: str, code: str) -> list[PrintFile]:
         return self.files.get((slug, code), [])
+
+    def summary(self, year: int, code: str) -> PrintFile | None:
+        return self.summaries.get((year, code))
+
+
+def summary_file_name(year: int, code: str) -> str:
+    """The summary PDF's name, in the folder of its year's page."""
+    return f"summary-{year}-{code}.pdf"

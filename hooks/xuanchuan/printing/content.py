@@ -48,6 +48,8 @@ class PosterContent:
     fold_guides: bool = False
     # Names that a line never breaks inside: the campaign's places and organizer.
     phrases: tuple[str, ...] = ()
+    # Documents of several pages (the year-end summary): "第 1 页，共 3 页" on each.
+    page_number: str = printable()
 
     def text_of(self, name: str) -> str:
         return getattr(self, name) or ""

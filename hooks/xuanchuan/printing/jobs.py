@@ -85,12 +85,8 @@ def plan_print_files(
         fonts = print_fonts(layouts.fonts)
     except FontError as error:
         return [], [Problem("overrides/print/layouts.yml", None, "fonts", error.message)]
-    style = {
-        "fonts": {name: (font.family, font.bold) for name, font in fonts.items()},
-        "font_files": sorted(font.identity for font in fonts.values()),
-        "fallback": list(layouts.fallback),
-    }
-    versions = _versions()
+    style = print_style(fonts, layouts)
+    versions = drawing_versions()
     used_fields = {shape: layout.content_used() for shape, layout in layouts.formats.items()}
     # Described once per layout: describing one for each of thousands of files was slow.
     described_layouts = {shape: layout.describe() for shape, layout in layouts.formats.items()}
@@ -158,6 +154,15 @@ def plan_print_files(
     # A problem of the default language's file is found once per language.
     problems = sorted(set(problems))
     return planned, problems + missing_character_problems(unprintable)
+
+
+def print_style(fonts: dict, layouts: Layouts) -> dict:
+    """The fonts every print file is drawn with, as plain data (for workers and cache keys)."""
+    return {
+        "fonts": {name: (font.family, font.bold) for name, font in fonts.items()},
+        "font_files": sorted(font.identity for font in fonts.values()),
+        "fallback": list(layouts.fallback),
+    }
 
 
 @dataclass(frozen=True)
@@ -516,7 +521,7 @@ def _key(layout, style, colours, content, output, size, width, versions) -> str:
     return hashlib.sha256(described.encode("utf-8")).hexdigest()[:32]
 
 
-def _versions() -> dict[str, str]:
+def drawing_versions() -> dict[str, str]:
     # Read without importing the libraries: an unchanged rebuild draws nothing and should
     # not pay for loading them. cairo is the shared library cairocffi opens.
     import ctypes

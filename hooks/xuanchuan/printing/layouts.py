@@ -42,7 +42,7 @@ POSTER_FORMATS = {
     for layout in POSTER_LAYOUTS
     for orientation in ("portrait", "landscape")
 }
-FORMATS = (*POSTER_FORMATS.values(), "share", "leaflet")
+FORMATS = (*POSTER_FORMATS.values(), "share", "leaflet", "summary")
 # "tint", a pale shade of the primary colour, suits the background of a box of text.
 BLOCK_COLOURS = (*COLOUR_NAMES, "tint")
 
@@ -199,6 +199,8 @@ SCHEMA = Record(
         **{name: _LAYOUT for name in POSTER_FORMATS.values()},
         "share": _LAYOUT,
         "leaflet": _SHEETS,
+        # The year-end summary: the first page, then every page after it.
+        "summary": _SHEETS,
         # The icon of a key point that names none, on pictogram posters: by campaign type,
         # "default" for the others.
         "pictogram_icons": MapOf(Text(pattern=ICON_NAME, pattern_help=ICON_HELP)),
@@ -283,6 +285,8 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
         wrong = icons.unknown(name) if icons.svg(name) is None else icons.unreadable(name)
         if wrong is not None:
             report.add(f"pictogram_icons.{kind}", wrong)
+    if isinstance(data, dict) and isinstance(data.get("summary"), dict):
+        _check_summary(data["summary"], report)
     if report.issues:
         raise SourceError(report.problems(shown, read.lines))
     formats = {name: _layout(data[name]) for name in FORMATS if name in data}
@@ -296,6 +300,24 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
         pictogram_icons=pictogram_icons,
         icons=icons,
     )
+
+
+def _check_summary(summary: dict, report: Report) -> None:
+    """The summary's text runs through one flow block on each kind of page."""
+    for number, side in enumerate(summary.get("pages") or [], start=1):
+        blocks = side.get("blocks") if isinstance(side, dict) else None
+        if not isinstance(blocks, list):
+            continue
+        flows = sum(isinstance(b, dict) and b.get("type") == "flow" for b in blocks)
+        if flows != 1:
+            report.add(
+                f"summary.pages[{number}].blocks",
+                msg(
+                    "has {count} flow blocks: expected one, the columns the summary's text "
+                    "runs through",
+                    count=flows,
+                ),
+            )
 
 
 def customise_layouts(layouts: Layouts, settings, project_dir: Path, cache_dir: Path) -> Layouts:
