@@ -35,7 +35,13 @@ def pdf_text(path: Path, *, raw: bool = False) -> str:
 
 
 def qr_codes(path: Path) -> list[str]:
-    out = subprocess.run(["zbarimg", "-q", "--raw", str(path)], capture_output=True, text=True)
+    # QR codes only: zbar's one-dimensional decoders now and then read a letter out of a
+    # row of text or a striped photo.
+    out = subprocess.run(
+        ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(path)],
+        capture_output=True,
+        text=True,
+    )
     return out.stdout.split()
 
 

@@ -165,3 +165,26 @@ def test_a_bleed_out_of_reason_is_explained(value, problem):
     assert errors({"print": {"bleed": value}}) == (
         f"mkdocs.yml: extra.xuanchuan.print.bleed: {problem}"
     )
+
+
+def test_a_poster_design_per_campaign_type():
+    chosen = load_settings({"print": {"poster_layouts": {"safety-month": "pictograms"}}})
+    assert chosen.print.poster_layouts == {"safety-month": "pictograms"}
+    assert load_settings(None).print.poster_layouts == {}
+
+
+def test_a_poster_design_for_an_unknown_type_or_an_unknown_design_is_named():
+    assert errors({"print": {"poster_layouts": {"safty-month": "pictograms"}}}) == (
+        'mkdocs.yml: extra.xuanchuan.print.poster_layouts.safty-month: "safty-month" is not a '
+        'campaign type (did you mean "safety-month"?): expected one of campaign_types: '
+        "safe-electricity, legal-education, send-culture, safety-month, union-work"
+    )
+    assert errors({"print": {"poster_layouts": {"safety-month": "pictogram"}}}) == (
+        "mkdocs.yml: extra.xuanchuan.print.poster_layouts.safety-month: expected one of "
+        '"headline", "photo", "pictograms", got the text "pictogram" (did you mean '
+        '"pictograms"?)'
+    )
+    # The site's own types, when it names them.
+    assert errors(
+        {"campaign_types": ["village-safety"], "print": {"poster_layouts": {"safety-month": "photo"}}}
+    ).endswith("is not a campaign type: expected one of campaign_types: village-safety")

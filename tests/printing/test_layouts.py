@@ -16,11 +16,8 @@ PROJECT = Path(__file__).resolve().parents[2]
 def test_the_project_layouts_load_as_typed_blocks():
     layouts = load_layouts(PROJECT / "overrides", PROJECT)
     assert set(layouts.formats) == {
-        "poster-portrait",
-        "poster-landscape",
-        "share",
-        "leaflet",
-        "summary",
+        "poster-portrait", "poster-landscape", "poster-photo-portrait", "poster-photo-landscape",
+        "poster-pictograms-portrait", "poster-pictograms-landscape", "share", "leaflet", "summary",
     }
     leaflet = layouts.formats["leaflet"]
     assert len(leaflet.sides) == 2

@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import SourceError
+from .errors import SourceError, did_you_mean
 from .messages import Message, msg
 from .schema import (
     MISSING,
     Bool,
     Choice,
     ListOf,
+    MapOf,
     Nested,
     Number,
     Record,
@@ -48,6 +49,9 @@ RIGHT_TO_LEFT_LANGUAGES = frozenset({"ug", "ar", "fa", "ur", "he", "ps", "sd", "
 RIGHT_TO_LEFT_SCRIPTS = frozenset({"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"})
 
 POSTER_SIZES = ("A4", "A3", "A2", "A4-landscape", "A3-landscape", "A2-landscape")
+# The poster designs (overrides/print/layouts.yml): a big headline over the key points, a
+# large photo under the headline, the key points in a grid of pictograms.
+POSTER_LAYOUTS = ("headline", "photo", "pictograms")
 COLOUR_NAMES = ("primary", "on_primary", "accent", "text", "muted", "paper")
 HEX_COLOUR = r"#[0-9a-fA-F]{6}"
 
@@ -123,6 +127,9 @@ class PrintSettings:
         ListOf(Choice(POSTER_SIZES), min_items=1, default=lambda: ["A4", "A3"])
     )
     full_resolution_png: bool = declare(Bool(default=False))
+    # The poster design of each campaign type ({safety-month: pictograms}); a campaign's own
+    # poster.layout wins, and a type not named here gets the headline design.
+    poster_layouts: dict = declare(MapOf(Choice(POSTER_LAYOUTS), default=dict))
     # A tri-fold A4 leaflet per campaign and language, next to the posters.
     leaflets: bool = declare(Bool(default=True))
     # Font files to use instead of the fonts named in overrides/print/layouts.yml (paths
@@ -224,6 +231,8 @@ def load_settings(
         seen.add(code)
     if isinstance(data, dict) and data.get("timezone"):
         _check_timezone(data["timezone"], report)
+    if isinstance(data, dict):
+        _check_poster_layouts(data, report)
     if report.issues:
         raise SourceError(report.problems(config_file, lines or {}))
     return build(Settings, data)
@@ -259,6 +268,26 @@ def split_language(name: str) -> tuple[str, str | None]:
     if not dot:
         return name, None
     return base + ext, code
+
+
+def _check_poster_layouts(data: dict, report: Report) -> None:
+    """Each campaign type given a poster design is one of the site's types."""
+    if "campaign_types" not in data:
+        return  # written wrongly: reported as such, the types are not known
+    types = data["campaign_types"]
+    chosen = (data.get("print") or {}).get("poster_layouts") or {}
+    for kind in chosen:
+        if kind not in types:
+            report.add(
+                f"{SETTINGS_KEY}.print.poster_layouts.{kind}",
+                msg(
+                    '"{kind}" is not a campaign type{hint}: expected one of campaign_types: '
+                    "{types}",
+                    kind=kind,
+                    hint=did_you_mean(kind, types),
+                    types=", ".join(types),
+                ),
+            )
 
 
 def _check_timezone(name: str, report: Report) -> None:

@@ -197,10 +197,13 @@ def _mix(first: str, second: str, share: float) -> str:
     return "#" + "".join(f"{c:02x}" for c in channels)
 
 
-def set_colour(context, colour: str) -> None:
+def set_colour(context, colour: str, opacity: float = 1.0) -> None:
     value = colour.lstrip("#")
     red, green, blue = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    context.set_source_rgb(red, green, blue)
+    if opacity < 1:
+        context.set_source_rgba(red, green, blue, opacity)
+    else:
+        context.set_source_rgb(red, green, blue)
 
 
 def small_png(surface) -> bytes:

@@ -27,7 +27,8 @@ from .drawing import (
 )
 from .flow_drawing import draw_flow
 from .layouts import Block, Layout, PageSize
-from .text import Face, Paragraph, Typesetter, balanced, largest_size
+from .pictograms import draw_pictograms
+from .text import Face, Paragraph, Typesetter, largest_size, made_even
 
 
 def render_pdf(
@@ -91,7 +92,7 @@ def draw_side(
         if reach and kind in ("rect", "image"):
             block = _into_bleed(block, page, reach)
         if kind == "rect":
-            set_colour(context, colour_of(style, block.fill))
+            set_colour(context, colour_of(style, block.fill), block.opacity)
             context.rectangle(block.x, block.y, block.w, block.h)
             context.fill()
         elif kind == "text":
@@ -99,6 +100,8 @@ def draw_side(
             _text_block(context, typesetter, page, style, block, text, content.phrases)
         elif kind == "list":
             _list_block(context, typesetter, page, style, block, content.points, content.phrases)
+        elif kind == "pictograms":
+            draw_pictograms(context, typesetter, page, style, block, content)
         elif kind == "lines":
             _lines_block(context, typesetter, page, style, block, content)
         elif kind == "image" and content.photo:
@@ -170,7 +173,9 @@ def _fit(
 
     laid = largest_size(block.max_size, block.min_size, attempt)
     if laid:
-        return laid[0].size, [_even(typesetter, p, face, width, phrases, block.align) for p in laid]
+        return laid[0].size, [
+            made_even(typesetter, p, face, width, phrases, block.align) for p in laid
+        ]
     laid = set_all(block.min_size)
     if needed(laid) <= height + 1e-6:
         # Only a word wider than the box is in the way: break it, there is no other way.
@@ -190,24 +195,6 @@ def _fit(
             over=max(lines - fit_lines, 1),
         ),
     )
-
-
-def _even(typesetter, paragraph: Paragraph, face, width, phrases, align) -> Paragraph:
-    """The paragraph broken at the narrowest width that needs no more lines, aligned in
-    its box: no last line with a word or two alone."""
-    if len(paragraph.lines) > 1:
-        narrowest = balanced(
-            lambda trial: typesetter.paragraph(
-                paragraph.text, face, paragraph.size, trial, phrases=phrases, words=True
-            ),
-            width,
-            len(paragraph.lines),
-            0.0,
-        )
-        paragraph = typesetter.paragraph(
-            paragraph.text, face, paragraph.size, narrowest, phrases=phrases, words=True
-        )
-    return paragraph.frame_to(width, align)
 
 
 def _face(style: Style, block: Block) -> Face:

@@ -88,6 +88,7 @@ def plan_campaigns(
         qr_address=campaign_address,
         cache_dir=cache_dir,
         bleed=float(settings.print.bleed if bleed is None else bleed),
+        poster_layouts=settings.print.poster_layouts,
     )
     return PrintPlan(planned, problems, layouts)
 
