@@ -241,7 +241,7 @@ def _layout(data: dict) -> Layout:
 # cut may wander: nothing that must be read comes nearer the edge than this (mm).
 SAFE_MARGIN = 5.0
 # Blocks that carry words or a code to scan; backgrounds and photos may run to the edge.
-_KEPT_INSIDE = ("text", "list", "lines", "qr", "logo", "flow")
+_KEPT_INSIDE = ("text", "list", "lines", "qr", "logo", "flow", "pictograms")
 # The smallest paper (mm) each printed format comes out on: a larger size is the layout
 # scaled up, margins included. A format not named here prints at its page's size in mm.
 _SMALLEST_PAPER = {
