@@ -78,6 +78,16 @@ def main(argv: list[str] | None = None) -> int:
         help="for printing on both sides: blank pages so each item starts on a new sheet",
     )
     pack.add_argument(
+        "--bleed",
+        type=_millimetres,
+        help="for the print shop: bleed in mm round every item, with crop marks "
+        "(default: extra.xuanchuan.print.bleed in mkdocs.yml, else none)",
+    )
+    pack.add_argument(
+        "--copies",
+        help="how many of each item, listed on the cover: 20, or posters=50,leaflets=500",
+    )
+    pack.add_argument(
         "-o", "--output", type=Path, default=Path("print-pack.pdf"), help="default: %(default)s"
     )
     args = parser.parse_args(argv)
@@ -178,6 +188,7 @@ def _print_pack(config_file: Path, args) -> int:
         entries,
         for_pack,
         make_pack,
+        read_copies,
         write_pack,
     )
     from .printing.resolution import LowResolution
@@ -193,6 +204,7 @@ def _print_pack(config_file: Path, args) -> int:
     if args.month:
         _check_month_alone(args)
         start, end = args.month
+    what = (args.only,) if args.only else WHAT
     selection = Selection(
         language=settings.default.code if args.language is None else args.language,
         size=settings.print.poster_sizes[0] if args.size is None else args.size,
@@ -200,8 +212,10 @@ def _print_pack(config_file: Path, args) -> int:
         start=start,
         end=end,
         kind=args.kind,
-        what=(args.only,) if args.only else WHAT,
+        what=what,
         duplex=args.duplex,
+        bleed=float(settings.print.bleed if args.bleed is None else args.bleed),
+        copies=read_copies(args.copies, what) if args.copies is not None else (),
     )
     campaigns = load_campaigns(settings, project.project_dir)
     for slug in campaigns.left_out:
@@ -220,6 +234,7 @@ def _print_pack(config_file: Path, args) -> int:
         project,
         sizes=(selection.size,),
         leaflets="leaflets" in selection.what,
+        bleed=selection.bleed,
     )
     # A photo too coarse for the paper is told, not in the way: the pack is still made.
     stopping = []
@@ -288,6 +303,21 @@ def _month(text: str) -> tuple[dt.date, dt.date]:
         problem = msg('"{text}" is not a month: expected YYYY-MM', text=text)
         raise argparse.ArgumentTypeError(str(problem)) from None
     return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def _millimetres(text: str) -> float:
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        problem = msg(
+            '"{text}" is not a number: expected the bleed in millimetres, such as 3', text=text
+        )
+        raise argparse.ArgumentTypeError(str(problem))
+    return value
 
 
 def _date(text: str) -> dt.date:

@@ -44,8 +44,9 @@ def print_campaigns(
     *,
     sizes: tuple[str, ...] | None = None,
     leaflets: bool | None = None,
+    bleed: float | None = None,
 ) -> PrintRun:
-    plan = plan_campaigns(campaigns, project, sizes=sizes, leaflets=leaflets)
+    plan = plan_campaigns(campaigns, project, sizes=sizes, leaflets=leaflets, bleed=bleed)
     if plan.layouts is None:
         return PrintRun(PrintResult(), plan.problems, None)
     result = render_print_files(plan.planned, campaigns)
@@ -59,9 +60,10 @@ def plan_campaigns(
     sizes: tuple[str, ...] | None = None,
     leaflets: bool | None = None,
     cache_dir: Path | None = None,
+    bleed: float | None = None,
 ) -> PrintPlan:
     """Every print file of ``campaigns``, with a job for each one not in ``cache_dir`` (by
-    default the project's own print cache)."""
+    default the project's own print cache); ``bleed`` (mm) instead of the setting's."""
     settings = project.settings
     cache_dir = cache_dir or project.project_dir / CACHE_DIR / "print"
     try:
@@ -85,6 +87,8 @@ def plan_campaigns(
         leaflets=settings.print.leaflets if leaflets is None else leaflets,
         qr_address=campaign_address,
         cache_dir=cache_dir,
+        bleed=float(settings.print.bleed if bleed is None else bleed),
+        poster_layouts=settings.print.poster_layouts,
     )
     return PrintPlan(planned, problems, layouts)
 
