@@ -15,7 +15,11 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 def test_the_project_layouts_load_as_typed_blocks():
     layouts = load_layouts(PROJECT / "overrides", PROJECT)
-    assert set(layouts.formats) == {"poster-portrait", "poster-landscape", "share", "leaflet"}
+    assert set(layouts.formats) == {
+        "poster-portrait", "poster-landscape", "share", "leaflet", "board", "cards"
+    }
+    assert [len(layouts.formats["cards"].sides), layouts.formats["cards"].page.width] == [2, 63]
+    assert (layouts.banner.text, layouts.banner.fill) == (0.6, "primary")
     leaflet = layouts.formats["leaflet"]
     assert len(leaflet.sides) == 2
     flow = next(block for block in leaflet.sides[1] if block.type == "flow")

@@ -45,6 +45,18 @@ class PosterContent:
     fold_guides: bool = False
     # Names that a line never breaks inside: the campaign's places and organizer.
     phrases: tuple[str, ...] = ()
+    # Banners, display boards and card decks (banner.py, cards.py): the slogan, the
+    # schedule and the laws as lines of a list, their headings, the deck's tips, and the
+    # tip of the card being drawn.
+    slogan: str = printable("banner")
+    schedule: tuple[str, ...] = field(
+        default=(), metadata={"printable": "list", "source": "activities"}
+    )
+    laws: tuple[str, ...] = field(default=(), metadata={"printable": "list", "source": "laws"})
+    schedule_heading: str = printable()
+    laws_heading: str = printable()
+    tips: tuple[str, ...] = field(default=(), metadata={"printable": "list", "source": "cards"})
+    tip: str = printable("cards")
 
     def text_of(self, name: str) -> str:
         return getattr(self, name) or ""

@@ -22,6 +22,10 @@ from ..core.formatting import format_day, format_range, type_label
 from ..core.log import log
 from ..core.messages import msg
 from ..core.print_files import (
+    BANNER_PDF,
+    BANNER_TILES_PDF,
+    BOARD_PDF,
+    CARDS_PDF,
     KINDS,
     LEAFLET_PDF,
     POSTER_PDF,
@@ -37,10 +41,27 @@ from .characters import printable_text
 from .content import LISTS, SOURCES, TEXTS, PosterContent
 from .embeddable import print_fonts
 from .fonts import FontError
+from .formats import (
+    MORE_KINDS,
+    MoreFormats,
+    draw_more,
+    more_content,
+    more_outputs,
+    more_problem,
+    shape_problems,
+)
 from .layouts import Layout, Layouts
 from .text import load as load_text_engine
 from .unprintable import missing_character_problems, unprintable_characters
 from .words import prepare as prepare_words
+
+# The banner at true size and tiled, the board, the deck on its paper: slug-banner-500x70-zh.pdf
+MORE_FILE_NAMES = {
+    BANNER_PDF.name: "banner-{size}",
+    BANNER_TILES_PDF.name: "banner-{size}-tiled",
+    BOARD_PDF.name: "board-{size}",
+    CARDS_PDF.name: "cards-{size}",
+}
 
 # Raise when the drawing code changes in a way that changes its output.
 ENGINE_VERSION = "8"
@@ -59,6 +80,9 @@ class _Job:
     paper: str
     width: int
     target: str  # cache file path
+    # What draws it: "poster" (posters, share images, leaflets), else formats.draw_more's.
+    drawer: str = "poster"
+    options: dict | None = None
 
 
 def plan_print_files(
@@ -71,10 +95,15 @@ def plan_print_files(
     leaflets: bool = True,
     qr_address,
     cache_dir: Path,
+    more: MoreFormats | None = None,
 ) -> tuple[list[tuple[PrintFile, _Job | None]], list[Problem]]:
-    """Every print file of every campaign and language; a job for those not cached."""
+    """Every print file of every campaign and language; a job for those not cached.
+    ``more``: the banners, boards and card decks asked for (formats.py)."""
 
-    problems: list[Problem] = []
+    more = more or MoreFormats()
+    problems: list[Problem] = shape_problems(more, layouts)
+    if problems:
+        return [], problems
     try:
         fonts = print_fonts(layouts.fonts)
     except FontError as error:
@@ -103,6 +132,7 @@ def plan_print_files(
             full_resolution,
             leaflets,
             str(cache_dir),
+            more,
         ],
         sort_keys=True,
         default=str,
@@ -124,7 +154,7 @@ def plan_print_files(
                 files, found = _plan_campaign(
                     slug, code, campaign, default, t, url, layouts, fonts, style, sizes,
                     full_resolution, leaflets, cache_dir, versions, used_fields,
-                    described_layouts,
+                    described_layouts, more,
                 )  # fmt: skip
                 if len(_PLANNED) >= _MAX_PLANNED:
                     _PLANNED.clear()
@@ -155,7 +185,7 @@ _MAX_PLANNED = 8192
 
 def _plan_campaign(
     slug, code, campaign, default, t, url, layouts, fonts, style, sizes, full_resolution,
-    leaflets, cache_dir, versions, used_fields, described_layouts,
+    leaflets, cache_dir, versions, used_fields, described_layouts, more,
 ):  # fmt: skip
     """The print files of one campaign in one language, each with the job that draws it
     (whether it needs drawing is for the caller to ask); or what cannot be printed."""
@@ -210,7 +240,19 @@ def _plan_campaign(
             str(target),
         )
         files.append((PrintFile(slug, code, kind.name, size, name, target, 0), job))
+    for extra in more_outputs(more, campaign, content, layouts, t):
+        shown = {k: v for k, v in described.items() if k in extra.uses or k in _ALWAYS_SHOWN}
+        key = _key(extra.describe(), style, colours, shown, "pdf", extra.size, 0, versions)
+        target = cache_dir / f"{key}.pdf"
+        name = _file_name(slug, code, extra.kind.name, extra.size, "pdf")
+        job = _Job(key, extra.layout, {**style, "colours": colours}, content.as_dict(), "pdf",
+                   extra.size, 0, str(target), extra.drawer, extra.options)  # fmt: skip
+        files.append((PrintFile(slug, code, extra.kind.name, extra.size, name, target, 0), job))
     return files, []
+
+
+# Every print file depends on these, whatever it prints.
+_ALWAYS_SHOWN = ("language", "fallback_fonts", "phrases")
 
 
 def render_print_files(planned, campaigns: CampaignSet, workers: int | None = None) -> PrintResult:
@@ -279,11 +321,14 @@ def _render(job: _Job) -> tuple[str, str | None]:
         **{
             **job.content,
             "points": tuple(job.content["points"]),
+            "tips": tuple(job.content["tips"]),
             "body": tuple(job.content["body"]),
         }
     )
     try:
-        if job.output == "pdf":
+        if job.drawer != "poster":
+            data = draw_more(job.drawer, job.layout, style, content, job.paper, job.options)
+        elif job.output == "pdf":
             data = render_pdf(job.layout, style, content, job.paper)
         else:
             data = render_png(job.layout, style, content, job.width)
@@ -320,6 +365,7 @@ def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path
         url=url or "",
         photo=photo,
         phrases=_names(campaign, t),
+        **more_content(campaign, t),
     )
     return _as_printed(content)
 
@@ -364,6 +410,8 @@ def leaflet_blocks(campaign: Campaign, t: Translator, cache_dir: Path | None = N
 
 
 def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, message) -> Problem:
+    if print_file.kind in MORE_KINDS:
+        return more_problem(campaign, print_file.kind, print_file.size, field_name, message)
     what = KINDS[print_file.kind].what
     if print_file.kind == LEAFLET_PDF.name and field_name == "body":
         return Problem(
@@ -432,6 +480,8 @@ def _paper_mm(size: str) -> tuple[float, float]:
 
 
 def _file_name(slug: str, code: str, kind: str, size: str, output: str) -> str:
+    if kind in MORE_FILE_NAMES:
+        return f"{slug}-{MORE_FILE_NAMES[kind].format(size=size)}-{code}.{output}"
     if kind == LEAFLET_PDF.name:
         return f"{slug}-leaflet-{code}.{output}"
     what = "share" if kind == SHARE_PNG.name else "poster"

@@ -17,8 +17,8 @@ from ..core.settings import COLOUR_NAMES, HEX_COLOUR
 from .content import LISTS, TEXTS
 
 LAYOUT_FILE = Path("print") / "layouts.yml"
-BLOCK_TYPES = ("rect", "text", "list", "lines", "image", "logo", "qr", "flow", "guides")
-FORMATS = ("poster-portrait", "poster-landscape", "share", "leaflet")
+BLOCK_TYPES = ("rect", "text", "list", "lines", "image", "logo", "qr", "flow", "guides", "index")
+FORMATS = ("poster-portrait", "poster-landscape", "share", "leaflet", "board", "cards")
 
 
 class _Colour(Text):
@@ -138,6 +138,25 @@ _SHEETS = Record(
     }
 )
 _COLOURS = Record({name: _Colour() for name in COLOUR_NAMES})
+
+
+@dataclass(frozen=True, kw_only=True)
+class BannerLook:
+    """A slogan banner: a strip of any length, so its look is given in shares of its height
+    rather than as blocks on a page of fixed size."""
+
+    fill: str = declare(_Colour(default="primary"))
+    colour: str = declare(_Colour(default="on_primary"))
+    font: str = declare(Choice(("regular", "bold"), default="bold"))
+    # The characters' size: at most ``text`` of the height, at least ``min_text``.
+    text: float = declare(Number(minimum=0.05, maximum=0.95, default=0.6))
+    min_text: float = declare(Number(minimum=0.05, maximum=0.95, default=0.3))
+    # Empty cloth at each end, and a stripe along the top and bottom edges (0: none).
+    margin: float = declare(Number(minimum=0, maximum=5, default=0.5))
+    band: str = declare(_Colour(default="accent"))
+    band_height: float = declare(Number(minimum=0, maximum=0.2, default=0.05))
+
+
 # "colours" is checked separately: its keys are campaign types, not fixed names.
 SCHEMA = Record(
     {
@@ -147,6 +166,17 @@ SCHEMA = Record(
         "poster-landscape": _LAYOUT,
         "share": _LAYOUT,
         "leaflet": _SHEETS,
+        "board": _LAYOUT,
+        # A playing card: its face, then its back.
+        "cards": Record(
+            {
+                "page": _PAGE,
+                "pages": ListOf(
+                    Record({"blocks": _BLOCKS}), min_items=2, max_items=2, required=True
+                ),
+            }
+        ),
+        "banner": Nested(BannerLook),
     }
 )
 
@@ -160,6 +190,7 @@ class Layouts:
     logo: bytes | None = None
     # Families for characters the fonts lack (Uyghur, Tibetan…), tried before any other.
     fallback: tuple[str, ...] = ()
+    banner: BannerLook = BannerLook()
 
     def colours_for(self, kind: str) -> dict[str, str]:
         return {**self.colours["default"], **self.colours.get(kind, {})}
@@ -219,7 +250,8 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
         raise SourceError(report.problems(shown, read.lines))
     formats = {name: _layout(data[name]) for name in FORMATS if name in data}
     fallback = tuple(data.get("fallback_fonts") or ())
-    return Layouts(checked_colours, data["fonts"], formats, text, fallback=fallback)
+    banner = build(BannerLook, data.get("banner") or {})
+    return Layouts(checked_colours, data["fonts"], formats, text, fallback=fallback, banner=banner)
 
 
 def customise_layouts(layouts: Layouts, settings, project_dir: Path, cache_dir: Path) -> Layouts:

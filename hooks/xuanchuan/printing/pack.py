@@ -16,13 +16,38 @@ from ..campaigns.model import Campaign, CampaignSet
 from ..core.errors import Problem, SourceError, did_you_mean, file_problem, shown_path
 from ..core.formatting import format_range, type_label
 from ..core.messages import Message, msg
-from ..core.print_files import LEAFLET_PDF, POSTER_PDF, PrintFile, PrintResult
+from ..core.print_files import (
+    BANNER_PDF,
+    BOARD_PDF,
+    CARDS_PDF,
+    LEAFLET_PDF,
+    POSTER_PDF,
+    PrintFile,
+    PrintResult,
+)
 from ..core.project import Project
 from ..core.settings import POSTER_SIZES, Settings
 from ..core.strings import Translator
 from .characters import printable_text
 
 WHAT = ("posters", "leaflets")
+# What else a pack may hold (--only), by the format (extra.xuanchuan.print.formats) that
+# makes it: the banner at true size (a print shop prints it whole), the board, the deck.
+MORE_WHAT = {"banners": "banner", "boards": "board", "cards": "cards"}
+CHOICES = WHAT + tuple(MORE_WHAT)
+
+
+def pack_contents(settings: Settings, only: str | None) -> tuple[str, ...]:
+    """What a pack holds: ``only`` that, else posters, leaflets and the formats the site
+    offers for download (mkdocs.yml)."""
+    if only:
+        return (only,)
+    return WHAT + tuple(what for what, name in MORE_WHAT.items() if name in settings.print.formats)
+
+
+def formats_of(what: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats (banner, board, cards) a pack of ``what`` needs drawn."""
+    return tuple(MORE_WHAT[item] for item in what if item in MORE_WHAT)
 
 
 @dataclass(frozen=True)
@@ -197,6 +222,9 @@ def entries(
         wanted.append((POSTER_PDF.name, selection.size))
     if "leaflets" in selection.what:
         wanted.append((LEAFLET_PDF.name, None))
+    for item, kind in (("banners", BANNER_PDF), ("boards", BOARD_PDF), ("cards", CARDS_PDF)):
+        if item in selection.what:
+            wanted.append((kind.name, None))
     found = []
     for campaign in chosen:
         files = result.for_campaign(campaign.slug, campaign.language)

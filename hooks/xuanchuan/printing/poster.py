@@ -56,6 +56,12 @@ def render_png(layout: Layout, style: Style, content: PosterContent, width_px: i
     return small_png(surface)
 
 
+def draw_side(context, page: PageSize, blocks, style: Style, content: PosterContent) -> None:
+    """One side's blocks on ``context``, already scaled to the layout's units (a card of
+    a deck is drawn so, in its place on the sheet)."""
+    _draw(context, page, blocks, style, content)
+
+
 def _draw(context, page: PageSize, blocks, style: Style, content: PosterContent) -> None:
     typesetter = Typesetter(context, content.language, style.fallback)
     set_colour(context, style.colours["paper"])
@@ -75,7 +81,8 @@ def _draw(context, page: PageSize, blocks, style: Style, content: PosterContent)
             text = content.text_of(block.field)
             _text_block(context, typesetter, page, style, block, text, content.phrases)
         elif kind == "list":
-            _list_block(context, typesetter, page, style, block, content.points, content.phrases)
+            items = getattr(content, block.field or "points")
+            _list_block(context, typesetter, page, style, block, items, content.phrases)
         elif kind == "lines":
             _lines_block(context, typesetter, page, style, block, content)
         elif kind == "image" and content.photo:

@@ -18,6 +18,7 @@ from ..core.print_files import PrintResult
 from ..core.project import Project
 from ..core.short_links import ShortLinks, short_path
 from ..core.strings import Translator
+from .formats import MoreFormats
 from .jobs import plan_print_files, render_print_files
 from .layouts import Layouts, customise_layouts, load_layouts
 
@@ -42,8 +43,10 @@ def print_campaigns(
     *,
     sizes: tuple[str, ...] | None = None,
     leaflets: bool | None = None,
+    formats: tuple[str, ...] | None = None,
 ) -> PrintRun:
-    plan = plan_campaigns(campaigns, project, sizes=sizes, leaflets=leaflets)
+    """``formats``: the banners, boards and decks to make instead of those of mkdocs.yml."""
+    plan = plan_campaigns(campaigns, project, sizes=sizes, leaflets=leaflets, formats=formats)
     if plan.layouts is None:
         return PrintRun(PrintResult(), plan.problems, None)
     result = render_print_files(plan.planned, campaigns)
@@ -57,6 +60,7 @@ def plan_campaigns(
     sizes: tuple[str, ...] | None = None,
     leaflets: bool | None = None,
     cache_dir: Path | None = None,
+    formats: tuple[str, ...] | None = None,
 ) -> PrintPlan:
     """Every print file of ``campaigns``, with a job for each one not in ``cache_dir`` (by
     default the project's own print cache)."""
@@ -83,6 +87,7 @@ def plan_campaigns(
         leaflets=settings.print.leaflets if leaflets is None else leaflets,
         qr_address=campaign_address,
         cache_dir=cache_dir,
+        more=MoreFormats.of(settings.print, formats),
     )
     return PrintPlan(planned, problems, layouts)
 
