@@ -40,7 +40,7 @@ TITLE_LENGTH = 200
 # A banner's slogan is one line across a strip; a card's tip is read in a hand. Whether
 # they fit is found when they are set (a card names itself), these only catch a paste.
 BANNER_LENGTH = 60
-CARD_LENGTH = 120
+CARD_LENGTH = 200
 CARDS_IN_DECK = 54
 # Counts people, villages, leaflets: a goal beyond a billion is a typo.
 MAX_COUNT = 1_000_000_000
