@@ -150,7 +150,7 @@ class BannerLook:
     font: str = declare(Choice(("regular", "bold"), default="bold"))
     # The characters' size: at most ``text`` of the height, at least ``min_text``.
     text: float = declare(Number(minimum=0.05, maximum=0.95, default=0.6))
-    min_text: float = declare(Number(minimum=0.05, maximum=0.95, default=0.3))
+    min_text: float = declare(Number(minimum=0.05, maximum=0.95, default=0.2))
     # Empty cloth at each end, and a stripe along the top and bottom edges (0: none).
     margin: float = declare(Number(minimum=0, maximum=5, default=0.5))
     band: str = declare(_Colour(default="accent"))
