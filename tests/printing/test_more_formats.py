@@ -163,6 +163,10 @@ def test_the_download_box_offers_each_format_in_the_page_language(built):
     # A campaign with neither key points nor cards has no deck; its banner says its title.
     talk = [a["href"] for a in built.html("campaigns/talk/index.html").select(".xc-downloads a")]
     assert "talk-board-90x120-zh.pdf" in talk and not any("cards" in name for name in talk)
+    assert (
+        "Card decks: campaigns/talk/index.zh.md has no key points (poster.points) and no "
+        "cards: it gets no deck" in built.output
+    )
     assert "职工法律讲座" in pdf_text(built.site / "campaigns/talk/talk-banner-500x70-zh.pdf")
 
 
@@ -279,6 +283,35 @@ def test_a_board_is_true_size_with_its_schedule_laws_and_a_qr_code_that_scans(bu
         assert expected in text, expected
     english = pdf_text(wells(built, "wells-board-90x120-en.pdf"))
     assert "2March9:00-10:30Kick-offmeeting·ShikaTownpower-supplystation" in english
+
+
+def test_a_schedule_too_long_for_the_board_shows_its_first_items_and_how_many_more(tmp_path):
+    from xuanchuan.printing.content import PosterContent
+    from xuanchuan.printing.drawing import Style
+    from xuanchuan.printing.formats import render_board
+    from xuanchuan.printing.layouts import load_layouts
+
+    project = Path(__file__).resolve().parents[2]
+    layouts = load_layouts(project / "overrides", project)
+    style = Style(layouts.colours_for("safety-month"),
+                  {"regular": ("Noto Sans CJK SC", False), "bold": ("Noto Sans CJK SC", True)})  # fmt: skip
+    schedule = tuple(f"6月{day}日 第{day}场安全用电录像放映 · 东河村文化室" for day in range(1, 31))
+    content = PosterContent(
+        kind="safety-month", language="zh", headline="安全生产月", points=("有人触电，先断电",),
+        schedule=schedule, schedule_heading="活动安排", laws=("《电力法》",),
+        laws_heading="宣传的法律法规", url="https://example.org/x/",
+    )  # fmt: skip
+    notes = {"schedule": "还有 {count} 项活动，扫码查看全部安排", "laws": "还有 {count} 部"}
+    board = tmp_path / "board.pdf"
+    board.write_bytes(render_board(layouts.formats["board"], style, content, "90x120", notes))
+    text = pdf_text(board)
+    shown = [day for day in range(1, 31) if f"6月{day}日第{day}场" in text]
+    more = re.search(r"还有(\d+)项活动，扫码查看全部安排", text)
+    # The first activities, in order, as many as fit at the board's smallest size; then
+    # how many more there are: none left out without saying so.
+    assert shown == list(range(1, len(shown) + 1)) and 5 <= len(shown) < 30
+    assert more and int(more.group(1)) == 30 - len(shown)
+    assert "《电力法》" in text and "还有" not in text.replace(more.group(0), "")
 
 
 def faces_and_backs(deck: Path):

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from ..campaigns.model import Campaign
 from ..core.errors import Problem
 from ..core.formatting import month_name
+from ..core.log import log
 from ..core.messages import Message, msg
 from ..core.print_files import BANNER_PDF, BANNER_TILES_PDF, BOARD_PDF, CARDS_PDF, Kind
 from ..core.settings import MORE_FORMATS, centimetres
@@ -184,10 +185,19 @@ def more_outputs(
     board = layouts.formats.get("board")
     if "board" in more.formats and board:
         uses = frozenset(board.content_used())
+        notes = {"schedule": t("board.more_activities"), "laws": t("board.more_laws")}
         for size in more.board_sizes:
-            outputs.append(Output(BOARD_PDF, size, "board", board, uses, {}))
+            outputs.append(Output(BOARD_PDF, size, "board", board, uses, notes))
     deck = layouts.formats.get("cards")
-    if "cards" in more.formats and deck and content.tips:
+    if "cards" in more.formats and deck and not content.tips:
+        log.info(
+            msg(
+                "Card decks: {file} has no key points (poster.points) and no cards: it gets "
+                "no deck",
+                file=campaign.source,
+            )
+        )
+    elif "cards" in more.formats and deck:
         notes = {
             "front": t(
                 "cards.sheet_front", title=content.title, sheet="{sheet}", sheets="{sheets}"
@@ -214,12 +224,55 @@ def draw_more(drawer: str, layout, style, content, size: str, options: dict) -> 
 
         return render_banner_tiles(layout, style, content, size, options)
     if drawer == "board":
-        from .poster import render_pdf
-
-        return render_pdf(layout, style, content, size)
+        return render_board(layout, style, content, size, options)
     from .cards import render_deck
 
     return render_deck(layout, style, content, size, options)
+
+
+# The lists a board may shorten: a campaign's whole schedule (up to 100 activities) or its
+# laws rarely fit a board, which is printed to be read in passing; the page has them all.
+SHORTENED = ("schedule", "laws")
+
+
+def render_board(layout, style, content, size: str, notes: dict) -> bytes:
+    """The board on its own page; a schedule or list of laws too long for it shows as many of
+    its first items as fit and a last line saying how many more there are (the QR code
+    leads to them all). Anything else too long is an Overflow, as on a poster."""
+    from dataclasses import replace
+
+    from .drawing import Overflow
+    from .poster import render_pdf
+
+    kept: dict[str, int] = {}
+
+    def shown(counts: dict[str, int]):
+        cut = {}
+        for field, count in counts.items():
+            items = getattr(content, field)
+            more = notes[field].format(count=len(items) - count)
+            cut[field] = (*items[:count], more)
+        return replace(content, **cut)
+
+    while True:
+        try:
+            return render_pdf(layout, style, shown(kept), size)
+        except Overflow as error:
+            field = error.field
+            if field not in SHORTENED or field in kept or len(getattr(content, field)) < 2:
+                raise
+            # The most items that fit with the line saying how many more: what fits with
+            # some fits with fewer, so halving finds it.
+            low, high = 0, len(getattr(content, field)) - 1
+            while low < high:
+                middle = (low + high + 1) // 2
+                try:
+                    render_pdf(layout, style, shown({**kept, field: middle}), size)
+                    fits = True
+                except Overflow as trial:
+                    fits = trial.field != field
+                low, high = (middle, high) if fits else (low, middle - 1)
+            kept[field] = low  # drawn again: with no item left, the line alone
 
 
 def more_problem(campaign: Campaign, kind: str, size: str, field: str, message) -> Problem:
