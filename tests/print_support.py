@@ -24,8 +24,13 @@ def pdf_fonts(path: Path) -> list[list[str]]:
     return [line.split() for line in out.stdout.splitlines()[2:]]
 
 
-def pdf_text(path: Path) -> str:
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
+def pdf_text(path: Path, *, raw: bool = False) -> str:
+    """The text of a PDF, spaces removed; ``raw`` in the order it was drawn, not by where
+    it stands (a label over a bar, then the bar's numbers to its right)."""
+    options = ["-raw"] if raw else []
+    out = subprocess.run(
+        ["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True
+    )
     return re.sub(r"\s+", "", out.stdout)
 
 

@@ -76,6 +76,7 @@ PREVIEW_FILES = PreviewFiles()
 KEPT_TEMPLATE = "xc-kept.html"
 FEED_CACHE = CACHE_DIR / "feeds"
 PHOTO_CACHE = CACHE_DIR / "photos"
+ARTICLE_CACHE = CACHE_DIR / "wechat"
 
 # jieba announces loading its dictionary on every build; that is noise for the team.
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -220,7 +221,9 @@ class SiteBuild:
         prints_footer = build.footers.prints(page.meta.get("template", "main.html"))
         context = build.page_context(key, page.url, prints_footer)
         build.contexts[key] = context
-        if build.reuse.look_up(key, page.url, page.meta, markdown, context):
+        if build.reuse.look_up(
+            key, page.url, page.meta, markdown, context, needs=build.kept_needs(key)
+        ):
             # Written as it was: nothing to render, nothing for search to cut into words.
             page.meta = {**page.meta, "template": KEPT_TEMPLATE, "search": {"exclude": True}}
             # Nor a Markdown converter to set up for it (MkDocs makes one per page).
@@ -239,6 +242,8 @@ class SiteBuild:
         if self.warnings.count != build.warnings_before:
             build.reuse.taint(page.file.src_uri)
         planned = build.planned.get(page.file.src_uri)
+        if planned and planned.article:
+            build.article_bodies[page.file.src_uri] = html  # the body alone, for its article
         if planned and planned.fragment:
             # Rendered into the content, not the template, so search indexes it too.
             if build.env is None:
@@ -277,7 +282,14 @@ class SiteBuild:
         key = page.file.src_uri
         if self.warnings.count != build.warnings_before:
             build.reuse.taint(key)
-        build.reuse.finished(key, output)
+        article = build.page_article(key, build.run.project_dir / ARTICLE_CACHE)
+        extras = None
+        if article is not None:
+            path, data, extras = article
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        build.reuse.finished(key, output, extras)
         self.writing = page.file.abs_dest_path
         return output
 
@@ -388,6 +400,7 @@ class SiteBuild:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             raise PluginError(str(error)) from None
         _check_printed_addresses(run)
+        run.site_name = config.site_name  # before a language's own replaces it
         campaigns_dir = project_dir / settings.campaigns_dir
         if serving and campaigns_dir.is_dir():  # watching a missing folder stops the server
             config.watch.append(str(campaigns_dir))
@@ -738,7 +751,12 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
             config.use_directory_urls,
             run.short_links,
         )
-        run.prints = print_for_site(run.campaigns, project)
+        run.prints = print_for_site(
+            run.campaigns,
+            project,
+            today=run.today,
+            organizations={code: run.site_name_of(code) for code in run.settings.codes},
+        )
         run.photos = web_photos(report_photos(run.campaigns), run.project_dir / PHOTO_CACHE)
     code = build.language.code
     plan = plan_campaign_site(
@@ -752,11 +770,13 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         timezone=run.settings.timezone,
         stamp=run.stamp,
         print_files=lambda campaign: run.prints.for_campaign(campaign.slug, code),
+        summary_files=lambda year: run.prints.summary(year, code),
         cache_dir=run.project_dir / FEED_CACHE,
         prefix=build.prefix,
         photos=run.photos,
         publishes_photos=build.is_default,
         author=unescape(str(config.site_name)),
+        direction=build.language.dir,
     )
     files = []
     if build.is_default:

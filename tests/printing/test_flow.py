@@ -69,6 +69,44 @@ def test_blocks_flow_into_the_next_column_and_report_what_does_not_fit():
     assert caught.value.missing > 0
 
 
+def test_with_more_pages_the_text_runs_on_and_each_op_names_its_page():
+    first = [Area(x=0, y=5, w=20, h=2)]  # two lines under a title
+    following = [Area(x=0, y=0, w=20, h=3)]  # three lines a page after it
+    blocks = [{"kind": "p", "text": "字" * 20 * 9}]  # nine lines: 2 + 3 + 3 + 1
+    ops = set_blocks(blocks, first, 1, 1.0, setter(), None, more_columns=following)
+    assert [op.page for op in ops] == [0, 0, 1, 1, 1, 2, 2, 2, 3]
+    assert [op.y for op in ops[:3]] == [5, 6, 0]
+    assert "".join(op.paragraph.lines[op.line].text for op in ops) == "字" * 180
+
+
+def test_a_block_taller_than_every_page_is_no_room_not_endless_pages():
+    first = [Area(x=0, y=0, w=10, h=2)]
+    following = [Area(x=0, y=0, w=10, h=2)]
+    # A table row of three lines (more with its padding) fits no page.
+    tall = {"kind": "table", "rows": [["字" * 25]], "header": 0}
+    with pytest.raises(NoRoom):
+        set_blocks([tall], first, 1, 1.0, setter(), None, more_columns=following)
+
+
+def test_a_target_bar_keeps_its_label_and_draws_a_mark():
+    columns = [Area(x=0, y=0, w=60, h=20)]
+    bar = {
+        "kind": "bar",
+        "text": "发放宣传单",
+        "numbers": "完成 1900份 / 目标 2000份",
+        "status": "未达成",
+        "state": "not-met",
+        "share": 0.95,
+    }
+    ops = set_blocks([bar], columns, 1, 1.5, setter(), None)
+    rects = [op for op in ops if op.kind == "rect"]
+    # The track and, over it, the share reached.
+    assert [round(op.w / rects[0].w, 2) for op in rects] == [1.0, 0.95]
+    assert [op.kind for op in ops if op.kind not in ("rect", "line")] == ["cross"]
+    texts = [op.paragraph.lines[op.line].text for op in ops if op.kind == "line"]
+    assert texts == ["发放宣传单", "完成 1900份 / 目标 2000份", "未达成"]
+
+
 def test_bold_italic_and_code_become_pango_markup_and_plain_text(tmp_path):
     blocks = body_blocks(
         "先**断电**，再*施救*；拨打 `95598` 或 [热线](https://example.org/)。", tmp_path

@@ -16,7 +16,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 def test_the_project_layouts_load_as_typed_blocks():
     layouts = load_layouts(PROJECT / "overrides", PROJECT)
     assert set(layouts.formats) == {
-        "poster-portrait", "poster-landscape", "share", "leaflet", "board", "cards"
+        "poster-portrait", "poster-landscape", "share", "leaflet", "summary", "board", "cards"
     }
     assert [len(layouts.formats["cards"].sides), layouts.formats["cards"].page.width] == [2, 63]
     assert (layouts.banner.text, layouts.banner.fill) == (0.6, "primary")

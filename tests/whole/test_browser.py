@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import Visit, playwright_or_skip, switch
+from browser_support import READABILITY, Visit, playwright_or_skip, switch
 from site_support import PROJECT, run_mkdocs, short_address
 
 pytestmark = pytest.mark.browser
@@ -129,39 +129,6 @@ def test_printing_pages_from_the_browser_gives_clean_a4_documents(browser, http_
                                capture_output=True, text=True).stdout.split()
         short = short_address(site, relative)
         assert codes == ["https://example.org/xuanchuan/" + short], (relative, codes)
-
-
-# Every visible text on a page: its computed colour against the background it is drawn on
-# (semi-transparent layers blended down to the page), and its size.
-READABILITY = """() => {
-  const rgba = c => { const m = c.match(/rgba?\\(([^)]+)\\)/);
-    const p = m ? m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number) : [0, 0, 0, 0];
-    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
-  const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3]))
-    .concat([1]);
-  const background = el => { const layers = [];
-    for (let e = el; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor);
-      if (c[3] > 0) layers.push(c); if (c[3] >= 1) break; }
-    return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]); };
-  const luminance = c => c.slice(0, 3).map(v => { v /= 255;
-    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
-    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const found = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const text = walker.currentNode.textContent.trim(), el = walker.currentNode.parentElement;
-    if (!text || !el.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
-    const style = getComputedStyle(el), size = parseFloat(style.fontSize);
-    const under = background(el), colour = over(rgba(style.color), under);
-    const [a, b] = [luminance(colour), luminance(under)].sort((x, y) => y - x);
-    const ratio = (a + 0.05) / (b + 0.05);
-    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
-    const where = el.tagName.toLowerCase() + [...el.classList].map(c => "." + c).join("");
-    if (ratio < (large ? 3 : 4.5)) found.push(`${where} "${text.slice(0, 20)}": contrast ${ratio.toFixed(2)}`);
-    if (size < 14) found.push(`${where} "${text.slice(0, 20)}": ${size}px`);
-  }
-  return [...new Set(found)];
-}"""
 
 
 @pytest.mark.parametrize("width", [1280, 400])

@@ -99,11 +99,12 @@ def files_under(folder: Path) -> list[str]:
 
 def test_only_what_pages_use_is_published(hostile_site: Path):
     for prefix in ("", "en/"):
+        # The page, the picture it shows and the page as an official-account article.
         assert files_under(hostile_site / prefix / "campaigns" / "c-hostile") == [
-            "images/well.png", "index.html"]
+            "images/well.png", "index.html", "wechat.html"]
         top = {p.name for p in (hostile_site / prefix).iterdir()}
         assert top == {"404.html", "assets", "calendar.ics", "campaigns", "files", "index.html",
-                       "knowledge", "s", "search", "sitemap.xml", "sitemap.xml.gz",
+                       "knowledge", "s", "search", "sitemap.xml", "sitemap.xml.gz", "summary",
                        *(["en"] if not prefix else [])}
         assert files_under(hostile_site / prefix / "files") == ["form.pdf"]
     # The theme's engine data (print layouts, campaign templates) is not for readers.

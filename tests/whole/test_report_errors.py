@@ -182,9 +182,12 @@ def test_a_bad_report_leaves_out_only_itself(built):
     for prefix in ("", "en/"):
         reports = site / prefix / "campaigns" / "spring" / "reports"
         assert (site / prefix / "campaigns" / "spring" / "index.html").is_file()
+        # Each good report's page and its copy for WeChat; nothing of the bad one.
         assert sorted(p.name for p in reports.glob("*.html")) == [
             "2027-03-10-well.html",
+            "2027-03-10-well.wechat.html",
             "2027-03-20-talk.html",
+            "2027-03-20-talk.wechat.html",
         ]
         news = built.html(f"{prefix}news/index.html")
         assert [a["href"] for a in news.select("main a[href*='reports/']")] == [

@@ -56,11 +56,15 @@ def built(tmp_path_factory):
 
 
 def site_pages(site: Path) -> set[str]:
-    """Every page MkDocs wrote, in every language (not the theme's 404 or a short page)."""
+    """Every page MkDocs wrote, in every language (not the theme's 404, a short page or a
+    page's copy for WeChat)."""
     return {
         path.relative_to(site).as_posix()
         for path in site.rglob("*.html")
-        if path.parent.name != "s" and path.name != "404.html" and "assets" not in path.parts
+        if path.parent.name != "s"
+        and path.name != "404.html"
+        and "assets" not in path.parts
+        and not path.name.endswith("wechat.html")
     }
 
 

@@ -14,7 +14,7 @@ from ..core.messages import msg
 from ..core.settings import SLUG_HELP, Settings
 from .loader import campaign_folders, load_campaigns
 from .model import Activity, Campaign
-from .reports import REPORTS
+from .reports import REPORTS, outside_campaign
 from .schema import folder_name_ok
 
 REPORT_TEMPLATES = "report-templates"
@@ -42,21 +42,9 @@ def new_report(
     """
     campaign, versions = _campaign(project_dir, settings, slug)
     where = f"{settings.campaigns_dir}/{slug}/{REPORTS}"
-    if not campaign.start <= day <= campaign.last_day:
-        raise SourceError(
-            Problem(
-                where,
-                None,
-                "--date",
-                msg(
-                    "{day} is outside the campaign ({start} to {end}): expected the day of an "
-                    "activity of the campaign",
-                    day=day.isoformat(),
-                    start=campaign.start.isoformat(),
-                    end=campaign.last_day.isoformat(),
-                ),
-            )
-        )
+    outside = outside_campaign(day, campaign)
+    if outside:
+        raise SourceError(Problem(where, None, "--date", outside))
     that_day = [i for i, a in enumerate(campaign.activities) if a.date == day]
     chosen = that_day[0] if that_day else None
     if name is None:

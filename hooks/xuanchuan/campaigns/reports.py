@@ -25,7 +25,7 @@ from ..core.errors import (
 )
 from ..core.frontmatter import Document, read_document
 from ..core.images import check_image
-from ..core.messages import msg
+from ..core.messages import Message, msg
 from ..core.schema import Record, build, record_of
 from ..core.settings import Settings, split_language
 from .attachments import check_body_pictures
@@ -225,19 +225,9 @@ def _check_day(document: Document, stem: str, data: dict, campaign: Campaign, pr
     day = data.get("date")
     if day is None:
         return
-    if not campaign.start <= day <= campaign.last_day:
-        problems.append(
-            document.problem(
-                "date",
-                msg(
-                    "{day} is outside the campaign ({start} to {end}): expected the day of an "
-                    "activity of the campaign",
-                    day=day.isoformat(),
-                    start=campaign.start.isoformat(),
-                    end=campaign.last_day.isoformat(),
-                ),
-            )
-        )
+    outside = outside_campaign(day, campaign)
+    if outside:
+        problems.append(document.problem("date", outside))
     named = stem[:10]
     if named != day.isoformat():
         problems.append(
@@ -251,6 +241,19 @@ def _check_day(document: Document, stem: str, data: dict, campaign: Campaign, pr
                 ),
             )
         )
+
+
+def outside_campaign(day: dt.date, campaign: Campaign) -> Message | None:
+    """Why a report cannot be dated ``day``, or None when the campaign was on."""
+    if campaign.start <= day <= campaign.last_day:
+        return None
+    return msg(
+        "{day} is outside the campaign ({start} to {end}): expected the day of an activity of "
+        "the campaign",
+        day=day.isoformat(),
+        start=campaign.start.isoformat(),
+        end=campaign.last_day.isoformat(),
+    )
 
 
 def _activity_index(document, written, campaign: Campaign, problems) -> int | None:

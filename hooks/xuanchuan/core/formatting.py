@@ -47,3 +47,8 @@ def type_label(type_id: str, t: Translator) -> str:
     except KeyError:
         # A type added in mkdocs.yml without a label in the table: show its id.
         return type_id
+
+
+def format_number(value: float) -> str:
+    """A count or amount as people write it: 1234567 and 95, never 1.23457e+06 or 95.0."""
+    return f"{value:.15g}"

@@ -28,6 +28,8 @@ BANNER_PDF = Kind("banner_pdf", msg("banner"), "pdf")
 BANNER_TILES_PDF = Kind("banner_tiles_pdf", msg("banner"), "pdf")
 BOARD_PDF = Kind("board_pdf", msg("display board"), "pdf")
 CARDS_PDF = Kind("cards_pdf", msg("card deck"), "pdf")
+# A year's, not a campaign's: the site lists it on the year's summary page.
+SUMMARY_PDF = Kind("summary_pdf", msg("year-end summary"), "pdf")
 
 # In the order the download box lists them. Each has its label in the translation table
 # (downloads.<name>).
@@ -67,6 +69,16 @@ class PrintResult:
     rendered: int = 0
     reused: int = 0
     seconds: float = 0.0
+    # The year-end summaries, by year and language; ``slug`` is empty in each.
+    summaries: dict[tuple[int, str], PrintFile] = field(default_factory=dict)
 
     def for_campaign(self, slug: str, code: str) -> list[PrintFile]:
         return self.files.get((slug, code), [])
+
+    def summary(self, year: int, code: str) -> PrintFile | None:
+        return self.summaries.get((year, code))
+
+
+def summary_file_name(year: int, code: str) -> str:
+    """The summary PDF's name, in the folder of its year's page."""
+    return f"summary-{year}-{code}.pdf"

@@ -57,6 +57,8 @@ class PosterContent:
     laws_heading: str = printable()
     tips: tuple[str, ...] = field(default=(), metadata={"printable": "list", "source": "cards"})
     tip: str = printable("cards")
+    # Documents of several pages (the year-end summary): "第 1 页，共 3 页" on each.
+    page_number: str = printable()
 
     def text_of(self, name: str) -> str:
         return getattr(self, name) or ""

@@ -227,19 +227,22 @@ class Op:
     line: int = 0
     colour: str = "text"
     src: str = ""
+    page: int = 0  # text set on more pages than one (set_blocks' more_columns): which
 
 
 HEADING_SCALE = {"h2": 1.3, "h3": 1.12}
 
 
 class _Cursor:
-    def __init__(self, columns, overflow_room: bool):
+    def __init__(self, columns, overflow_room: bool, more_columns=None):
         # Columns are areas (x, y, w, h); kept as dicts so a spare one can be added.
-        self.columns = [{"x": c.x, "y": c.y, "w": c.w, "h": c.h} for c in columns]
+        self.columns = [_area(c, 0) for c in columns]
         if overflow_room:
             # An endless extra column, only to measure how much is too long.
             last = self.columns[-1]
             self.columns.append({**last, "h": 1e9, "spare": True})
+        # The columns of each further page, for text that runs on until it ends.
+        self.more = list(more_columns) if more_columns else None
         self.index = 0
         self.y = self.columns[0]["y"]
 
@@ -258,7 +261,11 @@ class _Cursor:
         """Move on to the next column unless ``height`` fits in what is left of this one."""
         while height > self.room() + 1e-6:
             if self.index + 1 >= len(self.columns):
-                raise NoRoom(height - self.room(), height)
+                if not self.more or self.at_top and height > max(c.h for c in self.more):
+                    # No further page, or none would hold it either.
+                    raise NoRoom(height - self.room(), height)
+                page = self.column["page"] + 1
+                self.columns.extend(_area(c, page) for c in self.more)
             self.index += 1
             self.y = self.column["y"]
 
@@ -267,16 +274,45 @@ class _Cursor:
             self.y = min(self.y + height, self.column["y"] + self.column["h"])
 
 
-def set_blocks(blocks, columns, size, line_height, setter, image_size, *, overflow_room=False):
+def _area(column, page: int) -> dict:
+    return {"x": column.x, "y": column.y, "w": column.w, "h": column.h, "page": page}
+
+
+class _Placed(list):
+    """The ops set so far, each marked with the page it was placed on: every op is added
+    right after the cursor made room for it."""
+
+    def __init__(self, cursor: _Cursor):
+        super().__init__()
+        self.cursor = cursor
+
+    def append(self, op: Op) -> None:
+        op.page = self.cursor.column["page"]
+        super().append(op)
+
+
+def set_blocks(
+    blocks,
+    columns,
+    size,
+    line_height,
+    setter,
+    image_size,
+    *,
+    overflow_room=False,
+    more_columns=None,
+):
     """Place ``blocks`` in ``columns`` at font ``size`` (layout units); the drawing ops.
 
     ``setter(block_or_text, font, size, width)`` sets a block's text (its markup when it has
     some) or a plain text as a ``text.Paragraph``; ``font`` is "regular" or "bold".
     Raises NoRoom when they do not fit (unless ``overflow_room``, used to measure by how
-    much: then ops spill into a spare column whose ``spare`` ops are counted).
+    much: then ops spill into a spare column whose ``spare`` ops are counted). With
+    ``more_columns``, what does not fit runs on to further pages with those columns, as
+    many as it needs (each op's ``page`` says which).
     """
-    cursor = _Cursor(columns, overflow_room)
-    ops: list[Op] = []
+    cursor = _Cursor(columns, overflow_room, more_columns)
+    ops = _Placed(cursor)
     lead = size * line_height
 
     def line_op(paragraph, number, x, height, colour) -> Op:
@@ -306,8 +342,9 @@ def set_blocks(blocks, columns, size, line_height, setter, image_size, *, overfl
             heading_size = size * HEADING_SCALE[kind]
             cursor.space(lead * (0.9 if kind == "h2" else 0.6))
             paragraph = setter(block, "bold", heading_size, width)
-            # A heading never ends a column: it keeps two lines of what follows.
-            following = 2 if index + 1 < len(blocks) else 0
+            # A heading never ends a column: it keeps two lines of what follows (or as many
+            # as the block asks, such as a heading over another heading).
+            following = block.get("keep", 2) if index + 1 < len(blocks) else 0
             cursor.need(len(paragraph.lines) * heading_size * line_height + following * lead)
             text_lines(paragraph, 0, "primary")
             cursor.y += lead * 0.15
@@ -372,6 +409,9 @@ def set_blocks(blocks, columns, size, line_height, setter, image_size, *, overfl
             cursor.need(h)
             ops.append(Op("img", cursor.column["x"], cursor.y, w=w, h=h, src=block["src"]))
             cursor.y += h + lead * 0.4
+        elif kind == "bar":
+            _set_bar(block, cursor, ops, size, line_height, setter)
+            cursor.y += lead * 0.5
     if overflow_room and cursor.index == len(cursor.columns) - 1:
         spare = cursor.column
         raise NoRoom(cursor.y - spare["y"], lead)
@@ -433,3 +473,49 @@ def _set_table(block, cursor, ops, size, line_height, setter) -> None:
             )
         )
         cursor.y = top + height
+
+
+# How a target's result is marked, drawn as shapes (no font has to have the symbols).
+MARKS = {"met": "check", "not-met": "cross", "in-progress": "ring", "not-measured": "dash"}
+
+
+def _set_bar(block, cursor, ops, size, line_height, setter) -> None:
+    """A target: its label, then a bar filled as far as the goal is reached, the numbers
+    and, at the line's end, a mark and the word for the result."""
+    lead = size * line_height
+    width = cursor.column["w"]
+    label = setter(block, "regular", size, width)
+    status = setter(block["status"], "bold", size, None)
+    bar_width = width * 0.4
+    gap = size * 0.8
+    mark = size * 0.8
+    numbers_width = width - bar_width - status.width - mark - 3 * gap
+    numbers = setter(block["numbers"], "regular", size * 0.9, max(numbers_width, size * 4))
+    row = max(1, len(numbers.lines)) * lead
+    # Label and bar stay together.
+    cursor.need(len(label.lines) * lead + row)
+    left = cursor.column["x"]
+    for number in range(len(label.lines)):
+        ops.append(Op("line", left, cursor.y, w=width, h=lead, paragraph=label, line=number))
+        cursor.y += lead
+    top = cursor.y
+    bar_height = size * 0.55
+    bar_top = top + (lead - bar_height) / 2
+    ops.append(Op("rect", left, bar_top, w=bar_width, h=bar_height, colour="tint"))
+    share = block.get("share")
+    if share:
+        filled = bar_width * max(0.0, min(1.0, share))
+        ops.append(Op("rect", left, bar_top, w=filled, h=bar_height, colour="primary"))
+    numbers_x = left + bar_width + gap
+    for number in range(len(numbers.lines)):
+        ops.append(
+            Op("line", numbers_x, top + number * lead, w=numbers_width, h=lead,
+               paragraph=numbers, line=number, colour="muted")
+        )  # fmt: skip
+    status_x = left + width - status.width
+    ops.append(Op("line", status_x, top, w=status.width, h=lead, paragraph=status, colour="text"))
+    kind = MARKS.get(block.get("state", ""), "dash")
+    colour = "primary" if kind == "check" else "muted"
+    ops.append(Op(kind, status_x - gap * 0.5 - mark, top + (lead - mark) / 2, w=mark, h=mark,
+                  colour=colour))  # fmt: skip
+    cursor.y = top + row

@@ -49,6 +49,11 @@ def draw_flow(context, typesetter, page, style, block, blocks) -> None:
     if ops is None:
         units = block.min_size * page.point
         raise _overflow(blocks, columns, units, line_height, setter, block.min_size)
+    draw_ops(context, style, ops)
+
+
+def draw_ops(context, style, ops) -> None:
+    """Draw what ``flow.set_blocks`` placed."""
     for op in ops:
         if op.kind == "line":
             set_colour(context, colour_of(style, op.colour))
@@ -65,6 +70,48 @@ def draw_flow(context, typesetter, page, style, block, blocks) -> None:
         elif op.kind == "img":
             with open(op.src, "rb") as stream:
                 image_block(context, Area(x=op.x, y=op.y, w=op.w, h=op.h), stream.read())
+        elif op.kind in _MARKS:
+            context.save()  # line widths and caps stay the mark's own
+            set_colour(context, colour_of(style, op.colour))
+            _MARKS[op.kind](context, op.x, op.y, op.w)
+            context.restore()
+
+
+def _check(context, x, y, side) -> None:
+    context.set_line_width(side * 0.16)
+    context.set_line_cap(1)  # round
+    context.set_line_join(1)
+    context.move_to(x + side * 0.12, y + side * 0.55)
+    context.line_to(x + side * 0.4, y + side * 0.82)
+    context.line_to(x + side * 0.9, y + side * 0.18)
+    context.stroke()
+
+
+def _cross(context, x, y, side) -> None:
+    context.set_line_width(side * 0.16)
+    context.set_line_cap(1)
+    inset = side * 0.2
+    context.move_to(x + inset, y + inset)
+    context.line_to(x + side - inset, y + side - inset)
+    context.move_to(x + side - inset, y + inset)
+    context.line_to(x + inset, y + side - inset)
+    context.stroke()
+
+
+def _ring(context, x, y, side) -> None:
+    context.set_line_width(side * 0.12)
+    context.new_path()
+    context.arc(x + side / 2, y + side / 2, side * 0.34, 0, 6.283185307179586)
+    context.stroke()
+
+
+def _dash(context, x, y, side) -> None:
+    context.rectangle(x + side * 0.15, y + side * 0.44, side * 0.7, side * 0.12)
+    context.fill()
+
+
+# The marks of a target's result (flow.MARKS), drawn as shapes.
+_MARKS = {"check": _check, "cross": _cross, "ring": _ring, "dash": _dash}
 
 
 def _overflow(blocks, columns, units, line_height, setter, smallest) -> Overflow:

@@ -108,12 +108,8 @@ def plan_print_files(
         fonts = print_fonts(layouts.fonts)
     except FontError as error:
         return [], [Problem("overrides/print/layouts.yml", None, "fonts", error.message)]
-    style = {
-        "fonts": {name: (font.family, font.bold) for name, font in fonts.items()},
-        "font_files": sorted(font.identity for font in fonts.values()),
-        "fallback": list(layouts.fallback),
-    }
-    versions = _versions()
+    style = print_style(fonts, layouts)
+    versions = drawing_versions()
     used_fields = {shape: layout.content_used() for shape, layout in layouts.formats.items()}
     # Described once per layout: describing one for each of thousands of files was slow.
     described_layouts = {shape: layout.describe() for shape, layout in layouts.formats.items()}
@@ -166,6 +162,15 @@ def plan_print_files(
                 # Whether a file is drawn and whole is asked afresh: the cache may have lost it.
                 planned.append((print_file, job if not intact_file(Path(job.target)) else None))
     return planned, problems + missing_character_problems(unprintable)
+
+
+def print_style(fonts: dict, layouts: Layouts) -> dict:
+    """The fonts every print file is drawn with, as plain data (for workers and cache keys)."""
+    return {
+        "fonts": {name: (font.family, font.bold) for name, font in fonts.items()},
+        "font_files": sorted(font.identity for font in fonts.values()),
+        "fallback": list(layouts.fallback),
+    }
 
 
 # A preview server plans every print file again on each save; a campaign that did not
@@ -452,7 +457,7 @@ def _key(layout, style, colours, content, output, size, width, versions) -> str:
     return hashlib.sha256(described.encode("utf-8")).hexdigest()[:32]
 
 
-def _versions() -> dict[str, str]:
+def drawing_versions() -> dict[str, str]:
     # Read without importing the libraries: an unchanged rebuild draws nothing and should
     # not pay for loading them. cairo is the shared library cairocffi opens.
     import ctypes

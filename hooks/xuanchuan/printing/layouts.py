@@ -18,7 +18,7 @@ from .content import LISTS, TEXTS
 
 LAYOUT_FILE = Path("print") / "layouts.yml"
 BLOCK_TYPES = ("rect", "text", "list", "lines", "image", "logo", "qr", "flow", "guides", "index")
-FORMATS = ("poster-portrait", "poster-landscape", "share", "leaflet", "board", "cards")
+FORMATS = ("poster-portrait", "poster-landscape", "share", "leaflet", "summary", "board", "cards")
 
 
 class _Colour(Text):
@@ -166,6 +166,8 @@ SCHEMA = Record(
         "poster-landscape": _LAYOUT,
         "share": _LAYOUT,
         "leaflet": _SHEETS,
+        # The year-end summary: the first page, then every page after it.
+        "summary": _SHEETS,
         "board": _LAYOUT,
         # A playing card: its face, then its back.
         "cards": Record(
@@ -246,12 +248,32 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
     else:
         for kind, scheme in colours.items():
             checked_colours[kind] = _COLOURS.validate(scheme, f"colours.{kind}", report)
+    if isinstance(data, dict) and isinstance(data.get("summary"), dict):
+        _check_summary(data["summary"], report)
     if report.issues:
         raise SourceError(report.problems(shown, read.lines))
     formats = {name: _layout(data[name]) for name in FORMATS if name in data}
     fallback = tuple(data.get("fallback_fonts") or ())
     banner = build(BannerLook, data.get("banner") or {})
     return Layouts(checked_colours, data["fonts"], formats, text, fallback=fallback, banner=banner)
+
+
+def _check_summary(summary: dict, report: Report) -> None:
+    """The summary's text runs through one flow block on each kind of page."""
+    for number, side in enumerate(summary.get("pages") or [], start=1):
+        blocks = side.get("blocks") if isinstance(side, dict) else None
+        if not isinstance(blocks, list):
+            continue
+        flows = sum(isinstance(b, dict) and b.get("type") == "flow" for b in blocks)
+        if flows != 1:
+            report.add(
+                f"summary.pages[{number}].blocks",
+                msg(
+                    "has {count} flow blocks: expected one, the columns the summary's text "
+                    "runs through",
+                    count=flows,
+                ),
+            )
 
 
 def customise_layouts(layouts: Layouts, settings, project_dir: Path, cache_dir: Path) -> Layouts:

@@ -39,7 +39,7 @@ def render_pdf(layout: Layout, style: Style, content: PosterContent, paper: str)
             surface.show_page()
         context = cairo.Context(surface)
         context.scale(width * MM / page.width, height * MM / page.height)
-        _draw(context, page, blocks, style, content)
+        draw_side(context, page, blocks, style, content)
     surface.finish()
     return buffer.getvalue()
 
@@ -51,19 +51,16 @@ def render_png(layout: Layout, style: Style, content: PosterContent, width_px: i
     surface = cairo.ImageSurface(cairo.FORMAT_RGB24, width_px, height_px)
     context = cairo.Context(surface)
     context.scale(width_px / page.width, height_px / page.height)
-    _draw(context, page, layout.sides[0], style, content)
+    draw_side(context, page, layout.sides[0], style, content)
     surface.flush()
     return small_png(surface)
 
 
-def draw_side(context, page: PageSize, blocks, style: Style, content: PosterContent) -> None:
-    """One side's blocks on ``context``, already scaled to the layout's units (a card of
-    a deck is drawn so, in its place on the sheet)."""
-    _draw(context, page, blocks, style, content)
-
-
-def _draw(context, page: PageSize, blocks, style: Style, content: PosterContent) -> None:
-    typesetter = Typesetter(context, content.language, style.fallback)
+def draw_side(
+    context, page: PageSize, blocks, style: Style, content: PosterContent, typesetter=None
+) -> None:
+    """One printed side: the paper, then each block in order."""
+    typesetter = typesetter or Typesetter(context, content.language, style.fallback)
     set_colour(context, style.colours["paper"])
     context.paint()
     for block in blocks:

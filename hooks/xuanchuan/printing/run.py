@@ -5,6 +5,7 @@ Shared by the site build and the print-pack command, so both hold the same files
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from ..core.strings import Translator
 from .formats import MoreFormats
 from .jobs import plan_print_files, render_print_files
 from .layouts import Layouts, customise_layouts, load_layouts
+from .summary_jobs import print_summaries
 
 
 @dataclass
@@ -102,8 +104,16 @@ def qr_address(project: Project, key: str, language: str) -> str | None:
     return address(project.site_url, project.settings.prefix(language) + short_path(code))
 
 
-def print_for_site(campaigns: CampaignSet, project: Project) -> PrintResult:
-    """Every print file of a site build, with its problems and figures in the log."""
+def print_for_site(
+    campaigns: CampaignSet,
+    project: Project,
+    *,
+    today: dt.date | None = None,
+    organizations: dict[str, str] | None = None,
+) -> PrintResult:
+    """Every print file of a site build, the year-end summaries' too (as of ``today``;
+    ``organizations`` names the organisation in each language), with its problems and
+    figures in the log."""
     if not project.settings.print.enabled or not campaigns.campaigns:
         return PrintResult()
     if not project.site_url:
@@ -114,9 +124,22 @@ def print_for_site(campaigns: CampaignSet, project: Project) -> PrintResult:
             )
         )
     printed = print_campaigns(campaigns, project)
-    for problem in printed.problems:
-        log.warning(str(problem))
     result = printed.result
+    problems = list(printed.problems)
+    summaries = None
+    if printed.layouts is not None and today is not None:
+        summaries = print_summaries(
+            campaigns,
+            project.settings,
+            printed.layouts,
+            result,
+            today=today,
+            organizations=organizations or {},
+            cache_dir=project.project_dir / CACHE_DIR / "print",
+        )
+        problems += summaries.problems
+    for problem in problems:
+        log.warning(str(problem))
     log.info(
         msg(
             "Print files: {rendered} rendered, {reused} reused from cache, {seconds} s",
@@ -125,4 +148,12 @@ def print_for_site(campaigns: CampaignSet, project: Project) -> PrintResult:
             seconds=f"{result.seconds:.1f}",
         )
     )
+    if summaries and (summaries.rendered or summaries.reused):
+        log.info(
+            msg(
+                "Year-end summaries: {rendered} rendered, {reused} reused from cache",
+                rendered=summaries.rendered,
+                reused=summaries.reused,
+            )
+        )
     return result

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from ..campaigns.attachments import published_files
 from ..campaigns.loader import CampaignSet
 from ..campaigns.model import Campaign
 from ..campaigns.reports import REPORTS
+from ..campaigns.summary import year_summaries
+from ..campaigns.summary_text import summary_text
 from .views import (
     calendar_month_views,
     calendar_view,
@@ -28,10 +31,18 @@ from .calendar_feed import calendar_feed
 from .planned import PlannedPage
 from .report_pages import plan_reports
 from .report_views import target_results, timeline_view
+from .summary_pages import (
+    SUMMARY_INDEX,
+    summary_file_path,
+    summary_index_view,
+    summary_key,
+    summary_year_view,
+)
 from ..core.links import address, page_url
-from ..core.print_files import SHARE_PNG
+from ..core.print_files import SHARE_PNG, PrintFile
 from ..core.messages import Message, msg
 from ..core.strings import Translator
+from .wechat_pages import article_link, campaign_article
 
 OVERVIEW = "campaigns/index.md"
 CALENDAR = "campaigns/calendar.md"
@@ -66,11 +77,13 @@ def plan_campaign_site(
     timezone: str,
     stamp: dt.datetime,
     print_files=lambda campaign: [],
+    summary_files: Callable[[int], PrintFile | None] = lambda year: None,
     cache_dir: Path | None = None,
     prefix: str = "",
     photos: dict | None = None,
     publishes_photos: bool = True,
     author: str = "",
+    direction: str = "ltr",
 ) -> CampaignPlan:
     chosen = campaigns.in_language(code)
     plan = CampaignPlan()
@@ -86,6 +99,7 @@ def plan_campaign_site(
 
     for campaign in chosen:
         files = print_files(campaign)
+        published = _published_files(campaign)
         view = campaign_view(campaign, t, today)
         view["downloads"] = downloads_view(files, t)
         view["timeline"] = timeline_view(campaign, t, key_url)
@@ -95,6 +109,15 @@ def plan_campaign_site(
             target.update(result)
         share = next((f.name for f in files if f.kind == SHARE_PNG.name), None)
         page_link = absolute_url(campaign)
+        article = campaign_article(
+            campaign,
+            t,
+            direction=direction,
+            page_path=url_of(campaign),
+            address=page_link,
+            published=published,
+        )
+        view["wechat"] = article_link(article, url_of(campaign), t)
         plan.pages.append(
             PlannedPage(
                 key=campaign.page_key,
@@ -113,11 +136,12 @@ def plan_campaign_site(
                 source=_source_file(campaign),
                 is_fallback=campaign.is_fallback,
                 in_nav=False,
+                article=article,
             )
         )
         for print_file in files:
             plan.assets.append((f"campaigns/{campaign.slug}/{print_file.name}", print_file.path))
-        for asset in _published_files(campaign):
+        for asset in published:
             key = asset.relative_to(campaign.folder).as_posix()
             plan.assets.append((f"campaigns/{campaign.slug}/{key}", asset))
     plan.pages.append(
@@ -176,6 +200,7 @@ def plan_campaign_site(
     reports = plan_reports(
         chosen,
         code=code,
+        direction=direction,
         prefix=prefix,
         publishes_photos=publishes_photos,
         photos=photos or {},
@@ -188,6 +213,8 @@ def plan_campaign_site(
     plan.pages.extend(reports.pages)
     plan.assets.extend(reports.assets)
     plan.news_feed = reports.feed
+    _plan_summaries(plan, campaigns, code, types, t, today, use_directory_urls, print_files,
+                    summary_files)  # fmt: skip
     plan.feed = calendar_feed(
         chosen,
         name=t("calendar.title"),
@@ -198,6 +225,45 @@ def plan_campaign_site(
         cache_dir=cache_dir,
     )
     return plan
+
+
+def _plan_summaries(
+    plan, campaigns, code, types, t, today, use_directory_urls, print_files, summary_files
+) -> None:
+    """The year-end summaries: a list of the years, and a page per year with its PDF."""
+    summaries = year_summaries(
+        campaigns, code, default=t.default, types=types, today=today, print_files=print_files
+    )
+    if not summaries:
+        return
+
+    def url_of(key: str) -> str:
+        return page_url(key, use_directory_urls)
+
+    plan.pages.append(
+        PlannedPage(
+            key=SUMMARY_INDEX,
+            title=t("summary.title"),
+            template="summary-index.html",
+            searchable=False,
+            context={"xc_summary_index": summary_index_view(summaries, t, url_of, summary_files)},
+        )
+    )
+    for summary in summaries:
+        text = summary_text(summary, t, today)
+        pdf = summary_files(summary.year)
+        plan.pages.append(
+            PlannedPage(
+                key=summary_key(summary.year),
+                title=text.title,
+                template="summary-year.html",
+                searchable=False,
+                in_nav=False,
+                context={"xc_summary": summary_year_view(text, t, url_of, pdf)},
+            )
+        )
+        if pdf is not None:
+            plan.assets.append((summary_file_path(summary.year, pdf), pdf.path))
 
 
 def pages_taken(planned: list[PlannedPage], team_pages) -> list[Message]:

@@ -4,7 +4,7 @@ languages, and what a page shown in another language tells the reader."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -24,10 +24,13 @@ from .run import Run
 from .section_lists import SectionPlan, back_view, list_view, plan_sections
 from .search_files import page_in_another_language
 from .untranslated import HOME, link_from
+from .wechat import wechat_article
 
 # The page's own start tag, right after the doctype: never text that only looks like one.
 _HTML_START = re.compile(r"\A(\s*<!doctype html>\s*)<html\b([^>]*)>", re.IGNORECASE)
 _LANG_AND_DIR = re.compile(r"""\s(?:lang|dir)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)""", re.IGNORECASE)
+# What a kept page keeps to make its article again: its body, as rendered.
+ARTICLE_BODY = "article_body"
 
 
 @dataclass
@@ -52,6 +55,7 @@ class LanguageBuild:
     linked: list[str] = field(default_factory=list)
     menu_links: dict[str, str] = field(default_factory=dict)  # menu address -> page
     use_directory_urls: bool = False
+    article_bodies: dict[str, str] = field(default_factory=dict)  # rendered, for articles
 
     def __post_init__(self):
         settings = self.run.settings
@@ -193,6 +197,26 @@ class LanguageBuild:
             self.reader_notice(code) for code in self.run.untranslated.readers(key)
         ]
         return context
+
+    def kept_needs(self, key: str) -> tuple[str, ...]:
+        """What a kept page must have kept to be written as it was: the body of a page
+        with an article, which is made again whenever its pictures change."""
+        planned = self.planned.get(key)
+        return (ARTICLE_BODY,) if planned is not None and planned.article else ()
+
+    def page_article(self, key: str, cache_dir: Path) -> tuple[str, bytes, dict] | None:
+        """The article file of page ``key``, once the page is made: its path in this
+        language's site, its bytes, and what the page keeps to make it again."""
+        planned = self.planned.get(key)
+        if planned is None or planned.article is None:
+            return None
+        kept = self.reuse.kept.get(key) if self.reuse is not None else None
+        if kept is not None:
+            body = kept.extras[ARTICLE_BODY]
+        else:
+            body = self.article_bodies.pop(key, "")
+        data = wechat_article(replace(planned.article.article, body=body), cache_dir)
+        return planned.article.path, data, {ARTICLE_BODY: body}
 
     def home(self, url: str) -> dict:
         """What the home page (at ``url``) shows under the team's text: what is on."""

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..core.disk_cache import keep, read_kept
 
 # Raise when what is kept, or how a page is made from it, changes.
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 # segno draws the QR code in a page's footer.
 _LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jieba", "segno")
 
@@ -37,6 +37,9 @@ _LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "ji
 class KeptPage:
     output: str  # the page as written
     search: list  # its entries in the search index, in order
+    # What else was made of the page and is needed again when it is not made: its body
+    # alone, for the article copy of a campaign page (site/wechat.py).
+    extras: dict = field(default_factory=dict)
 
 
 def digest(*parts) -> str:
@@ -87,12 +90,15 @@ class PageCache:
             return None
         try:
             stored = json.loads(data.decode("utf-8"))
-            return KeptPage(stored["output"], stored["search"])
+            return KeptPage(stored["output"], stored["search"], dict(stored["extras"]))
         except (ValueError, KeyError, TypeError):
             return None
 
     def put(self, key: str, page: KeptPage) -> None:
-        data = json.dumps({"output": page.output, "search": page.search}, ensure_ascii=False)
+        data = json.dumps(
+            {"output": page.output, "search": page.search, "extras": page.extras},
+            ensure_ascii=False,
+        )
         keep(self._path(key), data.encode("utf-8"))
 
     def prune(self, used: set[str], mode: str) -> int:
@@ -127,11 +133,14 @@ class PageReuse:
         self.tainted: set[str] = set()
         self.seen = 0  # search entries already handed out
 
-    def look_up(self, page: str, *parts) -> KeptPage | None:
-        """The kept page for ``page`` made from ``parts``, if there is one."""
+    def look_up(self, page: str, *parts, needs: tuple[str, ...] = ()) -> KeptPage | None:
+        """The kept page for ``page`` made from ``parts``, if there is one that kept each
+        of the ``needs`` extras."""
         key = self.cache.key(page, *parts)
         self.keys[page] = key
         found = self.cache.get(key)
+        if found is not None and not all(name in found.extras for name in needs):
+            found = None
         if found is not None:
             self.kept[page] = found
         return found
@@ -150,8 +159,10 @@ class PageReuse:
             self.entries[page] = list(entries[self.seen :])
         self.seen = len(entries)
 
-    def finished(self, page: str, output: str) -> None:
-        """``page`` is written as ``output``: keep it, unless it was kept or warned."""
+    def finished(self, page: str, output: str, extras: dict | None = None) -> None:
+        """``page`` is written as ``output``: keep it, with ``extras``, unless it was kept
+        or warned."""
         if page in self.kept or page in self.tainted or page not in self.keys:
             return
-        self.cache.put(self.keys[page], KeptPage(output, self.entries.get(page, [])))
+        kept = KeptPage(output, self.entries.get(page, []), extras or {})
+        self.cache.put(self.keys[page], kept)

@@ -1,4 +1,5 @@
-"""The QR code printed in a web page's footer, as inline SVG, cached on disk.
+"""The QR code printed in a web page's footer, as inline SVG (or a PNG picture), cached on
+disk.
 
 Finding a QR code's best mask takes tens of milliseconds; with hundreds of pages that was
 most of an unchanged rebuild, so each code is kept by a hash of its address, and a first
@@ -29,6 +30,25 @@ def qr_svg(url: str, cache_dir: Path) -> str:
         return svg.encode("utf-8")
 
     return cached_bytes(_path(url, cache_dir), make).decode("utf-8")
+
+
+def qr_png(url: str, cache_dir: Path | None, scale: int = 8) -> bytes:
+    """The same code as a PNG picture, ``scale`` pixels a module: for pages that carry
+    their pictures inside them (an article pasted into WeChat keeps no inline SVG). Kept
+    in ``cache_dir`` unless it is None."""
+    import io
+
+    import segno
+
+    def make() -> bytes:
+        out = io.BytesIO()
+        segno.make(url, error="m").save(out, kind="png", scale=scale, border=2)
+        return out.getvalue()
+
+    if cache_dir is None:
+        return make()
+    key = cache_key(segno.__version__, f"png-{scale}", url)
+    return cached_bytes(cache_dir / f"{key}.png", make)
 
 
 def qr_version(url: str) -> int:

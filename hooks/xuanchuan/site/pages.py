@@ -31,6 +31,8 @@ NOT_FOR_PAGES = (
     "news.html",
     "campaigns-index.html",
     "campaigns-type.html",
+    "summary-index.html",
+    "summary-year.html",
     "blog-post.html",
 )
 _ICON_NAME = re.compile(r"[\w-]+(?:/[\w-]+)+")

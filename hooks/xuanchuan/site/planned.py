@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .wechat import ArticleFile
+
 
 @dataclass
 class PlannedPage:
@@ -20,3 +22,4 @@ class PlannedPage:
     is_fallback: bool = False
     in_nav: bool = True
     searchable: bool = True
+    article: ArticleFile | None = None  # the page's copy for WeChat, made once it renders

@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..campaigns.model import Campaign, Report
-from ..core.links import page_url, relative_url
+from ..core.links import address, page_url, relative_url
 from ..core.strings import Translator
 from .excerpts import opening
 from .news_feed import news_feed
 from .planned import PlannedPage
 from .report_views import news_view, photo_assets, report_view
+from .wechat_pages import article_link, report_article
 
 NEWS = "news/index.md"
 NEWS_FEED = "news.xml"
@@ -43,6 +44,7 @@ def plan_reports(
     site_url: str | None,
     timezone: str,
     author: str,
+    direction: str = "ltr",
 ) -> ReportPlan:
     """``prefix`` is this language's folder in the site (``""`` or ``"en/"``); photo copies
     are published by the language that ``publishes_photos`` and shown by all."""
@@ -64,15 +66,27 @@ def plan_reports(
         def photo_url(path: str, here=here) -> str:
             return relative_url(path, here)
 
+        page_path = url_of(report.page_key)
+        article = report_article(
+            report,
+            campaign,
+            t,
+            direction=direction,
+            page_path=page_path,
+            address=address(site_url, page_path),
+        )
+        view = report_view(report, campaign, t, url_of, photo_url, photos)
+        view["wechat"] = article_link(article, page_path, t)
         plan.pages.append(
             PlannedPage(
                 key=report.page_key,
                 title=report.title,
                 fragment="partials/xc-report.html",
-                context={"xc_report": report_view(report, campaign, t, url_of, photo_url, photos)},
+                context={"xc_report": view},
                 source=report.folder / "reports" / report.source.name,
                 is_fallback=report.is_fallback,
                 in_nav=False,
+                article=article,
             )
         )
     if publishes_photos:

@@ -14,17 +14,12 @@ from collections.abc import Callable
 from markupsafe import Markup, escape
 
 from ..campaigns.model import Campaign, Report
-from ..core.formatting import format_day
+from ..core.formatting import format_day, format_number
 from ..core.strings import Translator
 from .web_photos import WebPhoto
 
 # The photo column of a page is at most about 45em wide; a phone shows it full width.
 PHOTO_SIZES = "(min-width: 76em) 45em, 100vw"
-
-
-def number(value: float) -> str:
-    # As people write counts: 1234567 and 95, never 1.23457e+06 or 95.0.
-    return f"{value:.15g}"
 
 
 def report_summary(report: Report, t: Translator, url_of: Callable[[str], str]) -> dict:
@@ -62,7 +57,7 @@ def report_view(
         "figures": [
             {
                 "label": escape(figure.label),
-                "amount": Markup(f"{number(figure.amount)}{escape(figure.unit)}"),
+                "amount": Markup(f"{format_number(figure.amount)}{escape(figure.unit)}"),
             }
             for figure in report.figures
         ],

@@ -59,6 +59,11 @@ class Run:
     # page and a preview reuses the build's cached print files.
     published_url: str | None = None
     pages_used: set[str] = field(default_factory=set)  # kept-page keys of this run's pages
+    site_name: str = ""  # as mkdocs.yml writes it: each language's own may replace it
+
+    def site_name_of(self, code: str) -> str:
+        """The site's name in language ``code``, as plain text."""
+        return self.settings.language(code).site_name or self.site_name
 
     @property
     def output_dir(self) -> Path:

@@ -13,16 +13,18 @@ from itertools import groupby
 from markupsafe import Markup, escape
 
 from ..campaigns.model import FINISHED, UNDER_WAY, UPCOMING, Campaign
-from ..core.formatting import format_day, format_month, format_range, month_name, type_label
+from ..core.formatting import (
+    format_day,
+    format_month,
+    format_number,
+    format_range,
+    month_name,
+    type_label,
+)
 from ..core.print_files import KINDS
 from ..core.strings import Translator
 
 UrlOf = Callable[[Campaign], str]
-
-
-def _number(value: float) -> str:
-    # As people write counts: 1234567 and 95, never 1.23457e+06 or 95.0.
-    return f"{value:.15g}"
 
 
 def campaign_view(campaign: Campaign, t: Translator, today: dt.date) -> dict:
@@ -35,9 +37,9 @@ def campaign_view(campaign: Campaign, t: Translator, today: dt.date) -> dict:
         targets.append(
             {
                 "label": escape(target.label),
-                "goal": Markup(f"{t('label.goal')} {_number(target.goal)}{unit}"),
+                "goal": Markup(f"{t('label.goal')} {format_number(target.goal)}{unit}"),
                 "actual": (
-                    Markup(f"{t('label.actual')} {_number(target.actual)}{unit}")
+                    Markup(f"{t('label.actual')} {format_number(target.actual)}{unit}")
                     if target.actual is not None
                     else t("label.not_measured")
                 ),
@@ -303,7 +305,7 @@ def downloads_view(files, t: Translator) -> dict | None:
         {
             "label": t(f"downloads.{f.kind}", size=f.size),
             "name": f.name,
-            "size": _file_size(f.bytes),
+            "size": file_size(f.bytes),
             "format": f.name.rsplit(".", 1)[-1].upper(),
         }
         # Kinds in a fixed order; sizes in the order the team configured them.
@@ -313,7 +315,7 @@ def downloads_view(files, t: Translator) -> dict | None:
     return {"title": t("downloads.title"), "items": items}
 
 
-def _file_size(count: int) -> str:
+def file_size(count: int) -> str:
     if count >= 1024 * 1024:
         return f"{count / 1024 / 1024:.1f} MB"
     return f"{max(1, round(count / 1024))} KB"
