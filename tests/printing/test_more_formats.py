@@ -478,7 +478,7 @@ def test_a_slogan_too_long_for_the_banner_is_an_error_naming_the_field(tmp_path)
             "WARNING -  campaigns/wells/index.zh.md: banner: does not fit on the "
             "500x70 banner: it needs "
         )
-        and "at the smallest size allowed (21 cm characters) but the banner has 4.30 m between "
+        and "at the smallest size allowed (14 cm characters) but the banner has 4.30 m between "
         "its margins: about"
         in line
         for line in warnings
