@@ -223,6 +223,27 @@ def tiles(banner: tuple[float, float], paper: tuple[float, float]) -> Tiling:
     return Tiling(sheet, area, banner, tuple(found))
 
 
+HATCH_STEP = 3.0  # mm between the glue strips' lines
+
+
+def _hatching():
+    """White diagonal lines, HATCH_STEP apart, as a repeating pattern: the PDF holds one
+    square of it, however many strips it fills."""
+    step = HATCH_STEP
+    square = cairo.RecordingSurface(cairo.CONTENT_COLOR_ALPHA, (0, 0, step, step))
+    context = cairo.Context(square)
+    context.set_source_rgba(1, 1, 1, 0.8)
+    context.set_line_width(0.4)
+    # The diagonal, and its neighbours' ends in two corners, so the lines run on unbroken.
+    for shift in (-step, 0, step):
+        context.move_to(shift, step)
+        context.line_to(shift + step, 0)
+    context.stroke()
+    pattern = cairo.SurfacePattern(square)
+    pattern.set_extend(cairo.EXTEND_REPEAT)
+    return pattern
+
+
 def _pieces(length: float, room: float) -> int:
     """Sheets of ``room`` overlapping by OVERLAP that cover ``length`` together."""
     if length <= room:
@@ -255,16 +276,10 @@ def draw_tile_marks(context, tiling: Tiling, tile: Tile) -> None:
     for x, y, w, h in strips:
         context.save()
         context.rectangle(x, y, w, h)
-        context.clip()
         context.set_source_rgba(0.5, 0.5, 0.5, 0.55)
-        context.paint()
-        context.set_source_rgba(1, 1, 1, 0.8)
-        context.set_line_width(0.4)
-        step = 3.0
-        for offset in range(-int(h // step) - 1, int(w // step) + 2):
-            context.move_to(x + offset * step, y + h)
-            context.line_to(x + offset * step + h, y)
-        context.stroke()
+        context.fill_preserve()
+        context.set_source(_hatching())
+        context.fill()
         context.restore()
     context.set_source_rgb(0, 0, 0)
     context.set_line_width(MARK_WIDTH)
