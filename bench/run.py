@@ -94,7 +94,12 @@ def edit_one_campaign(corpus: Path) -> dict[Path, str]:
 def weights(site: Path) -> dict:
     pages = [p for p in site.rglob("campaigns/*/index.html")]
     sizes = sorted(p.stat().st_size for p in pages)
-    reports = sorted(p.stat().st_size for p in site.rglob("campaigns/*/reports/*.html"))
+    # The official-account articles beside the pages (*.wechat.html) are not pages.
+    reports = sorted(
+        p.stat().st_size
+        for p in site.rglob("campaigns/*/reports/*.html")
+        if not p.name.endswith(".wechat.html")
+    )
     indexes = {}
     for index in sorted(site.rglob("search/search_index.json")):
         folder = index.parent.parent.relative_to(site).as_posix()

@@ -1,4 +1,4 @@
-"""Draw the photos of the starter campaigns' activity reports.
+"""Draw the photos of the starter campaigns' activity reports, and a poster photo.
 
 The starter reports need pictures the project may publish freely, so they are drawn here
 rather than taken from anywhere: simple illustrations of a market stand, a village film
@@ -1104,6 +1104,89 @@ def round_table(c: Canvas):
 
 
 # name, campaign, size, scene
+def well_switch_box(c: Canvas):
+    """Before the spring watering: an electrician tests the switch box of a field well while
+    a farmer looks on; the channel is ready for water. The people stand in the upper middle,
+    clear of the band a photo poster lays over the foot of its photo."""
+    horizon = c.height * 0.42
+    sky_and_ground(c, horizon, ground=((165, 190, 110), (120, 155, 80)))
+    clouds(c, 5, c.height * 0.04, c.height * 0.2)
+    hills(c, horizon, (125, 155, 130))
+    for x in (0.05, 0.1, 0.86, 0.93):
+        tree(c, c.width * x, horizon + 6, c.height * 0.12, leaves=(95, 150, 90))
+    # Furrows running to the horizon, and the channel the pump fills.
+    for i in range(-16, 34):
+        c.line(
+            [(c.width * 0.5 + i * 20, horizon + 4), (c.width * 0.5 + i * 150, c.height)],
+            (100, 145, 70),
+            10,
+        )
+    c.polygon(
+        [
+            (c.width * 0.47, c.height * 0.6),
+            (c.width * 0.53, c.height * 0.6),
+            (c.width * 0.3, c.height),
+            (c.width * 0.12, c.height),
+        ],
+        (120, 95, 70),
+    )
+    c.polygon(
+        [
+            (c.width * 0.485, c.height * 0.62),
+            (c.width * 0.515, c.height * 0.62),
+            (c.width * 0.27, c.height),
+            (c.width * 0.16, c.height),
+        ],
+        (110, 160, 200),
+    )
+    # The power line from the pole to the switch box on its post.
+    px, pole_h = c.width * 0.2, c.height * 0.36
+    c.rect(px - 14, horizon + 40 - pole_h, px + 14, horizon + 40, (130, 120, 110))
+    c.rect(px - 110, horizon + 40 - pole_h * 0.92, px + 110, horizon + 52 - pole_h * 0.92,
+           (90, 90, 95))  # fmt: skip
+    bx0, bx1, by0, by1 = c.width * 0.49, c.width * 0.59, c.height * 0.28, c.height * 0.44
+    c.line([(px + 100, horizon + 46 - pole_h * 0.92), (bx0 + 60, by0)], (45, 45, 50), 5)
+    c.rect((bx0 + bx1) / 2 - 14, by1, (bx0 + bx1) / 2 + 14, c.height * 0.62, (120, 120, 125))
+    c.shadows([((bx0 + bx1) / 2 + 30, c.height * 0.62, 90, 16)])
+    c.rect(bx0, by0, bx1, by1, (200, 205, 210), radius=10)
+    c.rect(bx0 - 12, by0 - 18, bx1 + 12, by0 + 8, (150, 155, 160), radius=6)
+    c.rect(bx0 + 24, by0 + 30, bx1 - 24, by0 + 110, YELLOW)
+    c.fitted_text((bx0 + bx1) / 2, by0 + 70, "有电危险", bx1 - bx0 - 70, 44, RED)
+    c.rect(bx0 + 60, by0 + 150, bx1 - 60, by0 + 220, (70, 75, 80), radius=6)
+    c.rect(bx0 + 80, by0 + 165, bx0 + 130, by0 + 205, (90, 200, 110), radius=4)
+    # The well head and its pump, the pipe to the channel.
+    wx, wy = c.width * 0.44, c.height * 0.6
+    c.ellipse(wx, wy, 130, 40, (150, 150, 150))
+    c.rect(wx - 130, wy - 80, wx + 130, wy, (170, 170, 168))
+    c.ellipse(wx, wy - 80, 130, 40, (120, 120, 122))
+    c.rect(wx - 60, wy - 170, wx + 60, wy - 90, (40, 95, 150), radius=12)
+    c.line([(wx + 60, wy - 130), (c.width * 0.5, wy - 130), (c.width * 0.5, wy + 10)],
+           (60, 60, 65), 22)  # fmt: skip
+    c.line([(wx, wy - 170), ((bx0 + bx1) / 2, by1)], (45, 45, 50), 5)
+    # The electrician at the box, the farmer beside the well.
+    c.shadows(
+        [(c.width * 0.66, c.height * 0.62, 120, 20), (c.width * 0.33, c.height * 0.63, 110, 18)]
+    )
+    person(
+        c,
+        c.width * 0.66,
+        c.height * 0.62,
+        c.height * 0.34,
+        shirt=POWER_BLUE,
+        trousers=(35, 55, 90),
+        helmet=YELLOW,
+        arm_up="point-left",
+    )
+    person(
+        c,
+        c.width * 0.33,
+        c.height * 0.63,
+        c.height * 0.33,
+        shirt=(196, 60, 57),
+        trousers=TROUSERS[2],
+    )
+
+
 PHOTOS = [
     ("market-stand", "safety-month-2026", (2000, 1500), market_stand),
     ("leaflets-and-cards", "safety-month-2026", (2000, 1500), leaflets_and_cards),
@@ -1124,15 +1207,29 @@ PHOTOS = [
 ]
 
 
+# Poster photos (poster.image), beside the campaign's index files. Large enough to print at
+# 150 dpi on A3, upright or landscape.
+POSTER_PHOTOS = [
+    ("photo", "spring-irrigation-2027", (2600, 1950), well_switch_box),
+]
+
+
 def main(only: list[str]) -> None:
     total = 0
-    for name, campaign, (width, height), scene in PHOTOS:
+    drawn = [
+        (name, size, scene, ROOT / "campaigns" / campaign / "reports" / "photos")
+        for name, campaign, size, scene in PHOTOS
+    ] + [
+        (name, size, scene, ROOT / "campaigns" / campaign)
+        for name, campaign, size, scene in POSTER_PHOTOS
+    ]
+    for name, (width, height), scene, folder in drawn:
         if only and name not in only:
             continue
         # Seeded by the name: adding a picture leaves the others as they were.
         canvas = Canvas(width, height, zlib.crc32(name.encode()))
         scene(canvas)
-        path = ROOT / "campaigns" / campaign / "reports" / "photos" / f"{name}.jpg"
+        path = folder / f"{name}.jpg"
         canvas.save(path)
         size = path.stat().st_size
         total += size

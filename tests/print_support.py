@@ -35,7 +35,13 @@ def pdf_text(path: Path, *, raw: bool = False) -> str:
 
 
 def qr_codes(path: Path) -> list[str]:
-    out = subprocess.run(["zbarimg", "-q", "--raw", str(path)], capture_output=True, text=True)
+    # QR codes only: zbar's one-dimensional decoders now and then read a letter out of a
+    # row of text or a striped photo.
+    out = subprocess.run(
+        ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(path)],
+        capture_output=True,
+        text=True,
+    )
     return out.stdout.split()
 
 
@@ -71,20 +77,50 @@ def svg_qr_version(svg: str, border: int = 2) -> int:
 def panel_text(path: Path, page: int, left_mm: float, width_mm: float, height_mm: float) -> str:
     """The text inside one vertical strip of a page, in reading order, spaces removed."""
     out = subprocess.run(
-        ["pdftotext", "-f", str(page), "-l", str(page), "-x", str(round(left_mm * MM)),
-         "-y", "0", "-W", str(round(width_mm * MM)), "-H", str(round(height_mm * MM)),
-         str(path), "-"],
-        capture_output=True, text=True, check=True,
+        [
+            "pdftotext",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-x",
+            str(round(left_mm * MM)),
+            "-y",
+            "0",
+            "-W",
+            str(round(width_mm * MM)),
+            "-H",
+            str(round(height_mm * MM)),
+            str(path),
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return re.sub(r"\s+", "", out.stdout)
 
 
-def page_picture(path: Path, page: int, target: Path, dpi: int = 150) -> Path:
-    """One page of a PDF as a PNG file, for QR codes and looking at pixels."""
+def page_picture(path: Path, page: int, target: Path, dpi: int = 150, smooth: bool = True) -> Path:
+    """One page of a PDF as a PNG file, for QR codes and looking at pixels. Not ``smooth``:
+    every pixel is either ink or paper, with no grey edges (hairlines become one pixel)."""
     stem = target.with_suffix("")
+    sharp = [] if smooth else ["-aa", "no", "-aaVector", "no"]
     subprocess.run(
-        ["pdftoppm", "-f", str(page), "-l", str(page), "-r", str(dpi), "-png", "-singlefile",
-         str(path), str(stem)],
+        [
+            "pdftoppm",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-r",
+            str(dpi),
+            "-png",
+            "-singlefile",
+            *sharp,
+            str(path),
+            str(stem),
+        ],
         check=True,
     )
     return stem.with_suffix(".png")

@@ -81,6 +81,16 @@ def main(argv: list[str] | None = None) -> int:
         help="for printing on both sides: blank pages so each item starts on a new sheet",
     )
     pack.add_argument(
+        "--bleed",
+        type=_millimetres,
+        help="for the print shop: bleed in mm round every item, with crop marks "
+        "(default: extra.xuanchuan.print.bleed in mkdocs.yml, else none)",
+    )
+    pack.add_argument(
+        "--copies",
+        help="how many of each item, listed on the cover: 20, or posters=50,leaflets=500",
+    )
+    pack.add_argument(
         "-o", "--output", type=Path, default=Path("print-pack.pdf"), help="default: %(default)s"
     )
     args = parser.parse_args(argv)
@@ -183,6 +193,7 @@ def _print_pack(config_file: Path, args) -> int:
         formats_of,
         make_pack,
         pack_contents,
+        read_copies,
         write_pack,
     )
     from .printing.run import print_campaigns
@@ -197,6 +208,7 @@ def _print_pack(config_file: Path, args) -> int:
     if args.month:
         _check_month_alone(args)
         start, end = args.month
+    what = pack_contents(settings, args.only)
     selection = Selection(
         language=settings.default.code if args.language is None else args.language,
         size=settings.print.poster_sizes[0] if args.size is None else args.size,
@@ -204,8 +216,10 @@ def _print_pack(config_file: Path, args) -> int:
         start=start,
         end=end,
         kind=args.kind,
-        what=pack_contents(settings, args.only),
+        what=what,
         duplex=args.duplex,
+        bleed=float(settings.print.bleed if args.bleed is None else args.bleed),
+        copies=read_copies(args.copies, what) if args.copies is not None else (),
     )
     campaigns = load_campaigns(settings, project.project_dir)
     for slug in campaigns.left_out:
@@ -225,6 +239,7 @@ def _print_pack(config_file: Path, args) -> int:
         sizes=(selection.size,),
         leaflets="leaflets" in selection.what,
         formats=formats_of(selection.what),
+        bleed=selection.bleed,
     )
     if printed.problems:
         raise SourceError(printed.problems)
@@ -300,6 +315,21 @@ def _month(text: str) -> tuple[dt.date, dt.date]:
         problem = msg('"{text}" is not a month: expected YYYY-MM', text=text)
         raise argparse.ArgumentTypeError(str(problem)) from None
     return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def _millimetres(text: str) -> float:
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        problem = msg(
+            '"{text}" is not a number: expected the bleed in millimetres, such as 3', text=text
+        )
+        raise argparse.ArgumentTypeError(str(problem))
+    return value
 
 
 def _date(text: str) -> dt.date:

@@ -137,7 +137,7 @@ CASES = [
     ("unknown-nested-field", "c-unknown-nested",
      {"index.zh.md": zh(("  points: [先断电再救人]", "  points: [先断电再救人]\n  headlien: 春灌"))},
      ['campaigns/c-unknown-nested/index.zh.md, line 19: poster.headlien: unknown field (did '
-      'you mean "headline"?); known fields: headline, subheadline, points, image, sizes, keep']),
+      'you mean "headline"?); known fields: headline, subheadline, points, image, layout, sizes, keep']),
     ("field-twice", "c-twice",
      {"index.zh.md": zh(("organizer: 城关供电所", "organizer: 城关供电所\ntitle: 又一个标题"))},
      ["campaigns/c-twice/index.zh.md, line 8: title: is written twice: expected it once"]),
@@ -255,6 +255,42 @@ CASES = [
       "index.en.md": en(("  - title: Well inspection", "  - title: Well inspection\n  - title: Extra"))},
      ["campaigns/c-translation-count/index.en.md, line 6: activities: has 2 items but the 中文 "
       "file has 1: expected the same activities in the same order, translated"]),
+    ("icon-name-shape", "c-icon-shape",
+     {"index.zh.md": zh(("points: [先断电再救人]",
+                         "points:\n    - text: 先断电再救人\n      icon: Flash Alert"))},
+     ['campaigns/c-icon-shape/index.zh.md, line 20: poster.points[1].icon: "Flash Alert" is not '
+      'allowed here: expected an icon name such as "material/flash-alert"']),
+    ("point-without-text", "c-point-no-text",
+     {"index.zh.md": zh(("points: [先断电再救人]", "points:\n    - icon: material/flash-alert"))},
+     ["campaigns/c-point-no-text/index.zh.md, line 19: poster.points[1].text: is required: "
+      "expected a text"]),
+    ("point-twice-once-with-icon", "c-point-twice",
+     {"index.zh.md": zh(("points: [先断电再救人]",
+                         "points:\n    - 先断电再救人\n    - {text: 先断电再救人, icon: material/flash-off}"))},
+     ['campaigns/c-point-twice/index.zh.md, line 20: poster.points[2]: "先断电再救人" is listed '
+      "twice (also item 1): expected each once"]),
+    ("unknown-poster-design", "c-design",
+     {"index.zh.md": zh(("  points: [先断电再救人]", "  points: [先断电再救人]\n  layout: pictogram"))},
+     ['campaigns/c-design/index.zh.md, line 19: poster.layout: expected one of "headline", '
+      '"photo", "pictograms", got the text "pictogram" (did you mean "pictograms"?)']),
+    ("photo-design-without-photo", "c-photo-design",
+     {"index.zh.md": zh(("  points: [先断电再救人]", "  points: [先断电再救人]\n  layout: photo"))},
+     ['campaigns/c-photo-design/index.zh.md, line 19: poster.layout: is "photo", a design made '
+      "around the campaign's photo, but there is no poster.image: expected poster.image naming "
+      'a photo in the campaign folder, or the "headline" or "pictograms" design']),
+    ("translation-changes-icon", "c-translation-icon",
+     {"index.zh.md": zh(("points: [先断电再救人]",
+                         "points:\n    - {text: 先断电再救人, icon: material/flash-off}")),
+      "index.en.md": en(("---\n\n", "poster:\n  points:\n    - {text: Cut the power, "
+                                       "icon: material/flash}\n---\n\n"))},
+     ['campaigns/c-translation-icon/index.en.md, line 10: poster.points[1].icon: '
+      '"material/flash" contradicts the 中文 file, which says "material/flash-off": expected the '
+      "same value, or leave the field out of the translation"]),
+    ("translation-point-count", "c-translation-points",
+     {"index.zh.md": GOOD_ZH,
+      "index.en.md": en(("---\n\n", "poster:\n  points: [Cut the power, Then help]\n---\n\n"))},
+     ["campaigns/c-translation-points/index.en.md, line 9: poster.points: has 2 items but the "
+      "中文 file has 1: expected the same poster.points in the same order, translated"]),
     ("translation-unknown-field", "c-translation-typo",
      {"index.zh.md": GOOD_ZH, "index.en.md": en(("summary:", "sumary:"))},
      ['campaigns/c-translation-typo/index.en.md, line 3: sumary: unknown field (did you mean '

@@ -73,3 +73,50 @@ def test_adding_a_field_is_one_declaration():
 def test_every_field_name_is_known_to_tools():
     names = field_names(campaign_schema(("a",)))
     assert {"hotline", "headline", "points", "goal", "unit", "fold_guides", "sections"} <= names
+
+
+POINTS_ZH = """\
+---
+title: 安全月
+type: safety-month
+summary: 六月讲安全用电。
+start: 2026-06-01
+poster:
+  layout: pictograms
+  points:
+    - 人人讲安全
+    - text: 有人触电，先断电
+      icon: material/flash-off
+    - {text: 电线下面不放风筝, icon: material/kite}
+---
+"""
+
+POINTS_EN = """\
+---
+title: Safety month
+summary: Safe electricity in June.
+poster:
+  points: [Safety is everyone's job, "Shock? Cut the power first", {text: No kites under power lines}]
+---
+"""
+
+
+def test_points_are_texts_and_their_icons_are_kept_by_position(tmp_path):
+    from xuanchuan.campaigns.loader import load_campaigns
+    from xuanchuan.core.settings import load_settings
+
+    folder = tmp_path / "campaigns" / "month"
+    folder.mkdir(parents=True)
+    (folder / "index.zh.md").write_text(POINTS_ZH, encoding="utf-8")
+    (folder / "index.en.md").write_text(POINTS_EN, encoding="utf-8")
+    loaded = load_campaigns(load_settings(None), tmp_path)
+    assert loaded.problems == []
+    zh, en = (loaded.campaigns["month"][code].poster for code in ("zh", "en"))
+    # Everything that reads the points (leaflets, the site) reads texts.
+    assert zh.points == ("人人讲安全", "有人触电，先断电", "电线下面不放风筝")
+    assert zh.icons == (None, "material/flash-off", "material/kite")
+    # A translation words the points; the icons and the design are the original's.
+    assert en.points == ("Safety is everyone's job", "Shock? Cut the power first",
+                         "No kites under power lines")
+    assert en.icons == zh.icons
+    assert en.layout == zh.layout == "pictograms"

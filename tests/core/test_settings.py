@@ -140,3 +140,51 @@ def test_a_misspelt_direction_is_reported():
         'mkdocs.yml: extra.xuanchuan.languages[1].direction: expected one of "ltr", "rtl", '
         'got the text "rlt" (did you mean "rtl"?)'
     )
+
+
+def test_print_files_have_no_bleed_unless_the_print_shop_asks_for_one():
+    assert load_settings(None).print.bleed == 0
+    assert load_settings({"print": {"bleed": 3}}).print.bleed == 3
+    assert load_settings({"print": {"bleed": 2.5}}).print.bleed == 2.5
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        (12, "expected the bleed in millimetres, from 0 (none) to 10 (print shops usually ask "
+             "for 3), got 12"),
+        (-3, "expected the bleed in millimetres, from 0 (none) to 10 (print shops usually ask "
+             "for 3), got -3"),
+        ("3mm", 'expected the bleed in millimetres, such as 3 (0 for none), got the text "3mm": '
+                "write the number alone, without separators, units or quotes: 3"),
+        ("x", 'expected the bleed in millimetres, such as 3 (0 for none), got the text "x"'),
+        (True, "expected the bleed in millimetres, such as 3 (0 for none), got true (yes/no)"),
+    ],
+)
+def test_a_bleed_out_of_reason_is_explained(value, problem):
+    assert errors({"print": {"bleed": value}}) == (
+        f"mkdocs.yml: extra.xuanchuan.print.bleed: {problem}"
+    )
+
+
+def test_a_poster_design_per_campaign_type():
+    chosen = load_settings({"print": {"poster_layouts": {"safety-month": "pictograms"}}})
+    assert chosen.print.poster_layouts == {"safety-month": "pictograms"}
+    assert load_settings(None).print.poster_layouts == {}
+
+
+def test_a_poster_design_for_an_unknown_type_or_an_unknown_design_is_named():
+    assert errors({"print": {"poster_layouts": {"safty-month": "pictograms"}}}) == (
+        'mkdocs.yml: extra.xuanchuan.print.poster_layouts.safty-month: "safty-month" is not a '
+        'campaign type (did you mean "safety-month"?): expected one of campaign_types: '
+        "safe-electricity, legal-education, send-culture, safety-month, union-work"
+    )
+    assert errors({"print": {"poster_layouts": {"safety-month": "pictogram"}}}) == (
+        "mkdocs.yml: extra.xuanchuan.print.poster_layouts.safety-month: expected one of "
+        '"headline", "photo", "pictograms", got the text "pictogram" (did you mean '
+        '"pictograms"?)'
+    )
+    # The site's own types, when it names them.
+    assert errors(
+        {"campaign_types": ["village-safety"], "print": {"poster_layouts": {"safety-month": "photo"}}}
+    ).endswith("is not a campaign type: expected one of campaign_types: village-safety")

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from xuanchuan.campaigns.loader import load_campaigns
+from xuanchuan.core.print_files import PrintFile
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator
 from xuanchuan.printing.characters import printable_text
@@ -213,7 +214,8 @@ def test_invisible_characters_in_the_leaflet_body_and_schedule(tmp_path):
 def test_a_print_pack_cover_lists_the_title_without_its_invisible_characters(tmp_path):
     root = project(tmp_path, campaign_file(title="\u200b安全\u00ad生产月\u200f"))
     campaign = load_campaigns(SETTINGS, root).campaigns["odd"]["zh"]
-    entry = Entry(campaign, None, "A4 海报", 1, first_page=2)
+    poster = PrintFile("odd", "zh", "poster_pdf", "A4", "odd-poster-A4-zh.pdf", tmp_path / "x.pdf", 0)
+    entry = Entry(campaign, poster, "A4 海报", 1, first_page=2)
     colours = {"primary": "#b71c1c", "on_primary": "#ffffff", "text": "#000000", "muted": "#666666"}
     fonts = {"regular": ("Noto Sans CJK SC", False), "bold": ("Noto Sans CJK SC", True)}
     cover = tmp_path / "cover.pdf"

@@ -104,3 +104,33 @@ def test_a_file_lost_from_the_cache_is_drawn_again_though_its_campaign_is_unchan
     first[0][0].path.unlink()
     again = plan()
     assert again[0][1] is not None and all(job is None for _, job in again[1:])
+
+
+def test_a_bleed_gives_the_pdfs_names_and_cache_files_of_their_own(setup):
+    settings, loaded, layouts, cache = setup
+
+    def plan(bleed):
+        planned, problems = plan_print_files(
+            loaded,
+            translators={code: Translator(code, "zh") for code in settings.codes},
+            layouts=layouts,
+            sizes=("A4", "A3"),
+            full_resolution=False,
+            qr_address=lambda campaign: f"https://example.org/{campaign.language}/",
+            cache_dir=cache,
+            bleed=bleed,
+        )
+        assert problems == []
+        return {(f.language, f.kind, f.size): (f.name, f.path.name) for f, _ in planned}
+
+    plain, shop = plan(0), plan(3)
+    assert plain.keys() == shop.keys()
+    assert shop[("zh", "poster_pdf", "A3")][0] == f"{SLUG}-poster-A3-bleed3mm-zh.pdf"
+    assert shop[("en", "leaflet_pdf", "A4-landscape")][0] == f"{SLUG}-leaflet-bleed3mm-en.pdf"
+    assert plain[("zh", "poster_pdf", "A3")][0] == f"{SLUG}-poster-A3-zh.pdf"
+    assert plan(2.5)[("zh", "poster_pdf", "A4")][0] == f"{SLUG}-poster-A4-bleed2.5mm-zh.pdf"
+    # The PDFs are other files, in the site and in the cache; pictures for screens are not.
+    differ = {key for key in plain if plain[key][1] != shop[key][1]}
+    assert differ == {key for key in plain if key[1] in ("poster_pdf", "leaflet_pdf")}
+    assert all(plain[key][0] != shop[key][0] for key in differ)
+    assert all(plain[key] == shop[key] for key in plain if key not in differ)

@@ -430,6 +430,60 @@ def test_print_pack_takes_banners_and_boards_on_request(built, tmp_path):
         assert label in region_text(output, 1, (0, 0, 210, 297))
 
 
+def trim_and_bleed_mm(page) -> tuple[list[float], list[float]]:
+    """A page's TrimBox and BleedBox (left, bottom, right, top) in mm, /UserUnit counted."""
+    unit = float(page.get("/UserUnit", 1))
+    return tuple(
+        [round(float(v) * unit / (72 / 25.4), 2) for v in (box.left, box.bottom, box.right, box.top)]
+        for box in (page.trimbox, page.bleedbox)
+    )
+
+
+@pytest.mark.parametrize(("what", "size", "unit"), [
+    ("banner", "500x70", 1), ("banner", "600x60", 2), ("board", "90x120", 1),
+])  # fmt: skip
+def test_the_print_shop_bleed_runs_the_banner_and_board_past_their_trim(tmp_path, what, size, unit):
+    from pypdf import PdfReader
+
+    from xuanchuan.printing.content import PosterContent
+    from xuanchuan.printing.drawing import MARK_MARGIN, Style
+    from xuanchuan.printing.formats import draw_more
+    from xuanchuan.printing.layouts import load_layouts
+
+    project = Path(__file__).resolve().parents[2]
+    layouts = load_layouts(project / "overrides", project)
+    colours = layouts.colours_for("safe-electricity")
+    style = Style(colours, {"regular": ("Noto Sans CJK SC", False),
+                            "bold": ("Noto Sans CJK SC", True)})  # fmt: skip
+    content = PosterContent(kind="safe-electricity", language="zh", headline="春灌开泵 安全用电",
+                            slogan="开泵先查线 用电保平安", points=("电线破皮就换",),
+                            url="https://example.org/x/", title="春灌")  # fmt: skip
+    layout = layouts.banner if what == "banner" else layouts.formats["board"]
+    notes = {"schedule": "还有 {count} 项", "laws": "还有 {count} 部"}
+    path = tmp_path / f"{what}.pdf"
+    path.write_bytes(draw_more(what, layout, style, content, size, notes, 3.0))
+    (page,) = PdfReader(str(path)).pages
+    assert float(page.get("/UserUnit", 1)) == unit
+    width, height = (int(side) * 10 for side in size.split("x"))
+    margin = 3 + MARK_MARGIN
+    trim, bleed = trim_and_bleed_mm(page)
+    assert trim == pytest.approx([margin, margin, margin + width, margin + height], abs=0.01)
+    assert bleed == pytest.approx([margin - 3, margin - 3, margin + width + 3, margin + height + 3],
+                                  abs=0.01)  # fmt: skip
+    assert what != "banner" or pdf_text(path) == "开泵先查线用电保平安"
+    # Halfway into the bleed at the middle of the left edge, the banner's cloth or the
+    # board's band of colour; outside the bleed, paper and crop marks only.
+    dpi = 20
+    with Image.open(page_picture(path, 1, tmp_path / "bleed.png", dpi)) as image:
+        rgb = image.convert("RGB")
+    per_mm = dpi / 25.4 / unit
+    y = round((margin + (height / 2 if what == "banner" else 100)) * per_mm)
+    found = rgb.getpixel((round((margin - 1.5) * per_mm), y))
+    primary = tuple(int(colours["primary"][i : i + 2], 16) for i in (1, 3, 5))
+    assert all(abs(a - b) <= 16 for a, b in zip(found, primary, strict=True)), found
+    assert rgb.getpixel((1, y)) == (255, 255, 255)
+
+
 def test_same_sources_give_the_same_bytes(built, tmp_path):
     copy = tmp_path / "copy"
     subprocess.run(["cp", "-r", str(built.project), str(copy)], check=True)

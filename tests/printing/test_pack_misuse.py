@@ -119,12 +119,47 @@ def pack(project: Path, monkeypatch, capsys, *args: str) -> tuple[int, str]:
          'Error: print-pack: --output: ".cache/xuanchuan/pack.pdf" is among the build cache '
          "(.cache/): expected a place outside the site's sources, such as print-pack.pdf in "
          "the project folder"),
+        (["--copies", "lots"], 1,
+         'Error: print-pack: --copies: "lots" is not a number of copies: expected a whole number '
+         "from 1 to 100,000, such as 20, or posters=50,leaflets=500"),
+        (["--copies", "posters=0"], 1,
+         'Error: print-pack: --copies: "posters=0" is not a number of copies: expected a whole '
+         "number from 1 to 100,000, such as 20, or posters=50,leaflets=500"),
+        (["--copies", "poster=50"], 1,
+         'Error: print-pack: --copies: unknown kind "poster" (did you mean "posters"?): expected '
+         "one of posters, leaflets, banners, boards, cards"),
+        (["--only", "posters", "--copies", "20,leaflets=500"], 1,
+         "Error: print-pack: --copies: names leaflets, which this pack leaves out (--only "
+         "posters): expected copies of what the pack holds"),
+        (["--copies", "posters=5,posters=6"], 1,
+         "Error: print-pack: --copies: names posters twice: expected each kind once"),
+        (["--copies", "20,30"], 1,
+         "Error: print-pack: --copies: gives two numbers for every item (20 and 30): expected "
+         "one, and kind=number for the others"),
+        (["--copies", "20,"], 1,
+         "Error: print-pack: --copies: has an empty item: expected numbers of copies such as 20, "
+         "or posters=50,leaflets=500"),
+        (["--bleed", "12"], 1,
+         "Error: print-pack: --bleed: expected the bleed in millimetres, from 0 (none) to 10 "
+         "(print shops usually ask for 3), got 12"),
+        (["--bleed", "-1"], 1,
+         "Error: print-pack: --bleed: expected the bleed in millimetres, from 0 (none) to 10 "
+         "(print shops usually ask for 3), got -1"),
+        (["--bleed", "3mm"], 2,
+         'xuanchuan print-pack: error: argument --bleed: "3mm" is not a number: expected the '
+         "bleed in millimetres, such as 3"),
+        (["--bleed", "inf"], 2,
+         'xuanchuan print-pack: error: argument --bleed: "inf" is not a number: expected the '
+         "bleed in millimetres, such as 3"),
     ],
     ids=[
         "month-9999-12", "month-and-from", "month-and-from-to", "empty-place", "blank-place",
         "empty-size", "empty-language", "month-13", "february-30", "missing-folder",
         "folder-is-a-file", "output-is-a-folder", "empty-output", "output-is-mkdocs-yml",
         "output-is-a-text-file", "output-is-a-page", "output-in-campaigns", "output-in-cache",
+        "copies-not-a-number", "copies-zero", "copies-unknown-kind", "copies-left-out",
+        "copies-twice", "copies-two-numbers", "copies-empty-item", "bleed-too-wide",
+        "bleed-negative", "bleed-with-unit", "bleed-infinite",
     ],
 )
 def test_misuse_is_explained(project: Path, monkeypatch, capsys, args, code, message):

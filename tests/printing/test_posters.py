@@ -357,3 +357,30 @@ def test_an_english_poster_never_borrows_the_chinese_headline(tmp_path):
     english = pdf_text(result.site / "en/campaigns/month/month-poster-A3-landscape-en.pdf")
     assert "SafetyMonth" in english and "安全月中文标题" not in english
     assert "June safety publicity." .replace(" ", "") in english
+
+
+def test_a_bleed_in_mkdocs_yml_gives_the_site_print_shop_pdfs_under_names_of_their_own(tmp_path):
+    from pypdf import PdfReader
+
+    config = fixture_config()
+    config["extra"]["xuanchuan"]["print"] = {"poster_sizes": ["A3"], "bleed": 3}
+    root = tmp_path / "p"
+    write_site(root, {"index.zh.md": page("首页")}, config)
+    folder = root / "campaigns" / "month"
+    folder.mkdir(parents=True)
+    (folder / "index.zh.md").write_text(MONTH_ZH.replace("  sizes: [A3-landscape]\n", ""),
+                                        encoding="utf-8")
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.output
+    made = sorted(p.name for p in (result.site / "campaigns/month").iterdir() if p.suffix != ".html")
+    # The pictures for screens have no bleed; the PDFs say theirs in their names.
+    assert made == ["month-leaflet-bleed3mm-zh.pdf", "month-poster-A3-bleed3mm-zh.pdf",
+                    "month-poster-zh.png", "month-share-zh.png"]
+    box = result.html("campaigns/month/index.html").select_one(".xc-downloads")
+    assert [a["href"] for a in box.select("a")] == [
+        "month-poster-A3-bleed3mm-zh.pdf", "month-poster-zh.png", "month-share-zh.png",
+        "month-leaflet-bleed3mm-zh.pdf"]
+    poster = PdfReader(result.site / "campaigns/month/month-poster-A3-bleed3mm-zh.pdf").pages[0]
+    assert round(float(poster.trimbox.width) / 72 * 25.4, 3) == 297
+    assert round(float(poster.bleedbox.height) / 72 * 25.4, 3) == 426
+    assert "人人讲安全" in pdf_text(result.site / "campaigns/month/month-poster-A3-bleed3mm-zh.pdf")

@@ -16,6 +16,9 @@ from site_support import fixture_config, page, write_site
 pytestmark = pytest.mark.slow
 
 SITE_URL = "https://example.org/union/"
+# How the cover tells the shop to finish each item, without a bleed.
+POSTER_A3 = "按实际大小（100%）印在A3纸上，不用裁切"
+LEAFLET = "按实际大小双面印在A4纸上（沿短边翻转），再折成三折：先把封面对面的一折向里折，再把封面折在外面"
 
 
 def campaign(title: str, kind: str, start: str, end: str, places: str, headline: str) -> str:
@@ -91,11 +94,12 @@ def test_everything_for_one_place_in_june_in_a3(project: Path):
                                 (297, 420), (297, 210), (297, 210)]
     cover = page_text(path, 1)
     assert cover.startswith("印刷清单共4份，7页地点：石卡镇日期：2027年6月1日至30日海报尺寸：A3")
+    # Under each item, how the shop finishes it.
     assert cover.endswith(
-        "1.石卡镇五一拔河赛海报A3·2027年5月25日至2027年6月2日第2页"
-        "2.石卡镇五一拔河赛三折页（A4双面）·2027年5月25日至2027年6月2日第3–4页"
-        "3.石卡镇安全生产月海报A3·2027年6月1日至30日第5页"
-        "4.石卡镇安全生产月三折页（A4双面）·2027年6月1日至30日第6–7页")
+        f"1.石卡镇五一拔河赛海报A3·2027年5月25日至2027年6月2日第2页{POSTER_A3}"
+        f"2.石卡镇五一拔河赛三折页（A4双面）·2027年5月25日至2027年6月2日第3–4页{LEAFLET}"
+        f"3.石卡镇安全生产月海报A3·2027年6月1日至30日第5页{POSTER_A3}"
+        f"4.石卡镇安全生产月三折页（A4双面）·2027年6月1日至30日第6–7页{LEAFLET}")
     assert "河湾区送文化" not in cover and "春灌" not in cover
     assert "五一拔河赛" in page_text(path, 2)
     assert "六月查隐患" in page_text(path, 5)
@@ -153,15 +157,77 @@ def test_duplex_pack_starts_every_item_on_the_front_of_a_sheet(project: Path):
     assert done.stdout.startswith("wrote duplex.pdf: 4 items from 2 campaigns, 10 pages")
     path = project / "duplex.pdf"
     # Cover | blank, poster | blank, leaflet front + back | poster, blank | leaflet.
-    # A blank page takes the size of the item it comes before.
-    assert page_sizes(path) == [(210, 297), (297, 420), (297, 420), (297, 210), (297, 210),
-                                (297, 210), (297, 420), (297, 210), (297, 210), (297, 210)]
+    # A blank page is the back of the page before it: it takes that page's size.
+    assert page_sizes(path) == [(210, 297), (210, 297), (297, 420), (297, 420), (297, 210),
+                                (297, 210), (297, 420), (297, 420), (297, 210), (297, 210)]
     assert [n for n in range(1, 11) if not page_text(path, n)] == [2, 4, 8]
     cover = page_text(path, 1)
     assert "双面打印：每份从新的一张纸开始，必要处留有空白页" in cover
     assert cover.endswith(
-        "1.石卡镇五一拔河赛海报A3·2027年5月25日至2027年6月2日第3页"
-        "2.石卡镇五一拔河赛三折页（A4双面）·2027年5月25日至2027年6月2日第5–6页"
-        "3.石卡镇安全生产月海报A3·2027年6月1日至30日第7页"
-        "4.石卡镇安全生产月三折页（A4双面）·2027年6月1日至30日第9–10页")
+        f"1.石卡镇五一拔河赛海报A3·2027年5月25日至2027年6月2日第3页{POSTER_A3}"
+        f"2.石卡镇五一拔河赛三折页（A4双面）·2027年5月25日至2027年6月2日第5–6页{LEAFLET}"
+        f"3.石卡镇安全生产月海报A3·2027年6月1日至30日第7页{POSTER_A3}"
+        f"4.石卡镇安全生产月三折页（A4双面）·2027年6月1日至30日第9–10页{LEAFLET}")
     assert "五一拔河赛" in page_text(path, 3) and "六月查隐患" in page_text(path, 7)
+
+
+def boxes(path: Path) -> list[tuple]:
+    """Each page's MediaBox, TrimBox and BleedBox in mm, to the hundredth (no box: None)."""
+    from pypdf import PdfReader
+
+    def mm(page, name):
+        if name not in page:
+            return None
+        return tuple(round(float(v) * 25.4 / 72, 2) for v in page[name])
+
+    return [tuple(mm(page, name) for name in ("/MediaBox", "/TrimBox", "/BleedBox"))
+            for page in PdfReader(path).pages]
+
+
+def test_a_print_shop_pack_has_bleed_crop_marks_copies_and_blank_backs_of_the_right_size(
+    project: Path,
+):
+    done = pack(project, "--place", "石卡镇", "--month", "2027-06", "--size", "A3",
+                "--language", "zh", "--duplex", "--bleed", "3", "--copies", "20,leaflets=500",
+                "-o", "shop.pdf")
+    assert done.returncode == 0, done.stderr
+    path = project / "shop.pdf"
+    # 3 mm of bleed and 8 mm for the marks on every side of the paper.
+    cover = ((0, 0, 210, 297), None, None)
+    poster = ((0, 0, 319, 442), (11, 11, 308, 431), (8, 8, 311, 434))
+    leaflet = ((0, 0, 319, 232), (11, 11, 308, 221), (8, 8, 311, 224))
+    # Cover | its blank back, poster | the poster's blank back, leaflet | poster, blank | leaflet.
+    assert boxes(path) == [cover, cover, poster, poster, leaflet, leaflet, poster, poster,
+                           leaflet, leaflet]
+    assert [n for n in range(1, 11) if not page_text(path, n)] == [2, 4, 8]
+    text = page_text(path, 1)
+    assert "海报尺寸：A3出血3毫米，四角有裁切线双面打印" in text
+    assert text.endswith(
+        "1.石卡镇五一拔河赛印20份海报A3·2027年5月25日至2027年6月2日第3页"
+        "印在比A3大的纸上，沿四角的裁切线裁成A3"
+        "2.石卡镇五一拔河赛印500份三折页（A4双面）·2027年5月25日至2027年6月2日第5–6页"
+        "双面印在比A4大的纸上，沿裁切线裁成A4，再对准上下的虚线折线标记折成三折：先把封面对面的一折"
+        "向里折，再把封面折在外面"
+        "3.石卡镇安全生产月印20份海报A3·2027年6月1日至30日第7页"
+        "印在比A3大的纸上，沿四角的裁切线裁成A3"
+        "4.石卡镇安全生产月印500份三折页（A4双面）·2027年6月1日至30日第9–10页"
+        "双面印在比A4大的纸上，沿裁切线裁成A4，再对准上下的虚线折线标记折成三折：先把封面对面的一折"
+        "向里折，再把封面折在外面")
+    assert "六月查隐患" in page_text(path, 7)
+    again = pack(project, "--place", "石卡镇", "--month", "2027-06", "--size", "A3",
+                 "--language", "zh", "--duplex", "--bleed", "3", "--copies", "20,leaflets=500",
+                 "-o", "shop-again.pdf")
+    assert again.returncode == 0, again.stderr
+    assert (project / "shop-again.pdf").read_bytes() == path.read_bytes()
+
+
+def test_copies_for_posters_alone_show_on_the_posters_in_english(project: Path):
+    done = pack(project, "--language", "en", "--month", "2027-06", "--type", "union-work",
+                "--copies", "posters=50", "-o", "copies-en.pdf")
+    assert done.returncode == 0, done.stderr
+    cover = page_text(project / "copies-en.pdf", 1)
+    assert "1.石卡镇五一拔河赛50copiesPosterA4·" in cover
+    assert "Printatactualsize(100%)onA4paper;nocutting" in cover
+    assert "2.石卡镇五一拔河赛Tri-foldleaflet" in cover  # no number said: none shown
+    assert "copies" not in cover.split("2.石卡镇五一拔河赛")[1]
+    assert boxes(project / "copies-en.pdf")[1][1] is None  # no bleed asked for: no trim box

@@ -150,8 +150,6 @@ CAMPAIGNS = {
 PAGES = {
     "index.zh.md": page("首页", "欢迎来到宣传站。"),
     "index.en.md": page("Home", "Welcome to our site."),
-    # A summaries page in Chinese only: the English home page leads to the Chinese one.
-    "summary/index.zh.md": page("年度总结", "各项活动的总结。"),
 }
 
 
@@ -323,8 +321,7 @@ def test_every_link_leads_to_a_built_page_and_only_built_pages_are_linked(site: 
         ("Campaigns", "campaigns/index.html"),
         ("Activity calendar", "campaigns/calendar.html"),
         ("News", "news/index.html"),
-        # Not translated: the Chinese page, which shows the notice to English readers.
-        ("年度总结", "../summary/index.html?lang=en"),
+        ("Year-end summaries", "summary/index.html"),
     ]
 
 
@@ -338,12 +335,13 @@ def test_a_list_the_site_does_not_have_is_not_linked(tmp_path: Path):
     (folder / "index.zh.md").write_text(SPRING_ZH, encoding="utf-8")
     result = run_mkdocs(root, env={"XUANCHUAN_TODAY": TODAY})
     assert result.returncode == 0, result.output
-    # No reports, so no news page; no summaries page either; and no share images.
+    # No reports, so no news page; and no share images.
     document = result.html("index.html")
-    assert not (result.site / "news").exists() and not (result.site / "summary").exists()
+    assert not (result.site / "news").exists()
     assert [a["href"] for a in document.select(".xc-home-links a")] == [
         "campaigns/index.html",
         "campaigns/calendar.html",
+        "summary/index.html",
     ]
     assert document.select_one("#xc-home-reports") is None
     assert document.select(".xc-home-card img") == []

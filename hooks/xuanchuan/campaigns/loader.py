@@ -239,6 +239,7 @@ def _load_folder(
     _check_dates(original, checked, schema, problems)
     _check_activities(original, checked, schema, problems)
     _check_image(original, checked.get("poster.image"), folder, problems, pictures)
+    _check_photo_design(original, checked, problems)
     check_body_pictures(original, folder, problems, pictures)
     _check_sections(original, checked, schema, problems)
     versions = {}
@@ -456,6 +457,25 @@ def _check_image(document: Document, image: str | None, folder: Path, problems, 
     if message:
         problems.append(
             Problem(document.path, document.line_of("poster.image"), "poster.image", message)
+        )
+
+
+def _check_photo_design(document: Document, checked: _Checked, problems) -> None:
+    """A campaign that asks for the photo-led poster has a photo. (A type's design chosen
+    in mkdocs.yml is a preference: a campaign of it without a photo gets the headline
+    design instead.)"""
+    if checked.get("poster.layout") != "photo" or not checked.clean("poster.image"):
+        return
+    if not checked.get("poster.image"):
+        problems.append(
+            document.problem(
+                "poster.layout",
+                msg(
+                    'is "photo", a design made around the campaign\'s photo, but there is no '
+                    "poster.image: expected poster.image naming a photo in the campaign "
+                    'folder, or the "headline" or "pictograms" design'
+                ),
+            )
         )
 
 

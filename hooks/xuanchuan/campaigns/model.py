@@ -24,11 +24,12 @@ from ..core.schema import (
     Nested,
     Number,
     Option,
+    Record,
     Text,
     WholeNumber,
     declare,
 )
-from ..core.settings import POSTER_SIZES
+from ..core.settings import POSTER_LAYOUTS, POSTER_SIZES
 
 UPCOMING, UNDER_WAY, FINISHED = "upcoming", "under-way", "finished"
 
@@ -93,23 +94,95 @@ class Contact:
     address: str | None = declare(Text(translatable=True))
 
 
+# An icon's name: the icon set's folder, then the icon (material/flash-alert,
+# fontawesome/solid/bolt); whether it exists is checked where posters are printed.
+ICON_NAME = r"[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_.-]*)+"
+ICON_HELP = msg('an icon name such as "material/flash-alert"')
+
+
+class Point(Record):
+    """A key point: its text, or its text and the icon a pictogram poster draws with it.
+
+    Checked, either way is ``{"text": ..., "icon": ...}``, so that a translation, which
+    words only the text, is merged item by item and keeps the original's icons.
+    """
+
+    expected = msg('a text, or "text" and "icon" fields (icon: material/flash-alert)')
+    plural = msg('texts, or groups of "text" and "icon" fields')
+
+    def __init__(self, **kw):
+        super().__init__(
+            {
+                "text": Text(required=True, translatable=True),
+                "icon": Text(pattern=ICON_NAME, pattern_help=ICON_HELP),
+            },
+            **kw,
+        )
+
+    def validate(self, value, path, report):
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            text = Text(allow_empty=False).validate(value, path, report)
+            return MISSING if text is MISSING else {"text": text}
+        if value is None:
+            return self.wrong(value, path, report)  # an empty "- " line
+        return super().validate(value, path, report)
+
+
+class Points(ListOf):
+    """Key points, each written once (the same text twice is a slip)."""
+
+    def validate(self, value, path, report):
+        checked = super().validate(value, path, report)
+        if checked is MISSING or not self.unique:
+            return checked
+        kept, first_of = [], {}
+        for number, item in enumerate(checked, start=1):
+            text = item.get("text")
+            if text in first_of:
+                report.add(
+                    f"{path}[{number}]",
+                    msg(
+                        '"{item}" is listed twice (also item {first}): expected each once',
+                        item=text,
+                        first=first_of[text],
+                    ),
+                )
+                continue
+            first_of[text] = number
+            kept.append(item)
+        return kept
+
+
 @dataclass(frozen=True, kw_only=True)
 class Poster:
     # Headline and subheadline default to the page's own title and summary, never to the
     # other language's words.
     headline: str | None = declare(Text(translatable=True, inherited=False))
     subheadline: str | None = declare(Text(translatable=True, inherited=False))
-    points: tuple[str, ...] = declare(
-        ListOf(Text(), min_items=1, max_items=6, required=True, translatable=True)
-    )
+    # Written as texts or {text, icon}; the model keeps the texts here and the icons, by
+    # position, in ``icons``.
+    points: tuple[str, ...] = declare(Points(Point(), min_items=1, max_items=6, required=True))
     # A path inside the campaign folder in the file; the file itself in the model.
     image: Path | None = declare(Text(translatable=True))
+    # The design (headline, photo or pictograms); unset, the site's choice for the type.
+    layout: str | None = declare(Choice(POSTER_LAYOUTS))
     sizes: tuple[str, ...] = declare(ListOf(Choice(POSTER_SIZES), min_items=1))
     # Phrases a line never breaks inside (the campaign's places and organizer always stay
     # whole); each language names its own.
     keep: tuple[str, ...] = declare(
         ListOf(Text(), max_items=20, translatable=True, inherited=False)
     )
+    # Each point's icon name, or None where it names none.
+    icons: tuple[str | None, ...] = ()
+
+    def __post_init__(self):
+        # Built from a checked file the points come as {text, icon}: kept apart, so that
+        # everything else reads them as the texts they are.
+        if any(isinstance(point, dict) for point in self.points):
+            points = tuple(p["text"] if isinstance(p, dict) else p for p in self.points)
+            icons = tuple(p.get("icon") if isinstance(p, dict) else None for p in self.points)
+            object.__setattr__(self, "points", points)
+            object.__setattr__(self, "icons", icons)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,14 +11,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import SourceError
-from .messages import msg
+from .errors import SourceError, did_you_mean
+from .messages import Message, msg
 from .schema import (
     MISSING,
     Bool,
     Choice,
     ListOf,
+    MapOf,
     Nested,
+    Number,
     Record,
     Report,
     Text,
@@ -47,6 +49,9 @@ RIGHT_TO_LEFT_LANGUAGES = frozenset({"ug", "ar", "fa", "ur", "he", "ps", "sd", "
 RIGHT_TO_LEFT_SCRIPTS = frozenset({"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"})
 
 POSTER_SIZES = ("A4", "A3", "A2", "A4-landscape", "A3-landscape", "A2-landscape")
+# The poster designs (overrides/print/layouts.yml): a big headline over the key points, a
+# large photo under the headline, the key points in a grid of pictograms.
+POSTER_LAYOUTS = ("headline", "photo", "pictograms")
 # Print formats a campaign gets only when asked (extra.xuanchuan.print.formats, print-pack):
 # slogan banners (横幅), display boards (展板) and safety card decks (宣传扑克).
 MORE_FORMATS = ("banner", "board", "cards")
@@ -92,6 +97,30 @@ class Language:
         return self.direction or direction_of(self.code)
 
 
+# A print shop asks for 2 to 5 mm of bleed; more than this is surely a mistake of units.
+MAX_BLEED = 10
+
+
+class Bleed(Number):
+    """The bleed round print-shop PDFs, in millimetres: 0 (none) up to MAX_BLEED."""
+
+    expected = msg("the bleed in millimetres, such as 3 (0 for none)")
+
+    def validate(self, value, path, report):
+        value = super().validate(value, path, report)
+        if value is not MISSING and not 0 <= value <= MAX_BLEED:
+            report.add(path, bleed_problem(report.written.get(path, str(value))))
+            return MISSING
+        return value
+
+
+def bleed_problem(written: str) -> Message:
+    return msg(
+        "expected the bleed in millimetres, from 0 (none) to {maximum} (print shops usually "
+        "ask for 3), got {written}",
+        maximum=MAX_BLEED,
+        written=written,
+    )
 class CentimetreSize(Text):
     """A size in whole centimetres, width by height, such as "500x70"; within ``smallest``
     and ``largest`` on each side and, for a strip, at least twice as long as high."""
@@ -159,6 +188,9 @@ class PrintSettings:
         ListOf(Choice(POSTER_SIZES), min_items=1, default=lambda: ["A4", "A3"])
     )
     full_resolution_png: bool = declare(Bool(default=False))
+    # The poster design of each campaign type ({safety-month: pictograms}); a campaign's own
+    # poster.layout wins, and a type not named here gets the headline design.
+    poster_layouts: dict = declare(MapOf(Choice(POSTER_LAYOUTS), default=dict))
     # A tri-fold A4 leaflet per campaign and language, next to the posters.
     leaflets: bool = declare(Bool(default=True))
     # Font files to use instead of the fonts named in overrides/print/layouts.yml (paths
@@ -192,6 +224,9 @@ class PrintSettings:
     office_paper: str = declare(Choice(OFFICE_PAPER, default="A4"))
     # The organisation's logo (PNG), drawn where the layout has a logo block.
     logo: str | None = declare(Text())
+    # For the print shop: a bleed in mm round every poster and leaflet PDF (the paper size
+    # stays the trim, with crop marks and TrimBox/BleedBox); 0 prints to the edge of the paper.
+    bleed: float = declare(Bleed(default=0))
     # The organisation's colours, over the layout's default scheme.
     colours: dict = declare(
         Record(
@@ -281,6 +316,8 @@ def load_settings(
         seen.add(code)
     if isinstance(data, dict) and data.get("timezone"):
         _check_timezone(data["timezone"], report)
+    if isinstance(data, dict):
+        _check_poster_layouts(data, report)
     if report.issues:
         raise SourceError(report.problems(config_file, lines or {}))
     return build(Settings, data)
@@ -316,6 +353,26 @@ def split_language(name: str) -> tuple[str, str | None]:
     if not dot:
         return name, None
     return base + ext, code
+
+
+def _check_poster_layouts(data: dict, report: Report) -> None:
+    """Each campaign type given a poster design is one of the site's types."""
+    if "campaign_types" not in data:
+        return  # written wrongly: reported as such, the types are not known
+    types = data["campaign_types"]
+    chosen = (data.get("print") or {}).get("poster_layouts") or {}
+    for kind in chosen:
+        if kind not in types:
+            report.add(
+                f"{SETTINGS_KEY}.print.poster_layouts.{kind}",
+                msg(
+                    '"{kind}" is not a campaign type{hint}: expected one of campaign_types: '
+                    "{types}",
+                    kind=kind,
+                    hint=did_you_mean(kind, types),
+                    types=", ".join(types),
+                ),
+            )
 
 
 def _check_timezone(name: str, report: Report) -> None:

@@ -18,7 +18,7 @@ import cairocffi as cairo
 
 from ..core.messages import msg
 from .content import PosterContent
-from .drawing import MM, Overflow, Style, colour_of, paper_size, pdf_surface, set_colour
+from .drawing import MM, Overflow, Sheet, Style, colour_of, paper_size, pdf_surface, set_colour
 from .imposition import TILE_MARGIN, draw_tile_marks, tiles
 from .layouts import BannerLook
 from .text import Face, Paragraph, Typesetter
@@ -29,19 +29,28 @@ LARGEST_PAGE = 14_400
 NOTE_CLEARANCE = 20.0
 
 
-def render_banner(look: BannerLook, style: Style, content: PosterContent, size: str) -> bytes:
-    """The banner at its true size: one page, ``size`` ("500x70") in centimetres."""
+def render_banner(
+    look: BannerLook, style: Style, content: PosterContent, size: str, bleed: float = 0.0
+) -> bytes:
+    """The banner at its true size: one page, ``size`` ("500x70") in centimetres; with a
+    ``bleed`` (mm) for the print shop, its cloth runs on into the bleed, crop marks stand
+    outside it, and TrimBox and BleedBox say where (drawing.Sheet)."""
     width, height = paper_size(size)
-    unit = user_unit(width, height)
+    sheet = Sheet(width, height, bleed)
+    unit = user_unit(*sheet.media)
     buffer = io.BytesIO()
-    surface = pdf_surface(buffer, width / unit, height / unit, content.slogan)
+    media_width, media_height = sheet.media
+    surface = pdf_surface(buffer, media_width / unit, media_height / unit, content.slogan)
     context = cairo.Context(surface)
-    context.scale(MM / unit, MM / unit)
+    # From here on in points, as the sheet draws its marks, whatever the page's unit.
+    context.scale(1 / unit, 1 / unit)
+    sheet.start_side(context)
+    context.scale(MM, MM)
     typesetter = Typesetter(context, content.language, style.fallback)
     slogan = fit_slogan(typesetter, look, style, content, width, height)
-    draw_banner(context, look, style, slogan, width, height)
+    draw_banner(context, look, style, slogan, width, height, reach=bleed)
     surface.finish()
-    return with_user_unit(buffer.getvalue(), unit)
+    return finish_pdf(buffer.getvalue(), sheet, unit)
 
 
 def render_banner_tiles(
@@ -85,18 +94,30 @@ def user_unit(width_mm: float, height_mm: float) -> int:
     return max(1, math.ceil(max(width_mm, height_mm) * MM / LARGEST_PAGE))
 
 
-def with_user_unit(data: bytes, unit: int) -> bytes:
-    """The PDF with ``/UserUnit`` on its pages (cairo cannot write it); as is for 1. pypdf
-    writes the same bytes for the same input (no date, no random file identifier)."""
+def finish_pdf(data: bytes, sheet: Sheet, unit: int) -> bytes:
+    """The PDF with what cairo cannot write: ``/UserUnit`` on a page larger than
+    LARGEST_PAGE, and with a bleed the TrimBox (the banner) and BleedBox, in the page's
+    units. pypdf writes the same bytes for the same input (no date, no random identifier)."""
     if unit == 1:
-        return data
+        return sheet.with_boxes(data)
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, NumberObject
+    from pypdf.generic import NameObject, NumberObject, RectangleObject
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     writer.pdf_header = b"%PDF-1.6"  # /UserUnit came with PDF 1.6
+
+    def box(grow: float) -> RectangleObject:
+        low = (sheet.margin - grow) * MM / unit
+        return RectangleObject(
+            [low, low, low + (sheet.width + 2 * grow) * MM / unit,
+             low + (sheet.height + 2 * grow) * MM / unit]
+        )  # fmt: skip
+
     for page in writer.pages:
         page[NameObject("/UserUnit")] = NumberObject(unit)
+        if sheet.bleed:
+            page.trimbox = box(0.0)
+            page.bleedbox = box(sheet.bleed)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -142,16 +163,19 @@ def fit_slogan(
     return laid
 
 
-def draw_banner(context, look: BannerLook, style: Style, slogan: Paragraph, width, height):
-    """The whole strip in millimetres: its cloth, its stripes, the slogan in the middle."""
+def draw_banner(
+    context, look: BannerLook, style: Style, slogan: Paragraph, width, height, reach=0.0
+):
+    """The whole strip in millimetres: its cloth, its stripes, the slogan in the middle;
+    the cloth and stripes run ``reach`` (mm, the bleed) beyond its edges."""
     set_colour(context, colour_of(style, look.fill))
-    context.rectangle(0, 0, width, height)
+    context.rectangle(-reach, -reach, width + 2 * reach, height + 2 * reach)
     context.fill()
     band = look.band_height * height
     if band:
         set_colour(context, colour_of(style, look.band))
-        context.rectangle(0, 0, width, band)
-        context.rectangle(0, height - band, width, band)
+        context.rectangle(-reach, -reach, width + 2 * reach, band + reach)
+        context.rectangle(-reach, height - band, width + 2 * reach, band + reach)
         context.fill()
     set_colour(context, colour_of(style, look.colour))
     size = slogan.size

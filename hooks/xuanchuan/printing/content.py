@@ -36,6 +36,9 @@ class PosterContent:
     summary: str = printable("summary")
     url: str = ""
     photo: bytes | None = None  # the image file's bytes: part of the cache key too
+    # Each key point's icon (SVG bytes) for pictogram posters, by position; None where
+    # there is none to draw.
+    icons: tuple[bytes | None, ...] = ()
     logo: bytes | None = None
     # Leaflets: the page title, the body as flow blocks (see flow.py) and panel headings.
     title: str = printable("title")

@@ -54,6 +54,105 @@ def pdf_surface(stream, width_mm: float, height_mm: float, title: str = "") -> c
     return surface
 
 
+# Print-shop pages (a bleed asked for): crop marks stand MARK_GAP beyond the bleed, so
+# that a trim a little off never shows them, and are MARK_LENGTH long; the page has room
+# for them on every side (MARK_MARGIN beyond the bleed). Millimetres.
+MARK_GAP = 2.0
+MARK_LENGTH = 5.0
+MARK_MARGIN = MARK_GAP + MARK_LENGTH + 1.0
+# A hairline (points), in registration black: cairo's PDFs are RGB, where that is black.
+MARK_WIDTH = 0.3
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The page a print file is drawn on: the trim (the paper size, in mm) and, when the
+    print shop asks for it, a bleed round it and room for crop marks beyond that.
+
+    Without a bleed the page is the trim itself, and the file is as it always was.
+    """
+
+    width: float
+    height: float
+    bleed: float = 0.0
+
+    @property
+    def margin(self) -> float:
+        """From the page's edge to the trim's, on every side (mm)."""
+        return self.bleed + MARK_MARGIN if self.bleed else 0.0
+
+    @property
+    def media(self) -> tuple[float, float]:
+        return self.width + 2 * self.margin, self.height + 2 * self.margin
+
+    def start_side(self, context, folds: tuple[float, ...] = ()) -> None:
+        """Marks outside the bleed, then the drawing clipped to the trim and bleed, with the
+        trim's top left corner as origin (the context draws in points, as a new one does).
+        ``folds``: where the paper is folded, mm from the trim's left edge, marked at the
+        top and bottom. Without a bleed nothing changes: the page is the trim."""
+        if not self.bleed:
+            return
+        self._crop_marks(context, folds)
+        context.translate(self.margin * MM, self.margin * MM)
+        context.rectangle(
+            -self.bleed * MM,
+            -self.bleed * MM,
+            (self.width + 2 * self.bleed) * MM,
+            (self.height + 2 * self.bleed) * MM,
+        )
+        context.clip()
+
+    def _crop_marks(self, context, folds) -> None:
+        left, top = self.margin, self.margin
+        right, bottom = left + self.width, top + self.height
+        near = self.bleed + MARK_GAP
+        far = near + MARK_LENGTH
+        context.save()
+        context.scale(MM, MM)
+        context.set_source_rgb(0, 0, 0)
+        context.set_line_width(MARK_WIDTH / MM)
+        context.set_line_cap(cairo.LINE_CAP_BUTT)
+        for x, outward in ((left, -1), (right, 1)):
+            for y, downward in ((top, -1), (bottom, 1)):
+                # One line along each edge of the trim at the corner, beyond the bleed.
+                context.move_to(x + outward * near, y)
+                context.line_to(x + outward * far, y)
+                context.move_to(x, y + downward * near)
+                context.line_to(x, y + downward * far)
+        context.stroke()
+        # Fold marks are dashed, so the shop tells them from the cuts.
+        context.set_dash([1.0, 1.0])
+        for fold in folds:
+            for start, end in ((top - near, top - far), (bottom + near, bottom + far)):
+                context.move_to(left + fold, start)
+                context.line_to(left + fold, end)
+        context.stroke()
+        context.restore()
+
+    def with_boxes(self, data: bytes) -> bytes:
+        """The PDF with each page's TrimBox (the paper size) and BleedBox (the trim and its
+        bleed), which cairo cannot write itself; nothing to do without a bleed. pypdf writes
+        the same bytes for the same input (no date, no random file identifier)."""
+        if not self.bleed:
+            return data
+        from pypdf import PdfReader, PdfWriter
+        from pypdf.generic import RectangleObject
+
+        def box(grow: float) -> RectangleObject:
+            low = (self.margin - grow) * MM
+            return RectangleObject(
+                [low, low, low + (self.width + 2 * grow) * MM, low + (self.height + 2 * grow) * MM]
+            )
+
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+        for page in writer.pages:
+            page.trimbox = box(0.0)
+            page.bleedbox = box(self.bleed)
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        return buffer.getvalue()
+
+
 def image_block(context, area, photo: bytes, crop: bool = True) -> None:
     """A photo cropped to fill ``area`` (x, y, w, h; never stretched), or a logo fitted inside."""
     from PIL import Image, ImageOps
@@ -102,10 +201,13 @@ def _mix(first: str, second: str, share: float) -> str:
     return "#" + "".join(f"{c:02x}" for c in channels)
 
 
-def set_colour(context, colour: str) -> None:
+def set_colour(context, colour: str, opacity: float = 1.0) -> None:
     value = colour.lstrip("#")
     red, green, blue = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    context.set_source_rgb(red, green, blue)
+    if opacity < 1:
+        context.set_source_rgba(red, green, blue, opacity)
+    else:
+        context.set_source_rgb(red, green, blue)
 
 
 def small_png(surface) -> bytes:

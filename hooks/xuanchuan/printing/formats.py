@@ -213,18 +213,21 @@ def more_outputs(
     return outputs
 
 
-def draw_more(drawer: str, layout, style, content, size: str, options: dict) -> bytes:
-    """Runs in a worker process: one file of the formats here."""
+def draw_more(
+    drawer: str, layout, style, content, size: str, options: dict, bleed: float = 0.0
+) -> bytes:
+    """Runs in a worker process: one file of the formats here; the banner and the board
+    with the print shop's ``bleed`` (mm), if any."""
     if drawer == "banner":
         from .banner import render_banner
 
-        return render_banner(layout, style, content, size)
+        return render_banner(layout, style, content, size, bleed)
     if drawer == "banner_tiles":
         from .banner import render_banner_tiles
 
         return render_banner_tiles(layout, style, content, size, options)
     if drawer == "board":
-        return render_board(layout, style, content, size, options)
+        return render_board(layout, style, content, size, options, bleed)
     from .cards import render_deck
 
     return render_deck(layout, style, content, size, options)
@@ -235,7 +238,7 @@ def draw_more(drawer: str, layout, style, content, size: str, options: dict) -> 
 SHORTENED = ("schedule", "laws")
 
 
-def render_board(layout, style, content, size: str, notes: dict) -> bytes:
+def render_board(layout, style, content, size: str, notes: dict, bleed: float = 0.0) -> bytes:
     """The board on its own page; a schedule or list of laws too long for it shows as many of
     its first items as fit and a last line saying how many more there are (the QR code
     leads to them all). Anything else too long is an Overflow, as on a poster."""
@@ -256,7 +259,7 @@ def render_board(layout, style, content, size: str, notes: dict) -> bytes:
 
     while True:
         try:
-            return render_pdf(layout, style, shown(kept), size)
+            return render_pdf(layout, style, shown(kept), size, bleed)
         except Overflow as error:
             field = error.field
             if field not in SHORTENED or field in kept or len(getattr(content, field)) < 2:

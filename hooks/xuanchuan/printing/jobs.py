@@ -11,14 +11,15 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..campaigns.model import Campaign, CampaignSet
 from ..campaigns.sections import select_sections
 from ..core.disk_cache import intact_file, store_file
-from ..core.errors import Problem
+from ..core.errors import Problem, SourceError
 from ..core.formatting import format_day, format_range, type_label
+from ..core.frontmatter import read_document
 from ..core.log import log
 from ..core.messages import msg
 from ..core.print_files import (
@@ -50,7 +51,8 @@ from .formats import (
     more_problem,
     shape_problems,
 )
-from .layouts import Layout, Layouts
+from .icons import load as load_icons
+from .layouts import Layout, Layouts, poster_format
 from .text import load as load_text_engine
 from .unprintable import missing_character_problems, unprintable_characters
 from .words import prepare as prepare_words
@@ -62,6 +64,9 @@ MORE_FILE_NAMES = {
     BOARD_PDF.name: "board-{size}",
     CARDS_PDF.name: "cards-{size}",
 }
+# Printed by the print shop, these take the bleed; the tiled banner and the deck are
+# printed on office paper, with marks of their own.
+SHOP_KINDS = (BANNER_PDF.name, BOARD_PDF.name)
 
 # Raise when the drawing code changes in a way that changes its output.
 ENGINE_VERSION = "8"
@@ -80,6 +85,7 @@ class _Job:
     paper: str
     width: int
     target: str  # cache file path
+    bleed: float = 0.0  # mm round a PDF for the print shop; 0 for none
     # What draws it: "poster" (posters, share images, leaflets), else formats.draw_more's.
     drawer: str = "poster"
     options: dict | None = None
@@ -95,10 +101,16 @@ def plan_print_files(
     leaflets: bool = True,
     qr_address,
     cache_dir: Path,
+    bleed: float = 0.0,
+    poster_layouts: dict[str, str] | None = None,
     more: MoreFormats | None = None,
 ) -> tuple[list[tuple[PrintFile, _Job | None]], list[Problem]]:
-    """Every print file of every campaign and language; a job for those not cached.
-    ``more``: the banners, boards and card decks asked for (formats.py)."""
+    """Every print file of every campaign and language; a job for those not cached. With a
+    ``bleed`` (mm), the PDFs are the print shop's, with bleed and crop marks.
+
+    ``poster_layouts`` gives campaign types their poster design (mkdocs.yml); a campaign's
+    own ``poster.layout`` wins over it. ``more``: the banners, boards and card decks asked
+    for (formats.py)."""
 
     more = more or MoreFormats()
     problems: list[Problem] = shape_problems(more, layouts)
@@ -128,11 +140,16 @@ def plan_print_files(
             full_resolution,
             leaflets,
             str(cache_dir),
+            bleed,
+            poster_layouts,
+            layouts.icons.own_files(),
             more,
         ],
         sort_keys=True,
         default=str,
     )
+    by_type = poster_layouts or {}
+    headline_instead: set[str] = set()
     for slug, versions_by_language in sorted(campaigns.campaigns.items()):
         for code, campaign in versions_by_language.items():
             t = translators[code]
@@ -145,22 +162,34 @@ def plan_print_files(
                 and remembered.default is default
                 and remembered.context == (url, settings_key)
             ):
-                files, found = remembered.files, remembered.unprintable
+                plan = remembered.plan
             else:
-                files, found = _plan_campaign(
+                plan = _plan_campaign(
                     slug, code, campaign, default, t, url, layouts, fonts, style, sizes,
                     full_resolution, leaflets, cache_dir, versions, used_fields,
-                    described_layouts, more,
+                    described_layouts, bleed, by_type, more,
                 )  # fmt: skip
                 if len(_PLANNED) >= _MAX_PLANNED:
                     _PLANNED.clear()
-                _PLANNED[(slug, code)] = _Planned(
-                    campaign, default, (url, settings_key), files, found
-                )
-            unprintable.extend(found)
+                _PLANNED[(slug, code)] = _Planned(campaign, default, (url, settings_key), plan)
+            files = plan.files
+            unprintable.extend(plan.unprintable)
+            problems.extend(plan.problems)
+            if plan.headline_instead:
+                headline_instead.add(slug)
             for print_file, job in files:
                 # Whether a file is drawn and whole is asked afresh: the cache may have lost it.
                 planned.append((print_file, job if not intact_file(Path(job.target)) else None))
+    if headline_instead:
+        log.info(
+            msg(
+                "Posters: {slugs}: the photo design mkdocs.yml gives their type needs a photo "
+                "(poster.image); without one they get the headline design",
+                slugs=", ".join(sorted(headline_instead)),
+            )
+        )
+    # A problem of the default language's file is found once per language.
+    problems = sorted(set(problems))
     return planned, problems + missing_character_problems(unprintable)
 
 
@@ -173,6 +202,18 @@ def print_style(fonts: dict, layouts: Layouts) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class _CampaignPlan:
+    """The print files of one campaign in one language, each with its job; or what stops
+    them (characters no font has, unknown icons)."""
+
+    files: list
+    unprintable: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    # A photo design chosen for the type, and no photo: the headline design is printed.
+    headline_instead: bool = False
+
+
 # A preview server plans every print file again on each save; a campaign that did not
 # change (the loader gives back the very same object) is planned as before.
 @dataclass(frozen=True)
@@ -180,8 +221,7 @@ class _Planned:
     campaign: Campaign
     default: Campaign
     context: tuple
-    files: list
-    unprintable: list
+    plan: _CampaignPlan
 
 
 _PLANNED: dict[tuple[str, str], _Planned] = {}
@@ -190,14 +230,24 @@ _MAX_PLANNED = 8192
 
 def _plan_campaign(
     slug, code, campaign, default, t, url, layouts, fonts, style, sizes, full_resolution,
-    leaflets, cache_dir, versions, used_fields, described_layouts, more,
-):  # fmt: skip
+    leaflets, cache_dir, versions, used_fields, described_layouts, bleed, by_type, more,
+) -> _CampaignPlan:  # fmt: skip
     """The print files of one campaign in one language, each with the job that draws it
     (whether it needs drawing is for the caller to ask); or what cannot be printed."""
     content = replace(_content(campaign, t, url, cache_dir), logo=layouts.logo)
     checked = unprintable_characters(campaign, default, content, fonts, cache_dir / "fonts")
     if checked.unprintable:
-        return [], list(checked.unprintable)
+        return _CampaignPlan([], list(checked.unprintable))
+    icons, problems = point_icons(campaign, default, layouts)
+    design, headline_instead = _design(campaign, content, by_type)
+    chosen = campaign.poster.sizes if campaign.poster and campaign.poster.sizes else sizes
+    for size in chosen:
+        shape = poster_format(design, size)
+        if shape not in layouts.formats:
+            problems.append(_missing_layout(shape, design))
+    if problems:
+        return _CampaignPlan([], problems=problems)
+    content = replace(content, icons=icons)
     colours = layouts.colours_for(campaign.type)
     photo_hash = hashlib.sha256(content.photo).hexdigest() if content.photo else None
     logo_hash = hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None
@@ -205,35 +255,39 @@ def _plan_campaign(
         **content.as_dict(),
         "photo": photo_hash,
         "logo": logo_hash,
+        # An icon is drawn from its file: its bytes (sha256) shape the poster.
+        "icons": [hashlib.sha256(svg).hexdigest() if svg else None for svg in icons],
         # Where a picture lies is no part of the look; its bytes (sha256) are.
         "body": [{k: v for k, v in b.items() if k != "src"} for b in content.body],
         # Text in other fonts than the layout's depends on every installed font.
         "fallback_fonts": checked.fallback_identity,
     }
-    chosen = campaign.poster.sizes if campaign.poster and campaign.poster.sizes else sizes
     outputs = []
     for size in chosen:
-        shape = "poster-landscape" if size.endswith("landscape") else "poster-portrait"
+        shape = poster_format(design, size)
         outputs.append((POSTER_PDF, size, shape, 0))
         if full_resolution:
             width = round(_paper_mm(size)[0] / 25.4 * 300)
             outputs.append((POSTER_PNG_FULL, size, shape, width))
-    first_shape = "poster-landscape" if chosen[0].endswith("landscape") else "poster-portrait"
-    outputs.append((POSTER_PNG, "", first_shape, PNG_WIDTH))
+    outputs.append((POSTER_PNG, "", poster_format(design, chosen[0]), PNG_WIDTH))
     outputs.append((SHARE_PNG, "", "share", SHARE_WIDTH))
     if leaflets and "leaflet" in layouts.formats:
         outputs.append((LEAFLET_PDF, LEAFLET_PAPER, "leaflet", 0))
     files = []
     for kind, size, shape, width in outputs:
         output = kind.output
+        # Only PDFs go to the print shop; pictures for screens have no bleed.
+        edge = bleed if output == "pdf" else 0.0
         shown = {
             k: v
             for k, v in described.items()
             if k in used_fields[shape] or k in ("language", "fallback_fonts")
         }
-        key = _key(described_layouts[shape], style, colours, shown, output, size, width, versions)
+        key = _key(
+            described_layouts[shape], style, colours, shown, output, size, width, versions, edge
+        )
         target = cache_dir / f"{key}.{output}"
-        name = _file_name(slug, code, kind.name, size, output)
+        name = _file_name(slug, code, kind.name, size, output, edge)
         job = _Job(
             key,
             layouts.formats[shape],
@@ -243,21 +297,89 @@ def _plan_campaign(
             size,
             width,
             str(target),
+            edge,
         )
         files.append((PrintFile(slug, code, kind.name, size, name, target, 0), job))
     for extra in more_outputs(more, campaign, content, layouts, t):
+        edge = bleed if extra.kind.name in SHOP_KINDS else 0.0
         shown = {k: v for k, v in described.items() if k in extra.uses or k in _ALWAYS_SHOWN}
-        key = _key(extra.describe(), style, colours, shown, "pdf", extra.size, 0, versions)
+        key = _key(extra.describe(), style, colours, shown, "pdf", extra.size, 0, versions, edge)
         target = cache_dir / f"{key}.pdf"
-        name = _file_name(slug, code, extra.kind.name, extra.size, "pdf")
+        name = _file_name(slug, code, extra.kind.name, extra.size, "pdf", edge)
         job = _Job(key, extra.layout, {**style, "colours": colours}, content.as_dict(), "pdf",
-                   extra.size, 0, str(target), extra.drawer, extra.options)  # fmt: skip
+                   extra.size, 0, str(target), edge, extra.drawer, extra.options)  # fmt: skip
         files.append((PrintFile(slug, code, extra.kind.name, extra.size, name, target, 0), job))
-    return files, []
+    return _CampaignPlan(files, headline_instead=headline_instead)
 
 
 # Every print file depends on these, whatever it prints.
 _ALWAYS_SHOWN = ("language", "fallback_fonts", "phrases")
+
+
+def _design(campaign: Campaign, content: PosterContent, by_type: dict) -> tuple[str, bool]:
+    """The poster design of ``campaign``: its own, else its type's, else the headline
+    design; and whether a type's photo design gave way for want of a photo."""
+    own = campaign.poster.layout if campaign.poster else None
+    if own:
+        return own, False  # a photo design without a photo is an error where it is asked
+    chosen = by_type.get(campaign.type, "headline")
+    if chosen == "photo" and not content.photo:
+        return "headline", True
+    return chosen, False
+
+
+def point_icons(
+    campaign: Campaign, default: Campaign, layouts: Layouts
+) -> tuple[tuple[bytes | None, ...], list[Problem]]:
+    """Each key point's icon as drawn on a pictogram poster: the one it names, else the
+    one layouts.yml gives the campaign type; and a problem for each name no icon has."""
+    poster = campaign.poster
+    if not poster or not poster.points:
+        return (), []
+    fallback = layouts.pictogram_icon(campaign.type)
+    fallback_svg = layouts.icons.svg(fallback) if fallback else None
+    icons, problems = [], []
+    names = poster.icons or (None,) * len(poster.points)
+    for number, name in enumerate(names, start=1):
+        if name is None:
+            icons.append(fallback_svg)
+            continue
+        svg = layouts.icons.svg(name)
+        wrong = layouts.icons.unknown(name) if svg is None else layouts.icons.unreadable(name)
+        if wrong is not None:
+            problems.append(_icon_problem(campaign, default, number, wrong))
+        icons.append(svg)
+    return tuple(icons), problems
+
+
+def _icon_problem(campaign: Campaign, default: Campaign, number: int, message) -> Problem:
+    """An icon is named in the default language's file (a translation only repeats it)."""
+    path = f"poster.points[{number}].icon"
+    owner = campaign
+    line = None
+    for candidate in (default, campaign):
+        try:
+            shown = str(candidate.source)
+            document = read_document(candidate.folder / candidate.source.name, shown)
+        except SourceError:
+            continue
+        if path in document.lines:
+            owner, line = candidate, document.lines[path]
+            break
+    return Problem(str(owner.source), line, path, message)
+
+
+def _missing_layout(shape: str, design: str) -> Problem:
+    return Problem(
+        "overrides/print/layouts.yml",
+        None,
+        shape,
+        msg(
+            'is missing: expected the layout of the "{design}" poster design, which a campaign '
+            "asks for (the project's own layouts.yml has one to copy)",
+            design=design,
+        ),
+    )
 
 
 def render_print_files(planned, campaigns: CampaignSet, workers: int | None = None) -> PrintResult:
@@ -276,6 +398,8 @@ def render_print_files(planned, campaigns: CampaignSet, workers: int | None = No
         # Pango's declarations.
         prepare_words()
         load_text_engine()
+        if any("icons" in job.layout.content_used() for job in jobs.values()):
+            load_icons()
         workers = workers or min(os.cpu_count() or 1, total)
         done = 0
         step = max(1, total // 10)
@@ -326,15 +450,18 @@ def _render(job: _Job) -> tuple[str, str | None]:
         **{
             **job.content,
             "points": tuple(job.content["points"]),
+            "icons": tuple(job.content["icons"]),
             "tips": tuple(job.content["tips"]),
             "body": tuple(job.content["body"]),
         }
     )
     try:
         if job.drawer != "poster":
-            data = draw_more(job.drawer, job.layout, style, content, job.paper, job.options)
+            data = draw_more(
+                job.drawer, job.layout, style, content, job.paper, job.options, job.bleed
+            )
         elif job.output == "pdf":
-            data = render_pdf(job.layout, style, content, job.paper)
+            data = render_pdf(job.layout, style, content, job.paper, job.bleed)
         else:
             data = render_png(job.layout, style, content, job.width)
     except Overflow as error:
@@ -447,9 +574,9 @@ def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, mes
     )
 
 
-def _key(layout, style, colours, content, output, size, width, versions) -> str:
+def _key(layout, style, colours, content, output, size, width, versions, bleed) -> str:
     described = json.dumps(
-        [ENGINE_VERSION, versions, layout, style, colours, content, output, size, width],
+        [ENGINE_VERSION, versions, layout, style, colours, content, output, size, width, bleed],
         sort_keys=True,
         ensure_ascii=False,
         default=str,
@@ -475,6 +602,7 @@ def drawing_versions() -> dict[str, str]:
         "pangocffi": version("pangocffi"),
         "segno": version("segno"),
         "pillow": version("pillow"),
+        "cairosvg": version("cairosvg"),
     }
 
 
@@ -484,12 +612,14 @@ def _paper_mm(size: str) -> tuple[float, float]:
     return paper_size(size)
 
 
-def _file_name(slug: str, code: str, kind: str, size: str, output: str) -> str:
+def _file_name(slug: str, code: str, kind: str, size: str, output: str, bleed: float) -> str:
+    # A print-shop PDF says its bleed in its name: it never takes the place of the plain one.
+    shop = [f"bleed{bleed:g}mm"] if bleed else []
     if kind in MORE_FILE_NAMES:
-        return f"{slug}-{MORE_FILE_NAMES[kind].format(size=size)}-{code}.{output}"
+        return "-".join([slug, MORE_FILE_NAMES[kind].format(size=size), *shop, code]) + f".{output}"
     if kind == LEAFLET_PDF.name:
-        return f"{slug}-leaflet-{code}.{output}"
+        return "-".join([slug, "leaflet", *shop, code]) + f".{output}"
     what = "share" if kind == SHARE_PNG.name else "poster"
     full = ["300dpi"] if kind == POSTER_PNG_FULL.name else []
-    parts = [slug, what] + ([size] if size else []) + full
+    parts = [slug, what] + ([size] if size else []) + full + shop
     return "-".join(parts + [code]) + f".{output}"

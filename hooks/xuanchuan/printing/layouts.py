@@ -6,27 +6,63 @@ property is declared once, with its default, on ``Block``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..campaigns.model import ICON_HELP, ICON_NAME
 from ..core.errors import Problem, SourceError, shown_path
 from ..core.frontmatter import read_yaml
-from ..core.messages import msg
-from ..core.schema import Choice, ListOf, Nested, Number, Record, Report, Text, build, declare
-from ..core.settings import COLOUR_NAMES, HEX_COLOUR
+from ..core.messages import Message, msg
+from ..core.schema import (
+    Choice,
+    ListOf,
+    MapOf,
+    Nested,
+    Number,
+    Record,
+    Report,
+    Text,
+    WholeNumber,
+    build,
+    declare,
+)
+from ..core.settings import COLOUR_NAMES, HEX_COLOUR, POSTER_LAYOUTS
 from .content import LISTS, TEXTS
+from .icons import Icons, icon_folders
 
 LAYOUT_FILE = Path("print") / "layouts.yml"
-BLOCK_TYPES = ("rect", "text", "list", "lines", "image", "logo", "qr", "flow", "guides", "index")
-FORMATS = ("poster-portrait", "poster-landscape", "share", "leaflet", "summary", "board", "cards")
+BLOCK_TYPES = (
+    "rect", "text", "list", "pictograms", "lines", "image", "logo", "qr", "flow", "guides",
+    "index",
+)  # fmt: skip
+# The headline design keeps the names it had when it was the only one.
+POSTER_FORMATS = {
+    (layout, orientation): f"poster-{orientation}"
+    if layout == "headline"
+    else f"poster-{layout}-{orientation}"
+    for layout in POSTER_LAYOUTS
+    for orientation in ("portrait", "landscape")
+}
+FORMATS = (*POSTER_FORMATS.values(), "share", "leaflet", "summary", "board", "cards")
+# "tint", a pale shade of the primary colour, suits the background of a box of text.
+BLOCK_COLOURS = (*COLOUR_NAMES, "tint")
+
+
+def poster_format(layout: str, size: str) -> str:
+    """The layouts.yml entry of the poster design ``layout`` on paper ``size`` (A3,
+    A4-landscape)."""
+    return POSTER_FORMATS[(layout, "landscape" if size.endswith("landscape") else "portrait")]
 
 
 class _Colour(Text):
-    expected = msg('a colour name (primary, on_primary, accent, text, muted, paper) or "#rrggbb"')
+    expected = msg(
+        'a colour name (primary, on_primary, accent, text, muted, paper, tint) or "#rrggbb"'
+    )
+    names = BLOCK_COLOURS
 
     def validate(self, value, path, report):
         value = super().validate(value, path, report)
-        if isinstance(value, str) and value not in COLOUR_NAMES and not _is_hex(value):
+        if isinstance(value, str) and value not in self.names and not _is_hex(value):
             report.add(
                 path,
                 msg(
@@ -42,6 +78,13 @@ def _is_hex(value: str) -> bool:
     import re
 
     return re.fullmatch(HEX_COLOUR, value) is not None
+
+
+class _SchemeColour(_Colour):
+    """A colour of a campaign type's scheme: a name, never "tint" (made from them)."""
+
+    expected = msg('a colour name (primary, on_primary, accent, text, muted, paper) or "#rrggbb"')
+    names = COLOUR_NAMES
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,6 +107,8 @@ class Block:
     size: float | None = declare(Number(minimum=1))  # a QR code's side
     when: str | None = declare(Choice(("photo", "no_photo", "fold_guides")))
     fill: str = declare(_Colour(default="primary"))
+    # rect: 1 opaque, less lets a photo show through (a band of colour under a headline).
+    opacity: float = declare(Number(minimum=0, maximum=1, default=1))
     colour: str = declare(_Colour(default="text"))
     bullet_colour: str | None = declare(_Colour())
     field: str | None = declare(Choice(TEXTS + LISTS))
@@ -80,6 +125,14 @@ class Block:
     columns: tuple[Area, ...] = declare(ListOf(Nested(Area), min_items=1))
     # guides: where the paper is folded
     xs: tuple[float, ...] = declare(ListOf(Number(minimum=0), min_items=1))
+    # pictograms: a grid of cells, at most ``across`` a row, ``gap`` apart; in each the
+    # point's icon ``icon_size`` wide, above or beside its text, on ``cell_fill`` if given.
+    across: int = declare(WholeNumber(minimum=1, maximum=6, default=3))
+    gap: float = declare(Number(minimum=0, default=4))
+    icon: str = declare(Choice(("above", "beside"), default="above"))
+    icon_size: float = declare(Number(minimum=1, default=24))
+    icon_colour: str = declare(_Colour(default="primary"))
+    cell_fill: str | None = declare(_Colour())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -125,6 +178,7 @@ _CONTENT_OF_TYPE = {
     "logo": ("logo",),
     "text": ("phrases",),
     "list": ("phrases",),
+    "pictograms": ("phrases", "icons"),
 }
 
 _BLOCKS = ListOf(Nested(Block), min_items=1, required=True)
@@ -137,7 +191,7 @@ _SHEETS = Record(
         "pages": ListOf(Record({"blocks": _BLOCKS}), min_items=1, max_items=2, required=True),
     }
 )
-_COLOURS = Record({name: _Colour() for name in COLOUR_NAMES})
+_COLOURS = Record({name: _SchemeColour() for name in COLOUR_NAMES})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -162,12 +216,14 @@ SCHEMA = Record(
     {
         "fonts": Record({"regular": Text(required=True), "bold": Text(required=True)}),
         "fallback_fonts": ListOf(Text()),
-        "poster-portrait": _LAYOUT,
-        "poster-landscape": _LAYOUT,
+        **{name: _LAYOUT for name in POSTER_FORMATS.values()},
         "share": _LAYOUT,
         "leaflet": _SHEETS,
         # The year-end summary: the first page, then every page after it.
         "summary": _SHEETS,
+        # The icon of a key point that names none, on pictogram posters: by campaign type,
+        # "default" for the others.
+        "pictogram_icons": MapOf(Text(pattern=ICON_NAME, pattern_help=ICON_HELP)),
         "board": _LAYOUT,
         # A playing card: its face, then its back.
         "cards": Record(
@@ -192,10 +248,18 @@ class Layouts:
     logo: bytes | None = None
     # Families for characters the fonts lack (Uyghur, Tibetan…), tried before any other.
     fallback: tuple[str, ...] = ()
+    # The icon a pictogram poster gives a key point that names none, by campaign type.
+    pictogram_icons: dict[str, str] = field(default_factory=dict)
+    # Where icons are found: the team's overrides/.icons/, then Material's.
+    icons: Icons = field(default_factory=lambda: Icons(()))
+    # The slogan banner's look: a strip of any length has no page of fixed size.
     banner: BannerLook = BannerLook()
 
     def colours_for(self, kind: str) -> dict[str, str]:
         return {**self.colours["default"], **self.colours.get(kind, {})}
+
+    def pictogram_icon(self, kind: str) -> str | None:
+        return self.pictogram_icons.get(kind) or self.pictogram_icons.get("default")
 
 
 def _layout(data: dict) -> Layout:
@@ -203,6 +267,98 @@ def _layout(data: dict) -> Layout:
     return Layout(
         build(PageSize, data["page"]),
         tuple(tuple(build(Block, block) for block in side["blocks"]) for side in sides),
+    )
+
+
+# Office printers leave about 5 mm at each edge of the paper unprinted, and a print shop's
+# cut may wander: nothing that must be read comes nearer the edge than this (mm).
+SAFE_MARGIN = 5.0
+# Blocks that carry words or a code to scan; backgrounds and photos may run to the edge.
+_KEPT_INSIDE = ("text", "list", "lines", "qr", "logo", "flow", "pictograms")
+# The smallest paper (mm) each printed format comes out on: a larger size is the layout
+# scaled up, margins included. A format not named here prints at its page's size in mm.
+_SMALLEST_PAPER = {
+    "poster-portrait": (210, 297),
+    "poster-landscape": (297, 210),
+    "leaflet": (297, 210),
+}
+
+
+def _check_margins(name: str, layout: Layout, data: dict, report: Report) -> None:
+    """Every block that carries words or the QR code stays SAFE_MARGIN inside the paper."""
+    page = layout.page
+    if page.unit != "mm":
+        return  # a picture for screens (the share image), never printed
+    width, height = _SMALLEST_PAPER.get(name, (page.width, page.height))
+    across, down = width / page.width, height / page.height
+    sides = [f"{name}.pages[{n}].blocks" for n in range(1, len(layout.sides) + 1)]
+    if "pages" not in data:
+        sides = [f"{name}.blocks"]
+    for side, blocks in zip(sides, layout.sides, strict=True):
+        for number, block in enumerate(blocks, start=1):
+            if block.type not in _KEPT_INSIDE:
+                continue
+            for what, area in _areas(block):
+                distances = {
+                    msg("left"): area[0] * across,
+                    msg("top"): area[1] * down,
+                    msg("right"): (page.width - area[0] - area[2]) * across,
+                    msg("bottom"): (page.height - area[1] - area[3]) * down,
+                }
+                near = [
+                    msg(
+                        "{distance} mm from the {edge} edge", distance=f"{round(d, 1):g}", edge=edge
+                    )
+                    if d >= 0
+                    else msg(
+                        "{distance} mm past the {edge} edge",
+                        distance=f"{round(-d, 1):g}",
+                        edge=edge,
+                    )
+                    for edge, d in distances.items()
+                    if d < SAFE_MARGIN - 1e-6
+                ]
+                if near:
+                    report.add(
+                        f"{side}[{number}]",
+                        msg(
+                            "{what} comes {near} of the paper ({width} × {height} mm): expected "
+                            "at least {margin} mm, as office printers leave about that much "
+                            "unprinted at the edges and a print shop's cut may wander; move it "
+                            "inwards",
+                            what=what,
+                            near=_and(near),
+                            width=f"{width:g}",
+                            height=f"{height:g}",
+                            margin=f"{SAFE_MARGIN:g}",
+                        ),
+                    )
+
+
+def _areas(block: Block):
+    """What a block covers (x, y, w, h), named as the team wrote it in layouts.yml."""
+    if block.type == "flow":
+        for number, column in enumerate(block.columns, start=1):
+            what = msg("column {number} of the flow block", number=number)
+            yield what, (column.x, column.y, column.w, column.h)
+        return
+    side = block.size or 0
+    w, h = (side, side) if block.type == "qr" else (block.w or 0, block.h or 0)
+    if block.field:
+        what = msg("the {type} block (field: {field})", type=block.type, field=block.field)
+    elif block.fields:
+        fields = ", ".join(block.fields)
+        what = msg("the {type} block (fields: {fields})", type=block.type, fields=fields)
+    else:
+        what = msg("the {type} block", type=block.type)
+    yield what, (block.x, block.y, w, h)
+
+
+def _and(parts: list) -> Message | str:
+    if len(parts) == 1:
+        return parts[0]
+    return msg(
+        "{first} and {second}", first=", ".join(str(p) for p in parts[:-1]), second=parts[-1]
     )
 
 
@@ -248,14 +404,32 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
     else:
         for kind, scheme in colours.items():
             checked_colours[kind] = _COLOURS.validate(scheme, f"colours.{kind}", report)
+    icons = Icons(icon_folders(overrides_dir))
+    pictogram_icons = data.get("pictogram_icons") or {} if isinstance(data, dict) else {}
+    for kind, name in pictogram_icons.items():
+        wrong = icons.unknown(name) if icons.svg(name) is None else icons.unreadable(name)
+        if wrong is not None:
+            report.add(f"pictogram_icons.{kind}", wrong)
     if isinstance(data, dict) and isinstance(data.get("summary"), dict):
         _check_summary(data["summary"], report)
+    formats = {}
+    if not report.issues:
+        formats = {name: _layout(data[name]) for name in FORMATS if name in data}
+        for name, layout in formats.items():
+            _check_margins(name, layout, data[name], report)
     if report.issues:
         raise SourceError(report.problems(shown, read.lines))
-    formats = {name: _layout(data[name]) for name in FORMATS if name in data}
     fallback = tuple(data.get("fallback_fonts") or ())
-    banner = build(BannerLook, data.get("banner") or {})
-    return Layouts(checked_colours, data["fonts"], formats, text, fallback=fallback, banner=banner)
+    return Layouts(
+        checked_colours,
+        data["fonts"],
+        formats,
+        text,
+        fallback=fallback,
+        pictogram_icons=pictogram_icons,
+        icons=icons,
+        banner=build(BannerLook, data.get("banner") or {}),
+    )
 
 
 def _check_summary(summary: dict, report: Report) -> None:

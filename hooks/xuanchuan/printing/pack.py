@@ -26,7 +26,7 @@ from ..core.print_files import (
     PrintResult,
 )
 from ..core.project import Project
-from ..core.settings import POSTER_SIZES, Settings
+from ..core.settings import MAX_BLEED, POSTER_SIZES, Settings, bleed_problem
 from ..core.strings import Translator
 from .characters import printable_text
 
@@ -48,6 +48,8 @@ def pack_contents(settings: Settings, only: str | None) -> tuple[str, ...]:
 def formats_of(what: tuple[str, ...]) -> tuple[str, ...]:
     """The formats (banner, board, cards) a pack of ``what`` needs drawn."""
     return tuple(MORE_WHAT[item] for item in what if item in MORE_WHAT)
+# More copies of one item than any order a publicity team places: a mistyped number.
+MAX_COPIES = 100_000
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,10 @@ class Selection:
     what: tuple[str, ...] = WHAT
     # For printing on both sides: each item starts on the front of a new sheet.
     duplex: bool = False
+    # The print shop's bleed round every item (mm); 0 prints to the edge of the paper.
+    bleed: float = 0.0
+    # How many of each item to print, by what it is ("posters"); none: not said.
+    copies: tuple[tuple[str, int], ...] = ()
 
 
 def check_selection(selection: Selection, settings: Settings, campaigns: CampaignSet) -> None:
@@ -89,6 +95,8 @@ def check_selection(selection: Selection, settings: Settings, campaigns: Campaig
                     ),
                 )
             )
+    if not 0 <= selection.bleed <= MAX_BLEED:
+        problems.append(Problem(where, None, "--bleed", bleed_problem(f"{selection.bleed:g}")))
     if selection.start and selection.end and selection.end < selection.start:
         problems.append(
             Problem(
@@ -134,6 +142,79 @@ def check_selection(selection: Selection, settings: Settings, campaigns: Campaig
             )
     if problems:
         raise SourceError(problems)
+
+
+def read_copies(text: str, what: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """``--copies``: ``20`` (of every item), ``posters=50,leaflets=500`` (by what the item is),
+    or both (``20,leaflets=500``: 500 of each leaflet, 20 of everything else)."""
+    example = msg("such as 20, or posters=50,leaflets=500")
+    problems: list[Message] = []
+    every: int | None = None
+    named: dict[str, int] = {}
+    for item in (part.strip() for part in text.split(",")):
+        if not item:
+            problems.append(
+                msg("has an empty item: expected numbers of copies {example}", example=example)
+            )
+            continue
+        kind, equals, number = item.rpartition("=")
+        kind = kind.strip()
+        count = _count(number.strip())
+        if count is None:
+            problems.append(
+                msg(
+                    '"{item}" is not a number of copies: expected a whole number from 1 to '
+                    "{maximum}, {example}",
+                    item=item,
+                    maximum=f"{MAX_COPIES:,}",
+                    example=example,
+                )
+            )
+        elif not equals:
+            if every is not None:
+                problems.append(
+                    msg(
+                        "gives two numbers for every item ({first} and {second}): expected one, "
+                        "and kind=number for the others",
+                        first=every,
+                        second=count,
+                    )
+                )
+            every = count
+        elif kind not in CHOICES:
+            problems.append(
+                msg(
+                    'unknown kind "{kind}"{hint}: expected one of {choices}',
+                    kind=kind,
+                    hint=did_you_mean(kind, CHOICES),
+                    choices=", ".join(CHOICES),
+                )
+            )
+        elif kind not in what:
+            problems.append(
+                msg(
+                    "names {kind}, which this pack leaves out (--only {only}): expected copies "
+                    "of what the pack holds",
+                    kind=kind,
+                    only=", ".join(what),
+                )
+            )
+        elif kind in named:
+            problems.append(msg("names {kind} twice: expected each kind once", kind=kind))
+        else:
+            named[kind] = count
+    if problems:
+        raise SourceError([Problem("print-pack", None, "--copies", p) for p in problems])
+    if every is not None:
+        named = {kind: named.get(kind, every) for kind in what}
+    return tuple((kind, named[kind]) for kind in what if kind in named)
+
+
+def _count(text: str) -> int | None:
+    if not text.isascii() or not text.isdigit():
+        return None
+    count = int(text)
+    return count if 1 <= count <= MAX_COPIES else None
 
 
 def known_places(campaigns: CampaignSet, language: str | None = None) -> list[str]:
@@ -207,6 +288,7 @@ class Entry:
     file: PrintFile
     label: str
     pages: int
+    what: str = "posters"  # one of CHOICES: how --copies names it
     first_page: int = 0
     blank_before: bool = False
 
@@ -219,21 +301,21 @@ def entries(
 
     wanted = []
     if "posters" in selection.what:
-        wanted.append((POSTER_PDF.name, selection.size))
+        wanted.append((POSTER_PDF.name, selection.size, "posters"))
     if "leaflets" in selection.what:
-        wanted.append((LEAFLET_PDF.name, None))
+        wanted.append((LEAFLET_PDF.name, None, "leaflets"))
     for item, kind in (("banners", BANNER_PDF), ("boards", BOARD_PDF), ("cards", CARDS_PDF)):
         if item in selection.what:
-            wanted.append((kind.name, None))
+            wanted.append((kind.name, None, item))
     found = []
     for campaign in chosen:
         files = result.for_campaign(campaign.slug, campaign.language)
-        for kind, size in wanted:
+        for kind, size, what in wanted:
             for file in files:
                 if file.kind == kind and (size is None or file.size == size):
                     label = t(f"pack.{kind}", size=file.size)
                     pages = len(PdfReader(file.path).pages)
-                    found.append(Entry(campaign, file, label, pages))
+                    found.append(Entry(campaign, file, label, pages, what))
     return found
 
 
@@ -263,13 +345,24 @@ def make_pack(
     for entry in numbered:
         reader = PdfReader(entry.file.path)
         if entry.blank_before:
-            box = reader.pages[0].mediabox
-            writer.add_blank_page(box.width, box.height)
+            _blank_back(writer)
         writer.append(reader)
     writer.add_metadata({"/Title": t("pack.title"), "/Producer": "Xuanchuan"})
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue(), page - 1
+
+
+def _blank_back(writer) -> None:
+    """A blank page behind the last one: the back of its sheet, so of its size, and with the
+    same trim for a print shop that cuts the sheet."""
+    from pypdf.generic import NameObject
+
+    front = writer.pages[-1]
+    back = writer.add_blank_page(front.mediabox.width, front.mediabox.height)
+    for box in ("/TrimBox", "/BleedBox"):
+        if box in front:
+            back[NameObject(box)] = front[box]
 
 
 def cover_pdf(numbered, selection, t, fonts, colours, total_pages) -> bytes:
@@ -315,18 +408,29 @@ def cover_pdf(numbered, selection, t, fonts, colours, total_pages) -> bytes:
         write(regular, line, 18, y, 11)
         y += 6.5
     y += 6
-    width = 150
+    width = 164
+    copies = dict(selection.copies)
     for number, entry in enumerate(numbered, start=1):
-        title = typesetter.paragraph(printable_text(entry.campaign.title), bold, 11 * point, width)
-        needed = 6.5 * len(title.lines) + 12
+        count = copies.get(entry.what)
+        # How many to print stands at the right of the title, where the shop looks for it.
+        quantity = (
+            typesetter.paragraph(t("pack.copies", count=count), bold, 11 * point) if count else None
+        )
+        room = width - (quantity.width + 6 if quantity else 14)
+        title = typesetter.paragraph(printable_text(entry.campaign.title), bold, 11 * point, room)
+        finish = typesetter.paragraph(_finishing(entry, selection, t), regular, 9 * point, width)
+        needed = 6.5 * len(title.lines) + 4.5 * len(finish.lines) + 13
         if y + needed > 282:
             surface.show_page()
             heading()
             y = 46
         write(bold, f"{number}.", 18, y, 11, "primary")
+        first = y
         for line in range(len(title.lines)):
             write(bold, "", 28, y, 11, line=(title, line))
             y += 6.5
+        if quantity:
+            write(bold, "", 192 - quantity.width, first, 11, "primary", line=(quantity, 0))
         pages = (
             t("pack.page", page=entry.first_page)
             if entry.pages == 1
@@ -336,9 +440,19 @@ def cover_pdf(numbered, selection, t, fonts, colours, total_pages) -> bytes:
         write(regular, detail, 28, y, 10, "muted")
         shown = typesetter.paragraph(pages, regular, 10 * point)
         write(regular, "", 192 - shown.width, y, 10, "muted", line=(shown, 0))
-        y += 9
+        y += 5.5
+        for line in range(len(finish.lines)):
+            write(regular, "", 28, y, 9, "muted", line=(finish, line))
+            y += 4.5
+        y += 4
     surface.finish()
     return buffer.getvalue()
+
+
+def _finishing(entry: Entry, selection: Selection, t: Translator) -> str:
+    """How the shop makes the printed sheets into the item: cut, fold, or nothing."""
+    shop = "_bleed" if selection.bleed else ""
+    return t(f"pack.finish.{entry.file.kind}{shop}", size=entry.file.size)
 
 
 def _selection_lines(selection: Selection, t: Translator) -> list[str]:
@@ -357,6 +471,8 @@ def _selection_lines(selection: Selection, t: Translator) -> list[str]:
     if selection.kind:
         lines.append(t("pack.type", type=type_label(selection.kind, t)))
     lines.append(t("pack.size", size=selection.size))
+    if selection.bleed:
+        lines.append(t("pack.bleed", bleed=f"{selection.bleed:g}"))
     if selection.duplex:
         lines.append(t("pack.duplex"))
     return lines

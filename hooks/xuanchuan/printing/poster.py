@@ -7,6 +7,7 @@ is real text in the PDF: cairo embeds the subset of the font that is used.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import cairocffi as cairo
 
@@ -15,6 +16,7 @@ from .content import PosterContent
 from .drawing import (
     MM,
     Overflow,
+    Sheet,
     Style,
     colour_of,
     image_block,
@@ -25,23 +27,33 @@ from .drawing import (
 )
 from .flow_drawing import draw_flow
 from .layouts import Block, Layout, PageSize
-from .text import Face, Paragraph, Typesetter, balanced, largest_size
+from .pictograms import draw_pictograms
+from .text import Face, Paragraph, Typesetter, largest_size, made_even
 
 
-def render_pdf(layout: Layout, style: Style, content: PosterContent, paper: str) -> bytes:
-    """Every side of the layout (one for a poster, two for a leaflet) on ``paper``."""
+def render_pdf(
+    layout: Layout, style: Style, content: PosterContent, paper: str, bleed: float = 0.0
+) -> bytes:
+    """Every side of the layout (one for a poster, two for a leaflet) on ``paper``; with a
+    ``bleed`` (mm) for the print shop, on a larger page: what touches the paper's edge runs
+    on into the bleed, crop marks stand outside it, and TrimBox and BleedBox say where."""
     width, height = paper_size(paper)
+    sheet = Sheet(width, height, bleed)
     buffer = io.BytesIO()
-    surface = pdf_surface(buffer, width, height, content.title or content.headline)
+    surface = pdf_surface(buffer, *sheet.media, content.title or content.headline)
     page = layout.page
+    # The bleed in the layout's units, across and down.
+    reach = (bleed * page.width / width, bleed * page.height / height) if bleed else None
     for number, blocks in enumerate(layout.sides):
         if number:
             surface.show_page()
         context = cairo.Context(surface)
+        folds = tuple(x * width / page.width for b in blocks if b.type == "guides" for x in b.xs)
+        sheet.start_side(context, folds)
         context.scale(width * MM / page.width, height * MM / page.height)
-        draw_side(context, page, blocks, style, content)
+        draw_side(context, page, blocks, style, content, reach=reach)
     surface.finish()
-    return buffer.getvalue()
+    return sheet.with_boxes(buffer.getvalue())
 
 
 def render_png(layout: Layout, style: Style, content: PosterContent, width_px: int) -> bytes:
@@ -57,9 +69,16 @@ def render_png(layout: Layout, style: Style, content: PosterContent, width_px: i
 
 
 def draw_side(
-    context, page: PageSize, blocks, style: Style, content: PosterContent, typesetter=None
+    context,
+    page: PageSize,
+    blocks,
+    style: Style,
+    content: PosterContent,
+    typesetter=None,
+    reach: tuple[float, float] | None = None,
 ) -> None:
-    """One printed side: the paper, then each block in order."""
+    """One printed side: the paper, then each block in order; with ``reach`` (the print
+    shop's bleed in layout units, across and down), edge to edge into the bleed."""
     typesetter = typesetter or Typesetter(context, content.language, style.fallback)
     set_colour(context, style.colours["paper"])
     context.paint()
@@ -70,8 +89,10 @@ def draw_side(
         if when == "fold_guides" and not content.fold_guides:
             continue
         kind = block.type
+        if reach and kind in ("rect", "image"):
+            block = _into_bleed(block, page, reach)
         if kind == "rect":
-            set_colour(context, colour_of(style, block.fill))
+            set_colour(context, colour_of(style, block.fill), block.opacity)
             context.rectangle(block.x, block.y, block.w, block.h)
             context.fill()
         elif kind == "text":
@@ -80,6 +101,8 @@ def draw_side(
         elif kind == "list":
             items = getattr(content, block.field or "points")
             _list_block(context, typesetter, page, style, block, items, content.phrases)
+        elif kind == "pictograms":
+            draw_pictograms(context, typesetter, page, style, block, content)
         elif kind == "lines":
             _lines_block(context, typesetter, page, style, block, content)
         elif kind == "image" and content.photo:
@@ -92,6 +115,23 @@ def draw_side(
             draw_flow(context, typesetter, page, style, block, content.body)
         elif kind == "guides":
             _guides_block(context, page, style, block)
+
+
+# Layout units within which a block counts as touching the paper's edge.
+_AT_EDGE = 0.01
+
+
+def _into_bleed(block: Block, page: PageSize, reach: tuple[float, float]) -> Block:
+    """A background or photo that touches the paper's edge runs on into the bleed there, so
+    a trim a little off leaves no white line."""
+    across, down = reach
+    left, top = block.x, block.y
+    right, bottom = left + block.w, top + block.h
+    left -= across if left <= _AT_EDGE else 0
+    top -= down if top <= _AT_EDGE else 0
+    right += across if right >= page.width - _AT_EDGE else 0
+    bottom += down if bottom >= page.height - _AT_EDGE else 0
+    return replace(block, x=left, y=top, w=right - left, h=bottom - top)
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -134,7 +174,9 @@ def _fit(
 
     laid = largest_size(block.max_size, block.min_size, attempt)
     if laid:
-        return laid[0].size, [_even(typesetter, p, face, width, phrases, block.align) for p in laid]
+        return laid[0].size, [
+            made_even(typesetter, p, face, width, phrases, block.align) for p in laid
+        ]
     laid = set_all(block.min_size)
     if needed(laid) <= height + 1e-6:
         # Only a word wider than the box is in the way: break it, there is no other way.
@@ -154,24 +196,6 @@ def _fit(
             over=max(lines - fit_lines, 1),
         ),
     )
-
-
-def _even(typesetter, paragraph: Paragraph, face, width, phrases, align) -> Paragraph:
-    """The paragraph broken at the narrowest width that needs no more lines, aligned in
-    its box: no last line with a word or two alone."""
-    if len(paragraph.lines) > 1:
-        narrowest = balanced(
-            lambda trial: typesetter.paragraph(
-                paragraph.text, face, paragraph.size, trial, phrases=phrases, words=True
-            ),
-            width,
-            len(paragraph.lines),
-            0.0,
-        )
-        paragraph = typesetter.paragraph(
-            paragraph.text, face, paragraph.size, narrowest, phrases=phrases, words=True
-        )
-    return paragraph.frame_to(width, align)
 
 
 def _face(style: Style, block: Block) -> Face:

@@ -46,9 +46,13 @@ def print_campaigns(
     sizes: tuple[str, ...] | None = None,
     leaflets: bool | None = None,
     formats: tuple[str, ...] | None = None,
+    bleed: float | None = None,
 ) -> PrintRun:
-    """``formats``: the banners, boards and decks to make instead of those of mkdocs.yml."""
-    plan = plan_campaigns(campaigns, project, sizes=sizes, leaflets=leaflets, formats=formats)
+    """``formats``: the banners, boards and decks to make instead of those of mkdocs.yml;
+    ``bleed`` (mm) instead of the setting's."""
+    plan = plan_campaigns(
+        campaigns, project, sizes=sizes, leaflets=leaflets, bleed=bleed, formats=formats
+    )
     if plan.layouts is None:
         return PrintRun(PrintResult(), plan.problems, None)
     result = render_print_files(plan.planned, campaigns)
@@ -62,10 +66,11 @@ def plan_campaigns(
     sizes: tuple[str, ...] | None = None,
     leaflets: bool | None = None,
     cache_dir: Path | None = None,
+    bleed: float | None = None,
     formats: tuple[str, ...] | None = None,
 ) -> PrintPlan:
     """Every print file of ``campaigns``, with a job for each one not in ``cache_dir`` (by
-    default the project's own print cache)."""
+    default the project's own print cache); ``bleed`` (mm) instead of the setting's."""
     settings = project.settings
     cache_dir = cache_dir or project.project_dir / CACHE_DIR / "print"
     try:
@@ -89,6 +94,8 @@ def plan_campaigns(
         leaflets=settings.print.leaflets if leaflets is None else leaflets,
         qr_address=campaign_address,
         cache_dir=cache_dir,
+        bleed=float(settings.print.bleed if bleed is None else bleed),
+        poster_layouts=settings.print.poster_layouts,
         more=MoreFormats.of(settings.print, formats),
     )
     return PrintPlan(planned, problems, layouts)

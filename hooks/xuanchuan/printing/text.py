@@ -279,6 +279,26 @@ def balanced(setter, width: float, count: int, smallest: float) -> float:
     return high
 
 
+def made_even(
+    typesetter: Typesetter, paragraph: Paragraph, face: Face, width: float, phrases, align: str
+) -> Paragraph:
+    """The paragraph broken at the narrowest width that needs no more lines, aligned in
+    its box: no last line with a word or two alone."""
+    if len(paragraph.lines) > 1:
+        narrowest = balanced(
+            lambda trial: typesetter.paragraph(
+                paragraph.text, face, paragraph.size, trial, phrases=phrases, words=True
+            ),
+            width,
+            len(paragraph.lines),
+            0.0,
+        )
+        paragraph = typesetter.paragraph(
+            paragraph.text, face, paragraph.size, narrowest, phrases=phrases, words=True
+        )
+    return paragraph.frame_to(width, align)
+
+
 def _byte_offsets(text: str) -> list[int]:
     """The UTF-8 offset of each character of ``text``, and of its end."""
     offsets, position = [], 0
