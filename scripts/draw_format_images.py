@@ -1,5 +1,6 @@
 """Draw the README's pictures of the banner, the display board and the card deck from the
-starter content (the safety month campaign, in Chinese), into docs-images/.
+starter content, in Chinese, into docs-images/: the safety month's banner and deck (it gives
+a slogan and card tips of its own), the spring irrigation's board (it has a photo).
 
     .venv/bin/python scripts/draw_format_images.py
 
@@ -26,7 +27,12 @@ from xuanchuan.printing.jobs import _render  # noqa: E402
 from xuanchuan.printing.run import plan_campaigns  # noqa: E402
 from xuanchuan.printing.words import prepare  # noqa: E402
 
-SLUG = "safety-month-2026"
+# The campaign each format is shown with.
+SLUGS = {
+    "banner": "safety-month-2026",
+    "board": "spring-irrigation-2027",
+    "cards": "safety-month-2026",
+}
 OUT = ROOT / "docs-images"
 
 
@@ -57,16 +63,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="format-images-") as temporary:
         folder = Path(temporary)
         campaigns = load_campaigns(project.settings, project.project_dir, cache_dir=folder)
-        one = CampaignSet({SLUG: campaigns.campaigns[SLUG]})
-        plan = plan_campaigns(one, project, cache_dir=folder, formats=("banner", "board", "cards"))
         prepare()
         drawn = {}
-        for print_file, job in plan.planned:
-            if job is not None and job.drawer != "poster" and print_file.language == "zh":
-                _, error = _render(job)
-                if error:
-                    raise SystemExit(error)
-                drawn[print_file.kind] = Path(job.target)
+        for name, slug in SLUGS.items():
+            one = CampaignSet({slug: campaigns.campaigns[slug]})
+            plan = plan_campaigns(one, project, cache_dir=folder, formats=(name,))
+            for print_file, job in plan.planned:
+                if job is not None and job.drawer != "poster" and print_file.language == "zh":
+                    _, error = _render(job)
+                    if error:
+                        raise SystemExit(error)
+                    drawn[print_file.kind] = Path(job.target)
         # The banner whole; under it its tiled print, sheet by sheet as laid out to be
         # glued (the rows and columns a little apart), and one sheet larger.
         (banner,) = pages(drawn["banner_pdf"], 6, 1, 1, folder)

@@ -384,7 +384,9 @@ def test_a_deck_on_a3_turns_its_cards_eighteen_to_a_sheet(built, tmp_path):
     pack = tmp_path / "cards.pdf"
     # The cover, then the deck of the one campaign with tips.
     assert pdf_info(pack)["Pages"].strip() == "13"
-    assert "宣传扑克（A4双面）" in region_text(pack, 1, (0, 0, 210, 297))
+    cover = region_text(pack, 1, (0, 0, 210, 297))
+    # The cover says what the item is and how the shop finishes it.
+    assert "宣传扑克（A4双面）" in cover and "沿裁切线裁成54张牌" in cover
     # A site that prints on A3 and offers no deck: the pack draws it on request.
     project = make_project(tmp_path / "a3", {"wells": {"index.zh.md": WELLS_ZH, "photo.jpg": photo()}},
                            {"office_paper": "A3"})  # fmt: skip
@@ -416,7 +418,8 @@ def test_a_deck_on_a3_turns_its_cards_eighteen_to_a_sheet(built, tmp_path):
 
 def test_print_pack_takes_banners_and_boards_on_request(built, tmp_path):
     # Every banner size of both campaigns, behind the cover; the board of each.
-    for what, pages, label in (("banners", 5, "横幅600x60厘米"), ("boards", 3, "展板90x120厘米")):
+    for what, pages, label in (("banners", 5, "按实际大小（600x60厘米）喷绘在布上"),
+                               ("boards", 3, "展板90x120厘米")):  # fmt: skip
         output = tmp_path / f"{what}.pdf"
         done = subprocess.run(
             [sys.executable, "-m", "xuanchuan.cli", "print-pack", "--only", what, "-o",
@@ -427,7 +430,9 @@ def test_print_pack_takes_banners_and_boards_on_request(built, tmp_path):
         info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9", str(output)], capture_output=True,
                               text=True, check=True).stdout  # fmt: skip
         assert len(re.findall(r"Page +\d+ size:", info)) == pages
-        assert label in region_text(output, 1, (0, 0, 210, 297))
+        cover = region_text(output, 1, (0, 0, 210, 297))
+        # What each item is, and how it is finished; no poster size in a pack of none.
+        assert label in cover and "海报尺寸" not in cover
 
 
 def trim_and_bleed_mm(page) -> tuple[list[float], list[float]]:

@@ -165,7 +165,7 @@ def more_outputs(
     outputs = []
     if "banner" in more.formats:
         for size in more.banner_sizes:
-            uses = frozenset({"slogan"})
+            uses = frozenset(layouts.banner.content_used())
             outputs.append(Output(BANNER_PDF, size, "banner", layouts.banner, uses, {}))
             notes = {
                 "label": t(

@@ -210,6 +210,10 @@ class BannerLook:
     band: str = declare(_Colour(default="accent"))
     band_height: float = declare(Number(minimum=0, maximum=0.2, default=0.05))
 
+    def content_used(self) -> set[str]:
+        """What a banner prints, as Layout.content_used says it: the slogan alone."""
+        return {"slogan", "phrases"}
+
 
 # "colours" is checked separately: its keys are campaign types, not fixed names.
 SCHEMA = Record(

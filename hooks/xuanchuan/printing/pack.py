@@ -470,7 +470,9 @@ def _selection_lines(selection: Selection, t: Translator) -> list[str]:
         lines.append(t("pack.dates", dates=shown))
     if selection.kind:
         lines.append(t("pack.type", type=type_label(selection.kind, t)))
-    lines.append(t("pack.size", size=selection.size))
+    if "posters" in selection.what:
+        # The poster size says nothing of a pack of banners or card decks alone.
+        lines.append(t("pack.size", size=selection.size))
     if selection.bleed:
         lines.append(t("pack.bleed", bleed=f"{selection.bleed:g}"))
     if selection.duplex:
