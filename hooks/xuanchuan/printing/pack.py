@@ -48,6 +48,8 @@ def pack_contents(settings: Settings, only: str | None) -> tuple[str, ...]:
 def formats_of(what: tuple[str, ...]) -> tuple[str, ...]:
     """The formats (banner, board, cards) a pack of ``what`` needs drawn."""
     return tuple(MORE_WHAT[item] for item in what if item in MORE_WHAT)
+
+
 # More copies of one item than any order a publicity team places: a mistyped number.
 MAX_COPIES = 100_000
 
