@@ -2,13 +2,15 @@
 
     .venv/bin/python bench/print_times.py                     # the repository's own campaigns
     .venv/bin/python bench/print_times.py --project PATH --rounds 5 --images DIR
+    .venv/bin/python bench/print_times.py --formats banner,board,cards
 
 The project and its campaigns are read as a build reads them, every print file is planned
 against an empty temporary cache (the project's .cache/ is neither read nor written), then
 each file is drawn in this process, one at a time, in every round. The median of the rounds
 is reported per file, and by kind: count, median and max of those medians. The very first
 file drawn also pays for loading the drawing libraries and fonts, so that one drawing is
-reported on its own and left out of the medians. Results are printed as a table and written
+reported on its own and left out of the medians. --formats draws banners, boards and card
+decks too, whatever mkdocs.yml asks. Results are printed as a table and written
 as JSON (bench/print_times.json unless --json says otherwise). --images keeps PNG pictures
 of the posters and share images, to compare by eye.
 """
@@ -32,6 +34,10 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from xuanchuan.campaigns.loader import load_campaigns  # noqa: E402
 from xuanchuan.core.print_files import (  # noqa: E402
+    BANNER_PDF,
+    BANNER_TILES_PDF,
+    BOARD_PDF,
+    CARDS_PDF,
     LEAFLET_PDF,
     POSTER_PDF,
     POSTER_PNG,
@@ -50,23 +56,35 @@ LABELS = {
     POSTER_PNG.name: "poster PNG",
     SHARE_PNG.name: "share PNG",
     LEAFLET_PDF.name: "leaflet PDF",
+    BANNER_PDF.name: "banner PDF",
+    BANNER_TILES_PDF.name: "banner tiled PDF",
+    BOARD_PDF.name: "board PDF",
+    CARDS_PDF.name: "card deck PDF",
 }
+# Told apart by size, as their times differ.
+SIZED = (
+    POSTER_PDF.name,
+    POSTER_PNG_FULL.name,
+    BANNER_PDF.name,
+    BANNER_TILES_PDF.name,
+    BOARD_PDF.name,
+)
 # The campaign whose PDFs (and share image in every language) --images also keeps.
 SAMPLE = "safety-month-2026"
 
 
 def kind_of(print_file: PrintFile) -> str:
     """The table's row: posters on paper are told apart by size, as their times differ."""
-    sized = print_file.kind in (POSTER_PDF.name, POSTER_PNG_FULL.name)
+    sized = print_file.kind in SIZED
     return LABELS[print_file.kind] + (f" {print_file.size}" if sized else "")
 
 
-def plan(project_dir: Path, cache_dir: Path):
+def plan(project_dir: Path, cache_dir: Path, formats: tuple[str, ...] | None = None):
     project = read_project(project_dir / "mkdocs.yml")
     campaigns = load_campaigns(project.settings, project.project_dir, cache_dir=cache_dir)
     for slug in campaigns.left_out:
         print(f"warning: campaigns/{slug} is left out: run the build to see why", file=sys.stderr)
-    planned = plan_campaigns(campaigns, project, cache_dir=cache_dir)
+    planned = plan_campaigns(campaigns, project, cache_dir=cache_dir, formats=formats)
     if planned.layouts is None:
         raise SystemExit("\n".join(str(problem) for problem in planned.problems))
     for problem in planned.problems:
@@ -99,6 +117,7 @@ def time_files(planned, rounds: int) -> tuple[dict, dict[str, list[float]]]:
 
 def summary(planned, first: dict, samples: dict[str, list[float]], rounds: int) -> dict:
     files = {}
+    sizes: dict[str, list[float]] = {}
     # Rows in the order a campaign's files come (posters by size, then PNGs, leaflet).
     kinds: dict[str, list[float]] = {kind_of(print_file): [] for print_file, _ in planned}
     for print_file, _ in planned:
@@ -106,8 +125,11 @@ def summary(planned, first: dict, samples: dict[str, list[float]], rounds: int) 
         if not times:  # the first file, with --rounds 1; or a duplicate, drawn once
             continue
         median = statistics.median(times)
-        files[print_file.name] = {"kind": kind_of(print_file), "median_ms": round(median, 1)}
+        kb = round(print_file.path.stat().st_size / 1024, 1)
+        files[print_file.name] = {"kind": kind_of(print_file), "median_ms": round(median, 1),
+                                  "kb": kb}  # fmt: skip
         kinds.setdefault(kind_of(print_file), []).append(median)
+        sizes.setdefault(kind_of(print_file), []).append(kb)
     return {
         "rounds": rounds,
         "first_file": first,
@@ -117,6 +139,7 @@ def summary(planned, first: dict, samples: dict[str, list[float]], rounds: int) 
                 "median_ms": round(statistics.median(times), 1),
                 "max_ms": round(max(times), 1),
                 "total_ms": round(sum(times), 1),
+                "median_kb": round(statistics.median(sizes[kind]), 1),
             }
             for kind, times in kinds.items()
             if times
@@ -134,15 +157,15 @@ def table(result: dict) -> str:
         f"Print files of {result['project']}: {result['campaigns']} campaigns, drawn one at a "
         f"time in one process; median of rounds: {result['rounds']}",
         "",
-        f"{'kind':<22}{'files':>6}{'median ms':>11}{'max ms':>9}{'total ms':>10}",
+        f"{'kind':<28}{'files':>6}{'median ms':>11}{'max ms':>9}{'total ms':>10}{'median KB':>11}",
     ]
     for kind, row in result["kinds"].items():
         lines.append(
-            f"{kind:<22}{row['files']:>6}{row['median_ms']:>11.1f}{row['max_ms']:>9.1f}"
-            f"{row['total_ms']:>10.1f}"
+            f"{kind:<28}{row['files']:>6}{row['median_ms']:>11.1f}{row['max_ms']:>9.1f}"
+            f"{row['total_ms']:>10.1f}{row['median_kb']:>11.1f}"
         )
     total = result["total"]
-    lines.append(f"{'total':<22}{total['files']:>6}{'':>11}{'':>9}{total['ms']:>10.1f}")
+    lines.append(f"{'total':<28}{total['files']:>6}{'':>11}{'':>9}{total['ms']:>10.1f}")
     first = result["first_file"]
     if first:
         lines += [
@@ -187,10 +210,15 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="repetitions (median reported)")
     parser.add_argument("--json", type=Path, default=Path(__file__).with_name("print_times.json"))
     parser.add_argument("--images", type=Path, help="folder to copy PNG pictures of files into")
+    parser.add_argument(
+        "--formats",
+        type=lambda text: tuple(part.strip() for part in text.split(",") if part.strip()),
+        help="banner,board,cards: draw these too (default: as mkdocs.yml says)",
+    )
     args = parser.parse_args(argv)
     project_dir = args.project.resolve()
     with tempfile.TemporaryDirectory(prefix="print-times-") as cache:
-        project, campaigns, planned = plan(project_dir, Path(cache))
+        project, campaigns, planned = plan(project_dir, Path(cache), args.formats)
         if not planned:
             raise SystemExit(f"{project_dir}: no print files to draw")
         first, samples = time_files(planned, max(1, args.rounds))

@@ -70,7 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     pack.add_argument("--language", help="language code (default: the site's first language)")
     pack.add_argument("--size", help="poster paper size (default: the first configured)")
     pack.add_argument(
-        "--only", choices=("posters", "leaflets"), help="posters only, or leaflets only"
+        "--only",
+        choices=("posters", "leaflets", "banners", "boards", "cards"),
+        help="one kind only: banners, boards and card decks are drawn on request, "
+        "whether or not the site offers them",
     )
     pack.add_argument(
         "--duplex",
@@ -180,14 +183,16 @@ def _print_pack(config_file: Path, args) -> int:
     from .core.strings import Translator
     from .printing.embeddable import print_fonts
     from .printing.pack import (
-        WHAT,
         Selection,
         check_output,
         check_selection,
         choose,
+        describe,
         entries,
         for_pack,
+        formats_of,
         make_pack,
+        pack_contents,
         read_copies,
         write_pack,
     )
@@ -204,7 +209,7 @@ def _print_pack(config_file: Path, args) -> int:
     if args.month:
         _check_month_alone(args)
         start, end = args.month
-    what = (args.only,) if args.only else WHAT
+    what = pack_contents(settings, args.only)
     selection = Selection(
         language=settings.default.code if args.language is None else args.language,
         size=settings.print.poster_sizes[0] if args.size is None else args.size,
@@ -234,6 +239,7 @@ def _print_pack(config_file: Path, args) -> int:
         project,
         sizes=(selection.size,),
         leaflets="leaflets" in selection.what,
+        formats=formats_of(selection.what),
         bleed=selection.bleed,
     )
     # A photo too coarse for the paper is told, not in the way: the pack is still made.
@@ -248,6 +254,20 @@ def _print_pack(config_file: Path, args) -> int:
     t = Translator(selection.language, settings.default.code)
     chosen = [subset.campaigns[c.slug][selection.language] for c in chosen]
     found = entries(chosen, printed.result, selection, t)
+    if not found:
+        raise SourceError(
+            Problem(
+                "print-pack",
+                None,
+                "--only",
+                msg(
+                    "nothing to print: the campaigns chosen ({selection}) have no {what}: a "
+                    "card deck needs key points (poster.points) or cards",
+                    selection=describe(selection),
+                    what=", ".join(selection.what),
+                ),
+            )
+        )
     fonts = print_fonts(printed.layouts.fonts)
     data, pages = make_pack(
         found,

@@ -133,7 +133,7 @@ CASES = [
      {"index.zh.md": zh(("organizer: 城关供电所", "organiser: 城关供电所"))},
      ['campaigns/c-unknown-field/index.zh.md, line 7: organiser: unknown field (did you mean '
       '"organizer"?); known fields: title, type, summary, start, end, organizer, audience, '
-      "places, channels, laws, targets, activities, contact, poster, leaflet, tags, draft"]),
+      "places, channels, laws, targets, activities, contact, poster, leaflet, banner, cards, tags, draft"]),
     ("unknown-nested-field", "c-unknown-nested",
      {"index.zh.md": zh(("  points: [先断电再救人]", "  points: [先断电再救人]\n  headlien: 春灌"))},
      ['campaigns/c-unknown-nested/index.zh.md, line 19: poster.headlien: unknown field (did '
@@ -295,7 +295,7 @@ CASES = [
      {"index.zh.md": GOOD_ZH, "index.en.md": en(("summary:", "sumary:"))},
      ['campaigns/c-translation-typo/index.en.md, line 3: sumary: unknown field (did you mean '
       '"summary"?); known fields: title, type, summary, start, end, organizer, audience, '
-      "places, channels, laws, targets, activities, contact, poster, leaflet, tags, draft"]),
+      "places, channels, laws, targets, activities, contact, poster, leaflet, banner, cards, tags, draft"]),
     ("translation-broken-yaml", "c-translation-yaml",
      {"index.zh.md": GOOD_ZH, "index.en.md": en(("summary: Before", "summary: 'Before"))},
      ["campaigns/c-translation-yaml/index.en.md, line 3: the front matter is not valid YAML "

@@ -13,8 +13,8 @@ from xuanchuan.core.schema import MISSING, Report, Text, build, declare, field_n
 # DESIGN §3, plus the leaflet's fields: the contract the team writes to.
 CONTRACT = {
     "title", "type", "summary", "start", "end", "organizer", "audience", "places",
-    "channels", "laws", "targets", "activities", "contact", "poster", "leaflet", "tags",
-    "draft",
+    "channels", "laws", "targets", "activities", "contact", "poster", "leaflet", "banner",
+    "cards", "tags", "draft",
 }
 
 
@@ -25,7 +25,11 @@ def test_the_schema_has_exactly_the_contract_fields():
 def test_the_fields_a_translation_words_itself():
     schema = campaign_schema(("a",))
     own = {name for name, option in schema.fields.items() if option.translatable}
-    assert own == {"title", "summary", "organizer", "audience", "places", "channels", "laws"}
+    assert own == {
+        "title", "summary", "organizer", "audience", "places", "channels", "laws", "banner", "cards"
+    }
+    # A banner's slogan and a deck's tips are worded by each language, never borrowed.
+    assert not schema.fields["banner"].inherited and not schema.fields["cards"].inherited
     assert schema.fields["poster"].fields["headline"].inherited is False
     assert schema.fields["leaflet"].fields["sections"].inherited is False
     assert schema.fields["contact"].fields["address"].translatable

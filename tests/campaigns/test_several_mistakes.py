@@ -18,7 +18,7 @@ from xuanchuan.core.settings import load_settings
 
 KNOWN_FIELDS = (
     "known fields: title, type, summary, start, end, organizer, audience, places, channels, "
-    "laws, targets, activities, contact, poster, leaflet, tags, draft"
+    "laws, targets, activities, contact, poster, leaflet, banner, cards, tags, draft"
 )
 WITH_PHOTO = ("  points: [先断电再救人]", "  points: [先断电再救人]\n  image: photo.jpg")
 SECOND_SECTION = ("机井旁的线路容易受潮。\n", "机井旁的线路容易受潮。\n\n## 安全须知\n\n先断电。\n")

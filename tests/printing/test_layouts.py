@@ -18,7 +18,10 @@ def test_the_project_layouts_load_as_typed_blocks():
     assert set(layouts.formats) == {
         "poster-portrait", "poster-landscape", "poster-photo-portrait", "poster-photo-landscape",
         "poster-pictograms-portrait", "poster-pictograms-landscape", "share", "leaflet", "summary",
+        "board", "cards",
     }
+    assert [len(layouts.formats["cards"].sides), layouts.formats["cards"].page.width] == [2, 63]
+    assert (layouts.banner.text, layouts.banner.fill) == (0.6, "primary")
     leaflet = layouts.formats["leaflet"]
     assert len(leaflet.sides) == 2
     flow = next(block for block in leaflet.sides[1] if block.type == "flow")

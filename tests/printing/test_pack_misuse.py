@@ -127,7 +127,7 @@ def pack(project: Path, monkeypatch, capsys, *args: str) -> tuple[int, str]:
          "number from 1 to 100,000, such as 20, or posters=50,leaflets=500"),
         (["--copies", "poster=50"], 1,
          'Error: print-pack: --copies: unknown kind "poster" (did you mean "posters"?): expected '
-         "one of posters, leaflets"),
+         "one of posters, leaflets, banners, boards, cards"),
         (["--only", "posters", "--copies", "20,leaflets=500"], 1,
          "Error: print-pack: --copies: names leaflets, which this pack leaves out (--only "
          "posters): expected copies of what the pack holds"),

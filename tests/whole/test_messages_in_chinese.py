@@ -65,7 +65,7 @@ def test_every_problem_is_told_in_chinese_by_default(project: Path):
         "结束日期不能早于开始日期",
         "WARNING -  campaigns/spring/index.zh.md 第 7 行: organiser: 没有这个字段（是不是“organizer”？）；"
         "可用的字段有：title, type, summary, start, end, organizer, audience, places, channels, "
-        "laws, targets, activities, contact, poster, leaflet, tags, draft",
+        "laws, targets, activities, contact, poster, leaflet, banner, cards, tags, draft",
         "WARNING -  campaigns/spring/index.zh.md 第 10 行: poster.image: “village-meeting.jpg”不存在"
         "（是不是“Village-Meeting.jpg”？）：spring/ 里应有这个图片文件",
         "WARNING -  以上问题所在的活动没有放进网站：campaigns/law, campaigns/spring",

@@ -41,6 +41,11 @@ TIME = r"([01]?\d|2[0-3]):[0-5]\d(\s*-\s*([01]?\d|2[0-3]):[0-5]\d)?"
 TIME_HELP = msg('a time such as "9:30" or a span such as "9:00-11:30"')
 # Titles are headings on pages, posters and calendars: a sentence, never a paragraph.
 TITLE_LENGTH = 200
+# A banner's slogan is one line across a strip; a card's tip is read in a hand. Whether
+# they fit is found when they are set (a card names itself), these only catch a paste.
+BANNER_LENGTH = 60
+CARD_LENGTH = 200
+CARDS_IN_DECK = 54
 # Counts people, villages, leaflets: a goal beyond a billion is a typo.
 MAX_COUNT = 1_000_000_000
 
@@ -401,6 +406,19 @@ class Campaign:
     contact: Contact = declare(Nested(Contact))
     poster: Poster | None = declare(Nested(Poster))
     leaflet: Leaflet = declare(Nested(Leaflet))
+    # The slogan of the banner (横幅), one line; default: the poster's headline. Each
+    # language words its own.
+    banner: str | None = declare(Text(translatable=True, inherited=False, max_length=BANNER_LENGTH))
+    # Safety tips for the card deck (宣传扑克), one a card, before the poster's points; fewer
+    # than 54 are dealt again on the remaining cards. Each language words its own.
+    cards: tuple[str, ...] = declare(
+        ListOf(
+            Text(max_length=CARD_LENGTH),
+            max_items=CARDS_IN_DECK,
+            translatable=True,
+            inherited=False,
+        )
+    )
     tags: tuple[str, ...] = declare(ListOf(Text(), max_items=30))
     draft: bool = declare(Bool(default=False))
     # Its reports in this language, newest first (from the reports/ folder).

@@ -22,13 +22,30 @@ POSTER_PNG_FULL = Kind("poster_png_full", msg("poster"), "png")
 POSTER_PNG = Kind("poster_png", msg("poster"), "png")
 SHARE_PNG = Kind("share_png", msg("share image"), "png")
 LEAFLET_PDF = Kind("leaflet_pdf", msg("leaflet"), "pdf")
+# Made only when asked (extra.xuanchuan.print.formats): a banner at true size and tiled on
+# office paper, a display board, a card deck laid out on office paper.
+BANNER_PDF = Kind("banner_pdf", msg("banner"), "pdf")
+BANNER_TILES_PDF = Kind("banner_tiles_pdf", msg("banner"), "pdf")
+BOARD_PDF = Kind("board_pdf", msg("display board"), "pdf")
+CARDS_PDF = Kind("cards_pdf", msg("card deck"), "pdf")
 # A year's, not a campaign's: the site lists it on the year's summary page.
 SUMMARY_PDF = Kind("summary_pdf", msg("year-end summary"), "pdf")
 
 # In the order the download box lists them. Each has its label in the translation table
 # (downloads.<name>).
 KINDS = {
-    kind.name: kind for kind in (POSTER_PDF, POSTER_PNG, POSTER_PNG_FULL, SHARE_PNG, LEAFLET_PDF)
+    kind.name: kind
+    for kind in (
+        POSTER_PDF,
+        POSTER_PNG,
+        POSTER_PNG_FULL,
+        SHARE_PNG,
+        LEAFLET_PDF,
+        BANNER_PDF,
+        BANNER_TILES_PDF,
+        BOARD_PDF,
+        CARDS_PDF,
+    )
 }
 
 

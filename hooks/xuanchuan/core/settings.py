@@ -52,6 +52,11 @@ POSTER_SIZES = ("A4", "A3", "A2", "A4-landscape", "A3-landscape", "A2-landscape"
 # The poster designs (overrides/print/layouts.yml): a big headline over the key points, a
 # large photo under the headline, the key points in a grid of pictograms.
 POSTER_LAYOUTS = ("headline", "photo", "pictograms")
+# Print formats a campaign gets only when asked (extra.xuanchuan.print.formats, print-pack):
+# slogan banners (横幅), display boards (展板) and safety card decks (宣传扑克).
+MORE_FORMATS = ("banner", "board", "cards")
+# What an office printer takes: a banner's tiled print and a card deck are printed on it.
+OFFICE_PAPER = ("A4", "A3")
 COLOUR_NAMES = ("primary", "on_primary", "accent", "text", "muted", "paper")
 HEX_COLOUR = r"#[0-9a-fA-F]{6}"
 
@@ -116,6 +121,62 @@ def bleed_problem(written: str) -> Message:
         maximum=MAX_BLEED,
         written=written,
     )
+class CentimetreSize(Text):
+    """A size in whole centimetres, width by height, such as "500x70"; within ``smallest``
+    and ``largest`` on each side and, for a strip, at least twice as long as high."""
+
+    expected = msg('a size in centimetres, width x height, such as "90x120"')
+    plural = msg('sizes in centimetres, width x height, such as "90x120"')
+
+    def __init__(self, *, smallest: int, largest: int, strip: bool = False, **kw):
+        super().__init__(**kw)
+        self.smallest, self.largest, self.strip = smallest, largest, strip
+
+    def validate(self, value, path, report):
+        value = super().validate(value, path, report)
+        if not isinstance(value, str):
+            return value
+        match = re.fullmatch(r"(\d+)\s*[xX×*]\s*(\d+)", value)
+        if not match:
+            report.add(
+                path,
+                msg(
+                    '"{value}" is not a size: expected {expected}',
+                    value=value,
+                    expected=self.expected,
+                ),
+            )
+            return MISSING
+        width, height = (int(part) for part in match.groups())
+        low, high = self.smallest, self.largest
+        if not (low <= width <= high and low <= height <= high):
+            report.add(
+                path,
+                msg(
+                    '"{value}" is out of range: expected each side from {low} to {high} cm',
+                    value=value,
+                    low=low,
+                    high=high,
+                ),
+            )
+            return MISSING
+        if self.strip and width < 2 * height:
+            report.add(
+                path,
+                msg(
+                    '"{value}" is not a strip: expected a banner at least twice as long as it is '
+                    'high, length first, such as "500x70"',
+                    value=value,
+                ),
+            )
+            return MISSING
+        return f"{width}x{height}"
+
+
+def centimetres(size: str) -> tuple[int, int]:
+    """``"500x70"`` -> (500, 70), as CentimetreSize writes a size it checked."""
+    width, height = size.split("x")
+    return int(width), int(height)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -137,6 +198,30 @@ class PrintSettings:
     fonts: dict | None = declare(
         Record({"regular": Text(required=True), "bold": Text(required=True)})
     )
+    # Formats every campaign gets besides its posters and leaflet, from MORE_FORMATS: each
+    # adds files to every campaign and language, drawn once and then kept in the cache.
+    # print-pack makes them on request (--only banners|boards|cards) whatever is set here.
+    formats: tuple[str, ...] = declare(ListOf(Choice(MORE_FORMATS), default=list))
+    # Slogan banners (横幅), length x height in cm: a strip of cloth printed in one piece.
+    banner_sizes: tuple[str, ...] = declare(
+        ListOf(
+            CentimetreSize(smallest=20, largest=5000, strip=True),
+            min_items=1,
+            max_items=6,
+            default=lambda: ["500x70"],
+        )
+    )
+    # Display boards (展板), width x height in cm.
+    board_sizes: tuple[str, ...] = declare(
+        ListOf(
+            CentimetreSize(smallest=30, largest=300),
+            min_items=1,
+            max_items=6,
+            default=lambda: ["90x120"],
+        )
+    )
+    # The paper of an office printer: the banner's tiled print and the card deck's sheets.
+    office_paper: str = declare(Choice(OFFICE_PAPER, default="A4"))
     # The organisation's logo (PNG), drawn where the layout has a logo block.
     logo: str | None = declare(Text())
     # For the print shop: a bleed in mm round every poster and leaflet PDF (the paper size

@@ -63,6 +63,18 @@ class PosterContent:
     fold_guides: bool = False
     # Names that a line never breaks inside: the campaign's places and organizer.
     phrases: tuple[str, ...] = ()
+    # Banners, display boards and card decks (banner.py, cards.py): the slogan, the
+    # schedule and the laws as lines of a list, their headings, the deck's tips, and the
+    # tip of the card being drawn.
+    slogan: str = printable("banner")
+    schedule: tuple[str, ...] = field(
+        default=(), metadata={"printable": "list", "source": "activities"}
+    )
+    laws: tuple[str, ...] = field(default=(), metadata={"printable": "list", "source": "laws"})
+    schedule_heading: str = printable()
+    laws_heading: str = printable()
+    tips: tuple[str, ...] = field(default=(), metadata={"printable": "list", "source": "cards"})
+    tip: str = printable("cards")
     # Documents of several pages (the year-end summary): "第 1 页，共 3 页" on each.
     page_number: str = printable()
 

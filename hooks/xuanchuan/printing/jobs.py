@@ -23,6 +23,10 @@ from ..core.frontmatter import read_document
 from ..core.log import log
 from ..core.messages import msg
 from ..core.print_files import (
+    BANNER_PDF,
+    BANNER_TILES_PDF,
+    BOARD_PDF,
+    CARDS_PDF,
     KINDS,
     LEAFLET_PDF,
     POSTER_PDF,
@@ -38,12 +42,32 @@ from .characters import printable_text
 from .content import LISTS, SOURCES, TEXTS, Photo, PosterContent
 from .embeddable import print_fonts
 from .fonts import FontError
+from .formats import (
+    MORE_KINDS,
+    MoreFormats,
+    draw_more,
+    more_content,
+    more_outputs,
+    more_problem,
+    shape_problems,
+)
 from .icons import load as load_icons
 from .layouts import Layout, Layouts, poster_format
 from .resolution import photo_pixels, resolution_problems
 from .text import load as load_text_engine
 from .unprintable import missing_character_problems, unprintable_characters
 from .words import prepare as prepare_words
+
+# The banner at true size and tiled, the board, the deck on its paper: slug-banner-500x70-zh.pdf
+MORE_FILE_NAMES = {
+    BANNER_PDF.name: "banner-{size}",
+    BANNER_TILES_PDF.name: "banner-{size}-tiled",
+    BOARD_PDF.name: "board-{size}",
+    CARDS_PDF.name: "cards-{size}",
+}
+# Printed by the print shop, these take the bleed; the tiled banner and the deck are
+# printed on office paper, with marks of their own.
+SHOP_KINDS = (BANNER_PDF.name, BOARD_PDF.name)
 
 # Raise when the drawing code changes in a way that changes its output.
 ENGINE_VERSION = "9"
@@ -63,6 +87,9 @@ class _Job:
     width: int
     target: str  # cache file path
     bleed: float = 0.0  # mm round a PDF for the print shop; 0 for none
+    # What draws it: "poster" (posters, share images, leaflets), else formats.draw_more's.
+    drawer: str = "poster"
+    options: dict | None = None
 
 
 def plan_print_files(
@@ -77,14 +104,19 @@ def plan_print_files(
     cache_dir: Path,
     bleed: float = 0.0,
     poster_layouts: dict[str, str] | None = None,
+    more: MoreFormats | None = None,
 ) -> tuple[list[tuple[PrintFile, _Job | None]], list[Problem]]:
     """Every print file of every campaign and language; a job for those not cached. With a
     ``bleed`` (mm), the PDFs are the print shop's, with bleed and crop marks.
 
     ``poster_layouts`` gives campaign types their poster design (mkdocs.yml); a campaign's
-    own ``poster.layout`` wins over it."""
+    own ``poster.layout`` wins over it. ``more``: the banners, boards and card decks asked
+    for (formats.py)."""
 
-    problems: list[Problem] = []
+    more = more or MoreFormats()
+    problems: list[Problem] = shape_problems(more, layouts)
+    if problems:
+        return [], problems
     try:
         fonts = print_fonts(layouts.fonts)
     except FontError as error:
@@ -113,6 +145,7 @@ def plan_print_files(
             bleed,
             poster_layouts,
             layouts.icons.own_files(),
+            more,
         ],
         sort_keys=True,
         default=str,
@@ -136,7 +169,7 @@ def plan_print_files(
                 plan = _plan_campaign(
                     slug, code, campaign, default, t, url, layouts, fonts, style, sizes,
                     full_resolution, leaflets, cache_dir, versions, used_fields,
-                    described_layouts, bleed, by_type,
+                    described_layouts, bleed, by_type, more,
                 )  # fmt: skip
                 if len(_PLANNED) >= _MAX_PLANNED:
                     _PLANNED.clear()
@@ -203,7 +236,7 @@ _MAX_PLANNED = 8192
 
 def _plan_campaign(
     slug, code, campaign, default, t, url, layouts, fonts, style, sizes, full_resolution,
-    leaflets, cache_dir, versions, used_fields, described_layouts, bleed, by_type,
+    leaflets, cache_dir, versions, used_fields, described_layouts, bleed, by_type, more,
 ) -> _CampaignPlan:  # fmt: skip
     """The print files of one campaign in one language, each with the job that draws it
     (whether it needs drawing is for the caller to ask); or what cannot be printed. And
@@ -281,8 +314,23 @@ def _plan_campaign(
         files.append((PrintFile(slug, code, kind.name, size, name, target, 0), job))
     coarse = []
     if content.photo:
+        # Posters and leaflets, on paper sizes: the formats drawn by their own code below
+        # are sized in centimetres and say nothing of their photo's resolution yet.
         coarse = resolution_problems(campaign, default, files, photo_pixels(content.photo))
+    for extra in more_outputs(more, campaign, content, layouts, t):
+        edge = bleed if extra.kind.name in SHOP_KINDS else 0.0
+        shown = {k: v for k, v in described.items() if k in extra.uses or k in _ALWAYS_SHOWN}
+        key = _key(extra.describe(), style, colours, shown, "pdf", extra.size, 0, versions, edge)
+        target = cache_dir / f"{key}.pdf"
+        name = _file_name(slug, code, extra.kind.name, extra.size, "pdf", edge)
+        job = _Job(key, extra.layout, {**style, "colours": colours}, content.as_dict(), "pdf",
+                   extra.size, 0, str(target), edge, extra.drawer, extra.options)  # fmt: skip
+        files.append((PrintFile(slug, code, extra.kind.name, extra.size, name, target, 0), job))
     return _CampaignPlan(files, headline_instead=headline_instead, coarse=coarse)
+
+
+# Every print file depends on these, whatever it prints.
+_ALWAYS_SHOWN = ("language", "fallback_fonts", "phrases")
 
 
 def _design(campaign: Campaign, content: PosterContent, by_type: dict) -> tuple[str, bool]:
@@ -420,11 +468,16 @@ def _render(job: _Job) -> tuple[str, str | None]:
             **job.content,
             "points": tuple(job.content["points"]),
             "icons": tuple(job.content["icons"]),
+            "tips": tuple(job.content["tips"]),
             "body": tuple(job.content["body"]),
         }
     )
     try:
-        if job.output == "pdf":
+        if job.drawer != "poster":
+            data = draw_more(
+                job.drawer, job.layout, style, content, job.paper, job.options, job.bleed
+            )
+        elif job.output == "pdf":
             data = render_pdf(job.layout, style, content, job.paper, job.bleed)
         else:
             data = render_png(job.layout, style, content, job.width)
@@ -461,6 +514,7 @@ def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path
         url=url or "",
         photo=photo,
         phrases=_names(campaign, t),
+        **more_content(campaign, t),
     )
     return _as_printed(content)
 
@@ -505,6 +559,8 @@ def leaflet_blocks(campaign: Campaign, t: Translator, cache_dir: Path | None = N
 
 
 def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, message) -> Problem:
+    if print_file.kind in MORE_KINDS:
+        return more_problem(campaign, print_file.kind, print_file.size, field_name, message)
     what = KINDS[print_file.kind].what
     if print_file.kind == LEAFLET_PDF.name and field_name == "body":
         return Problem(
@@ -576,6 +632,8 @@ def _paper_mm(size: str) -> tuple[float, float]:
 def _file_name(slug: str, code: str, kind: str, size: str, output: str, bleed: float) -> str:
     # A print-shop PDF says its bleed in its name: it never takes the place of the plain one.
     shop = [f"bleed{bleed:g}mm"] if bleed else []
+    if kind in MORE_FILE_NAMES:
+        return "-".join([slug, MORE_FILE_NAMES[kind].format(size=size), *shop, code]) + f".{output}"
     if kind == LEAFLET_PDF.name:
         return "-".join([slug, "leaflet", *shop, code]) + f".{output}"
     what = "share" if kind == SHARE_PNG.name else "poster"

@@ -33,6 +33,7 @@ from .icons import Icons, icon_folders
 LAYOUT_FILE = Path("print") / "layouts.yml"
 BLOCK_TYPES = (
     "rect", "text", "list", "pictograms", "lines", "image", "logo", "qr", "flow", "guides",
+    "index",
 )  # fmt: skip
 # The headline design keeps the names it had when it was the only one.
 POSTER_FORMATS = {
@@ -42,7 +43,7 @@ POSTER_FORMATS = {
     for layout in POSTER_LAYOUTS
     for orientation in ("portrait", "landscape")
 }
-FORMATS = (*POSTER_FORMATS.values(), "share", "leaflet", "summary")
+FORMATS = (*POSTER_FORMATS.values(), "share", "leaflet", "summary", "board", "cards")
 # "tint", a pale shade of the primary colour, suits the background of a box of text.
 BLOCK_COLOURS = (*COLOUR_NAMES, "tint")
 
@@ -191,6 +192,29 @@ _SHEETS = Record(
     }
 )
 _COLOURS = Record({name: _SchemeColour() for name in COLOUR_NAMES})
+
+
+@dataclass(frozen=True, kw_only=True)
+class BannerLook:
+    """A slogan banner: a strip of any length, so its look is given in shares of its height
+    rather than as blocks on a page of fixed size."""
+
+    fill: str = declare(_Colour(default="primary"))
+    colour: str = declare(_Colour(default="on_primary"))
+    font: str = declare(Choice(("regular", "bold"), default="bold"))
+    # The characters' size: at most ``text`` of the height, at least ``min_text``.
+    text: float = declare(Number(minimum=0.05, maximum=0.95, default=0.6))
+    min_text: float = declare(Number(minimum=0.05, maximum=0.95, default=0.2))
+    # Empty cloth at each end, and a stripe along the top and bottom edges (0: none).
+    margin: float = declare(Number(minimum=0, maximum=5, default=0.5))
+    band: str = declare(_Colour(default="accent"))
+    band_height: float = declare(Number(minimum=0, maximum=0.2, default=0.05))
+
+    def content_used(self) -> set[str]:
+        """What a banner prints, as Layout.content_used says it: the slogan alone."""
+        return {"slogan", "phrases"}
+
+
 # "colours" is checked separately: its keys are campaign types, not fixed names.
 SCHEMA = Record(
     {
@@ -204,6 +228,17 @@ SCHEMA = Record(
         # The icon of a key point that names none, on pictogram posters: by campaign type,
         # "default" for the others.
         "pictogram_icons": MapOf(Text(pattern=ICON_NAME, pattern_help=ICON_HELP)),
+        "board": _LAYOUT,
+        # A playing card: its face, then its back.
+        "cards": Record(
+            {
+                "page": _PAGE,
+                "pages": ListOf(
+                    Record({"blocks": _BLOCKS}), min_items=2, max_items=2, required=True
+                ),
+            }
+        ),
+        "banner": Nested(BannerLook),
     }
 )
 
@@ -221,6 +256,8 @@ class Layouts:
     pictogram_icons: dict[str, str] = field(default_factory=dict)
     # Where icons are found: the team's overrides/.icons/, then Material's.
     icons: Icons = field(default_factory=lambda: Icons(()))
+    # The slogan banner's look: a strip of any length has no page of fixed size.
+    banner: BannerLook = BannerLook()
 
     def colours_for(self, kind: str) -> dict[str, str]:
         return {**self.colours["default"], **self.colours.get(kind, {})}
@@ -395,6 +432,7 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
         fallback=fallback,
         pictogram_icons=pictogram_icons,
         icons=icons,
+        banner=build(BannerLook, data.get("banner") or {}),
     )
 
 

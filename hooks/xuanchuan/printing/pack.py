@@ -16,13 +16,40 @@ from ..campaigns.model import Campaign, CampaignSet
 from ..core.errors import Problem, SourceError, did_you_mean, file_problem, shown_path
 from ..core.formatting import format_range, type_label
 from ..core.messages import Message, msg
-from ..core.print_files import LEAFLET_PDF, POSTER_PDF, PrintFile, PrintResult
+from ..core.print_files import (
+    BANNER_PDF,
+    BOARD_PDF,
+    CARDS_PDF,
+    LEAFLET_PDF,
+    POSTER_PDF,
+    PrintFile,
+    PrintResult,
+)
 from ..core.project import Project
 from ..core.settings import MAX_BLEED, POSTER_SIZES, Settings, bleed_problem
 from ..core.strings import Translator
 from .characters import printable_text
 
 WHAT = ("posters", "leaflets")
+# What else a pack may hold (--only), by the format (extra.xuanchuan.print.formats) that
+# makes it: the banner at true size (a print shop prints it whole), the board, the deck.
+MORE_WHAT = {"banners": "banner", "boards": "board", "cards": "cards"}
+CHOICES = WHAT + tuple(MORE_WHAT)
+
+
+def pack_contents(settings: Settings, only: str | None) -> tuple[str, ...]:
+    """What a pack holds: ``only`` that, else posters, leaflets and the formats the site
+    offers for download (mkdocs.yml)."""
+    if only:
+        return (only,)
+    return WHAT + tuple(what for what, name in MORE_WHAT.items() if name in settings.print.formats)
+
+
+def formats_of(what: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats (banner, board, cards) a pack of ``what`` needs drawn."""
+    return tuple(MORE_WHAT[item] for item in what if item in MORE_WHAT)
+
+
 # More copies of one item than any order a publicity team places: a mistyped number.
 MAX_COPIES = 100_000
 
@@ -156,13 +183,13 @@ def read_copies(text: str, what: tuple[str, ...]) -> tuple[tuple[str, int], ...]
                     )
                 )
             every = count
-        elif kind not in WHAT:
+        elif kind not in CHOICES:
             problems.append(
                 msg(
                     'unknown kind "{kind}"{hint}: expected one of {choices}',
                     kind=kind,
-                    hint=did_you_mean(kind, WHAT),
-                    choices=", ".join(WHAT),
+                    hint=did_you_mean(kind, CHOICES),
+                    choices=", ".join(CHOICES),
                 )
             )
         elif kind not in what:
@@ -263,7 +290,7 @@ class Entry:
     file: PrintFile
     label: str
     pages: int
-    what: str = "posters"  # one of WHAT: how --copies names it
+    what: str = "posters"  # one of CHOICES: how --copies names it
     first_page: int = 0
     blank_before: bool = False
 
@@ -279,6 +306,9 @@ def entries(
         wanted.append((POSTER_PDF.name, selection.size, "posters"))
     if "leaflets" in selection.what:
         wanted.append((LEAFLET_PDF.name, None, "leaflets"))
+    for item, kind in (("banners", BANNER_PDF), ("boards", BOARD_PDF), ("cards", CARDS_PDF)):
+        if item in selection.what:
+            wanted.append((kind.name, None, item))
     found = []
     for campaign in chosen:
         files = result.for_campaign(campaign.slug, campaign.language)
@@ -442,7 +472,9 @@ def _selection_lines(selection: Selection, t: Translator) -> list[str]:
         lines.append(t("pack.dates", dates=shown))
     if selection.kind:
         lines.append(t("pack.type", type=type_label(selection.kind, t)))
-    lines.append(t("pack.size", size=selection.size))
+    if "posters" in selection.what:
+        # The poster size says nothing of a pack of banners or card decks alone.
+        lines.append(t("pack.size", size=selection.size))
     if selection.bleed:
         lines.append(t("pack.bleed", bleed=f"{selection.bleed:g}"))
     if selection.duplex:

@@ -99,7 +99,8 @@ def draw_side(
             text = content.text_of(block.field)
             _text_block(context, typesetter, page, style, block, text, content.phrases)
         elif kind == "list":
-            _list_block(context, typesetter, page, style, block, content.points, content.phrases)
+            items = getattr(content, block.field or "points")
+            _list_block(context, typesetter, page, style, block, items, content.phrases)
         elif kind == "pictograms":
             draw_pictograms(context, typesetter, page, style, block, content)
         elif kind == "lines":

@@ -19,6 +19,7 @@ from ..core.print_files import PrintResult
 from ..core.project import Project
 from ..core.short_links import ShortLinks, short_path
 from ..core.strings import Translator
+from .formats import MoreFormats
 from .jobs import plan_print_files, render_print_files
 from .layouts import Layouts, customise_layouts, load_layouts
 from .summary_jobs import print_summaries
@@ -44,9 +45,14 @@ def print_campaigns(
     *,
     sizes: tuple[str, ...] | None = None,
     leaflets: bool | None = None,
+    formats: tuple[str, ...] | None = None,
     bleed: float | None = None,
 ) -> PrintRun:
-    plan = plan_campaigns(campaigns, project, sizes=sizes, leaflets=leaflets, bleed=bleed)
+    """``formats``: the banners, boards and decks to make instead of those of mkdocs.yml;
+    ``bleed`` (mm) instead of the setting's."""
+    plan = plan_campaigns(
+        campaigns, project, sizes=sizes, leaflets=leaflets, bleed=bleed, formats=formats
+    )
     if plan.layouts is None:
         return PrintRun(PrintResult(), plan.problems, None)
     result = render_print_files(plan.planned, campaigns)
@@ -61,6 +67,7 @@ def plan_campaigns(
     leaflets: bool | None = None,
     cache_dir: Path | None = None,
     bleed: float | None = None,
+    formats: tuple[str, ...] | None = None,
 ) -> PrintPlan:
     """Every print file of ``campaigns``, with a job for each one not in ``cache_dir`` (by
     default the project's own print cache); ``bleed`` (mm) instead of the setting's."""
@@ -89,6 +96,7 @@ def plan_campaigns(
         cache_dir=cache_dir,
         bleed=float(settings.print.bleed if bleed is None else bleed),
         poster_layouts=settings.print.poster_layouts,
+        more=MoreFormats.of(settings.print, formats),
     )
     return PrintPlan(planned, problems, layouts)
 

@@ -96,6 +96,8 @@ def _written(campaign: Campaign) -> Iterator[tuple[str, str | None]]:
         yield f"activities[{number}].title", activity.title
         yield f"activities[{number}].place", activity.place
         yield f"activities[{number}].time", activity.time
+    for number, law in enumerate(campaign.laws, start=1):
+        yield f"laws[{number}]", law
     yield "contact.hotline", campaign.contact.hotline
     yield "contact.address", campaign.contact.address
     if campaign.poster:
@@ -103,6 +105,9 @@ def _written(campaign: Campaign) -> Iterator[tuple[str, str | None]]:
         yield "poster.subheadline", campaign.poster.subheadline
         for number, point in enumerate(campaign.poster.points, start=1):
             yield f"poster.points[{number}]", point
+    yield "banner", campaign.banner
+    for number, tip in enumerate(campaign.cards, start=1):
+        yield f"cards[{number}]", tip
     yield "body", campaign.body
 
 
