@@ -18,6 +18,7 @@ from site_support import PROJECT, fixture_config, page, run_mkdocs, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator
+from xuanchuan.printing.formats import MoreFormats
 from xuanchuan.printing.jobs import plan_print_files
 from xuanchuan.printing.layouts import load_layouts
 
@@ -160,7 +161,7 @@ def test_the_pdf_keeps_the_photo_s_own_pixels_as_a_jpeg(focused: Path):
 # -- resolution ------------------------------------------------------------------------------
 
 
-def plan(root: Path, sizes: tuple[str, ...]):
+def plan(root: Path, sizes: tuple[str, ...], more: MoreFormats | None = None):
     settings = load_settings(None)
     campaigns = load_campaigns(settings, root)
     assert campaigns.problems == []
@@ -172,6 +173,7 @@ def plan(root: Path, sizes: tuple[str, ...]):
         full_resolution=False,
         qr_address=lambda campaign: "https://example.org/",
         cache_dir=root / "cache",
+        more=more,
     )
     return [str(problem) for problem in problems]
 
@@ -230,6 +232,20 @@ def test_a_photo_too_small_for_any_paper_says_so(tmp_path: Path):
         "campaigns/spring/index.zh.md, line 9: poster.image: prints at 51 dpi on the leaflet: "
         "expected at least 150 dpi (use a photo of at least 585 × 402 px)",
     ]
+
+
+def test_a_display_board_asks_100_dpi_of_its_photo(tmp_path: Path):
+    # The 90 x 120 cm board's photo box is 90 x 28 cm: 1600 px across it is 45 dpi. A board
+    # is read from a step or two away: 100 dpi is asked of it, not a poster's 150.
+    board = MoreFormats(formats=("board",))
+    assert plan(coarse_project(tmp_path / "small"), ("A4",), board) == [
+        "campaigns/spring/index.zh.md, line 9: poster.image: prints at 45 dpi on the 90x120 "
+        "display board: expected at least 100 dpi (use a photo of at least 3544 × 1103 px)"
+    ]
+    # A phone's 4000 px photo prints at 112 dpi there: no warning.
+    folder = coarse_project(tmp_path / "phone") / "campaigns" / "spring"
+    (folder / "photo.jpg").write_bytes(plain_photo(4000, 3000))
+    assert plan(tmp_path / "phone", ("A4",), board) == []
 
 
 @pytest.mark.slow

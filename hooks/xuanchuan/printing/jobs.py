@@ -312,11 +312,6 @@ def _plan_campaign(
             edge,
         )
         files.append((PrintFile(slug, code, kind.name, size, name, target, 0), job))
-    coarse = []
-    if content.photo:
-        # Posters and leaflets, on paper sizes: the formats drawn by their own code below
-        # are sized in centimetres and say nothing of their photo's resolution yet.
-        coarse = resolution_problems(campaign, default, files, photo_pixels(content.photo))
     for extra in more_outputs(more, campaign, content, layouts, t):
         edge = bleed if extra.kind.name in SHOP_KINDS else 0.0
         shown = {k: v for k, v in described.items() if k in extra.uses or k in _ALWAYS_SHOWN}
@@ -326,6 +321,9 @@ def _plan_campaign(
         job = _Job(key, extra.layout, {**style, "colours": colours}, content.as_dict(), "pdf",
                    extra.size, 0, str(target), edge, extra.drawer, extra.options)  # fmt: skip
         files.append((PrintFile(slug, code, extra.kind.name, extra.size, name, target, 0), job))
+    coarse = []
+    if content.photo:
+        coarse = resolution_problems(campaign, default, files, photo_pixels(content.photo))
     return _CampaignPlan(files, headline_instead=headline_instead, coarse=coarse)
 
 

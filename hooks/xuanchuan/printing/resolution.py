@@ -17,11 +17,16 @@ from ..campaigns.model import Campaign
 from ..core.errors import Problem, SourceError
 from ..core.frontmatter import read_document
 from ..core.messages import msg
-from ..core.print_files import KINDS, LEAFLET_PDF, POSTER_PDF
+from ..core.print_files import BOARD_PDF, KINDS, LEAFLET_PDF, POSTER_PDF
 from .layouts import Layout
 
 # Sharp enough for a poster read at arm's length; a print shop asks for 300.
 MIN_DPI = 150
+# A display board is read from a step or two away, where 100 dpi looks as sharp (what
+# large-format printers ask for): 150 would ask a 90 cm board for a 5,300 px photo.
+LEAST_DPI = {BOARD_PDF.name: 100}
+# The drawers (jobs._Job.drawer) whose layout page is the paper.
+_LAID_OUT = ("poster", "board")
 # The ISO A sizes (mm, portrait), largest first: what "suits A4 at most" is measured in.
 A_SIZES = {
     "A0": (841, 1189),
@@ -63,12 +68,14 @@ def lowest_dpi(layout: Layout, paper_mm: tuple[float, float], pixels) -> float |
     return found
 
 
-def needed_pixels(layout: Layout, paper_mm: tuple[float, float]) -> tuple[int, int]:
-    """The pixels a photo needs across and down to print at ``MIN_DPI`` in every photo box
-    of ``layout`` on paper of ``paper_mm``."""
+def needed_pixels(
+    layout: Layout, paper_mm: tuple[float, float], minimum: float = MIN_DPI
+) -> tuple[int, int]:
+    """The pixels a photo needs across and down to print at ``minimum`` dpi in every photo
+    box of ``layout`` on paper of ``paper_mm``."""
     boxes = list(_boxes_in_inches(layout, paper_mm))
-    across = max((box[0] for box in boxes), default=0.0) * MIN_DPI
-    down = max((box[1] for box in boxes), default=0.0) * MIN_DPI
+    across = max((box[0] for box in boxes), default=0.0) * minimum
+    down = max((box[1] for box in boxes), default=0.0) * minimum
     return math.ceil(across - 1e-9), math.ceil(down - 1e-9)
 
 
@@ -85,8 +92,9 @@ def largest_suited(layout: Layout, landscape: bool, pixels) -> str | None:
 def _boxes_in_inches(layout: Layout, paper_mm: tuple[float, float]):
     """(width, height) in inches of each photo box of ``layout`` on the paper: the layout's
     units are stretched to the paper's width and height."""
-    page = layout.page
-    for side in layout.sides:
+    page = getattr(layout, "page", None)
+    # A format drawn by its own code (a banner) has no photo box.
+    for side in getattr(layout, "sides", ()):
         for block in side:
             if block.type != "image" or block.w <= 0 or block.h <= 0:
                 continue
@@ -100,15 +108,17 @@ def resolution_problems(
     campaign: Campaign, default: Campaign, jobs, pixels: tuple[int, int]
 ) -> list[LowResolution]:
     """A warning for each print file in ``jobs`` ((PrintFile, job) pairs) that prints the
-    photo below ``MIN_DPI``."""
+    photo below ``MIN_DPI`` (a display board below its own ``LEAST_DPI``)."""
     from .drawing import paper_size  # cairo is loaded only when something is drawn
 
     found = []
     for print_file, job in jobs:
-        if job.output != "pdf" or not job.paper:
+        # Drawn on its paper as laid out: a poster, leaflet or board (a deck's cards are
+        # imposed on office paper, a banner has no photo).
+        if job.output != "pdf" or not job.paper or job.drawer not in _LAID_OUT:
             continue
         dpi = lowest_dpi(job.layout, paper_size(job.paper), pixels)
-        if dpi is None or dpi >= MIN_DPI:
+        if dpi is None or dpi >= LEAST_DPI.get(print_file.kind, MIN_DPI):
             continue
         found.append((print_file, job, dpi))
     if not found:
@@ -116,14 +126,17 @@ def resolution_problems(
     path, line, field = _where_named(campaign, default)
     problems = []
     for print_file, job, dpi in found:
-        width, height = needed_pixels(job.layout, paper_size(job.paper))
+        minimum = LEAST_DPI.get(print_file.kind, MIN_DPI)
+        width, height = needed_pixels(job.layout, paper_size(job.paper), minimum)
         problems.append(
-            LowResolution(path, line, field, _message(print_file, job, dpi, pixels, width, height))
+            LowResolution(
+                path, line, field, _message(print_file, job, dpi, pixels, width, height, minimum)
+            )
         )
     return problems
 
 
-def _message(print_file, job, dpi: float, pixels, width: int, height: int):
+def _message(print_file, job, dpi: float, pixels, width: int, height: int, minimum: float):
     what = KINDS[print_file.kind].what if print_file.kind in KINDS else msg("print file")
     size = print_file.size
     if print_file.kind == POSTER_PDF.name and size.partition("-")[0] in A_SIZES:
@@ -163,7 +176,7 @@ def _message(print_file, job, dpi: float, pixels, width: int, height: int):
         "least {width} × {height} px)",
         dpi=int(dpi),
         item=item,
-        minimum=MIN_DPI,
+        minimum=minimum,
         width=width,
         height=height,
     )
