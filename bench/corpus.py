@@ -158,12 +158,14 @@ def _body(rng: random.Random, characters: int) -> tuple[str, str, list[str], lis
 def _photo(rng: random.Random) -> bytes:
     from PIL import Image, ImageDraw
 
-    image = Image.new("RGB", (800, 600), tuple(rng.randint(40, 200) for _ in range(3)))
+    # Wide enough for the A3 poster's photo box at 150 dpi, as a team's photo should be
+    # (a smaller one is warned about on every build).
+    image = Image.new("RGB", (1800, 1200), tuple(rng.randint(40, 200) for _ in range(3)))
     draw = ImageDraw.Draw(image)
     for _ in range(12):
-        x, y = rng.randint(0, 700), rng.randint(0, 500)
+        x, y = rng.randint(0, 1600), rng.randint(0, 1000)
         colour = tuple(rng.randint(0, 255) for _ in range(3))
-        draw.rectangle((x, y, x + rng.randint(40, 200), y + rng.randint(40, 200)), fill=colour)
+        draw.rectangle((x, y, x + rng.randint(90, 450), y + rng.randint(90, 400)), fill=colour)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=80)
     return buffer.getvalue()

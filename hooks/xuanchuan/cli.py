@@ -196,6 +196,7 @@ def _print_pack(config_file: Path, args) -> int:
         read_copies,
         write_pack,
     )
+    from .printing.resolution import LowResolution
     from .printing.run import print_campaigns
 
     started = time.monotonic()
@@ -241,8 +242,15 @@ def _print_pack(config_file: Path, args) -> int:
         formats=formats_of(selection.what),
         bleed=selection.bleed,
     )
-    if printed.problems:
-        raise SourceError(printed.problems)
+    # A photo too coarse for the paper is told, not in the way: the pack is still made.
+    stopping = []
+    for problem in printed.problems:
+        if isinstance(problem, LowResolution):
+            print(msg("warning: {problem}", problem=str(problem)), file=sys.stderr)
+        else:
+            stopping.append(problem)
+    if stopping:
+        raise SourceError(stopping)
     t = Translator(selection.language, settings.default.code)
     chosen = [subset.campaigns[c.slug][selection.language] for c in chosen]
     found = entries(chosen, printed.result, selection, t)

@@ -43,6 +43,7 @@ from .core.source_files import is_private
 from .core.strings import language_name
 from .core.workers import die_with_parent
 from .printing.run import print_for_site
+from .site.body_files import shown_pictures, with_published_files
 from .site.campaign_pages import (
     generated_markdown,
     pages_taken,
@@ -244,6 +245,10 @@ class SiteBuild:
         planned = build.planned.get(page.file.src_uri)
         if planned and planned.article:
             build.article_bodies[page.file.src_uri] = html  # the body alone, for its article
+        if planned and planned.context.get("xc_pictures"):
+            # The pictures and files of the body, as the site publishes them (the article
+            # above embeds the originals).
+            html = with_published_files(html, page.url, planned.context["xc_pictures"])
         if planned and planned.fragment:
             # Rendered into the content, not the template, so search indexes it too.
             if build.env is None:
@@ -757,7 +762,9 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
             today=run.today,
             organizations={code: run.site_name_of(code) for code in run.settings.codes},
         )
-        run.photos = web_photos(report_photos(run.campaigns), run.project_dir / PHOTO_CACHE)
+        # Report photos, and the pictures campaign and report bodies show.
+        shown = report_photos(run.campaigns) + shown_pictures(run.campaigns)
+        run.photos = web_photos(shown, run.project_dir / PHOTO_CACHE)
     code = build.language.code
     plan = plan_campaign_site(
         run.campaigns,
@@ -804,6 +811,8 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
             PREVIEW_FILES.add(mount + build.prefix + key, str(path))
         else:
             files.append(_file_reading(key, path, config))
+    for key, path in plan.link_targets:
+        files.append(_link_target(key, path, config))
     files.append(File.generated(config, "calendar.ics", content=plan.feed))
     if plan.news_feed:
         files.append(File.generated(config, NEWS_FEED, content=plan.news_feed))
@@ -879,6 +888,20 @@ def _settings_of(config: MkDocsConfig) -> Settings:
     settings = load_settings(raw, path.name, lines)
     use_language(settings.messages)
     return settings
+
+
+class _LinkTarget(File):
+    """A file pages link to that this language's site does not publish: MkDocs checks the
+    links against it, and the pages are given the published file (site/body_files.py)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def _link_target(key: str, source: Path, config: MkDocsConfig) -> File:
+    file = _LinkTarget(key, config.docs_dir, config.site_dir, config.use_directory_urls)
+    file.abs_src_path = str(source)
+    return file
 
 
 def _file_reading(key: str, source: Path, config: MkDocsConfig) -> File:

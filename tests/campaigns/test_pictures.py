@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from xuanchuan.campaigns.attachments import body_references, published_files
+from xuanchuan.campaigns.attachments import body_references
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.images import check_image
 from xuanchuan.core.settings import load_settings
+from xuanchuan.site.body_files import body_files
 
 # poster.image is on line 8 when a case adds it; a picture a case adds to the body is on
 # line 14.
@@ -251,19 +252,20 @@ def test_only_what_the_pages_use_is_published(tmp_path: Path):
     loaded = load(tmp_path)
     assert loaded.problems == []
     campaign = loaded.campaigns["p-private"]["zh"]
-    published = published_files(folder, [campaign.body], [campaign.poster.image])
-    assert [path.relative_to(folder).as_posix() for path in published] == [
-        "forms/form.pdf", "images/well.jpg", "my map.png", "photo.jpg"]
+    # The poster photo is printed, not shown: a page that shows it names it in its body.
+    published = body_files([campaign], {})
+    assert [file.original.relative_to(folder).as_posix() for file in published] == [
+        "forms/form.pdf", "images/well.jpg", "my map.png"]
 
 
-def test_every_language_publishes_what_its_own_body_shows(tmp_path: Path):
-    folder = write_case(tmp_path, "p-two", {
+def test_what_any_language_s_body_shows_is_published_once(tmp_path: Path):
+    write_case(tmp_path, "p-two", {
         "index.zh.md": with_body("![图](zh.png)"), "zh.png": photo("PNG"),
         "index.en.md": with_body("![Picture](en.png)", GOOD_EN), "en.png": photo("PNG"),
     })
     versions = load(tmp_path).campaigns["p-two"]
-    assert [[p.name for p in published_files(folder, [versions[code].body], [])]
-            for code in ("zh", "en")] == [["zh.png"], ["en.png"]]
+    assert [file.key for file in body_files(versions.values(), {})] == [
+        "campaigns/p-two/en.png", "campaigns/p-two/zh.png"]
 
 
 def test_body_references_name_local_files_only():

@@ -89,9 +89,10 @@ def make_project(root: Path, campaigns: dict) -> Path:
 def photo() -> bytes:
     import io
 
-    image = Image.new("RGB", (640, 480), "#3b7")
-    for x in range(0, 640, 40):
-        image.paste("#1a5", (x, 0, x + 20, 480))
+    # Wide enough for the A3 poster's photo box at 150 dpi (smaller ones warn).
+    image = Image.new("RGB", (1800, 1200), "#3b7")
+    for x in range(0, 1800, 40):
+        image.paste("#1a5", (x, 0, x + 20, 1200))
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=80)
     return buffer.getvalue()

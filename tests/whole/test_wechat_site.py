@@ -312,14 +312,17 @@ def test_articles_are_the_same_bytes_from_kept_pages_and_a_clean_build(project, 
 def test_a_changed_photo_changes_the_article_of_a_kept_page(project, tmp_path):
     root = tmp_path / "p"
     shutil.copytree(project, root, symlinks=True)
-    photo(root / "campaigns" / SLUG / "photos" / "well.jpg", (1200, 1200), seed=3)
+    before = read(root / "site", f"campaigns/{SLUG}/wechat.html").select_one("[data-xc-article]")
+    # Other pixels, the same size: the page shows copies of the same names and size.
+    photo(root / "campaigns" / SLUG / "photos" / "well.jpg", (2400, 1600), seed=3)
     warm = run_mkdocs(root, env=TODAY, site_dir=root / "warm")
     assert warm.returncode == 0, warm.output
     made = re.search(r"Pages \(zh\): (\d+) reused from cache, (\d+) made", warm.output)
     assert made and made.group(2) == "0", warm.output  # the page itself did not change
     article = read(root / "warm", f"campaigns/{SLUG}/wechat.html").select_one("[data-xc-article]")
     well = article.find("img")
-    assert (well["width"], well["height"]) == ("1080", "1080")
+    assert (well["width"], well["height"]) == ("1080", "720")
+    assert well["src"] != before.find("img")["src"]
     shutil.rmtree(root / ".cache")
     clean = run_mkdocs(root, env=TODAY, site_dir=root / "clean")
     assert clean.returncode == 0, clean.output

@@ -1,5 +1,6 @@
-"""The files a campaign publishes besides its pages: its poster photo and the files its body
-refers to (pictures, and files it links to), in the folder or its subfolders.
+"""The files a campaign publishes besides its pages: the files its body refers to (pictures,
+and files it links to), in the folder or its subfolders. Its poster photo is printed, and
+published only if the body shows or links it too.
 
 Nothing else in a campaign folder reaches the site: editor leftovers, office files and notes
 kept next to a campaign stay private. Every picture the body shows is checked like the
@@ -66,22 +67,19 @@ def check_body_pictures(
             problems.append(Problem(document.path, line, None, message))
 
 
-def published_files(
-    folder: Path, bodies, poster_images, *, inside: Path | None = None
-) -> list[Path]:
-    """The files the site publishes: each poster photo and each file a body refers to, both
-    written from ``folder``, that is inside the campaign folder (``inside``, ``folder``
-    unless said otherwise), sorted, without repeats."""
+def referred_files(
+    folder: Path, body: str, *, inside: Path | None = None
+) -> list[tuple[Path, bool]]:
+    """Each file ``body`` refers to, written from ``folder``, that is inside the campaign
+    folder (``inside``, ``folder`` unless said otherwise), with whether it is shown as a
+    picture (else linked to or played), in order. Nothing else of the folder is published."""
     base = (folder if inside is None else inside).resolve()
-    wanted = {str(image) for image in poster_images if image}
-    for body in bodies:
-        wanted.update(reference.target for reference in body_references(body))
-    chosen = set()
-    for target in wanted:
-        path = folder / target
+    found = []
+    for reference in body_references(body):
+        path = folder / reference.target
         if path.is_file() and path.resolve().is_relative_to(base):
-            chosen.add(Path(posixpath.normpath(path.as_posix())))
-    return sorted(chosen)
+            found.append((Path(posixpath.normpath(path.as_posix())), reference.is_picture))
+    return found
 
 
 def _local_path(address: str) -> str | None:

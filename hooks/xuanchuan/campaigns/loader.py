@@ -28,7 +28,7 @@ from ..core.schema import MISSING, Option, Record, Report, build
 from ..core.settings import MAX_SLUG_LENGTH, SLUG_HELP, Settings, split_language
 from ..core.source_files import links_leaving
 from .attachments import check_body_pictures
-from .model import Campaign, CampaignSet
+from .model import CENTER, Campaign, CampaignSet
 from .reports import REPORTS, with_reports
 from .schema import campaign_schema, folder_name_ok, folder_name_reserved, translation_schema
 from .sections import section_titles
@@ -238,7 +238,7 @@ def _load_folder(
     # missing photo is listed alongside a misspelt field, not after it is corrected.
     _check_dates(original, checked, schema, problems)
     _check_activities(original, checked, schema, problems)
-    _check_image(original, checked.get("poster.image"), folder, problems, pictures)
+    _check_image(original, _file_of(checked.get("poster.image")), folder, problems, pictures)
     _check_photo_design(original, checked, problems)
     check_body_pictures(original, folder, problems, pictures)
     _check_sections(original, checked, schema, problems)
@@ -255,8 +255,8 @@ def _load_folder(
                 )
             continue
         own = _check(document, lenient, problems)
-        image = own.get("poster.image")
-        if image is not None and image != checked.get("poster.image"):
+        image = _file_of(own.get("poster.image"))
+        if image is not None and image != _file_of(checked.get("poster.image")):
             _check_image(document, image, folder, problems, pictures)
         check_body_pictures(document, folder, problems, pictures)
         _check_sections(document, own, lenient, problems)
@@ -265,6 +265,7 @@ def _load_folder(
         if checked.complete and own.complete:
             merged = _translation(document, own.data, checked.data, lenient, settings, problems)
             if merged is not None:
+                merged = _same_photo_same_focus(merged, checked.data)
                 versions[language.code] = _campaign(
                     folder, language.code, document, merged, fallback=False
                 )
@@ -455,9 +456,30 @@ def _check_image(document: Document, image: str | None, folder: Path, problems, 
         return
     message = check_image(folder, image, cache_dir)
     if message:
-        problems.append(
-            Problem(document.path, document.line_of("poster.image"), "poster.image", message)
-        )
+        path = image_field(document.lines)
+        problems.append(Problem(document.path, document.line_of(path), path, message))
+
+
+def image_field(lines) -> str:
+    """Where a file names its poster photo: ``poster.image``, or ``poster.image.file``
+    when it gives the photo's focus too."""
+    return "poster.image.file" if "poster.image.file" in lines else "poster.image"
+
+
+def _file_of(image: dict | None) -> str | None:
+    return image["file"] if image else None
+
+
+def _same_photo_same_focus(merged: dict, original: dict) -> dict:
+    """A translation that names the default language's photo without a focus of its own
+    crops it as the default language does: the subject of a photo is in the same place
+    whatever the language of the poster."""
+    image = (merged.get("poster") or {}).get("image")
+    first = (original.get("poster") or {}).get("image")
+    if image and first and image["focus"] is None and image["file"] == first["file"]:
+        poster = {**merged["poster"], "image": {**image, "focus": first["focus"]}}
+        return {**merged, "poster": poster}
+    return merged
 
 
 def _check_photo_design(document: Document, checked: _Checked, problems) -> None:
@@ -527,9 +549,12 @@ def _campaign(folder: Path, code: str, document: Document, data: dict, *, fallba
         "activities": tuple(sorted(campaign.activities, key=lambda a: (a.date, a.start_time or "")))
     }
     if campaign.poster:
+        # Checked as {"file": ..., "focus": ...} (model.PosterImage).
+        image = campaign.poster.image
         changes["poster"] = dataclasses.replace(
             campaign.poster,
             headline=campaign.poster.headline or campaign.title,
-            image=folder / campaign.poster.image if campaign.poster.image else None,
+            image=folder / image["file"] if image else None,
+            focus=(image["focus"] or CENTER) if image else CENTER,
         )
     return dataclasses.replace(campaign, **changes)

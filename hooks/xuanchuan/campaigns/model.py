@@ -10,9 +10,12 @@ shows, the template and the translation table.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.errors import did_you_mean
 from ..core.messages import Message, msg
 from ..core.schema import (
     MISSING,
@@ -94,6 +97,91 @@ class Contact:
     address: str | None = declare(Text(translatable=True))
 
 
+# Where a photo's subject is, as shares of its width and of its height from its top left
+# corner: every crop of the photo keeps this point as near the middle of what it keeps as
+# the photo allows, so "top" keeps the top of the photo and cuts from the bottom.
+CENTER = (0.5, 0.5)
+# Each word fixes one direction and leaves the other in the middle.
+_FOCUS_WORDS = {
+    "center": (None, None),
+    "top": (None, 0.0),
+    "bottom": (None, 1.0),
+    "left": (0.0, None),
+    "right": (1.0, None),
+}
+_SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+
+
+class FocusOption(Option):
+    """``top``, ``bottom``, ``left``, ``right``, ``center``, two words such as ``top left``,
+    or a point as two percentages, across then down: ``30% 20%``."""
+
+    expected = msg(
+        '"top", "center", "bottom", "left", "right" or a point written as "across% down%", '
+        'such as "30% 20%"'
+    )
+
+    def validate(self, value, path, report):
+        if not isinstance(value, str) or not value.strip():
+            return self.wrong(value, path, report)
+        text = value.strip()
+        words = text.lower().split()
+        if all(word in _FOCUS_WORDS for word in words) and len(words) <= 2:
+            across = [_FOCUS_WORDS[word][0] for word in words if _FOCUS_WORDS[word][0] is not None]
+            down = [_FOCUS_WORDS[word][1] for word in words if _FOCUS_WORDS[word][1] is not None]
+            if len(across) <= 1 and len(down) <= 1:
+                return (across[0] if across else 0.5, down[0] if down else 0.5)
+        shares = [_SHARE.fullmatch(part) for part in text.split()]
+        if len(shares) == 2 and all(shares):
+            across, down = (float(share.group(1)) for share in shares)
+            if across > 100 or down > 100:
+                report.add(
+                    path,
+                    msg(
+                        '"{value}" is outside the photo: expected each share from 0% to 100% '
+                        "(across from the left edge, then down from the top)",
+                        value=text,
+                    ),
+                )
+                return MISSING
+            return (across / 100, down / 100)
+        hint = did_you_mean(text.lower(), _FOCUS_WORDS) if len(words) == 1 else ""
+        report.add(
+            path,
+            msg(
+                '"{value}" is not a focus{hint}: expected {expected}',
+                value=text,
+                hint=hint,
+                expected=self.expected,
+            ),
+        )
+        return MISSING
+
+
+class PosterImage(Option):
+    """A picture file, written alone or as ``{file: ..., focus: ...}``; checked, it is
+    ``{"file": path, "focus": point or None}`` (None: not written)."""
+
+    expected = msg('a picture file such as photo.jpg, or "file:" and "focus:" lines under "image:"')
+
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.parts = Record(
+            {"file": Text(required=True, allow_empty=False), "focus": FocusOption()}
+        )
+
+    def validate(self, value, path, report):
+        if isinstance(value, Mapping):
+            checked = self.parts.validate(value, path, report)
+            if "file" not in checked:
+                return MISSING
+            return {"file": checked["file"], "focus": checked.get("focus")}
+        if not isinstance(value, str):
+            return self.wrong(value, path, report)
+        file = Text(allow_empty=False).validate(value, path, report)
+        return MISSING if file is MISSING else {"file": file, "focus": None}
+
+
 # An icon's name: the icon set's folder, then the icon (material/flash-alert,
 # fontawesome/solid/bolt); whether it exists is checked where posters are printed.
 ICON_NAME = r"[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_.-]*)+"
@@ -162,8 +250,9 @@ class Poster:
     # Written as texts or {text, icon}; the model keeps the texts here and the icons, by
     # position, in ``icons``.
     points: tuple[str, ...] = declare(Points(Point(), min_items=1, max_items=6, required=True))
-    # A path inside the campaign folder in the file; the file itself in the model.
-    image: Path | None = declare(Text(translatable=True))
+    # A path inside the campaign folder in the file, with where its subject is (``focus``);
+    # the file itself in the model, and the point in ``focus``.
+    image: Path | None = declare(PosterImage(translatable=True))
     # The design (headline, photo or pictograms); unset, the site's choice for the type.
     layout: str | None = declare(Choice(POSTER_LAYOUTS))
     sizes: tuple[str, ...] = declare(ListOf(Choice(POSTER_SIZES), min_items=1))
@@ -172,6 +261,8 @@ class Poster:
     keep: tuple[str, ...] = declare(
         ListOf(Text(), max_items=20, translatable=True, inherited=False)
     )
+    # Where the photo's subject is (see CENTER): every crop of the photo is placed by it.
+    focus: tuple[float, float] = CENTER
     # Each point's icon name, or None where it names none.
     icons: tuple[str | None, ...] = ()
 

@@ -11,6 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 
+class Photo(bytes):
+    """A photo's bytes that also know where its subject is: ``focus``, shares of its width
+    and height from its top left corner (campaigns/model.py). Every format that draws the
+    campaign's photo with ``image_block`` crops it around its subject without asking."""
+
+    def __new__(cls, data: bytes, focus: tuple[float, float] = (0.5, 0.5)):
+        photo = super().__new__(cls, data)
+        photo.focus = (float(focus[0]), float(focus[1]))
+        return photo
+
+    def __reduce__(self):
+        # Sent to the processes that draw print files: the focus goes along.
+        return (Photo, (bytes(self), self.focus))
+
+
 def printable(source: str | None = None):
     return field(default="", metadata={"printable": True, "source": source})
 
@@ -35,7 +50,7 @@ class PosterContent:
     type_label: str = printable("type")
     summary: str = printable("summary")
     url: str = ""
-    photo: bytes | None = None  # the image file's bytes: part of the cache key too
+    photo: bytes | None = None  # the image file's bytes (a Photo): part of the cache key too
     # Each key point's icon (SVG bytes) for pictogram posters, by position; None where
     # there is none to draw.
     icons: tuple[bytes | None, ...] = ()

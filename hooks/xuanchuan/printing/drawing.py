@@ -8,6 +8,7 @@ with these pieces; neither imports the other.
 from __future__ import annotations
 
 import io
+import math
 import sys
 from dataclasses import dataclass
 
@@ -153,28 +154,81 @@ class Sheet:
         return buffer.getvalue()
 
 
+# A print shop asks for 300 dpi: a photo finer than that only makes the file heavier.
+PRINT_DPI = 300
+_JPEG_QUALITY = 90
+
+
+def crop_window(size, aspect: float, focus=(0.5, 0.5)) -> tuple[float, float, float, float]:
+    """(left, top, width, height) of the part of a photo of ``size`` pixels that fills a box
+    of the shape ``aspect`` (width / height): as much of the photo as fits, placed so that
+    its middle is as near ``focus`` as the photo's edges allow."""
+    width, height = size
+    if width / height > aspect:
+        kept_w, kept_h = height * aspect, float(height)
+    else:
+        kept_w, kept_h = float(width), width / aspect
+    left = min(max(focus[0] * width - kept_w / 2, 0.0), width - kept_w)
+    top = min(max(focus[1] * height - kept_h / 2, 0.0), height - kept_h)
+    return left, top, kept_w, kept_h
+
+
 def image_block(context, area, photo: bytes, crop: bool = True) -> None:
-    """A photo cropped to fill ``area`` (x, y, w, h; never stretched), or a logo fitted inside."""
+    """A photo cropped to fill ``area`` (x, y, w, h; never stretched) around its focus (a
+    ``content.Photo``'s, else its middle), or a logo fitted inside.
+
+    On paper the photo keeps its own pixels, up to ``PRINT_DPI``: the print file is only as
+    sharp as the photo. On screen it is drawn at the picture's own pixels."""
     from PIL import Image, ImageOps
 
-    # Crop to fill the frame, never stretch; 200 pixels per layout unit-inch is plenty.
-    matrix = context.get_matrix()
-    scale = max(abs(matrix.xx), 1e-6)
-    target = (max(1, round(area.w * scale * 2)), max(1, round(area.h * scale * 2)))
-    with Image.open(io.BytesIO(photo)) as image:
-        image = ImageOps.exif_transpose(image).convert("RGB")
-        limit = 2400
-        if max(target) > limit:
-            ratio = limit / max(target)
-            target = (max(1, round(target[0] * ratio)), max(1, round(target[1] * ratio)))
+    focus = getattr(photo, "focus", (0.5, 0.5))
+    aspect = area.w / area.h
+    on_paper = not isinstance(context.get_target(), cairo.ImageSurface)
+    with Image.open(io.BytesIO(photo)) as opened:
+        source_format = opened.format
         if crop:
-            fitted = ImageOps.fit(image, target, Image.Resampling.LANCZOS)
+            upright = _upright_size(opened)
+            window = crop_window(upright, aspect, focus)
+            target = _pixels(context, area, window, on_paper)
+            share = target[0] / window[2]
+            if source_format == "JPEG" and share < 0.5:
+                # Decoded at a half, quarter or eighth of its size, still finer than drawn:
+                # a screen picture from a camera's photo needs a fraction of its pixels.
+                opened.draft(
+                    "RGB", (math.ceil(opened.width * share), math.ceil(opened.height * share))
+                )
+        image = ImageOps.exif_transpose(opened).convert("RGB")
+    if crop:
+        # The window, in the pixels decoded.
+        across, down = image.width / upright[0], image.height / upright[1]
+        window = (window[0] * across, window[1] * down, window[2] * across, window[3] * down)
+    else:
+        # The logo whole, centred on white in a window of the box's shape.
+        if image.width / image.height > aspect:
+            canvas = (image.width, max(1, round(image.width / aspect)))
         else:
-            fitted = ImageOps.pad(image, target, Image.Resampling.LANCZOS, color="white")
-    buffer = io.BytesIO()
-    fitted.save(buffer, "PNG")
-    buffer.seek(0)
-    surface = cairo.ImageSurface.create_from_png(buffer)
+            canvas = (max(1, round(image.height * aspect)), image.height)
+        padded = Image.new("RGB", canvas, "white")
+        padded.paste(image, ((canvas[0] - image.width) // 2, (canvas[1] - image.height) // 2))
+        image = padded
+        window = (0.0, 0.0, float(canvas[0]), float(canvas[1]))
+        target = _pixels(context, area, window, on_paper)
+    left, top, width, height = window
+    if target == (round(width), round(height)):
+        # The photo's own pixels: cut out whole pixels, nothing resampled.
+        left = min(round(left), image.width - target[0])
+        top = min(round(top), image.height - target[1])
+        fitted = image.crop((left, top, left + target[0], top + target[1]))
+    else:
+        box = (left, top, left + width, top + height)
+        fitted = image.resize(target, Image.Resampling.LANCZOS, box=box)
+    surface = _surface_of(fitted)
+    if on_paper and source_format == "JPEG":
+        # Embedded as a JPEG: a photo's pixels stored losslessly would make the file many
+        # times heavier, for nothing a printer shows.
+        encoded = io.BytesIO()
+        fitted.save(encoded, "JPEG", quality=_JPEG_QUALITY)
+        surface.set_mime_data("image/jpeg", encoded.getvalue())
     context.save()
     context.rectangle(area.x, area.y, area.w, area.h)
     context.clip()
@@ -183,6 +237,42 @@ def image_block(context, area, photo: bytes, crop: bool = True) -> None:
     context.set_source_surface(surface, 0, 0)
     context.paint()
     context.restore()
+
+
+def _upright_size(image) -> tuple[int, int]:
+    """The picture's size as shown: EXIF orientations 5 to 8 turn it a quarter."""
+    width, height = image.size
+    if image.getexif().get(0x0112) in (5, 6, 7, 8):
+        return height, width
+    return width, height
+
+
+def _pixels(context, area, window, on_paper: bool) -> tuple[int, int]:
+    """How many pixels the photo is drawn with: the screen's own for a picture; on paper,
+    the kept window's own, unless they are finer than ``PRINT_DPI``."""
+    matrix = context.get_matrix()
+    # Device units per layout unit: pixels for a picture, points (1/72 inch) for a PDF.
+    across = area.w * max(abs(matrix.xx), 1e-6)
+    down = area.h * max(abs(matrix.yy), 1e-6)
+    if not on_paper:
+        return max(1, round(across)), max(1, round(down))
+    width, height = window[2], window[3]
+    finest = across / 72 * PRINT_DPI
+    if width > finest:
+        width, height = finest, finest * height / width
+    return max(1, round(width)), max(1, round(height))
+
+
+def _surface_of(image):
+    """A cairo picture holding ``image``'s pixels (cairo's RGB24 is a native 32-bit word
+    a pixel: unused, red, green, blue)."""
+    layout = "BGRX" if sys.byteorder == "little" else "XRGB"
+    data = bytearray(image.tobytes("raw", layout))
+    # cairocffi keeps ``data`` alive as long as the surface: cairo reads it when the page
+    # is written.
+    return cairo.ImageSurface.create_for_data(
+        data, cairo.FORMAT_RGB24, image.width, image.height, image.width * 4
+    )
 
 
 def colour_of(style: Style, name: str) -> str:

@@ -39,7 +39,7 @@ from ..core.print_files import (
 from ..core.strings import Translator
 from ..core.workers import worker_pool
 from .characters import printable_text
-from .content import LISTS, SOURCES, TEXTS, PosterContent
+from .content import LISTS, SOURCES, TEXTS, Photo, PosterContent
 from .embeddable import print_fonts
 from .fonts import FontError
 from .formats import (
@@ -53,6 +53,7 @@ from .formats import (
 )
 from .icons import load as load_icons
 from .layouts import Layout, Layouts, poster_format
+from .resolution import photo_pixels, resolution_problems
 from .text import load as load_text_engine
 from .unprintable import missing_character_problems, unprintable_characters
 from .words import prepare as prepare_words
@@ -69,7 +70,7 @@ MORE_FILE_NAMES = {
 SHOP_KINDS = (BANNER_PDF.name, BOARD_PDF.name)
 
 # Raise when the drawing code changes in a way that changes its output.
-ENGINE_VERSION = "8"
+ENGINE_VERSION = "9"
 PNG_WIDTH = 1080
 LEAFLET_PAPER = "A4-landscape"
 SHARE_WIDTH = 1200
@@ -127,6 +128,7 @@ def plan_print_files(
     described_layouts = {shape: layout.describe() for shape, layout in layouts.formats.items()}
     planned: list[tuple[PrintFile, _Job | None]] = []
     unprintable = []
+    coarse = set()
     settings_key = json.dumps(
         [
             layouts.source,
@@ -175,6 +177,7 @@ def plan_print_files(
             files = plan.files
             unprintable.extend(plan.unprintable)
             problems.extend(plan.problems)
+            coarse.update(plan.coarse)
             if plan.headline_instead:
                 headline_instead.add(slug)
             for print_file, job in files:
@@ -188,9 +191,10 @@ def plan_print_files(
                 slugs=", ".join(sorted(headline_instead)),
             )
         )
-    # A problem of the default language's file is found once per language.
+    # A problem of the default language's file is found once per language, and so is a
+    # photo too coarse for its paper.
     problems = sorted(set(problems))
-    return planned, problems + missing_character_problems(unprintable)
+    return planned, problems + missing_character_problems(unprintable) + sorted(coarse)
 
 
 def print_style(fonts: dict, layouts: Layouts) -> dict:
@@ -212,6 +216,8 @@ class _CampaignPlan:
     problems: list = field(default_factory=list)
     # A photo design chosen for the type, and no photo: the headline design is printed.
     headline_instead: bool = False
+    # Warnings, not in the way of the files: print files the photo is too coarse for.
+    coarse: list = field(default_factory=list)
 
 
 # A preview server plans every print file again on each save; a campaign that did not
@@ -233,7 +239,8 @@ def _plan_campaign(
     leaflets, cache_dir, versions, used_fields, described_layouts, bleed, by_type, more,
 ) -> _CampaignPlan:  # fmt: skip
     """The print files of one campaign in one language, each with the job that draws it
-    (whether it needs drawing is for the caller to ask); or what cannot be printed."""
+    (whether it needs drawing is for the caller to ask); or what cannot be printed. And
+    the print files the photo is too coarse for."""
     content = replace(_content(campaign, t, url, cache_dir), logo=layouts.logo)
     checked = unprintable_characters(campaign, default, content, fonts, cache_dir / "fonts")
     if checked.unprintable:
@@ -249,7 +256,12 @@ def _plan_campaign(
         return _CampaignPlan([], problems=problems)
     content = replace(content, icons=icons)
     colours = layouts.colours_for(campaign.type)
-    photo_hash = hashlib.sha256(content.photo).hexdigest() if content.photo else None
+    # The photo's bytes and where its subject is shape every crop of it.
+    photo_hash = (
+        [hashlib.sha256(content.photo).hexdigest(), list(content.photo.focus)]
+        if content.photo
+        else None
+    )
     logo_hash = hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None
     described = {
         **content.as_dict(),
@@ -300,6 +312,11 @@ def _plan_campaign(
             edge,
         )
         files.append((PrintFile(slug, code, kind.name, size, name, target, 0), job))
+    coarse = []
+    if content.photo:
+        # Posters and leaflets, on paper sizes: the formats drawn by their own code below
+        # are sized in centimetres and say nothing of their photo's resolution yet.
+        coarse = resolution_problems(campaign, default, files, photo_pixels(content.photo))
     for extra in more_outputs(more, campaign, content, layouts, t):
         edge = bleed if extra.kind.name in SHOP_KINDS else 0.0
         shown = {k: v for k, v in described.items() if k in extra.uses or k in _ALWAYS_SHOWN}
@@ -309,7 +326,7 @@ def _plan_campaign(
         job = _Job(key, extra.layout, {**style, "colours": colours}, content.as_dict(), "pdf",
                    extra.size, 0, str(target), edge, extra.drawer, extra.options)  # fmt: skip
         files.append((PrintFile(slug, code, extra.kind.name, extra.size, name, target, 0), job))
-    return _CampaignPlan(files, headline_instead=headline_instead)
+    return _CampaignPlan(files, headline_instead=headline_instead, coarse=coarse)
 
 
 # Every print file depends on these, whatever it prints.
@@ -472,7 +489,7 @@ def _render(job: _Job) -> tuple[str, str | None]:
 
 def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path | None = None):
     poster = campaign.poster
-    photo = poster.image.read_bytes() if poster and poster.image else None
+    photo = Photo(poster.image.read_bytes(), poster.focus) if poster and poster.image else None
     content = PosterContent(
         title=campaign.title,
         body=tuple(leaflet_blocks(campaign, t, cache_dir)),

@@ -12,12 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..campaigns.attachments import published_files
 from ..campaigns.loader import CampaignSet
 from ..campaigns.model import Campaign
-from ..campaigns.reports import REPORTS
 from ..campaigns.summary import year_summaries
 from ..campaigns.summary_text import summary_text
+from .body_files import body_files, link_targets, pictures_view, published_assets
 from .views import (
     calendar_month_views,
     calendar_view,
@@ -61,6 +60,9 @@ def type_key(kind: str) -> str:
 class CampaignPlan:
     pages: list[PlannedPage] = field(default_factory=list)
     assets: list[tuple[str, Path]] = field(default_factory=list)
+    # Originals the pages link to that this language's site does not publish (site/
+    # body_files.py): (site path, file).
+    link_targets: list[tuple[str, Path]] = field(default_factory=list)
     feed: bytes = b""
     news_feed: bytes = b""
 
@@ -87,6 +89,12 @@ def plan_campaign_site(
 ) -> CampaignPlan:
     chosen = campaigns.in_language(code)
     plan = CampaignPlan()
+    photos = photos or {}
+    # What the bodies of each campaign, in every language, and of its reports refer to.
+    referred = {
+        campaign.slug: body_files(campaigns.campaigns[campaign.slug].values(), photos)
+        for campaign in chosen
+    }
 
     def url_of(campaign: Campaign) -> str:
         return page_url(campaign.page_key, use_directory_urls)
@@ -99,7 +107,8 @@ def plan_campaign_site(
 
     for campaign in chosen:
         files = print_files(campaign)
-        published = _published_files(campaign)
+        # The originals the article embeds: the pages show their web copies.
+        published = [file.original for file in referred[campaign.slug]]
         view = campaign_view(campaign, t, today)
         view["downloads"] = downloads_view(files, t)
         view["timeline"] = timeline_view(campaign, t, key_url)
@@ -132,6 +141,9 @@ def plan_campaign_site(
                     }
                     if share and page_link
                     else None,
+                    "xc_pictures": pictures_view(
+                        referred[campaign.slug], prefix + url_of(campaign), publishes_photos
+                    ),
                 },
                 source=_source_file(campaign),
                 is_fallback=campaign.is_fallback,
@@ -141,9 +153,9 @@ def plan_campaign_site(
         )
         for print_file in files:
             plan.assets.append((f"campaigns/{campaign.slug}/{print_file.name}", print_file.path))
-        for asset in published:
-            key = asset.relative_to(campaign.folder).as_posix()
-            plan.assets.append((f"campaigns/{campaign.slug}/{key}", asset))
+        if publishes_photos:
+            plan.assets.extend(published_assets(referred[campaign.slug]))
+        plan.link_targets.extend(link_targets(referred[campaign.slug], publishes_photos))
     plan.pages.append(
         PlannedPage(
             key=OVERVIEW,
@@ -203,13 +215,19 @@ def plan_campaign_site(
         direction=direction,
         prefix=prefix,
         publishes_photos=publishes_photos,
-        photos=photos or {},
+        photos=photos,
         t=t,
         use_directory_urls=use_directory_urls,
         site_url=site_url,
         timezone=timezone,
         author=author,
     )
+    reported = {r.page_key: r.slug for c in chosen for r in c.reports}
+    for planned in reports.pages:
+        if planned.key in reported:
+            here = prefix + key_url(planned.key)
+            files = referred[reported[planned.key]]
+            planned.context["xc_pictures"] = pictures_view(files, here, publishes_photos)
     plan.pages.extend(reports.pages)
     plan.assets.extend(reports.assets)
     plan.news_feed = reports.feed
@@ -290,16 +308,6 @@ def report_photos(campaigns: CampaignSet) -> list[Path]:
         for report in campaign.reports
         for photo in report.photos
     ]
-
-
-def _published_files(campaign: Campaign) -> list[Path]:
-    """Only what the pages show: the rest of the folder may hold private drafts. A report's
-    body refers to its files from the reports/ folder, as its page is there."""
-    image = campaign.poster.image if campaign.poster else None
-    own = published_files(campaign.folder, [campaign.body], [image])
-    bodies = [report.body for report in campaign.reports]
-    in_reports = published_files(campaign.folder / REPORTS, bodies, [], inside=campaign.folder)
-    return sorted(set(own) | set(in_reports))
 
 
 def _source_file(campaign: Campaign) -> Path:
