@@ -91,9 +91,10 @@ FORMATS = {"formats": ["banner", "board", "cards"], "banner_sizes": ["500x70", "
 
 
 def photo() -> bytes:
-    image = Image.new("RGB", (900, 600), "#3b7")
-    for x in range(0, 900, 60):
-        image.paste("#1a5", (x, 0, x + 30, 600))
+    # Sharp enough for the A3 poster (150 dpi): the build warns of a coarser one.
+    image = Image.new("RGB", (2000, 1400), "#3b7")
+    for x in range(0, 2000, 80):
+        image.paste("#1a5", (x, 0, x + 40, 1400))
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=80)
     return buffer.getvalue()
