@@ -21,9 +21,8 @@ from .characters import printable_text
 from .content import SOURCES
 from .layouts import Layouts
 
-# The kinds of file each format gives, in the order the download box lists them.
-KINDS_OF = {"banner": (BANNER_PDF, BANNER_TILES_PDF), "board": (BOARD_PDF,), "cards": (CARDS_PDF,)}
-MORE_KINDS = frozenset(kind.name for kinds in KINDS_OF.values() for kind in kinds)
+# The kinds of file these formats give (core/print_files.py orders them for downloads).
+MORE_KINDS = frozenset(kind.name for kind in (BANNER_PDF, BANNER_TILES_PDF, BOARD_PDF, CARDS_PDF))
 # A board of another shape than the layout's would be stretched: within this share it is not.
 SHAPE_TOLERANCE = 0.01
 
@@ -91,7 +90,7 @@ def deck_tips(campaign: Campaign) -> tuple[str, ...]:
     points = campaign.poster.points if campaign.poster else ()
     tips: list[str] = []
     for tip in (*points, *campaign.cards):
-        if printable_text(tip) not in (printable_text(t) for t in tips):
+        if printable_text(tip) not in (printable_text(dealt) for dealt in tips):
             tips.append(tip)
     return tuple(tips)
 
@@ -175,7 +174,7 @@ def more_outputs(
                     count="{count}",
                     row="{row}",
                     column="{column}",
-                ),  # fmt: skip
+                ),
                 "how": t("banner.tile_how"),
                 "paper": more.office_paper,
             }
@@ -201,10 +200,8 @@ def more_outputs(
         notes = {
             "front": t(
                 "cards.sheet_front", title=content.title, sheet="{sheet}", sheets="{sheets}"
-            ),  # fmt: skip
-            "back": t(
-                "cards.sheet_back", title=content.title, sheet="{sheet}", sheets="{sheets}"
-            ),  # fmt: skip
+            ),
+            "back": t("cards.sheet_back", title=content.title, sheet="{sheet}", sheets="{sheets}"),
             "how": t("cards.how", width=f"{deck.page.width:g}", height=f"{deck.page.height:g}"),
             "joker": t("cards.joker"),
         }
