@@ -72,13 +72,15 @@ def report_view(
     }
 
 
-def _photo(web: WebPhoto, caption: str | None, campaign: Campaign, photo_url) -> dict:
-    folder = campaign.folder.resolve()
-    inside = web.original.parent.resolve().relative_to(folder).as_posix()
-    prefix = f"campaigns/{campaign.slug}/{inside}/"
+def copy_key(campaign: Campaign, web: WebPhoto, copy) -> str:
+    """A web copy's path in the site: beside where its original would be published."""
+    inside = web.original.parent.resolve().relative_to(campaign.folder.resolve()).as_posix()
+    return f"campaigns/{campaign.slug}/{inside}/{web.published_name(copy)}"
 
+
+def _photo(web: WebPhoto, caption: str | None, campaign: Campaign, photo_url) -> dict:
     def href(copy) -> str:
-        return photo_url(prefix + web.published_name(copy))
+        return photo_url(copy_key(campaign, web, copy))
 
     middle = web.copies[min(1, len(web.copies) - 1)]
     return {
@@ -94,15 +96,13 @@ def _photo(web: WebPhoto, caption: str | None, campaign: Campaign, photo_url) ->
 
 def photo_assets(campaign: Campaign, photos: dict) -> list[tuple[str, object]]:
     """(site path, cached copy) of every web copy of the campaign's report photos."""
-    folder = campaign.folder.resolve()
     assets = []
     seen = set()
     for report in campaign.reports:
         for photo in report.photos:
             web = photos[photo.file]
-            inside = web.original.parent.resolve().relative_to(folder).as_posix()
             for copy in web.copies:
-                key = f"campaigns/{campaign.slug}/{inside}/{web.published_name(copy)}"
+                key = copy_key(campaign, web, copy)
                 if key not in seen:
                     seen.add(key)
                     assets.append((key, copy.path))
