@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import signal
 from html import unescape
 from pathlib import Path
@@ -32,7 +33,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, nest_paths
 
-from .core.disk_cache import CACHE_DIR, damage_report, take_damaged
+from .core.disk_cache import CACHE_DIR, add_damaged, damage_report, take_damaged
 from .core.errors import Problem, SourceError, write_problem
 from .core.frontmatter import field_lines
 from .core.log import log
@@ -60,7 +61,8 @@ from .site.preview import Preview, PreviewFiles, watch_promptly
 from .site.print_footer import FooterTemplates
 from .site.report_pages import NEWS_FEED
 from .site.run import Run, start_run
-from .site.search_files import write_search_files
+from .site.search_files import FOLDER as SEARCH_FOLDER
+from .site.search_files import deferred_search_files, index_files, write_search_files
 from .site.section_lists import titles_script
 from .site.short_pages import Target, short_pages, team_short_links
 from .site.template_cache import KeptTemplates
@@ -139,7 +141,7 @@ class SiteBuild:
     def on_config(self, config: MkDocsConfig):
         if self.pending is None:
             self.builds.clear()
-            PREVIEW_FILES.clear()
+            PREVIEW_FILES.begin()
             run = self._start_run(config)
             language = run.settings.default
         else:
@@ -176,6 +178,8 @@ class SiteBuild:
         if build.is_default:
             # Print files are drawn: the other languages need nothing more from this one.
             self.others = OtherLanguages.start(self, build.run)
+        if build.run.serving:
+            kept = [_served_in_place(file, build) for file in kept]
         files = Files(kept)
         if build.linked:
             config.nav = _menu_with_links(config, files, build)
@@ -290,10 +294,13 @@ class SiteBuild:
         article = build.page_article(key, build.run.project_dir / ARTICLE_CACHE)
         extras = None
         if article is not None:
-            path, data, extras = article
-            target = Path(config.site_dir) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            path, made, extras = article
+            if build.run.serving:
+                PREVIEW_FILES.add(_preview_address(build, path), str(made))
+            else:
+                target = Path(config.site_dir) / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(made, target)
         build.reuse.finished(key, output, extras)
         self.writing = page.file.abs_dest_path
         return output
@@ -319,7 +326,14 @@ class SiteBuild:
                 )
             )
         _report_linked(build)
-        size = write_search_files(Path(config.site_dir), build.linked_search_entries())
+        if build.run.serving:
+            docs = deferred_search_files(Path(config.site_dir), build.linked_search_entries())
+            if docs is not None:
+                folder = _preview_address(build, SEARCH_FOLDER + "/")
+                PREVIEW_FILES.add_made(folder, index_files, docs)
+            size = None
+        else:
+            size = write_search_files(Path(config.site_dir), build.linked_search_entries())
         if size is not None:
             log.info(
                 msg(
@@ -341,10 +355,12 @@ class SiteBuild:
             if damaged:
                 log.info(damage_report(damaged))
             logging.getLogger("mkdocs").removeHandler(self.warnings)
-            if run.finish(self.warnings.count) and run.staging:
-                config.site_dir = str(run.staging.final)
-                # Only after a whole build: every page of every language was looked up.
-                build.reuse.cache.prune(run.pages_used, "serve" if run.serving else "build")
+            if run.finish(self.warnings.count):
+                PREVIEW_FILES.commit()
+                if run.staging:
+                    config.site_dir = str(run.staging.final)
+                    # Only after a whole build: every page of every language was looked up.
+                    build.reuse.cache.prune(run.pages_used, "serve" if run.serving else "build")
         self.builds.pop()
 
     @event_priority(-100)  # last: it may end the build with a message instead of a traceback
@@ -496,6 +512,9 @@ class OtherLanguages:
             return cls(pid, reader)
         die_with_parent(parent)
         os.close(reader)
+        # What this process adds is handed over at the end; the parent counts its own.
+        PREVIEW_FILES.begin()
+        take_damaged()
         outcome: dict = {"failure": None}
         before = site.warnings.count
         try:
@@ -506,6 +525,8 @@ class OtherLanguages:
             outcome["failure"] = ["error", f"{type(error).__name__}: {error}"]
         outcome["warnings"] = site.warnings.count - before
         outcome["pages"] = sorted(run.pages_used)
+        outcome["preview"] = PREVIEW_FILES.taken() if run.serving else None
+        outcome["damaged"] = take_damaged()
         for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
             handler.flush()
         with os.fdopen(writer, "w", encoding="utf-8") as stream:
@@ -522,6 +543,9 @@ class OtherLanguages:
         except ValueError:
             outcome = {"failure": ["error", f"the build of the other languages ended ({status})"]}
         run.pages_used.update(outcome.get("pages", ()))
+        if outcome.get("preview"):
+            PREVIEW_FILES.take(outcome["preview"])
+        add_damaged(int(outcome.get("damaged", 0)))
         failure = outcome.get("failure")
         if failure:
             kind, message = failure
@@ -801,14 +825,13 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
     cache = (build.run.project_dir / CACHE_DIR).resolve()
-    mount = urlsplit(build.run.site_url or "/").path.rstrip("/") + "/"
     for key, path in plan.assets:
         drawn = Path(path).resolve().is_relative_to(cache)
         if drawn:
             build.print_files.add(key)
         if drawn and build.run.serving:
             # Served from the cache by the preview's server, not copied (site/preview.py).
-            PREVIEW_FILES.add(mount + build.prefix + key, str(path))
+            PREVIEW_FILES.add(_preview_address(build, key), str(path))
         else:
             files.append(_file_reading(key, path, config))
     for key, path in plan.link_targets:
@@ -817,6 +840,11 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
     if plan.news_feed:
         files.append(File.generated(config, NEWS_FEED, content=plan.news_feed))
     return files
+
+
+def _preview_address(build: LanguageBuild, key: str) -> str:
+    """The address the preview's server answers at for the file ``key`` of ``build``."""
+    return urlsplit(build.run.site_url or "/").path.rstrip("/") + "/" + build.prefix + key
 
 
 def _short_files(config: MkDocsConfig, build: LanguageBuild, files: list[File]) -> list[File]:
@@ -892,10 +920,30 @@ def _settings_of(config: MkDocsConfig) -> Settings:
 
 class _LinkTarget(File):
     """A file pages link to that this language's site does not publish: MkDocs checks the
-    links against it, and the pages are given the published file (site/body_files.py)."""
+    links against it, and the pages are given the published file (site/body_files.py).
+    In a preview, also a file the preview's server answers for from where it is."""
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
+
+
+def _served_in_place(file: File, build: LanguageBuild) -> File:
+    """In a preview, a file copied as it is (the theme's scripts and styles, the team's
+    pictures and attachments) is served from where it is instead: a rebuild writes a
+    whole new site, and copying hundreds of unchanged files was a good part of its wait."""
+    if file.is_documentation_page() or file.generated_by or not file.abs_src_path:
+        return file
+    served = _LinkTarget(
+        file.src_uri,
+        file.src_dir,
+        file.dest_dir,
+        file.use_directory_urls,
+        dest_uri=file.dest_uri,
+        inclusion=file.inclusion,
+    )
+    served.abs_src_path = file.abs_src_path
+    PREVIEW_FILES.add(_preview_address(build, file.dest_uri), file.abs_src_path)
+    return served
 
 
 def _link_target(key: str, source: Path, config: MkDocsConfig) -> File:

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def wait_for(url: str, condition, what: str, server, log: Path) -> str:
 
 
 @contextlib.contextmanager
-def serving(root: Path, log: Path):
+def serving(root: Path, log: Path, env: dict | None = None):
     """``mkdocs serve`` in ``root`` on a free port: (process, address), stopped afterwards."""
     port = free_port()
     with open(log, "w") as stream:
@@ -78,7 +79,7 @@ def serving(root: Path, log: Path):
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=root, stdout=stream, stderr=subprocess.STDOUT, start_new_session=True,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "XUANCHUAN_LANG": "en",
-                 "PYTHONPATH": str(PROJECT / "hooks")},
+                 "PYTHONPATH": str(PROJECT / "hooks"), **(env or {})},
         )
     try:
         yield process, served_at(process, log)
@@ -108,6 +109,13 @@ def server(tmp_path: Path):
         yield root, url, process, log
 
 
+def assets_of(page_html: str) -> list[str]:
+    """The addresses of a page's own style sheets and scripts."""
+    found = re.findall(r'<(?:link[^>]+href|script[^>]+src)="([^"]+\.(?:css|js))"', page_html)
+    assert any(a.endswith(".css") for a in found) and any(a.endswith(".js") for a in found)
+    return [a for a in found if "://" not in a]
+
+
 def test_a_failed_rebuild_keeps_the_last_good_site_with_the_problem_shown(server):
     root, url, process, log = server
     about = url + "about.html"  # the offline plugin turns directory URLs off
@@ -121,6 +129,11 @@ def test_a_failed_rebuild_keeps_the_last_good_site_with_the_problem_shown(server
     assert "content/about.zh.md, line 3: the front matter is not valid YAML" in shown
     assert "Preview: the last good site is still served" in log.read_text()
     assert NOTICE in fetch(url)  # every page says so
+    # Whole: its styles, scripts and search, which the preview serves from where they are.
+    for asset in assets_of(shown):
+        with urllib.request.urlopen(urllib.parse.urljoin(about, asset), timeout=15) as answer:
+            assert answer.status == 200 and answer.read(), asset
+    assert fetch(url + "search/xc/meta.js").startswith("xcSearch.meta(")
 
     # An error nobody expected (a traceback before): still answered, still shown.
     (root / "content" / "about.zh.md").write_text(page("关于", "第三版 BOOM。"))

@@ -182,13 +182,18 @@ def test_a_bad_report_leaves_out_only_itself(built):
     for prefix in ("", "en/"):
         reports = site / prefix / "campaigns" / "spring" / "reports"
         assert (site / prefix / "campaigns" / "spring" / "index.html").is_file()
-        # Each good report's page and its copy for WeChat; nothing of the bad one.
+        # Each good report's page and its copy for WeChat; nothing of the bad one. The talk
+        # has no English: its English page links to the Chinese copy, made once.
         assert sorted(p.name for p in reports.glob("*.html")) == [
             "2027-03-10-well.html",
             "2027-03-10-well.wechat.html",
             "2027-03-20-talk.html",
-            "2027-03-20-talk.wechat.html",
+            *(["2027-03-20-talk.wechat.html"] if not prefix else []),
         ]
+        talk = built.html(f"{prefix}campaigns/spring/reports/2027-03-20-talk.html")
+        link = talk.select_one(".xc-wechat a")["href"]
+        assert (reports / link).resolve() == (site / reports.relative_to(site / prefix) /
+                                              "2027-03-20-talk.wechat.html").resolve()
         news = built.html(f"{prefix}news/index.html")
         assert [a["href"] for a in news.select("main a[href*='reports/']")] == [
             "../campaigns/spring/reports/2027-03-20-talk.html",

@@ -5,14 +5,17 @@ leading to the page, and "select all, copy" taking the article without the hint 
 from __future__ import annotations
 
 import base64
+import posixpath
 import random
 import re
 import shutil
+import urllib.request
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
+from test_preview import serving, wait_for
 
 from browser_support import READABILITY, Visit, playwright_or_skip
 from print_support import qr_codes
@@ -327,6 +330,44 @@ def test_a_changed_photo_changes_the_article_of_a_kept_page(project, tmp_path):
     clean = run_mkdocs(root, env=TODAY, site_dir=root / "clean")
     assert clean.returncode == 0, clean.output
     assert tree_digest(root / "warm") == tree_digest(root / "clean")
+
+
+def test_a_damaged_kept_article_is_made_again_not_published(project, tmp_path):
+    root = tmp_path / "p"
+    shutil.copytree(project, root, symlinks=True)
+    shutil.rmtree(root / ".cache" / "xuanchuan" / "wechat")
+    first = run_mkdocs(root, env=TODAY, site_dir=root / "first")
+    assert first.returncode == 0, first.output
+    kept = sorted((root / ".cache" / "xuanchuan" / "wechat").glob("*/*.html"))
+    assert len(kept) == len(ARTICLES)
+    for path in kept:  # cut short, and changed in place: both must be noticed
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2] if path == kept[0] else data.replace(b"<h1", b"<h2"))
+    again = run_mkdocs(root, env=TODAY, site_dir=root / "again")
+    assert again.returncode == 0, again.output
+    assert f"Cache: {len(kept)} damaged entries made again" in again.output, again.output
+    for article in ARTICLES:
+        assert (root / "again" / article).read_bytes() == (root / "site" / article).read_bytes()
+
+
+def test_the_preview_serves_the_articles_photos_and_search_the_build_publishes(
+    project, site, tmp_path
+):
+    # Served from where they are kept, not copied into the preview's site on every save.
+    report = f"campaigns/{SLUG}/reports/{REPORT}.html"
+    gallery = read(site, report).select_one(".xc-gallery img")
+    photos = [
+        posixpath.normpath(posixpath.join(posixpath.dirname(report), part.split()[0]))
+        for part in gallery["srcset"].split(",")
+    ]
+    # The search, made when first asked for, is the build's too.
+    search = ["search/xc/meta.js", "search/xc/s0.js", "en/search/xc/d0.js"]
+    log = tmp_path / "serve.log"
+    with serving(project, log, env=TODAY) as (process, url):
+        wait_for(url + report, lambda text: "<html" in text, "the preview", process, log)
+        for path in [*ARTICLES, *photos, *search]:
+            with urllib.request.urlopen(url + path, timeout=15) as answer:
+                assert answer.read() == (site / path).read_bytes(), path
 
 
 def test_without_a_site_url_the_articles_have_no_qr_code_and_no_links(tmp_path, project):

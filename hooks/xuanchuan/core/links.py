@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import Path
 
 
 def relative_url(target: str, current: str) -> str:
@@ -55,3 +56,20 @@ _NOT_IN_A_PATH = re.compile(r'[\x00-\x20"#%<>?\[\\\]^`{|}\x7f]')
 def href_path(path: str) -> str:
     """``path`` as a link names it: only what would end or break a URL is encoded."""
     return _NOT_IN_A_PATH.sub(lambda found: f"%{ord(found.group()):02X}", path)
+
+
+def path_within(path: Path, folder: Path) -> str:
+    """``path`` relative to ``folder``, as a site path (``reports/photos/a.jpg``).
+
+    Paths the engine joins itself are compared as written: resolving is a system call per
+    folder of the path, and a page with photos asks for many. Only a path that is not
+    written under ``folder`` (a symbolic link on the way) is resolved first.
+    """
+    try:
+        inside = path.relative_to(folder)
+    except ValueError:
+        inside = path.resolve().relative_to(folder.resolve())
+    else:
+        if ".." in inside.parts:
+            inside = path.resolve().relative_to(folder.resolve())
+    return inside.as_posix()

@@ -126,7 +126,9 @@ def plan_campaign_site(
             address=page_link,
             published=published,
         )
-        view["wechat"] = article_link(article, url_of(campaign), t)
+        view["wechat"] = article_link(
+            article, prefix + url_of(campaign), prefix, campaign.is_fallback, t
+        )
         plan.pages.append(
             PlannedPage(
                 key=campaign.page_key,
@@ -148,7 +150,7 @@ def plan_campaign_site(
                 source=_source_file(campaign),
                 is_fallback=campaign.is_fallback,
                 in_nav=False,
-                article=article,
+                article=None if campaign.is_fallback else article,
             )
         )
         for print_file in files:

@@ -24,7 +24,7 @@ from .run import Run
 from .section_lists import SectionPlan, back_view, list_view, plan_sections
 from .search_files import page_in_another_language
 from .untranslated import HOME, link_from
-from .wechat import wechat_article
+from .wechat import article_file
 
 # The page's own start tag, right after the doctype: never text that only looks like one.
 _HTML_START = re.compile(r"\A(\s*<!doctype html>\s*)<html\b([^>]*)>", re.IGNORECASE)
@@ -204,9 +204,9 @@ class LanguageBuild:
         planned = self.planned.get(key)
         return (ARTICLE_BODY,) if planned is not None and planned.article else ()
 
-    def page_article(self, key: str, cache_dir: Path) -> tuple[str, bytes, dict] | None:
-        """The article file of page ``key``, once the page is made: its path in this
-        language's site, its bytes, and what the page keeps to make it again."""
+    def page_article(self, key: str, cache_dir: Path) -> tuple[str, Path, dict] | None:
+        """The article of page ``key``, once the page is made: its path in this language's
+        site, the kept file to publish there, and what the page keeps to make it again."""
         planned = self.planned.get(key)
         if planned is None or planned.article is None:
             return None
@@ -215,8 +215,8 @@ class LanguageBuild:
             body = kept.extras[ARTICLE_BODY]
         else:
             body = self.article_bodies.pop(key, "")
-        data = wechat_article(replace(planned.article.article, body=body), cache_dir)
-        return planned.article.path, data, {ARTICLE_BODY: body}
+        made = article_file(replace(planned.article.article, body=body), cache_dir)
+        return planned.article.path, made, {ARTICLE_BODY: body}
 
     def home(self, url: str) -> dict:
         """What the home page (at ``url``) shows under the team's text: what is on."""

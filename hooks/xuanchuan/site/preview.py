@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from ..core.messages import msg
 
+import base64
 import html
 import logging
 import mimetypes
+import pickle
 import re
+import threading
 from collections.abc import Callable, Iterable
 
 from ..core.log import log
@@ -107,38 +110,94 @@ def _with_notice(page: bytes, problem: str) -> bytes:
 
 
 class PreviewFiles:
-    """Print files a preview serves straight from the cache, by address.
+    """Files a preview serves from where they are, by address, instead of the site's folder.
 
-    A build copies every poster and leaflet into the site; a preview rebuilds on each save,
-    and copying hundreds of megabytes each time was most of the wait. The preview's server
-    answers for them from where they were drawn instead (``wrap``); each rebuild says
-    again which they are (``clear``, ``add``), so a redrawn file is served at once.
+    A build copies every poster, article, picture and theme file into the site; a preview
+    rebuilds a whole new site on each save, and copying them each time was most of the
+    wait. The preview's server answers for them from where they are kept instead
+    (``wrap``). Files made from the build's data, such as the search index, are made only
+    when first asked for (``add_made``).
+
+    A rebuild says again which files there are (``begin``, ``add``); the server keeps
+    answering with the last good rebuild's until a new one has succeeded (``commit``), so
+    a failed rebuild leaves the last good site whole. A rebuild's other languages are built
+    in another process, which hands its files over (``taken``, ``take``).
     """
 
     def __init__(self) -> None:
-        self.files: dict[str, str] = {}
+        self.served = _Files()
+        self.pending = _Files()
 
-    def clear(self) -> None:
-        self.files = {}
+    def begin(self) -> None:
+        self.pending = _Files()
 
     def add(self, address: str, path: str) -> None:
-        self.files[address] = path
+        self.pending.paths[address] = path
+
+    def add_made(self, folder: str, make: Callable[[object], dict[str, bytes]], data) -> None:
+        """The files under ``folder`` (an address ending in "/") are ``make(data)``, by
+        their path below it, made once when the first of them is asked for. ``make`` is a
+        module's function and ``data`` plain values, to be handed between processes."""
+        self.pending.made[folder] = _MadeOnRequest(make, data)
+
+    def commit(self) -> None:
+        self.served = self.pending
+
+    def taken(self) -> str:
+        """What this process added since ``begin``, for ``take`` in another."""
+        made = {folder: (item.make, item.data) for folder, item in self.pending.made.items()}
+        return base64.b64encode(pickle.dumps((self.pending.paths, made))).decode("ascii")
+
+    def take(self, taken: str) -> None:
+        paths, made = pickle.loads(base64.b64decode(taken))
+        self.pending.paths.update(paths)
+        for folder, (make, data) in made.items():
+            self.add_made(folder, make, data)
 
     def wrap(self, app: Callable) -> Callable:
         def serve(environ, start_response) -> Iterable[bytes]:
-            path = self.files.get(environ.get("PATH_INFO", ""))
-            if path is None or environ.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
+            if environ.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
                 return app(environ, start_response)
-            try:
-                with open(path, "rb") as stream:
-                    data = stream.read()
-            except OSError:
+            address = environ.get("PATH_INFO", "")
+            data = self.served.find(address)
+            if data is None:
                 return app(environ, start_response)
-            kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+            kind = mimetypes.guess_type(address)[0] or "application/octet-stream"
             start_response("200 OK", [("Content-Type", kind), ("Content-Length", str(len(data)))])
             return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [data]
 
         return serve
+
+
+class _Files:
+    def __init__(self) -> None:
+        self.paths: dict[str, str] = {}
+        self.made: dict[str, _MadeOnRequest] = {}
+
+    def find(self, address: str) -> bytes | None:
+        path = self.paths.get(address)
+        if path is not None:
+            try:
+                with open(path, "rb") as stream:
+                    return stream.read()
+            except OSError:
+                return None
+        folder, _, name = address.rpartition("/")
+        made = self.made.get(folder + "/")
+        return made.file(name) if made is not None else None
+
+
+class _MadeOnRequest:
+    def __init__(self, make: Callable[[object], dict[str, bytes]], data) -> None:
+        self.make, self.data = make, data
+        self.files: dict[str, bytes] | None = None
+        self.lock = threading.Lock()  # the server answers each request in its own thread
+
+    def file(self, name: str) -> bytes | None:
+        with self.lock:
+            if self.files is None:
+                self.files = self.make(self.data)
+            return self.files.get(name)
 
 
 def watch_promptly(server) -> None:

@@ -76,7 +76,7 @@ def plan_reports(
             address=address(site_url, page_path),
         )
         view = report_view(report, campaign, t, url_of, photo_url, photos)
-        view["wechat"] = article_link(article, page_path, t)
+        view["wechat"] = article_link(article, here, prefix, report.is_fallback, t)
         plan.pages.append(
             PlannedPage(
                 key=report.page_key,
@@ -86,7 +86,7 @@ def plan_reports(
                 source=report.folder / "reports" / report.source.name,
                 is_fallback=report.is_fallback,
                 in_nav=False,
-                article=article,
+                article=None if report.is_fallback else article,
             )
         )
     if publishes_photos:

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from ..campaigns.model import Campaign, Report
 from ..core.formatting import format_day, format_number
+from ..core.links import path_within
 from ..core.strings import Translator
 from .web_photos import WebPhoto
 
@@ -74,7 +75,7 @@ def report_view(
 
 def copy_key(campaign: Campaign, web: WebPhoto, copy) -> str:
     """A web copy's path in the site: beside where its original would be published."""
-    inside = web.original.parent.resolve().relative_to(campaign.folder.resolve()).as_posix()
+    inside = path_within(web.original.parent, campaign.folder)
     return f"campaigns/{campaign.slug}/{inside}/{web.published_name(copy)}"
 
 

@@ -158,18 +158,31 @@ def write_search_files(site_dir: Path, extra: Sequence[dict] = ()) -> int | None
 
     Returns the bytes written, or None when the site has no search index.
     """
+    docs = deferred_search_files(site_dir, extra)
+    if docs is None:
+        return None
+    written = 0
+    for path, content in index_files(docs).items():
+        target = site_dir / FOLDER / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written += len(content)
+    return written + (site_dir / "search" / "search_index.json").stat().st_size
+
+
+def deferred_search_files(site_dir: Path, extra: Sequence[dict] = ()) -> list[dict] | None:
+    """Leave only the search box's settings in Material's index now, and return the
+    documents ``index_files`` makes the split index of; None when the site has no search
+    index.
+
+    A preview makes them only when a search asks for them: most saves are read, not
+    searched, and cutting every page's text into terms was a good part of each rebuild.
+    """
     index_file = site_dir / "search" / "search_index.json"
     if not index_file.is_file():
         return None
     data = json.loads(index_file.read_text(encoding="utf-8"))
-    table, chunks, shards = build_index([*data.get("docs", []), *extra])
-    folder = site_dir / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    written = _write_call(folder / "meta.js", "xcSearch.meta", table)
-    for number, chunk in enumerate(chunks):
-        written += _write_call(folder / f"d{number}.js", f"xcSearch.docs({number},", chunk)
-    for number, terms in shards.items():
-        written += _write_call(folder / f"s{number}.js", f"xcSearch.shard({number},", terms)
+    docs = [*data.get("docs", []), *extra]
     stub = json.dumps(
         {"config": data.get("config", {}), "docs": [], "options": data.get("options", {})},
         ensure_ascii=False,
@@ -179,15 +192,24 @@ def write_search_files(site_dir: Path, extra: Sequence[dict] = ()) -> int | None
     offline = index_file.with_suffix(".js")
     if offline.is_file():
         offline.write_text(f"var __index = {stub}", encoding="utf-8")
-    return written + len(stub.encode("utf-8"))
+    return docs
 
 
-def _write_call(path: Path, call: str, data) -> int:
+def index_files(docs: list[dict]) -> dict[str, bytes]:
+    """The split index's files, by their path within ``search/xc/``."""
+    table, chunks, shards = build_index(docs)
+    files = {"meta.js": _call("xcSearch.meta", table)}
+    for number, chunk in enumerate(chunks):
+        files[f"d{number}.js"] = _call(f"xcSearch.docs({number},", chunk)
+    for number, terms in shards.items():
+        files[f"s{number}.js"] = _call(f"xcSearch.shard({number},", terms)
+    return files
+
+
+def _call(call: str, data) -> bytes:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     opening = call if call.endswith(",") else call + "("
-    content = f"{opening}{text});\n"
-    path.write_text(content, encoding="utf-8")
-    return len(content.encode("utf-8"))
+    return f"{opening}{text});\n".encode("utf-8")
 
 
 def read_search_files(site_dir: Path) -> list[dict]:

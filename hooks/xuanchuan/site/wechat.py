@@ -11,8 +11,8 @@ Above the article, one line tells the team how to copy it. The browser leaves it
 what is selected and copied (``user-select: none``), so "select all, copy" takes the
 article alone; the article also stands apart on its white sheet, for copying part of it.
 
-The file is kept on disk by everything it is made from, so an unchanged rebuild only
-writes it again.
+The file is kept on disk by everything it is made from, so an unchanged rebuild neither
+makes nor reads it: a build copies it into the site, a preview serves it from the cache.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..core.disk_cache import cache_key, cached_bytes
+from ..core.disk_cache import cache_key, intact_file, store_file
 from .page_qr import qr_png
 from .wechat_body import FONTS, MUTED, TEXT, Embedded, article_body
 from .wechat_pictures import Picture, article_picture, file_identity
@@ -73,10 +73,23 @@ def wechat_article(article: Article, cache_dir: Path | None = None) -> bytes:
     its pictures and QR code, by everything each is made from."""
     if cache_dir is None:
         return _document(article, None).encode("utf-8")
+    return article_file(article, cache_dir).read_bytes()
+
+
+def article_file(article: Article, cache_dir: Path) -> Path:
+    """Where the article's file is kept in ``cache_dir``, made unless a build made it
+    before and it is whole.
+
+    The site publishes the file as it is, as print files are: a build copies it, a preview
+    serves it from here. Its pictures make it large, and reading every article back to
+    check it would be most of an unchanged rebuild; the record beside it says whether the
+    file is as it was made without reading it (``intact_file``).
+    """
     key = cache_key("wechat-article", _code_version(), json.dumps(_inputs(article)))
-    return cached_bytes(
-        cache_dir / key[:2] / f"{key}.html", lambda: _document(article, cache_dir).encode("utf-8")
-    )
+    path = cache_dir / key[:2] / f"{key}.html"
+    if not intact_file(path):
+        store_file(path, _document(article, cache_dir).encode("utf-8"))
+    return path
 
 
 def _inputs(article: Article) -> list:

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..campaigns.attachments import body_references
 from ..campaigns.model import Campaign, Report
 from ..core.formatting import format_day, format_range
-from ..core.links import relative_url
+from ..core.links import path_within, relative_url
 from ..core.strings import Translator
 from ..core.formatting import format_number
 from .wechat import Article, ArticleFile
@@ -82,10 +82,15 @@ def report_article(
     )
 
 
-def article_link(article: ArticleFile, page_path: str, t: Translator) -> dict:
-    """The link to ``article`` on its page (at ``page_path``), for the page's template."""
+def article_link(
+    article: ArticleFile, here: str, prefix: str, is_fallback: bool, t: Translator
+) -> dict:
+    """The link to ``article`` on its page (at ``here``, within the whole site), for the
+    page's template. A page shown in the default language for want of a translation
+    (``is_fallback``) has no article of its own: it links to the default language's."""
+    target = article.path if is_fallback else prefix + article.path
     return {
-        "url": relative_url(article.path, page_path),
+        "url": relative_url(target, here),
         "label": t("wechat.link"),
         "note": t("wechat.link_note"),
     }
@@ -112,7 +117,7 @@ def _line(t: Translator, label: str, value: str) -> str:
 
 
 def _site_path(campaign: Campaign, path: Path) -> str:
-    inside = path.resolve().relative_to(campaign.folder.resolve()).as_posix()
+    inside = path_within(path, campaign.folder)
     return f"campaigns/{campaign.slug}/{inside}"
 
 
