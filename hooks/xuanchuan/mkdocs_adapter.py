@@ -808,6 +808,7 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         publishes_photos=build.is_default,
         author=unescape(str(config.site_name)),
         direction=build.language.dir,
+        wechat_articles=run.settings.wechat_articles,
     )
     files = []
     if build.is_default:
@@ -824,9 +825,10 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         if not planned.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
-    cache = (build.run.project_dir / CACHE_DIR).resolve()
+    # Drawn files' paths are made from the project's folder, as written: no need to resolve.
+    cache = build.run.project_dir / CACHE_DIR
     for key, path in plan.assets:
-        drawn = Path(path).resolve().is_relative_to(cache)
+        drawn = Path(os.path.abspath(path)).is_relative_to(cache)
         if drawn:
             build.print_files.add(key)
         if drawn and build.run.serving:

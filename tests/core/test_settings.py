@@ -30,7 +30,8 @@ def test_misspelt_setting_gets_a_suggestion():
     assert errors({"langauges": []}) == (
         'mkdocs.yml: extra.xuanchuan.langauges: unknown field (did you mean "languages"?); '
         "known fields: languages, campaign_types, messages_language, campaigns_dir, "
-        "timezone, nav_section_limit, nav_section_page_size, print, untranslated_pages"
+        "timezone, nav_section_limit, nav_section_page_size, print, untranslated_pages, "
+        "wechat_articles"
     )
 
 
@@ -188,3 +189,11 @@ def test_a_poster_design_for_an_unknown_type_or_an_unknown_design_is_named():
     assert errors(
         {"campaign_types": ["village-safety"], "print": {"poster_layouts": {"safety-month": "photo"}}}
     ).endswith("is not a campaign type: expected one of campaign_types: village-safety")
+
+
+def test_wechat_articles_are_made_unless_turned_off():
+    assert load_settings(None).wechat_articles is True
+    assert load_settings({"wechat_articles": False}).wechat_articles is False
+    assert errors({"wechat_articles": "no"}) == (
+        "mkdocs.yml: extra.xuanchuan.wechat_articles: expected true or false, got the text \"no\""
+    )

@@ -370,6 +370,21 @@ def test_the_preview_serves_the_articles_photos_and_search_the_build_publishes(
                 assert answer.read() == (site / path).read_bytes(), path
 
 
+def test_a_team_without_an_official_account_turns_articles_off(tmp_path, project):
+    root = tmp_path / "p"
+    shutil.copytree(project, root, symlinks=True)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    found = re.search(r"(?m)^( +)xuanchuan:\n", config)
+    on = found.group(1) * 2 + "wechat_articles: false\n"
+    (root / "mkdocs.yml").write_text(config.replace(found.group(), found.group() + on, 1))
+    result = run_mkdocs(root, env=TODAY, site_dir=root / "plain")
+    assert result.returncode == 0, result.output
+    assert not list((root / "plain").glob("**/*wechat*"))
+    for page_path in ARTICLES.values():
+        shown = read(root / "plain", page_path)
+        assert shown.select_one("main") and not shown.select(".xc-wechat")
+
+
 def test_without_a_site_url_the_articles_have_no_qr_code_and_no_links(tmp_path, project):
     root = tmp_path / "p"
     shutil.copytree(project, root, symlinks=True)

@@ -273,6 +273,10 @@ class Settings:
     # A page not translated into a language: "link" (its menus, links and search lead to the
     # default language's page) or "copy" (a copy of that page in the language's site).
     untranslated_pages: str = declare(Choice(UNTRANSLATED_PAGES, default="link"))
+    # A copy of each campaign and report page for the WeChat official account's editor (one
+    # HTML file with its pictures inside). false for a team that does not publish there:
+    # each report's copy carries its photos again, most of the size of a site of reports.
+    wechat_articles: bool = declare(Bool(default=True))
 
     @property
     def default(self) -> Language:

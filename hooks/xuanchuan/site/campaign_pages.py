@@ -86,6 +86,7 @@ def plan_campaign_site(
     publishes_photos: bool = True,
     author: str = "",
     direction: str = "ltr",
+    wechat_articles: bool = True,
 ) -> CampaignPlan:
     chosen = campaigns.in_language(code)
     plan = CampaignPlan()
@@ -118,16 +119,22 @@ def plan_campaign_site(
             target.update(result)
         share = next((f.name for f in files if f.kind == SHARE_PNG.name), None)
         page_link = absolute_url(campaign)
-        article = campaign_article(
-            campaign,
-            t,
-            direction=direction,
-            page_path=url_of(campaign),
-            address=page_link,
-            published=published,
+        article = (
+            campaign_article(
+                campaign,
+                t,
+                direction=direction,
+                page_path=url_of(campaign),
+                address=page_link,
+                published=published,
+            )
+            if wechat_articles
+            else None
         )
-        view["wechat"] = article_link(
-            article, prefix + url_of(campaign), prefix, campaign.is_fallback, t
+        view["wechat"] = (
+            article_link(article, prefix + url_of(campaign), prefix, campaign.is_fallback, t)
+            if article
+            else None
         )
         plan.pages.append(
             PlannedPage(
@@ -223,6 +230,7 @@ def plan_campaign_site(
         site_url=site_url,
         timezone=timezone,
         author=author,
+        wechat_articles=wechat_articles,
     )
     reported = {r.page_key: r.slug for c in chosen for r in c.reports}
     for planned in reports.pages:

@@ -45,6 +45,7 @@ def plan_reports(
     timezone: str,
     author: str,
     direction: str = "ltr",
+    wechat_articles: bool = True,
 ) -> ReportPlan:
     """``prefix`` is this language's folder in the site (``""`` or ``"en/"``); photo copies
     are published by the language that ``publishes_photos`` and shown by all."""
@@ -67,16 +68,22 @@ def plan_reports(
             return relative_url(path, here)
 
         page_path = url_of(report.page_key)
-        article = report_article(
-            report,
-            campaign,
-            t,
-            direction=direction,
-            page_path=page_path,
-            address=address(site_url, page_path),
+        article = (
+            report_article(
+                report,
+                campaign,
+                t,
+                direction=direction,
+                page_path=page_path,
+                address=address(site_url, page_path),
+            )
+            if wechat_articles
+            else None
         )
         view = report_view(report, campaign, t, url_of, photo_url, photos)
-        view["wechat"] = article_link(article, here, prefix, report.is_fallback, t)
+        view["wechat"] = (
+            article_link(article, here, prefix, report.is_fallback, t) if article else None
+        )
         plan.pages.append(
             PlannedPage(
                 key=report.page_key,

@@ -13,6 +13,7 @@ import base64
 import io
 import json
 import math
+import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +52,8 @@ def file_identity(path: Path) -> list:
         facts = path.stat()
     except OSError:
         return []
-    return [str(path.resolve()), facts.st_size, facts.st_mtime_ns, facts.st_ino]
+    # The inode tells the file apart, however the path reaches it: no need to resolve.
+    return [os.path.abspath(path), facts.st_size, facts.st_mtime_ns, facts.st_ino]
 
 
 def article_picture(path: Path, cache_dir: Path | None = None) -> Picture | None:
