@@ -101,17 +101,17 @@ def weights(site: Path) -> dict:
         if not p.name.endswith(".wechat.html")
     )
     indexes = {}
-    for index in sorted(site.rglob("search/search_index.json")):
-        folder = index.parent.parent.relative_to(site).as_posix()
-        language = "default" if folder == "." else folder
-        data = json.loads(index.read_text(encoding="utf-8"))
-        # What Material would have written for the same entries: escaped ASCII JSON.
-        material = len(json.dumps(data, separators=(",", ":")).encode("utf-8"))
-        indexes[language] = {
-            "bytes": index.stat().st_size,
-            "material_bytes": material,
-            "ratio": index.stat().st_size / material,
+    for folder in sorted(site.rglob("search/xc")):
+        where = folder.parent.parent.relative_to(site).as_posix()
+        files = {p.name: p.stat().st_size for p in folder.iterdir() if p.is_file()}
+        shards = [size for name, size in files.items() if name.startswith("s")]
+        indexes["default" if where == "." else where] = {
+            "bytes": sum(files.values()),
+            "files": len(files),
+            "meta_bytes": files.get("meta.js", 0),
+            "largest_shard_bytes": max(shards, default=0),
         }
+    articles = [p.stat().st_size for p in site.rglob("*wechat.html")]
     return {
         "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
         "campaign_pages": len(pages),
@@ -120,6 +120,8 @@ def weights(site: Path) -> dict:
         "median_report_page_bytes": statistics.median(reports) if reports else 0,
         "report_photo_copies": len(list(site.glob("campaigns/*/reports/photos/*w.jpg"))),
         "search_index": indexes,
+        "wechat_articles": len(articles),
+        "wechat_bytes": sum(articles),
     }
 
 
@@ -201,11 +203,15 @@ def table(result: dict) -> str:
         f"{weights_['median_report_page_bytes'] / 1024:.1f} KB of HTML; "
         f"{weights_['report_photo_copies']} web copies of report photos",
     ]
+    lines.append(
+        f"WeChat articles: {weights_['wechat_articles']}, "
+        f"{weights_['wechat_bytes'] / 1e6:.1f} MB of the site"
+    )
     for language, index in weights_["search_index"].items():
         lines.append(
-            f"search index {language}: {index['bytes'] / 1024:.0f} KB, "
-            f"{index['ratio'] * 100:.0f}% of Material's escaped JSON "
-            f"({index['material_bytes'] / 1024:.0f} KB)"
+            f"search index {language}: {index['bytes'] / 1024:.0f} KB in {index['files']} "
+            f"files; a search loads {index['meta_bytes'] / 1024:.0f} KB, then shards of at "
+            f"most {index['largest_shard_bytes'] / 1024:.0f} KB"
         )
     if "serve" in result:
         lines += serve.table_lines(result["serve"], result["runs"]["warm"]["seconds"])

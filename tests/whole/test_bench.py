@@ -42,7 +42,10 @@ def test_quick_benchmark_counts(tmp_path: Path):
     assert weights["median_report_page_bytes"] > 0
     assert set(weights["search_index"]) == {"default", "en"}
     for index in weights["search_index"].values():
-        assert 0 < index["bytes"] <= index["material_bytes"]
+        assert 0 < index["largest_shard_bytes"] < index["bytes"]
+        assert 0 < index["meta_bytes"] < index["bytes"]
+    # 3 campaigns and their 5 reports each, in both languages.
+    assert weights["wechat_articles"] == 3 * 6 * 2 and weights["wechat_bytes"] > 0
     assert "x baseline" in done.stdout and "cold print throughput" in done.stdout
     assert "cold site part" in done.stdout and "web copies of report photos" in done.stdout
 
