@@ -931,9 +931,16 @@ class _LinkTarget(File):
 
 def _served_in_place(file: File, build: LanguageBuild) -> File:
     """In a preview, a file copied as it is (the theme's scripts and styles, the team's
-    pictures and attachments) is served from where it is instead: a rebuild writes a
-    whole new site, and copying hundreds of unchanged files was a good part of its wait."""
-    if file.is_documentation_page() or file.generated_by or not file.abs_src_path:
+    pictures and attachments) is served from where it is instead, and one made in memory
+    (a page's short page, a feed) from memory: a rebuild writes a whole new site, and
+    writing thousands of unchanged files was a good part of its wait."""
+    if file.is_documentation_page():
+        return file
+    if file.generated_by:
+        PREVIEW_FILES.add_content(_preview_address(build, file.dest_uri), file.content_bytes)
+    elif file.abs_src_path:
+        PREVIEW_FILES.add(_preview_address(build, file.dest_uri), file.abs_src_path)
+    else:
         return file
     served = _LinkTarget(
         file.src_uri,
@@ -944,7 +951,6 @@ def _served_in_place(file: File, build: LanguageBuild) -> File:
         inclusion=file.inclusion,
     )
     served.abs_src_path = file.abs_src_path
-    PREVIEW_FILES.add(_preview_address(build, file.dest_uri), file.abs_src_path)
     return served
 
 

@@ -134,6 +134,10 @@ class PreviewFiles:
     def add(self, address: str, path: str) -> None:
         self.pending.paths[address] = path
 
+    def add_content(self, address: str, content: bytes) -> None:
+        """A small file the rebuild made in memory (a short page, a feed)."""
+        self.pending.contents[address] = content
+
     def add_made(self, folder: str, make: Callable[[object], dict[str, bytes]], data) -> None:
         """The files under ``folder`` (an address ending in "/") are ``make(data)``, by
         their path below it, made once when the first of them is asked for. ``make`` is a
@@ -146,11 +150,13 @@ class PreviewFiles:
     def taken(self) -> str:
         """What this process added since ``begin``, for ``take`` in another."""
         made = {folder: (item.make, item.data) for folder, item in self.pending.made.items()}
-        return base64.b64encode(pickle.dumps((self.pending.paths, made))).decode("ascii")
+        files = (self.pending.paths, self.pending.contents, made)
+        return base64.b64encode(pickle.dumps(files)).decode("ascii")
 
     def take(self, taken: str) -> None:
-        paths, made = pickle.loads(base64.b64decode(taken))
+        paths, contents, made = pickle.loads(base64.b64decode(taken))
         self.pending.paths.update(paths)
+        self.pending.contents.update(contents)
         for folder, (make, data) in made.items():
             self.add_made(folder, make, data)
 
@@ -172,9 +178,12 @@ class PreviewFiles:
 class _Files:
     def __init__(self) -> None:
         self.paths: dict[str, str] = {}
+        self.contents: dict[str, bytes] = {}
         self.made: dict[str, _MadeOnRequest] = {}
 
     def find(self, address: str) -> bytes | None:
+        if address in self.contents:
+            return self.contents[address]
         path = self.paths.get(address)
         if path is not None:
             try:
