@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -233,11 +234,16 @@ def plan_campaign_site(
         wechat_articles=wechat_articles,
     )
     reported = {r.page_key: r.slug for c in chosen for r in c.reports}
+    shown: dict[tuple[str, str], dict] = {}
     for planned in reports.pages:
         if planned.key in reported:
             here = prefix + key_url(planned.key)
-            files = referred[reported[planned.key]]
-            planned.context["xc_pictures"] = pictures_view(files, here, publishes_photos)
+            slug = reported[planned.key]
+            # Addresses depend on the page's folder only, which a campaign's reports share.
+            folder = (slug, here if here.endswith("/") else posixpath.dirname(here))
+            if folder not in shown:
+                shown[folder] = pictures_view(referred[slug], here, publishes_photos)
+            planned.context["xc_pictures"] = shown[folder]
     plan.pages.extend(reports.pages)
     plan.assets.extend(reports.assets)
     plan.news_feed = reports.feed
