@@ -174,6 +174,11 @@ def test_the_preview_prints_lead_to_the_published_site_and_reuse_the_build(tmp_p
         with urllib.request.urlopen(address + f"{slug}-poster-zh.png", timeout=15) as answer:
             picture.write_bytes(answer.read())
         assert qr_codes(picture) == [printed]
+        # The other languages are built in another process: their print files are served too.
+        english = built.site / "en" / "campaigns" / slug
+        for name in (f"{slug}-poster-A4-en.pdf", f"{slug}-poster-en.png"):
+            with urllib.request.urlopen(f"{url}en/campaigns/{slug}/{name}", timeout=15) as answer:
+                assert answer.read() == (english / name).read_bytes(), name
         feed = fetch(url + "calendar.ics")
         assert published in feed and "127.0.0.1" not in feed
     # The preview kept its own pages (their addresses are the preview's) beside the build's:
