@@ -13,12 +13,14 @@ add), ``printing.run`` (print files), ``site.search_files`` and ``site.translati
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
 import re
 import shutil
 import signal
+from functools import partial
 from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,7 +28,7 @@ from urllib.parse import urlsplit
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key, set_exclusions
 from mkdocs.structure.nav import Link, Navigation, Section
@@ -35,14 +37,17 @@ from mkdocs.utils import get_relative_url, nest_paths
 
 from .core.disk_cache import CACHE_DIR, add_damaged, damage_report, take_damaged
 from .core.errors import Problem, SourceError, write_problem
+from .core.failure import config_failure_summary, failure_summary
 from .core.frontmatter import field_lines
 from .core.log import log
 from .core.messages import msg, use_language
 from .core.project import Project
 from .core.settings import Language, Settings, load_settings, messages_language_of
+from .core.site_address import address_problem, is_placeholder, placeholder_problem
 from .core.source_files import is_private
 from .core.strings import language_name
 from .core.workers import die_with_parent
+from .printing.draft_mark import draft_copy
 from .printing.run import print_for_site
 from .site.body_files import shown_pictures, with_published_files
 from .site.campaign_pages import (
@@ -80,6 +85,7 @@ KEPT_TEMPLATE = "xc-kept.html"
 FEED_CACHE = CACHE_DIR / "feeds"
 PHOTO_CACHE = CACHE_DIR / "photos"
 ARTICLE_CACHE = CACHE_DIR / "wechat"
+DRAFT_CACHE = CACHE_DIR / "drafts"
 
 # jieba announces loading its dictionary on every build; that is noise for the team.
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -99,15 +105,66 @@ class _WriteErrorEcho(logging.Filter):
 logging.getLogger("mkdocs.commands.build").addFilter(_WriteErrorEcho())
 
 
+class _ConfigProblems(logging.Handler):
+    """MkDocs checks mkdocs.yml before any event and, when it refuses it, ends in English
+    ("Aborted with a configuration error!"). The hooks are loaded while it checks, so this
+    hears its complaints and, when the process ends without a build having started, names
+    them again in the team's language as the last lines."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        text = record.getMessage()
+        if text.startswith("Config value '"):
+            self.lines.append(text)
+
+    def tell_at_exit(self) -> None:
+        if not self.lines:
+            return
+        use_language(messages_language_of(_lenient_settings()))
+        import sys
+
+        print(config_failure_summary(self.lines), file=sys.stderr)
+
+
+def _lenient_settings():
+    """extra.xuanchuan as written, if mkdocs.yml can be read at all (for its language)."""
+    import sys
+
+    from mkdocs.utils.yaml import yaml_load
+
+    arguments = sys.argv[1:]
+    path = "mkdocs.yml"
+    for flag in ("-f", "--config-file"):
+        if flag in arguments[:-1]:
+            path = arguments[arguments.index(flag) + 1]
+    try:
+        with open(path, "rb") as stream:
+            written = yaml_load(stream)
+        return written["extra"]["xuanchuan"]
+    except Exception:  # unreadable: the default language's words
+        return None
+
+
+_CONFIG_PROBLEMS = _ConfigProblems()
+logging.getLogger("mkdocs.config").addHandler(_CONFIG_PROBLEMS)
+atexit.register(_CONFIG_PROBLEMS.tell_at_exit)
+
+
 class _WarningCounter(logging.Handler):
-    """Counts the warnings of a whole run, so a strict build is never swapped into place."""
+    """Counts the warnings of a whole run, so a strict build is never swapped into place,
+    and keeps their words, so a failed build ends by listing them again."""
 
     def __init__(self):
         super().__init__(level=logging.WARNING)
         self.count = 0
+        self.lines: list[str] = []
 
     def emit(self, record):
         self.count += 1
+        self.lines.append(record.getMessage())
 
 
 class SiteBuild:
@@ -116,6 +173,7 @@ class SiteBuild:
     def __init__(self):
         self.command: str | None = None
         self.dirty = False
+        self.strict = False
         self.project_dir: Path | None = None  # for messages naming files
         self.builds: list[LanguageBuild] = []
         self.pending: Language | None = None  # the next language to build in this run
@@ -139,6 +197,7 @@ class SiteBuild:
 
     @event_priority(100)  # before Material's search plugin reads the interface language
     def on_config(self, config: MkDocsConfig):
+        _CONFIG_PROBLEMS.lines.clear()  # MkDocs took mkdocs.yml: its warnings did not stop it
         if self.pending is None:
             self.builds.clear()
             PREVIEW_FILES.begin()
@@ -348,19 +407,25 @@ class SiteBuild:
             if others is None:
                 self._build_other_languages(run)
             else:
-                self.warnings.count += others.finish(run)
+                others.finish(run, self.warnings)
             for line in build_report(run.catalogue, run.settings, run.project_dir):
                 log.info(msg("Translations: {line}", line=line))
             damaged = take_damaged()
             if damaged:
                 log.info(damage_report(damaged))
             logging.getLogger("mkdocs").removeHandler(self.warnings)
-            if run.finish(self.warnings.count):
+            finished = run.finish(self.warnings.count)
+            if finished:
                 PREVIEW_FILES.commit()
                 if run.staging:
                     config.site_dir = str(run.staging.final)
                     # Only after a whole build: every page of every language was looked up.
                     build.reuse.cache.prune(run.pages_used, "serve" if run.serving else "build")
+            self.builds.pop()
+            if not finished:
+                # Before MkDocs's own English "Aborted with 2 warnings in strict mode!".
+                raise Abort(failure_summary(self.warnings.lines, strict=True))
+            return
         self.builds.pop()
 
     @event_priority(-100)  # last: it may end the build with a message instead of a traceback
@@ -373,7 +438,9 @@ class SiteBuild:
             if build.is_default:
                 logging.getLogger("mkdocs").removeHandler(self.warnings)
                 build.run.abort()
-        if isinstance(error, SourceError | OSError):
+        if isinstance(error, Abort):
+            return  # already the last words (on_post_build), or the other languages' own
+        if isinstance(error, SourceError | OSError | BuildError):
             # A full disk, a read-only folder: the team's to fix, so no traceback.
             if isinstance(error, OSError):
                 if not error.filename and self.writing:
@@ -381,7 +448,8 @@ class SiteBuild:
                     error.filename = self.writing
                 error = write_problem(error, self.project_dir)
             log.error(str(error))
-            raise Abort("Aborted with a BuildError!") from None
+            problems = [*self.warnings.lines, str(error)]
+            raise Abort(failure_summary(problems, strict=self.strict)) from None
 
     # -- steps -----------------------------------------------------------------------------
 
@@ -389,6 +457,7 @@ class SiteBuild:
         project_dir = Path(config.config_file_path or ".").resolve().parent
         serving = self.command == "serve"
         self.project_dir = project_dir
+        self.strict = bool(config.strict)
         # A preview still leads readers to the published address (None without one: then
         # no QR code, as in a build, never one of the preview's own address).
         published = _published_site_url(config) if serving else config.site_url
@@ -399,6 +468,7 @@ class SiteBuild:
             config.site_url = published
         try:
             settings = _settings_of(config)
+            draft = serving or _check_site_address(config, published, self.strict)
             # Counted from the first warning on: a campaign problem alone must stop --strict.
             self.warnings = _WarningCounter()
             logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -417,6 +487,7 @@ class SiteBuild:
                 theme=_theme_of(config),
                 published_url=published,
             )
+            run.draft = draft
         except SourceError as error:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
             raise PluginError(str(error)) from None
@@ -516,7 +587,7 @@ class OtherLanguages:
         PREVIEW_FILES.begin()
         take_damaged()
         outcome: dict = {"failure": None}
-        before = site.warnings.count
+        before, told = site.warnings.count, len(site.warnings.lines)
         try:
             site._build_other_languages(run)
         except Abort as error:
@@ -524,6 +595,7 @@ class OtherLanguages:
         except BaseException as error:  # reported by the parent, which ends the build
             outcome["failure"] = ["error", f"{type(error).__name__}: {error}"]
         outcome["warnings"] = site.warnings.count - before
+        outcome["lines"] = site.warnings.lines[told:]
         outcome["pages"] = sorted(run.pages_used)
         outcome["preview"] = PREVIEW_FILES.taken() if run.serving else None
         outcome["damaged"] = take_damaged()
@@ -533,8 +605,9 @@ class OtherLanguages:
             json.dump(outcome, stream)
         os._exit(0)
 
-    def finish(self, run: Run) -> int:
-        """Wait for the other languages; their warnings. Their failure ends this build."""
+    def finish(self, run: Run, warnings: _WarningCounter) -> None:
+        """Wait for the other languages; count their warnings in ``warnings``. Their
+        failure ends this build, listing this language's problems and theirs."""
         with os.fdopen(self.reader, encoding="utf-8") as stream:
             text = stream.read()
         _, status = os.waitpid(self.pid, 0)
@@ -546,11 +619,14 @@ class OtherLanguages:
         if outcome.get("preview"):
             PREVIEW_FILES.take(outcome["preview"])
         add_damaged(int(outcome.get("damaged", 0)))
+        warnings.count += int(outcome.get("warnings", 0))
+        warnings.lines += [str(line) for line in outcome.get("lines", ())]
         failure = outcome.get("failure")
         if failure:
             kind, message = failure
-            raise Abort(message) if kind == "abort" else PluginError(message)
-        return int(outcome.get("warnings", 0))
+            if kind == "abort":
+                raise Abort(failure_summary(warnings.lines, strict=run.strict))
+            raise PluginError(message)
 
     def stop(self) -> None:
         """This build failed first: the other languages' build is of no use."""
@@ -692,6 +768,34 @@ def _published_site_url(config: MkDocsConfig) -> str | None:
     return url if isinstance(url, str) and url.strip() else None
 
 
+def _check_site_address(config: MkDocsConfig, url: str | None, strict: bool) -> bool:
+    """Refuse an address no phone should open; whether a build's print files are drafts:
+    with a placeholder address (example.org, none at all) they would lead nowhere, so a
+    strict build stops, and any other build marks them 样稿 / DRAFT and says so.
+
+    XUANCHUAN_DRAFT=1 asks for drafts knowingly (``scripts/build.sh`` before ``init``)."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        line = field_lines(path.read_text(encoding="utf-8")).get("site_url")
+    except OSError:
+        line = None
+    problem = address_problem(url) if url else None
+    if problem is not None:
+        raise SourceError(Problem(path.name, line, "site_url", problem))
+    if not is_placeholder(url):
+        return False
+    placeholder = Problem(path.name, line, "site_url", placeholder_problem(url))
+    if os.environ.get("XUANCHUAN_DRAFT") == "1":
+        log.info(msg("Drafts: {problem}", problem=str(placeholder)))
+    elif strict:
+        raise SourceError(placeholder)
+    else:
+        log.warning(
+            msg("{problem} Print files are marked as drafts until then.", problem=str(placeholder))
+        )
+    return True
+
+
 def _check_printed_addresses(run: Run) -> None:
     """A long site_url makes every printed QR code dense, however short its page's code."""
     longest = run.longest_short_address()
@@ -831,9 +935,15 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         drawn = Path(os.path.abspath(path)).is_relative_to(cache)
         if drawn:
             build.print_files.add(key)
+        marked = partial(
+            draft_copy, url=_printed_address(build, key), cache_dir=run.project_dir / DRAFT_CACHE
+        )
         if drawn and build.run.serving:
-            # Served from the cache by the preview's server, not copied (site/preview.py).
-            PREVIEW_FILES.add(_preview_address(build, key), str(path))
+            # Served from the cache by the preview's server, not copied (site/preview.py),
+            # as a draft: marked when first asked for.
+            PREVIEW_FILES.add_marked(_preview_address(build, key), str(path), marked)
+        elif drawn and build.run.draft:
+            files.append(_file_reading(key, marked(path), config))
         else:
             files.append(_file_reading(key, path, config))
     for key, path in plan.link_targets:
@@ -842,6 +952,19 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
     if plan.news_feed:
         files.append(File.generated(config, NEWS_FEED, content=plan.news_feed))
     return files
+
+
+def _printed_address(build: LanguageBuild, key: str) -> str | None:
+    """Where the QR code of the print file ``key`` leads: its campaign page's short
+    address, or the language's home for a file of no campaign (a year's summary)."""
+    run, code = build.run, build.language.code
+    parts = key.split("/")
+    if len(parts) > 2 and parts[0] == "campaigns":
+        page = f"campaigns/{parts[1]}/index.md"
+        short = run.short_address(code, run.short_links.codes(code).code(page))
+        if short:
+            return short
+    return run.published_address(code)
 
 
 def _preview_address(build: LanguageBuild, key: str) -> str:

@@ -123,13 +123,6 @@ def print_for_site(
     figures in the log."""
     if not project.settings.print.enabled or not campaigns.campaigns:
         return PrintResult()
-    if not project.site_url:
-        log.warning(
-            msg(
-                "mkdocs.yml: site_url: is not set: expected the address the site is "
-                "published at (https://…/), so the QR codes on posters can point to it"
-            )
-        )
     printed = print_campaigns(campaigns, project)
     result = printed.result
     problems = list(printed.problems)

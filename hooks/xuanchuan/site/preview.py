@@ -148,6 +148,13 @@ class PreviewFiles:
     def add(self, address: str, path: str) -> None:
         self.pending.paths[address] = path
 
+    def add_marked(self, address: str, path: str, mark: Callable[[str], str]) -> None:
+        """A print file served as a draft: ``mark(path)`` is the path of its marked copy,
+        made when first asked for (a preview's posters carry the 样稿 / DRAFT band).
+        ``mark`` is a module's function or a ``functools.partial`` of one, with plain
+        values, to be handed between processes."""
+        self.pending.marked[address] = (path, mark)
+
     def add_content(self, address: str, content: bytes) -> None:
         """A small file the rebuild made in memory (a short page, a feed)."""
         self.pending.contents[address] = content
@@ -164,13 +171,14 @@ class PreviewFiles:
     def taken(self) -> str:
         """What this process added since ``begin``, for ``take`` in another."""
         made = {folder: (item.make, item.data) for folder, item in self.pending.made.items()}
-        files = (self.pending.paths, self.pending.contents, made)
+        files = (self.pending.paths, self.pending.contents, made, self.pending.marked)
         return base64.b64encode(pickle.dumps(files)).decode("ascii")
 
     def take(self, taken: str) -> None:
-        paths, contents, made = pickle.loads(base64.b64decode(taken))
+        paths, contents, made, marked = pickle.loads(base64.b64decode(taken))
         self.pending.paths.update(paths)
         self.pending.contents.update(contents)
+        self.pending.marked.update(marked)
         for folder, (make, data) in made.items():
             self.add_made(folder, make, data)
 
@@ -194,11 +202,18 @@ class _Files:
         self.paths: dict[str, str] = {}
         self.contents: dict[str, bytes] = {}
         self.made: dict[str, _MadeOnRequest] = {}
+        self.marked: dict[str, tuple[str, Callable[[str], str]]] = {}
 
     def find(self, address: str) -> bytes | None:
         if address in self.contents:
             return self.contents[address]
         path = self.paths.get(address)
+        if address in self.marked:
+            original, mark = self.marked[address]
+            try:
+                path = mark(original)
+            except OSError:
+                return None
         if path is not None:
             try:
                 with open(path, "rb") as stream:

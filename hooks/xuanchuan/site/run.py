@@ -60,6 +60,9 @@ class Run:
     published_url: str | None = None
     pages_used: set[str] = field(default_factory=set)  # kept-page keys of this run's pages
     site_name: str = ""  # as mkdocs.yml writes it: each language's own may replace it
+    # Print files are drafts (a preview, or a build without the team's own address): each
+    # carries a 样稿 / DRAFT mark outside its trim, naming where its QR code leads.
+    draft: bool = False
 
     def site_name_of(self, code: str) -> str:
         """The site's name in language ``code``, as plain text."""
