@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
 # Install what is needed, then build the whole site, posters included, into site/.
+# Before the site has its own address (xuanchuan init), the print files are drafts: each
+# carries a 样稿 / DRAFT band, so none can go to a printer by mistake.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict "$@"
-echo "» the site is in $(pwd)/site (open site/index.html, or upload the folder)"
+export NO_MKDOCS_2_WARNING=1
+if .venv/bin/xuanchuan init --check >/dev/null 2>&1; then
+  .venv/bin/mkdocs build --strict "$@"
+  echo "» 网站已生成：$(pwd)/site　发布：.venv/bin/xuanchuan deploy 目标　The site is in $(pwd)/site"
+else
+  XUANCHUAN_DRAFT=1 .venv/bin/mkdocs build --strict "$@"
+  echo "» 网站已生成（样稿）：$(pwd)/site　The site is in $(pwd)/site, its print files marked as drafts."
+  echo "» 网址还没设置，海报等宣传品都印有“样稿”字样，不能拿去印刷。设置网址后重新生成：.venv/bin/xuanchuan init --site-url https://…/"
+fi

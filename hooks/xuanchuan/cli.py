@@ -29,6 +29,24 @@ def main(argv: list[str] | None = None) -> int:
         "else its first language)",
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    init = commands.add_parser(
+        "init",
+        help="make the site your organisation's own: name, address, hotline, logo, languages",
+        description="设置本单位的网站：单位全称、简称、网址、咨询电话、标志和语言，"
+        "写进 mkdocs.yml，其他内容不动。不带选项时逐项询问（直接回车保留原值）。"
+        " Example: xuanchuan init --site-url https://www.example.gov.cn/xuanchuan/",
+    )
+    init.add_argument("--name", help="the organisation's full name, e.g. 城关区总工会")
+    init.add_argument("--short-name", help="the site's name, shown at the top of every page")
+    init.add_argument("--site-url", help="where the site is published: https://host/path/")
+    init.add_argument("--hotline", help="printed on posters and leaflets, e.g. 95598")
+    init.add_argument("--logo", help="a PNG picture of the organisation's logo")
+    init.add_argument("--languages", help="language codes, the default first, e.g. zh,en")
+    init.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 if the site address is still missing or a placeholder",
+    )
     commands.add_parser(
         "translations",
         help="list, per language, pages not yet translated or older than the original",
@@ -98,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         # Through the environment, so it wins over mkdocs.yml when the project is read.
         os.environ["XUANCHUAN_LANG"] = args.lang
     try:
+        if args.command == "init":
+            return _init(Path(args.config_file), args)
         if args.command == "translations":
             return _translations(Path(args.config_file))
         if args.command == "new-campaign":
@@ -115,6 +135,101 @@ def main(argv: list[str] | None = None) -> int:
         print(msg("Error: {problems}", problems=reason), file=sys.stderr)
         return 1
     return 2
+
+
+def _init(config_file: Path, args) -> int:
+    from .publish.init_site import LABELS, Answers, apply_answers, check_answers
+    from .publish.init_site import current_answers as now
+
+    if not config_file.is_file():
+        raise SourceError(
+            Problem(str(config_file), None, None, msg("not found: expected the site's mkdocs.yml"))
+        )
+    project_dir = config_file.resolve().parent
+    _use_language_of(config_file)
+    if args.check:
+        return _check_address(config_file, now(config_file.read_text(encoding="utf-8")))
+    answers = Answers(
+        name=args.name,
+        short_name=args.short_name,
+        site_url=args.site_url,
+        hotline=args.hotline,
+        logo=args.logo,
+        languages=args.languages,
+    )
+    if not answers.given():
+        if not sys.stdin.isatty():
+            print(
+                msg(
+                    "nothing to change: give what to set, such as --site-url https://…/ "
+                    "(xuanchuan init --help lists them all), or run it in a terminal to be asked"
+                ),
+                file=sys.stderr,
+            )
+            return 2
+        answers = _ask(now(config_file.read_text(encoding="utf-8")), project_dir)
+    check_answers(answers, project_dir, config_file.name)
+    changes = apply_answers(config_file, answers)
+    if not changes:
+        print(msg("{file}: nothing changed, it already says so", file=config_file.name))
+    for field, before, after in changes:
+        print(
+            msg(
+                "{file}: {setting}: {before} → {after}",
+                file=config_file.name,
+                setting=LABELS[field],
+                before=before if before is not None else "—",
+                after=after,
+            )
+        )
+    print(msg("next: preview with .venv/bin/mkdocs serve, or build with bash scripts/build.sh"))
+    return 0
+
+
+def _use_language_of(config_file: Path) -> None:
+    """Messages in the site's language, read leniently: mkdocs.yml may be half written."""
+    from .core.messages import use_language
+    from .core.settings import messages_language_of
+    from .core.yaml_edit import get_value
+
+    use_language(
+        messages_language_of(get_value(config_file.read_text("utf-8"), ["extra", "xuanchuan"]))
+    )
+
+
+def _check_address(config_file: Path, answers) -> int:
+    from .core.site_address import address_problem, is_placeholder, placeholder_problem
+
+    url = answers.site_url
+    problem = address_problem(url) if url else None
+    if problem is None and not is_placeholder(url):
+        print(msg("site address: {url}", url=url))
+        return 0
+    print(f"{config_file.name}: site_url: {problem or placeholder_problem(url)}", file=sys.stderr)
+    return 1
+
+
+def _ask(current, project_dir: Path):
+    """Each setting in turn, showing what mkdocs.yml says now; Enter keeps it."""
+    from .publish.init_site import LABELS, Answers, answer_problem
+
+    answers = Answers()
+    print(msg("Press Enter to keep the value shown in [brackets]."))
+    for field, label in LABELS.items():
+        shown = getattr(current, field)
+        while True:
+            try:
+                typed = input(f"{label} [{shown or ''}]: ").strip()
+            except EOFError:
+                typed = ""
+            if not typed:
+                break
+            problem = answer_problem(field, typed, project_dir)
+            if problem is None:
+                setattr(answers, field, typed)
+                break
+            print(f"  {problem}")
+    return answers
 
 
 def _translations(config_file: Path) -> int:

@@ -888,7 +888,7 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
             run.campaigns,
             project,
             today=run.today,
-            organizations={code: run.site_name_of(code) for code in run.settings.codes},
+            organizations={code: run.organization_of(code) for code in run.settings.codes},
         )
         # Report photos, and the pictures campaign and report bodies show.
         shown = report_photos(run.campaigns) + shown_pictures(run.campaigns)

@@ -271,6 +271,7 @@ def _load_folder(
                 )
     if not checked.complete or problems:
         return None
+    versions = {code: _with_site_defaults(c, settings) for code, c in versions.items()}
     return with_reports(
         folder,
         versions,
@@ -532,6 +533,18 @@ def _translation(document, checked, data, lenient, settings, problems) -> dict |
 
     merged = merge_translation(lenient, data, checked, settings.default.name, contradiction)
     return merged if len(problems) == before else None
+
+
+def _with_site_defaults(campaign: Campaign, settings: Settings) -> Campaign:
+    """The organisation's hotline and name (``xuanchuan init``) where a campaign gives none:
+    every poster and leaflet then says whom to call and who speaks."""
+    changes: dict = {}
+    if settings.hotline and not campaign.contact.hotline:
+        changes["contact"] = dataclasses.replace(campaign.contact, hotline=settings.hotline)
+    is_default = campaign.language == settings.default.code or campaign.is_fallback
+    if settings.organization and not campaign.organizer and is_default:
+        changes["organizer"] = settings.organization
+    return dataclasses.replace(campaign, **changes) if changes else campaign
 
 
 def _campaign(folder: Path, code: str, document: Document, data: dict, *, fallback) -> Campaign:

@@ -41,6 +41,12 @@ MAX_SLUG_LENGTH = 64
 
 LANGUAGE_HELP = msg('a language code such as "zh" or "en"')
 
+# A telephone number as it is printed: digits, with spaces, hyphens, brackets or a leading
+# "+" as people write them (95598, 0571-8765 4321, (0991) 1234567, +86 10 12345678).
+HOTLINE = r"\+?[0-9][0-9 ()\-]{1,22}[0-9]|\([0-9]{2,5}\)[0-9 \-]{3,20}[0-9]"
+HOTLINE_HELP = msg("a telephone number such as 95598 or 0571-87654321")
+HOTLINE_LENGTH = 24
+
 DIRECTIONS = ("ltr", "rtl")
 # Languages whose usual script is written right to left, by their language code.
 RIGHT_TO_LEFT_LANGUAGES = frozenset({"ug", "ar", "fa", "ur", "he", "ps", "sd", "ckb", "dv", "yi"})
@@ -121,6 +127,8 @@ def bleed_problem(written: str) -> Message:
         maximum=MAX_BLEED,
         written=written,
     )
+
+
 class CentimetreSize(Text):
     """A size in whole centimetres, width by height, such as "500x70"; within ``smallest``
     and ``largest`` on each side and, for a strip, at least twice as long as high."""
@@ -277,6 +285,14 @@ class Settings:
     # HTML file with its pictures inside). false for a team that does not publish there:
     # each report's copy carries its photos again, most of the size of a site of reports.
     wechat_articles: bool = declare(Bool(default=True))
+    # The organisation's full name (set by ``xuanchuan init --name``): the organiser of a
+    # campaign that names none, on its page, posters and leaflets.
+    organization: str | None = declare(Text(max_length=100))
+    # The organisation's hotline (``xuanchuan init --hotline``), printed where a campaign
+    # gives no contact.hotline of its own.
+    hotline: str | None = declare(
+        Text(pattern=HOTLINE, pattern_help=HOTLINE_HELP, max_length=HOTLINE_LENGTH)
+    )
 
     @property
     def default(self) -> Language:

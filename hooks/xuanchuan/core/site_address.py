@@ -13,6 +13,7 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
+from .errors import did_you_mean
 from .messages import Message, msg
 
 # Reserved for examples and tests: no reader's phone ever reaches them.
@@ -48,10 +49,11 @@ def address_problem(url: object) -> Message | None:
         )
     if scheme.lower() not in ("http", "https"):
         return msg(
-            '"{url}" is a {scheme}: address, not a web address: expected one starting with '
-            "https:// (or http://), which every phone opens",
+            '"{url}" is a {scheme}: address, not a web address{hint}: expected one starting '
+            "with https:// (or http://), which every phone opens",
             url=url,
             scheme=scheme.lower(),
+            hint=did_you_mean(scheme.lower(), ["https", "http"]),
         )
     try:
         parts = urlsplit(url)

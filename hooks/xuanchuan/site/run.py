@@ -64,6 +64,13 @@ class Run:
     # carries a 样稿 / DRAFT mark outside its trim, naming where its QR code leads.
     draft: bool = False
 
+    def organization_of(self, code: str) -> str:
+        """Who signs the print files of language ``code``: the organisation's full name in
+        the default language (``xuanchuan init --name``), else the site's name."""
+        if self.settings.organization and code == self.settings.default.code:
+            return self.settings.organization
+        return self.site_name_of(code)
+
     def site_name_of(self, code: str) -> str:
         """The site's name in language ``code``, as plain text."""
         return self.settings.language(code).site_name or self.site_name
