@@ -47,6 +47,35 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="change nothing; exit 1 if the site address is still missing or a placeholder",
     )
+    deploy = commands.add_parser(
+        "deploy",
+        help="publish the built site to static hosting through rclone, then check it live",
+        description="把生成好的网站发布到网站空间（阿里云 OSS、腾讯云 COS、华为云 OBS、七牛、S3、"
+        "SFTP、WebDAV、FTP 或一个文件夹），只传改动过的文件，最后检查线上每个页面和二维码都能打开。"
+        "账号密码只从 rclone 的配置或环境变量读取。"
+        " Example: xuanchuan deploy oss:my-bucket/site",
+    )
+    deploy.add_argument("target", help="an rclone remote, e.g. oss:bucket/site or /srv/www/site")
+    deploy.add_argument(
+        "--dry-run", action="store_true", help="print what would be uploaded and deleted only"
+    )
+    deploy.add_argument("--json", action="store_true", help="print the plan or result as JSON")
+    deploy.add_argument(
+        "--live",
+        metavar="URL",
+        help="the address to check the deployed site at (default: site_url of mkdocs.yml)",
+    )
+    deploy.add_argument(
+        "--no-check", action="store_true", help="skip the live check after uploading"
+    )
+    check = commands.add_parser(
+        "check",
+        help="check every link, picture, print file, short link and QR code of the built site",
+        description="检查生成好的网站：每个链接、锚点、图片、宣传品文件、短链接和二维码地址都能在网站里找到；"
+        "加 --live 网址，再逐个检查线上的页面和二维码能不能打开。",
+    )
+    check.add_argument("--live", metavar="URL", help="also ask the deployed site at URL")
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
     commands.add_parser(
         "translations",
         help="list, per language, pages not yet translated or older than the original",
@@ -116,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
         # Through the environment, so it wins over mkdocs.yml when the project is read.
         os.environ["XUANCHUAN_LANG"] = args.lang
     try:
+        if args.command in ("deploy", "check"):
+            from .publish.commands import check_command, deploy_command
+
+            command = deploy_command if args.command == "deploy" else check_command
+            return command(Path(args.config_file), args)
         if args.command == "init":
             return _init(Path(args.config_file), args)
         if args.command == "translations":
