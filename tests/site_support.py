@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -56,12 +57,46 @@ def run_mkdocs(
     return BuildResult(done.returncode, done.stdout + done.stderr, project, site_dir)
 
 
+# The address test sites are published at: a team's own, not a placeholder (the starter's
+# example.org address stops a strict build until ``xuanchuan init`` replaces it).
+SITE_URL = "https://www.qxdl.cn/xuanchuan/"
+
+
+def starter_project(root: Path, site_url: str = SITE_URL) -> Path:
+    """The starter project as a new team has it after ``xuanchuan init --site-url``: its
+    content, campaigns and theme copied, the engine and the print cache shared."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "campaigns", "overrides"):
+        shutil.copytree(PROJECT / name, root / name)
+    shutil.copyfile(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "hooks").symlink_to(PROJECT / "hooks")
+    (PROJECT / ".cache").mkdir(exist_ok=True)
+    (root / ".cache").symlink_to(PROJECT / ".cache")
+    done = run_xuanchuan(root, "init", "--site-url", site_url)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root
+
+
+def run_xuanchuan(project: Path, *args: str, env: dict | None = None, **kw):
+    """The ``xuanchuan`` command, run in ``project`` as the team runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "xuanchuan.cli", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        timeout=kw.pop("timeout", 600),
+        **kw,
+    )
+
+
 def fixture_config(**overrides) -> dict:
     """A small site using the project's engine, theme overrides and Markdown setup."""
     config = yaml.load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     config["theme"]["custom_dir"] = str(PROJECT / "overrides")
     config["hooks"] = [str(PROJECT / "hooks" / "xuanchuan_hooks.py")]
     config["site_name"] = "Fixture"
+    config["site_url"] = SITE_URL
     config.update(overrides)
     return config
 

@@ -61,3 +61,41 @@ def test_a_good_rebuild_clears_the_notice():
     assert preview.problem is None
     assert serve(preview, "/a.html")[2] == PAGE
 
+
+
+def build_with_a_campaign_mistake():
+    """A campaign with a mistake: reported as a warning, the rest of the site rebuilt."""
+    logging.getLogger("mkdocs.plugins.xuanchuan").warning(
+        "campaigns/x/index.zh.md, line 3: type: <b>bad</b>"
+    )
+
+
+def test_a_campaign_mistake_is_shown_on_every_page_and_goes_away_on_a_good_save():
+    preview = Preview()
+    preview.guarded(build_with_a_campaign_mistake)()
+    assert preview.problem == "campaigns/x/index.zh.md, line 3: type: <b>bad</b>"
+    assert not preview.failed
+    status, _, body = serve(preview, "/a.html")
+    assert status == "200 OK" and b"<p>last good</p>" in body
+    assert b"campaign or report with a mistake is left out" in body
+    assert b"type: &lt;b&gt;bad&lt;/b&gt;" in body
+    preview.guarded(lambda: None)()
+    assert preview.problem is None and serve(preview, "/a.html")[2] == PAGE
+
+
+def not_found(environ, start_response):
+    start_response("404 Not Found", [("Content-Type", "text/html")])
+    return [b"404 Not Found"]
+
+
+def test_the_page_of_a_campaign_left_out_is_no_bare_404():
+    preview = Preview()
+    preview.guarded(build_with_a_campaign_mistake)()
+    answer = {}
+    body = b"".join(
+        preview.with_notice(not_found)(
+            {"PATH_INFO": "/campaigns/x/"}, lambda status, headers: answer.update(status=status)
+        )
+    )
+    assert answer["status"].startswith("404")
+    assert b"xuanchuan-preview-problem" in body and b"campaigns/x/index.zh.md" in body

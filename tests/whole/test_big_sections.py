@@ -51,7 +51,7 @@ def pages() -> dict[str, str]:
 
 
 def config(**settings) -> dict:
-    made = fixture_config(site_url="https://example.org/laws/")
+    made = fixture_config(site_url="https://www.qxdl.cn/laws/")
     made["extra"]["xuanchuan"]["print"] = {"enabled": False}
     made["extra"]["xuanchuan"].update(settings)
     return made

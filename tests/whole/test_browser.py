@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from browser_support import READABILITY, Visit, playwright_or_skip, switch
-from site_support import PROJECT, run_mkdocs, short_address
+from site_support import run_mkdocs, short_address, starter_project
 
 pytestmark = pytest.mark.browser
 sync_api = playwright_or_skip()
@@ -14,7 +14,8 @@ sync_api = playwright_or_skip()
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    result = run_mkdocs(PROJECT, site_dir=tmp_path_factory.mktemp("browser") / "site")
+    starter = starter_project(tmp_path_factory.mktemp("starter") / "project")
+    result = run_mkdocs(starter, site_dir=tmp_path_factory.mktemp("browser") / "site")
     assert result.returncode == 0, result.output
     return result.site
 
@@ -128,7 +129,7 @@ def test_printing_pages_from_the_browser_gives_clean_a4_documents(browser, http_
         codes = subprocess.run(["zbarimg", "-q", "--raw", f"{picture}.png"],
                                capture_output=True, text=True).stdout.split()
         short = short_address(site, relative)
-        assert codes == ["https://example.org/xuanchuan/" + short], (relative, codes)
+        assert codes == ["https://www.qxdl.cn/xuanchuan/" + short], (relative, codes)
 
 
 @pytest.mark.parametrize("width", [1280, 400])

@@ -324,7 +324,7 @@ def test_ics_feed_event_by_event(site: Path):
     assert end.isoformat() == "2026-03-05T11:30:00+08:00"
     assert str(timed["location"]) == "石卡镇一号井"
     assert str(timed["uid"]) == "spring-2026-20260305-1@xuanchuan"
-    assert str(timed["url"]) == "https://example.org/xuanchuan/campaigns/spring-2026/index.html"
+    assert str(timed["url"]) == "https://www.qxdl.cn/xuanchuan/campaigns/spring-2026/index.html"
     all_day = events[1]
     assert all_day.decoded("dtstart") == dt.date(2026, 4, 20)
     assert all_day.decoded("dtend") == dt.date(2026, 4, 21)
@@ -334,7 +334,7 @@ def test_ics_feed_event_by_event(site: Path):
     titles = sorted(str(e["summary"]) for e in english.walk("VEVENT"))
     assert titles == ["Donghe village meeting", "Well inspection", "安全咨询日"]
     urls = {str(e["url"]) for e in english.walk("VEVENT")}
-    assert "https://example.org/xuanchuan/en/campaigns/spring-2026/index.html" in urls
+    assert "https://www.qxdl.cn/xuanchuan/en/campaigns/spring-2026/index.html" in urls
 
 
 def test_campaign_search_finds_facts_in_its_language(site: Path):

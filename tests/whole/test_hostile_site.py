@@ -59,7 +59,7 @@ def png() -> bytes:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    config = fixture_config(site_url="https://example.org/", site_name=SITE_NAME)
+    config = fixture_config(site_url="https://www.qxdl.cn/", site_name=SITE_NAME)
     settings = config["extra"]["xuanchuan"]
     settings["print"] = {"enabled": False}
     settings["languages"] = [{"code": "zh", "name": ZH_NAME},

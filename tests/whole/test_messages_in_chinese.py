@@ -37,7 +37,7 @@ start: 2027-06-01
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    config = fixture_config(site_url="https://example.org/union/")
+    config = fixture_config(site_url="https://www.qxdl.cn/union/")
     config["extra"]["xuanchuan"]["print"] = {"enabled": False}
     root = write_site(
         tmp_path_factory.mktemp("zh") / "p",

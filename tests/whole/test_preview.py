@@ -151,9 +151,9 @@ def test_a_failed_rebuild_keeps_the_last_good_site_with_the_problem_shown(server
 
 
 def test_the_preview_prints_lead_to_the_published_site_and_reuse_the_build(tmp_path: Path):
-    # site_url (https://example.org/xuanchuan/) is where villagers must land, even from a
+    # site_url (https://www.qxdl.cn/xuanchuan/) is where villagers must land, even from a
     # poster downloaded from the preview; and a preview after a build draws nothing again.
-    published = "https://example.org/xuanchuan/"
+    published = "https://www.qxdl.cn/xuanchuan/"
     root = write_site(tmp_path / "project", {"index.zh.md": page("首页", "欢迎。")})
     slug = "spring-irrigation-2027"
     shutil.copytree(PROJECT / "campaigns" / slug, root / "campaigns" / slug)
@@ -174,11 +174,14 @@ def test_the_preview_prints_lead_to_the_published_site_and_reuse_the_build(tmp_p
         with urllib.request.urlopen(address + f"{slug}-poster-zh.png", timeout=15) as answer:
             picture.write_bytes(answer.read())
         assert qr_codes(picture) == [printed]
-        # The other languages are built in another process: their print files are served too.
+        # The other languages are built in another process: their print files are served
+        # too, as drafts: the build's file inside a 样稿 / DRAFT band outside its trim.
         english = built.site / "en" / "campaigns" / slug
         for name in (f"{slug}-poster-A4-en.pdf", f"{slug}-poster-en.png"):
             with urllib.request.urlopen(f"{url}en/campaigns/{slug}/{name}", timeout=15) as answer:
-                assert answer.read() == (english / name).read_bytes(), name
+                shown = tmp_path / name
+                shown.write_bytes(answer.read())
+            assert_draft_of(shown, english / name)
         feed = fetch(url + "calendar.ics")
         assert published in feed and "127.0.0.1" not in feed
     # The preview kept its own pages (their addresses are the preview's) beside the build's:
@@ -244,3 +247,22 @@ def test_each_save_rebuilds_once_and_reading_files_does_not(server):
     wait_for(about, lambda t: "第三版" in t, "the rebuild after a renamed save", process, log)
     assert settle(log) == 2
     assert "Traceback" not in log.read_text()
+
+
+def assert_draft_of(draft: Path, original: Path) -> None:
+    """``draft`` is ``original`` with the draft band round it, saying where its QR leads."""
+    if draft.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        page, made = PdfReader(draft).pages[0], PdfReader(original).pages[0]
+        trim = [float(v) for v in page.trimbox]
+        assert trim[2] - trim[0] == pytest.approx(float(made.mediabox.width))
+        assert trim[3] - trim[1] == pytest.approx(float(made.mediabox.height))
+        assert float(page.mediabox.width) > float(made.mediabox.width)
+        words = subprocess.run(["pdftotext", str(draft), "-"], capture_output=True, text=True)
+        assert "样稿 DRAFT" in words.stdout and "https://www.qxdl.cn/" in words.stdout
+    else:
+        from PIL import Image
+
+        with Image.open(draft) as shown, Image.open(original) as made:
+            assert shown.width > made.width and shown.height > made.height

@@ -129,7 +129,7 @@ BAD_REPORT_ZH = (
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    config = fixture_config(site_url="https://example.org/")
+    config = fixture_config(site_url="https://www.qxdl.cn/")
     config["extra"]["xuanchuan"]["print"] = {"enabled": False}
     root = write_site(
         tmp_path_factory.mktemp("reports") / "project",

@@ -342,7 +342,7 @@ def test_atom_feeds_read_back_as_valid_feeds(site: Path, prefix: str, language: 
     assert len(entries) == MANY + 3
     ids = [e.id for e in entries]
     assert len(set(ids)) == len(ids)
-    site_url = "https://example.org/xuanchuan/"
+    site_url = "https://www.qxdl.cn/xuanchuan/"
     assert all(e.link.startswith(site_url + prefix) for e in entries)
     # RFC 4287: ids are absolute IRIs, dates are RFC 3339 date-times, each entry has an
     # updated date; the feed's is its newest entry's.

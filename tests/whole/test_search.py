@@ -54,7 +54,7 @@ def site(tmp_path_factory) -> Path:
     root = write_site(
         tmp_path_factory.mktemp("laws") / "project",
         {"index.zh.md": page("首页", "法律法规汇编。"), "index.en.md": page("Home", "Laws.")},
-        fixture_config(site_url="https://example.org/laws/"),
+        fixture_config(site_url="https://www.qxdl.cn/laws/"),
     )
     shutil.copytree(LAWS, root / "content" / "laws", ignore=shutil.ignore_patterns("*.txt"))
     result = run_mkdocs(root)

@@ -25,7 +25,7 @@ from site_support import (
 )
 from xuanchuan.core.short_links import ALPHABET, LENGTH
 
-SITE_URL = "https://example.org/xuanchuan/"
+SITE_URL = "https://www.qxdl.cn/xuanchuan/"
 SLUG = "spring-irrigation-2027"
 LAW = (
     "法律法规/中华人民共和国民法典/第一编总则/第一章基本规定/"
@@ -168,7 +168,7 @@ def test_without_a_site_url_nothing_prints_a_qr_code_and_short_pages_still_lead_
     # Not strict: the build warns that posters can have no QR code without a site_url.
     result = run_mkdocs(make_project(tmp_path / "project", config), strict=False)
     assert result.returncode == 0, result.output
-    assert "site_url: is not set" in result.output
+    assert "no site address is set" in result.output
     site = result.site
     assert not any(footer_svg(site, relative) for relative in site_pages(site))
     folder = site / "campaigns" / SLUG
@@ -179,7 +179,7 @@ def test_without_a_site_url_nothing_prints_a_qr_code_and_short_pages_still_lead_
 
 
 def test_a_site_url_too_long_for_small_codes_is_reported(tmp_path):
-    long_url = "https://example.org/" + "publicity-and-legal-education-of-the-county/" * 2
+    long_url = "https://www.qxdl.cn/" + "publicity-and-legal-education-of-the-county/" * 2
     config = fixture_config(site_url=long_url)
     result = run_mkdocs(make_project(tmp_path / "project", config), strict=False)
     assert result.returncode == 0, result.output

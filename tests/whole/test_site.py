@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from site_support import PROJECT, run_mkdocs, tree_digest
+from site_support import PROJECT, run_mkdocs, starter_project, tree_digest
 from xuanchuan.core.settings import load_settings
 from xuanchuan.site.pages import scan_pages
 from xuanchuan.site.search_files import read_search_files, tokens
@@ -19,8 +19,13 @@ UNTRANSLATED = "knowledge/spring-irrigation-pumps.md"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    result = run_mkdocs(PROJECT, site_dir=tmp_path_factory.mktemp("site") / "site")
+def starter(tmp_path_factory) -> Path:
+    return starter_project(tmp_path_factory.mktemp("starter") / "project")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, starter) -> Path:
+    result = run_mkdocs(starter, site_dir=tmp_path_factory.mktemp("site") / "site")
     assert result.returncode == 0, result.output
     assert "Traceback" not in result.output
     return result.site
@@ -175,12 +180,12 @@ def test_pages_are_light(site: Path):
         assert path.stat().st_size < 40_000, path
 
 
-def test_the_build_does_not_touch_the_sources(site: Path):
+def test_the_build_does_not_touch_the_sources(site: Path, starter: Path):
     # Build once more into another folder and check the sources hash the same before and after.
-    before = tree_digest(PROJECT / "content")
-    result = run_mkdocs(PROJECT, site_dir=site.parent / "again")
+    before = tree_digest(starter / "content"), tree_digest(starter / "campaigns")
+    result = run_mkdocs(starter, site_dir=site.parent / "again")
     assert result.returncode == 0, result.output
-    assert tree_digest(PROJECT / "content") == before
+    assert (tree_digest(starter / "content"), tree_digest(starter / "campaigns")) == before
     # Same sources, same bytes.
     assert tree_digest(site.parent / "again") == tree_digest(site)
 
@@ -188,7 +193,7 @@ def test_the_build_does_not_touch_the_sources(site: Path):
 def test_site_under_a_sub_path(tmp_path: Path):
     (tmp_path / "mkdocs.yml").write_text(
         f"INHERIT: {PROJECT / 'mkdocs.yml'}\n"
-        "site_url: https://example.org/union/\n"
+        "site_url: https://www.qxdl.cn/union/\n"
         f"docs_dir: {PROJECT / 'content'}\n"
         f"theme:\n  custom_dir: {PROJECT / 'overrides'}\n"
         f"hooks:\n  - {PROJECT / 'hooks' / 'xuanchuan_hooks.py'}\n",
@@ -198,7 +203,7 @@ def test_site_under_a_sub_path(tmp_path: Path):
     assert result.returncode == 0, result.output
     page = soup(result.site, "en/knowledge/index.html")
     assert page.find("link", rel="canonical")["href"] == (
-        "https://example.org/union/en/knowledge/index.html"
+        "https://www.qxdl.cn/union/en/knowledge/index.html"
     )
     for anchor in page.select("a[href]"):
         assert not anchor["href"].startswith("/"), anchor["href"]

@@ -57,7 +57,7 @@ def write_campaign(root: Path, slug: str, text: str) -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    config = fixture_config(site_url="https://example.org/")
+    config = fixture_config(site_url="https://www.qxdl.cn/")
     config["extra"]["xuanchuan"]["print"] = {"enabled": False}
     root = write_site(tmp_path_factory.mktemp("elsewhere") / "project", PAGES, config)
     write_campaign(root, "last-day", LAST_DAY)

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.browser
 sync_api = playwright_or_skip()
 
 TODAY = {"XUANCHUAN_TODAY": "2026-04-10", "SOURCE_DATE_EPOCH": "1767225600"}
-SITE = "https://example.org/union/"
+SITE = "https://www.qxdl.cn/union/"
 SLUG = "spring-2026"
 REPORT = "2026-03-05-wells"
 
@@ -390,8 +390,10 @@ def test_without_a_site_url_the_articles_have_no_qr_code_and_no_links(tmp_path, 
     shutil.copytree(project, root, symlinks=True)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(re.sub(r"(?m)^site_url:.*\n", "", config), encoding="utf-8")
-    result = run_mkdocs(root, env=TODAY, site_dir=root / "unpublished")
+    # Not strict: without an address the site builds, its print files marked as drafts.
+    result = run_mkdocs(root, env=TODAY, site_dir=root / "unpublished", strict=False)
     assert result.returncode == 0, result.output
+    assert "no site address is set" in result.output
     shown = read(root / "unpublished", f"campaigns/{SLUG}/wechat.html").select_one(
         "[data-xc-article]"
     )

@@ -74,6 +74,8 @@ def mark_pdf(data: bytes, url: str | None) -> bytes:
         shift = Transformation().translate(margin - float(box.left), margin - float(box.bottom))
         page.merge_transformed_page(original, shift)
         page.trimbox = RectangleObject([margin, margin, margin + width, margin + height])
+    # pypdf dates a new file now: the source's date (fixed when drawn) keeps the bytes equal.
+    writer.add_metadata({"/CreationDate": "D:20000101000000Z"})
     for key, value in (reader.metadata or {}).items():
         if key != "/ModDate":
             writer.add_metadata({key: value})

@@ -95,8 +95,7 @@ def target_problem(target: str) -> Message | None:
             target=target,
         )
     if target.startswith(":"):
-        backend, _, rest = target[1:].partition(":")
-        name, *options = backend.split(",")
+        name, *options = _options(target)
         for option in options:
             key = option.partition("=")[0].strip().lower()
             if SECRET_OPTIONS.search(key) and key not in ("provider", "env_auth"):
@@ -134,7 +133,7 @@ class Rclone:
     def backend(self) -> str:
         """The kind of storage behind the target (s3, sftp, webdav, local…)."""
         if self.target.startswith(":"):
-            return self.target[1:].split(",", 1)[0].split(":", 1)[0].lower()
+            return _options(self.target)[0].lower()
         name, colon, _ = self.target.partition(":")
         if not colon or "/" in name or os.path.isabs(self.target) or len(name) == 1:
             return "local"
@@ -326,12 +325,31 @@ class Rclone:
         return RcloneError(reason, last[:300])
 
 
+def _options(target: str) -> list[str]:
+    """``:s3,provider=Other,endpoint='http://h:9000':bucket`` -> ["s3", "provider=Other",
+    "endpoint='http://h:9000'"]: rclone's connection string, quotes kept whole."""
+    parts, current, quote = [], "", ""
+    for character in target[1:]:
+        if quote:
+            quote = "" if character == quote else quote
+        elif character in "'\"":
+            quote = character
+        elif character in ",:":
+            parts.append(current)
+            current = ""
+            if character == ":":
+                return parts
+            continue
+        current += character
+    return [*parts, current]
+
+
 def _inline_values(target: str) -> list[str]:
     """The values of a full target's options, scrubbed like secrets when shown in errors
     (an endpoint may carry a token in its query)."""
     if not target.startswith(":"):
         return []
-    options = target[1:].partition(":")[0].split(",")[1:]
+    options = _options(target)[1:]
     values = [option.partition("=")[2].strip("'\"") for option in options]
     return [value for value in values if len(value) >= 12 and "://" not in value]
 

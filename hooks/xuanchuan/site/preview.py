@@ -25,7 +25,10 @@ _BODY = re.compile(rb"<body[^>]*>", re.IGNORECASE)
 
 class Preview:
     def __init__(self) -> None:
-        self.problem: str | None = None  # what made the last rebuild fail
+        self.problem: str | None = None  # what made the last rebuild fail, or went wrong
+        # Whether the last rebuild failed (the last good site is served), or succeeded with
+        # problems (a campaign or report with a mistake is left out until it is fixed).
+        self.failed = False
 
     def guarded(self, rebuild: Callable) -> Callable:
         """``rebuild`` that never raises: a failure is kept and reported instead."""
@@ -41,8 +44,10 @@ class Preview:
                 rebuild(*args, **kwargs)
             except Exception as error:  # whatever broke, the server must go on serving
                 log.debug("The rebuild failed", exc_info=True)
-                self.problem = "\n".join(errors.lines) or f"{type(error).__name__}: {error}"
-                if not errors.lines:
+                found = "\n".join(errors.errors) or "\n".join(errors.lines)
+                self.problem = found or f"{type(error).__name__}: {error}"
+                self.failed = True
+                if not found:
                     log.error(self.problem)
                 log.info(
                     msg(
@@ -55,7 +60,10 @@ class Preview:
                 gc.unfreeze()
                 _collect_later()
                 logging.getLogger("mkdocs").removeHandler(errors)
-            self.problem = None
+            # Saved with a mistake in a campaign or report: the rebuild goes on without it,
+            # and every page says so, as for a content page that stops the build.
+            self.problem = "\n".join(errors.lines) or None
+            self.failed = False
 
         return run
 
@@ -76,7 +84,7 @@ class Preview:
             if not any(k.lower() == "content-type" and "html" in v for k, v in headers):
                 start_response(answer["status"], headers)
                 return body
-            content = _with_notice(_read_all(body), self.problem)
+            content = _with_notice(_read_all(body), self.problem, self.failed)
             headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
             start_response(answer["status"], [*headers, ("Content-Length", str(len(content)))])
             return [content]
@@ -92,12 +100,19 @@ def _collect_later(seconds: float = 2.0) -> None:
 
 
 class _ErrorLines(logging.Handler):
+    """What a rebuild reported: its warnings and errors, and its errors alone."""
+
     def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
+        super().__init__(level=logging.WARNING)
         self.lines: list[str] = []
+        self.errors: list[str] = []
 
     def emit(self, record) -> None:
-        self.lines.append(record.getMessage())
+        text = record.getMessage()
+        if text not in self.lines:
+            self.lines.append(text)
+        if record.levelno >= logging.ERROR and text not in self.errors:
+            self.errors.append(text)
 
 
 def _read_all(body: Iterable[bytes]) -> bytes:
@@ -109,12 +124,20 @@ def _read_all(body: Iterable[bytes]) -> bytes:
             close()
 
 
-def _with_notice(page: bytes, problem: str) -> bytes:
+def _with_notice(page: bytes, problem: str, failed: bool = True) -> bytes:
     # In the team's language, which may run the other way than the page's (dir="auto").
+    heading = (
+        msg("The last rebuild failed: this is the last good site.")
+        if failed
+        else msg(
+            "The last save has problems: a campaign or report with a mistake is left out of "
+            "the preview until it is fixed."
+        )
+    )
     notice = (
         '<div id="xuanchuan-preview-problem" role="alert" dir="auto" style="background:#b00020;'
         'color:#fff;padding:.8em 1.2em;font:14px/1.5 sans-serif;position:relative;z-index:9">'
-        f"<strong>{html.escape(str(msg('The last rebuild failed: this is the last good site.')))}"
+        f"<strong>{html.escape(str(heading))}"
         f"</strong> {html.escape(str(msg('Fix the problem below and save to rebuild.')))}"
         f'<pre style="white-space:pre-wrap;margin:.5em 0 0">{html.escape(problem)}</pre></div>'
     ).encode("utf-8")
