@@ -46,15 +46,17 @@ def run_mkdocs(
     if site_dir is not None:
         args = (*args, "--site-dir", str(site_dir))
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    # One stream, in the order a terminal shows it: the last lines are the last words.
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *args],
         cwd=project,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
         env=environment,
         timeout=600,
     )
-    return BuildResult(done.returncode, done.stdout + done.stderr, project, site_dir)
+    return BuildResult(done.returncode, done.stdout, project, site_dir)
 
 
 # The address test sites are published at: a team's own, not a placeholder (the starter's

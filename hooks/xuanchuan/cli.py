@@ -240,7 +240,8 @@ def _check_address(config_file: Path, answers) -> int:
         print(msg("site address: {url}", url=url))
         return 0
     print(f"{config_file.name}: site_url: {problem or placeholder_problem(url)}", file=sys.stderr)
-    return 1
+    # 1: not set yet (drafts can be built); 2: written wrongly (nothing can be built).
+    return 2 if problem else 1
 
 
 def _ask(current, project_dir: Path):

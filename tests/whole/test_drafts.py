@@ -133,19 +133,29 @@ def test_a_failed_build_ends_with_every_problem_again_in_chinese(tmp_path):
     assert "Aborted with" not in result.output
 
 
-def test_a_wrong_site_url_in_mkdocs_yml_ends_in_chinese_too(tmp_path):
+def test_a_mistyped_setting_in_mkdocs_yml_ends_in_chinese_too(tmp_path):
+    # MkDocs refuses it before any page is read, in English; the last words are the team's.
     root = write_site(tmp_path / "p", {"index.zh.md": "# 首页\n"}, fixture_config())
     config = root / "mkdocs.yml"
-    config.write_text(
-        re.sub(r"(?m)^site_url:.*$", "site_url: www.qxdl.cn/xuanchuan", config.read_text("utf-8")),
-        encoding="utf-8",
-    )
+    config.write_text(config.read_text("utf-8") + "site_urll: https://www.qxdl.cn/\n", "utf-8")
     result = run_mkdocs(root, env=TEAM)
     assert result.returncode == 1
-    lines = last_lines(result.output, 4)
-    assert any(line.startswith("没有开始生成：mkdocs.yml 有 1 处写得不对") for line in lines), lines
-    assert "xuanchuan init --site-url" in result.output
+    lines = last_lines(result.output, 3)
+    assert lines[0].startswith("没有开始生成：mkdocs.yml 有 1 处写得不对"), lines
+    assert "site_urll" in lines[1]
     assert lines[-1] == "请按上面的说明改好 mkdocs.yml，再重新生成。"
+
+
+def test_a_wrong_site_url_is_told_in_chinese_before_mkdocs_reads_it(tmp_path):
+    # MkDocs stops at a site_url without a scheme before the engine is loaded: the build
+    # script asks init --check first, which says what to do in the team's language.
+    root = write_site(tmp_path / "p", {"index.zh.md": "# 首页\n"}, fixture_config())
+    config = root / "mkdocs.yml"
+    text = re.sub(r"(?m)^site_url:.*$", "site_url: www.qxdl.cn/xuanchuan/", config.read_text("utf-8"))
+    config.write_text(text, encoding="utf-8")
+    done = run_xuanchuan(root, "init", "--check", env=TEAM)
+    assert done.returncode == 2
+    assert "前面少了 https://" in done.stderr and "https://www.qxdl.cn/xuanchuan/" in done.stderr
 
 
 def test_deploy_refuses_a_draft_site(starter, tmp_path):
