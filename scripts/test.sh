@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Install what is needed, test tools included, then run the whole test suite.
+# Install what is needed, test tools included, then lint every source folder and run the
+# whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
+echo "» ruff: hooks tests bench scripts"
+.venv/bin/ruff check hooks tests bench scripts
 export NO_MKDOCS_2_WARNING=1
 exec .venv/bin/python -m pytest "$@"

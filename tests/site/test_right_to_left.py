@@ -3,8 +3,6 @@ apart. The built site and the browser are in test_right_to_left_site.py."""
 
 from __future__ import annotations
 
-import re
-
 from xuanchuan.site.languages import with_language
 from xuanchuan.site.search_files import tokens
 

@@ -4,12 +4,11 @@ switcher joins all three languages, and Uyghur search finds Uyghur words."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from browser_support import Visit, launched, playwright_or_skip, served, switch
+from browser_support import switch
 from print_support import glyph_texts, pdf_fonts
 from site_support import fixture_config, page, run_mkdocs, write_site
 

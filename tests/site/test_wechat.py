@@ -19,7 +19,7 @@ from PIL import Image
 from print_support import qr_codes
 from xuanchuan.site.wechat import Article, wechat_article
 from xuanchuan.site.wechat_body import article_body
-from xuanchuan.site.wechat_pictures import MAX_WIDTH, article_picture
+from xuanchuan.site.wechat_pictures import article_picture
 
 SITE = "https://example.org/union/"
 PAGE = SITE + "campaigns/spring/index.html"

@@ -17,16 +17,11 @@ from ..campaigns.loader import CampaignSet
 from ..campaigns.model import Campaign
 from ..campaigns.summary import year_summaries
 from ..campaigns.summary_text import summary_text
+from ..core.links import address, page_url
+from ..core.messages import Message, msg
+from ..core.print_files import SHARE_PNG, PrintFile
+from ..core.strings import Translator
 from .body_files import body_files, link_targets, pictures_view, published_assets
-from .views import (
-    calendar_month_views,
-    calendar_view,
-    campaign_view,
-    downloads_view,
-    overview_view,
-    type_label,
-    type_page_view,
-)
 from .calendar_feed import calendar_feed
 from .planned import PlannedPage
 from .report_pages import plan_reports
@@ -38,10 +33,15 @@ from .summary_pages import (
     summary_key,
     summary_year_view,
 )
-from ..core.links import address, page_url
-from ..core.print_files import SHARE_PNG, PrintFile
-from ..core.messages import Message, msg
-from ..core.strings import Translator
+from .views import (
+    calendar_month_views,
+    calendar_view,
+    campaign_view,
+    downloads_view,
+    overview_view,
+    type_label,
+    type_page_view,
+)
 from .wechat_pages import article_link, campaign_article
 
 OVERVIEW = "campaigns/index.md"

@@ -14,15 +14,15 @@ from ..core.links import counterpart_url, href_path, page_url, relative_url
 from ..core.settings import Language
 from ..core.short_links import ShortCodes
 from ..core.strings import Translator
-from .planned import PlannedPage
 from .excerpts import opening
 from .home import home_view
 from .page_links import PageLinks
 from .page_qr import qr_svg
 from .plain_text import as_html, plain_text_meta
+from .planned import PlannedPage
 from .run import Run
-from .section_lists import SectionPlan, back_view, list_view, plan_sections
 from .search_files import page_in_another_language
+from .section_lists import SectionPlan, back_view, list_view, plan_sections
 from .untranslated import HOME, link_from
 from .wechat import article_file
 
@@ -211,10 +211,7 @@ class LanguageBuild:
         if planned is None or planned.article is None:
             return None
         kept = self.reuse.kept.get(key) if self.reuse is not None else None
-        if kept is not None:
-            body = kept.extras[ARTICLE_BODY]
-        else:
-            body = self.article_bodies.pop(key, "")
+        body = kept.extras[ARTICLE_BODY] if kept is not None else self.article_bodies.pop(key, "")
         made = article_file(replace(planned.article.article, body=body), cache_dir)
         return planned.article.path, made, {ARTICLE_BODY: body}
 

@@ -12,8 +12,8 @@ import os
 from functools import partial
 from pathlib import Path
 
-from ..core.workers import worker_pool
 from ..core.disk_cache import absent, add_damaged, cache_key, cached_bytes, take_damaged
+from ..core.workers import worker_pool
 
 # The densest QR code (37 modules a side) printed codes may be: at the 25 mm a printed page
 # gives its code, a module is still over half a millimetre, which any phone reads.

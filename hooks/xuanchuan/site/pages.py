@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.errors import file_problem, Problem, SourceError, either, quoted_list, shown_path
+from ..core.errors import Problem, SourceError, either, file_problem, quoted_list, shown_path
 from ..core.frontmatter import Document, read_document
 from ..core.messages import msg
 from ..core.schema import MISSING, Bool, Choice, ListOf, Number, Record, Text

@@ -6,8 +6,6 @@ Nothing here knows MkDocs: a rebuild is any callable, the server any WSGI applic
 
 from __future__ import annotations
 
-from ..core.messages import msg
-
 import base64
 import gc
 import html
@@ -19,6 +17,7 @@ import threading
 from collections.abc import Callable, Iterable
 
 from ..core.log import log
+from ..core.messages import msg
 
 _BODY = re.compile(rb"<body[^>]*>", re.IGNORECASE)
 
@@ -140,7 +139,7 @@ def _with_notice(page: bytes, problem: str, failed: bool = True) -> bytes:
         f"<strong>{html.escape(str(heading))}"
         f"</strong> {html.escape(str(msg('Fix the problem below and save to rebuild.')))}"
         f'<pre style="white-space:pre-wrap;margin:.5em 0 0">{html.escape(problem)}</pre></div>'
-    ).encode("utf-8")
+    ).encode()
     found = _BODY.search(page)
     at = found.end() if found else 0
     return page[:at] + notice + page[at:]

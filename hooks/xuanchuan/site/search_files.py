@@ -209,7 +209,7 @@ def index_files(docs: list[dict]) -> dict[str, bytes]:
 def _call(call: str, data) -> bytes:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     opening = call if call.endswith(",") else call + "("
-    return f"{opening}{text});\n".encode("utf-8")
+    return f"{opening}{text});\n".encode()
 
 
 def read_search_files(site_dir: Path) -> list[dict]:

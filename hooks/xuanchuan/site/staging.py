@@ -11,13 +11,12 @@ unless the new site brings its own.
 
 from __future__ import annotations
 
-from ..core.messages import msg
-
 import shutil
 from pathlib import Path
 
-from ..core.errors import file_problem, Problem, SourceError, shown_path, write_problem
+from ..core.errors import SourceError, file_problem, shown_path, write_problem
 from ..core.log import log
+from ..core.messages import msg
 
 
 class StagedOutput:

@@ -16,13 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pages import Catalogue
 from ..core.disk_cache import CACHE_DIR
 from ..core.errors import SourceError
 from ..core.frontmatter import read_document
 from ..core.messages import Message, msg
-from ..core.settings import split_language, Settings
+from ..core.settings import Settings, split_language
 from ..core.strings import language_name
+from .pages import Catalogue
 
 # Lists longer than this are summarised in the build log.
 LOG_LIMIT = 10

@@ -9,10 +9,9 @@ from pathlib import Path
 
 from ..campaigns.attachments import body_references
 from ..campaigns.model import Campaign, Report
-from ..core.formatting import format_day, format_range
+from ..core.formatting import format_day, format_number, format_range
 from ..core.links import path_within, relative_url
 from ..core.strings import Translator
-from ..core.formatting import format_number
 from .wechat import Article, ArticleFile
 
 # A campaign's article sits beside its page; a report's beside the report's file.
@@ -67,7 +66,10 @@ def report_article(
     if report.people:
         lines.append(t("report.people", count=report.people))
     if report.figures:
-        done = (f"{figure.label} {format_number(figure.amount)}{figure.unit}" for figure in report.figures)
+        done = (
+            f"{figure.label} {format_number(figure.amount)}{figure.unit}"
+            for figure in report.figures
+        )
         lines.append(_line(t, t("report.figures"), t("wechat.separator").join(done)))
     lines.append(_line(t, t("report.campaign"), campaign.title))
     if campaign.organizer:
