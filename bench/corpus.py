@@ -16,7 +16,10 @@ from pathlib import Path
 
 import yaml
 
+from xuanchuan.core.yaml_edit import set_value
+
 PROJECT = Path(__file__).resolve().parent.parent
+BENCH_SITE_URL = "https://bench.qxdl.cn/xuanchuan/"
 
 TYPES = ["safe-electricity", "legal-education", "send-culture", "safety-month", "union-work"]
 PLACES = ["石卡镇", "东河村", "西岭村", "南湾社区", "工业园区", "营业厅", "莲藕示范区", "港桥工地"]
@@ -316,6 +319,9 @@ def write_corpus(root: Path, campaigns: int, pages: int = 50, seed: int = 2026) 
         shutil.rmtree(root)
     (root / "content" / "knowledge").mkdir(parents=True)
     config = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    # A team's own address, as ``xuanchuan init`` writes it: the starter's placeholder
+    # would make every print file a draft.
+    config = set_value(config, ["site_url"], BENCH_SITE_URL)
     config = config.replace("custom_dir: overrides", f"custom_dir: {PROJECT / 'overrides'}")
     config = config.replace(
         "  - hooks/xuanchuan_hooks.py", f"  - {PROJECT / 'hooks' / 'xuanchuan_hooks.py'}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 from pathlib import Path
@@ -140,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     pack.add_argument(
         "-o", "--output", type=Path, default=Path("print-pack.pdf"), help="default: %(default)s"
     )
+    pack.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop instead of marking the pack as a draft when the site has no address of its own",
+    )
     args = parser.parse_args(argv)
     if args.lang:
         # Through the environment, so it wins over mkdocs.yml when the project is read.
@@ -161,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "print-pack":
             return _print_pack(Path(args.config_file), args)
     except SourceError as error:
+        if getattr(args, "json", False):
+            # A script reading the JSON hears of the failure there too.
+            print(json.dumps({"error": str(error)}, ensure_ascii=False))
         print(msg("Error: {problems}", problems=error), file=sys.stderr)
         return 1
     except OSError as error:
@@ -355,6 +364,7 @@ def _print_pack(config_file: Path, args) -> int:
     project = read_project(config_file)
     settings = project.settings
     check_output(args.output, project)
+    draft = _pack_is_draft(config_file, project.site_url, args.strict)
     start, end = args.start, args.end
     if args.month:
         _check_month_alone(args)
@@ -426,6 +436,10 @@ def _print_pack(config_file: Path, args) -> int:
         {name: (font.family, font.bold) for name, font in fonts.items()},
         printed.layouts.colours_for(selection.kind or "default"),
     )
+    if draft:
+        from .printing.draft_mark import mark_pdf
+
+        data = mark_pdf(data, project.site_url)
     write_pack(data, args.output)
     damaged = take_damaged()
     if damaged:
@@ -444,6 +458,24 @@ def _print_pack(config_file: Path, args) -> int:
         )
     )
     return 0
+
+
+def _pack_is_draft(config_file: Path, url: str | None, strict: bool) -> bool:
+    """A pack for the print shop with a placeholder address would print dead QR codes: an
+    error with --strict, else a warning and every page marked 样稿 / DRAFT."""
+    from .core.frontmatter import field_lines
+    from .core.site_address import address_problem, is_placeholder, placeholder_problem
+
+    line = field_lines(config_file.read_text(encoding="utf-8")).get("site_url")
+    problem = address_problem(url) if url else None
+    if problem is None and not is_placeholder(url):
+        return False
+    found = Problem(config_file.name, line, "site_url", problem or placeholder_problem(url))
+    if problem is not None or strict:
+        raise SourceError(found)
+    print(msg("warning: {problem}", problem=found), file=sys.stderr)
+    print(msg("warning: every page of the pack is marked as a draft until then"), file=sys.stderr)
+    return True
 
 
 def _check_month_alone(args) -> None:

@@ -17,7 +17,7 @@ from xuanchuan.core.settings import load_settings
 # Every test here builds a site or runs the command line in another process.
 pytestmark = pytest.mark.slow
 
-SITE_URL = "https://example.org/union/"
+SITE_URL = "https://www.qxdl.cn/union/"
 
 LEAFLET_ZH = """\
 ---

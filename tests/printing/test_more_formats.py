@@ -19,7 +19,7 @@ from site_support import fixture_config, page, run_mkdocs, short_address, write_
 
 pytestmark = pytest.mark.slow
 
-SITE_URL = "https://example.org/xuanchuan/"
+SITE_URL = "https://www.qxdl.cn/xuanchuan/"
 
 WELLS_ZH = """\
 ---

@@ -24,7 +24,7 @@ from xuanchuan.printing.pictograms import grid
 
 pytestmark = pytest.mark.slow
 
-SITE_URL = "https://example.org/xuanchuan/"
+SITE_URL = "https://www.qxdl.cn/xuanchuan/"
 SIZES = {
     "A4": (210.0, 297.0),
     "A3": (297.0, 420.0),

@@ -12,7 +12,7 @@ from PIL import Image
 from print_support import page_size_mm, pdf_fonts, pdf_info, pdf_text, qr_codes
 from site_support import fixture_config, page, run_mkdocs, short_address, write_site
 
-SITE_URL = "https://example.org/xuanchuan/"
+SITE_URL = "https://www.qxdl.cn/xuanchuan/"
 
 # Every test here builds a site or draws in another process.
 pytestmark = pytest.mark.slow

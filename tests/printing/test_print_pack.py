@@ -15,7 +15,7 @@ from site_support import fixture_config, page, write_site
 # Every test here builds a site or runs the command line in another process.
 pytestmark = pytest.mark.slow
 
-SITE_URL = "https://example.org/union/"
+SITE_URL = "https://www.qxdl.cn/union/"
 # How the cover tells the shop to finish each item, without a bleed.
 POSTER_A3 = "按实际大小（100%）印在A3纸上，不用裁切"
 LEAFLET = "按实际大小双面印在A4纸上（沿短边翻转），再折成三折：先把封面对面的一折向里折，再把封面折在外面"
