@@ -287,3 +287,19 @@ def test_a_new_campaign_on_the_last_days_ends_on_the_last_day(tmp_path: Path):
     loaded = load_campaigns(SETTINGS, tmp_path, include_drafts=True)
     assert [str(p) for p in loaded.problems] == []
     assert loaded.campaigns["last"]["zh"].end == dt.date(2099, 12, 31)
+
+
+def test_the_organisations_hotline_and_name_fill_what_a_campaign_leaves_out(tmp_path: Path):
+    settings = load_settings({"organization": "城关区总工会", "hotline": "95598"})
+    bare = zh(("organizer: 城关供电所\n", ""))
+    write_case(tmp_path, "bare", {"index.zh.md": bare, "index.en.md": GOOD_EN})
+    own = zh(("organizer: 城关供电所", "organizer: 石卡镇供电所\ncontact:\n  hotline: '0991-1234567'"))
+    write_case(tmp_path, "own", {"index.zh.md": own})
+    loaded = load_campaigns(settings, tmp_path).campaigns
+    bare, english = loaded["bare"]["zh"], loaded["bare"]["en"]
+    assert (bare.organizer, bare.contact.hotline) == ("城关区总工会", "95598")
+    # The hotline is a number in every language; the name is the default language's own.
+    assert english.contact.hotline == "95598" and english.organizer is None
+    mine = loaded["own"]["zh"]
+    assert (mine.organizer, mine.contact.hotline) == ("石卡镇供电所", "0991-1234567")
+    assert loaded["own"]["en"].organizer == "石卡镇供电所"  # no translation: the original's

@@ -31,8 +31,15 @@ def test_misspelt_setting_gets_a_suggestion():
         'mkdocs.yml: extra.xuanchuan.langauges: unknown field (did you mean "languages"?); '
         "known fields: languages, campaign_types, messages_language, campaigns_dir, "
         "timezone, nav_section_limit, nav_section_page_size, print, untranslated_pages, "
-        "wechat_articles"
+        "wechat_articles, organization, hotline"
     )
+
+
+def test_the_organisation_and_its_hotline_are_checked():
+    settings = load_settings({"organization": "城关区总工会", "hotline": "0991-1234567"})
+    assert (settings.organization, settings.hotline) == ("城关区总工会", "0991-1234567")
+    assert "telephone number" in errors({"hotline": "call us"})
+    assert "telephone number" in errors({"hotline": "95598<script>"})
 
 
 def test_untranslated_pages_are_linked_unless_copies_are_asked_for():

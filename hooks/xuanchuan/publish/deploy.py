@@ -101,6 +101,8 @@ class Deployment:
         bar = Progress(str(msg("uploading")), plan.bytes) if show_progress else None
         sent_before = 0
         uploaded = self._uploaded_before()
+        if plan.upload or plan.delete:
+            self.rclone.check_writable()
         try:
             for phase in PHASES:
                 files = [file for file in plan.upload if file.phase == phase]

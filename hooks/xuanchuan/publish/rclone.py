@@ -42,6 +42,8 @@ NETWORK_FLAGS = [
     "--low-level-retries=3",
 ]
 DIRECTORY_NOT_FOUND = 3
+# The file ``check_writable`` writes and removes at once.
+PROBE = ".xuanchuan-write-check"
 
 
 class RcloneError(Exception):
@@ -211,6 +213,21 @@ class Rclone:
                 progress,
             )
 
+    def check_writable(self) -> None:
+        """Write and remove a tiny file first: a target that refuses writes (read only, no
+        permission, full) says so at once, instead of after every file failed in turn."""
+        probe = f"{self.target.rstrip('/')}/{PROBE}"
+        done = subprocess.run(
+            [self.binary, "--log-level=ERROR", "rcat", probe, "--retries=1", *NETWORK_FLAGS[:2]],
+            input="xuanchuan",
+            capture_output=True,
+            text=True,
+            env=self._environment(),
+        )
+        if done.returncode != 0:
+            raise self._failure(done.stderr)
+        self._run(["deletefile", probe, *NETWORK_FLAGS[:2]], check=False)
+
     def delete(self, paths: list[str]) -> None:
         with _file_list(paths) as listed:
             done = self._run(
@@ -296,14 +313,27 @@ class Rclone:
         elif any(
             word in lower
             for word in (
+                "invalidaccesskeyid",
+                "signaturedoesnotmatch",
+                "access key id you provided",
+                "authentication failed",
+                "unable to authenticate",
+                "401",
+            )
+        ):
+            reason = msg(
+                "the target did not accept the credentials: check the key and secret in "
+                "rclone's config or the environment"
+            )
+        elif any(
+            word in lower
+            for word in (
                 "accessdenied",
                 "access denied",
                 "permission denied",
                 "read-only",
                 "403",
                 "forbidden",
-                "signaturedoesnotmatch",
-                "invalidaccesskeyid",
             )
         ):
             reason = msg("the target refused to be written to (no permission, or read only)")
@@ -320,8 +350,12 @@ class Rclone:
             )
         ):
             reason = msg("the target cannot be reached (wrong address, or no network)")
+        elif any(word in lower for word in ("internalerror", "statuscode: 5", " 500 ", " 503 ")):
+            reason = msg("the target's server failed (it may be full, or down for a while)")
         else:
             reason = msg("rclone stopped")
+        # Request identifiers say nothing to the team and hide the reason after them.
+        last = re.sub(r"(RequestID|HostID): [^,]*, ", "", last)
         return RcloneError(reason, last[:300])
 
 
