@@ -172,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps({"error": str(error)}, ensure_ascii=False))
         print(msg("Error: {problems}", problems=error), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(msg("Stopped (Ctrl-C): nothing was changed after this point."), file=sys.stderr)
+        return 130
     except OSError as error:
         # A full disk or an unreadable file met on the way: a message, not a traceback.
         reason = f"{error.filename or ''}: {error.strerror or error}"

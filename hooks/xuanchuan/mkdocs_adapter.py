@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, nest_paths
 
 from .core.disk_cache import CACHE_DIR, add_damaged, damage_report, take_damaged
-from .core.errors import Problem, SourceError, write_problem
+from .core.errors import Problem, SourceError, shown_path, write_problem
 from .core.failure import config_failure_summary, failure_summary
 from .core.frontmatter import field_lines
 from .core.log import log
@@ -61,7 +61,7 @@ from .site.page_cache import PageCache, PageReuse, digest, files_digest, library
 from .site.page_links import LanguageLinks
 from .site.page_qr import MOST_PRINTABLE, prepare_qr_codes, qr_version
 from .site.pages import Theme
-from .site.plain_text import as_html
+from .site.plain_text import as_html, plain_text_titles
 from .site.preview import Preview, PreviewFiles, watch_promptly
 from .site.print_footer import FooterTemplates
 from .site.report_pages import NEWS_FEED
@@ -86,6 +86,9 @@ FEED_CACHE = CACHE_DIR / "feeds"
 PHOTO_CACHE = CACHE_DIR / "photos"
 ARTICLE_CACHE = CACHE_DIR / "wechat"
 DRAFT_CACHE = CACHE_DIR / "drafts"
+# What the theme and the engine write into every language's site after the files are
+# copied (the search index's folder besides): a team file there would be replaced.
+WRITTEN_AFTER = frozenset({"sitemap.xml", "sitemap.xml.gz", "404.html"})
 
 # jieba announces loading its dictionary on every build; that is noise for the team.
 logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -237,6 +240,7 @@ class SiteBuild:
         if build.is_default:
             # Print files are drawn: the other languages need nothing more from this one.
             self.others = OtherLanguages.start(self, build.run)
+        kept = _without_clashes(kept, config, build)
         if build.run.serving:
             kept = [_served_in_place(file, build) for file in kept]
         files = Files(kept)
@@ -252,6 +256,7 @@ class SiteBuild:
             title = build.section_title(index) if index else None
             if title:
                 section.title = title
+        plain_text_titles(nav.items)
         # Everything each page shares is settled now; pages are made next. The whole
         # navigation is in the key, folded sections too: their pages show their way down.
         cache = PageCache(
@@ -665,6 +670,30 @@ def _menu_with_links(config: MkDocsConfig, files: Files, build: LanguageBuild):
     return menu_with_links(nav, linked)
 
 
+def _without_clashes(files: list[File], config: MkDocsConfig, build: LanguageBuild) -> list[File]:
+    """The files of the site, none of the team's taking the address of one the site makes
+    (a short page ``s/<code>.html``, a feed, a list): the made one is kept, as printed QR
+    codes and links lead there, and the clash is reported (a strict build stops)."""
+    made = {file.dest_uri for file in files if file.generated_by} | WRITTEN_AFTER
+    kept = []
+    for file in files:
+        taken = file.dest_uri in made or file.dest_uri.startswith(SEARCH_FOLDER + "/")
+        if not file.generated_by and taken:
+            if build.is_default:
+                source = Path(config.docs_dir, file.src_uri)
+                log.warning(
+                    msg(
+                        "{file} has the address of a file the site makes ({address}): it is "
+                        "left out of the site; rename it or move it to another folder",
+                        file=shown_path(source, build.run.project_dir),
+                        address=file.dest_uri,
+                    )
+                )
+            continue
+        kept.append(file)
+    return kept
+
+
 def _menu_key(build: LanguageBuild, item) -> str:
     """The page a menu entry shows: its source name, or the page a link stands for."""
     if isinstance(item, Page):
@@ -949,7 +978,7 @@ def _campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
     for key, path in plan.link_targets:
         files.append(_link_target(key, path, config))
     files.append(File.generated(config, "calendar.ics", content=plan.feed))
-    if plan.news_feed:
+    if plan.news_feed and well_formed(plan.news_feed, build.prefix + NEWS_FEED):
         files.append(File.generated(config, NEWS_FEED, content=plan.news_feed))
     return files
 
@@ -965,6 +994,27 @@ def _printed_address(build: LanguageBuild, key: str) -> str | None:
         if short:
             return short
     return run.published_address(code)
+
+
+def well_formed(xml: str, name: str) -> bool:
+    """Whether an XML file the site makes reads as XML: a feed reader drops a whole feed
+    that does not, so one that does not is reported and left out, never published."""
+    from defusedxml import ElementTree
+    from defusedxml.common import DefusedXmlException
+
+    try:
+        ElementTree.fromstring(xml.encode("utf-8"))
+    except (ElementTree.ParseError, DefusedXmlException) as error:
+        log.warning(
+            msg(
+                "{file} is not well-formed XML ({reason}): it is left out of the site; "
+                "look for unusual characters in the reports' texts",
+                file=name,
+                reason=str(error),
+            )
+        )
+        return False
+    return True
 
 
 def _preview_address(build: LanguageBuild, key: str) -> str:

@@ -121,3 +121,20 @@ poster-portrait:
         (10, "poster-portrait.blocks[4]", "the logo block comes 4.2 mm from the left edge"),
     ]
     assert "(210 × 297 mm)" in str(problems[0].message)
+
+
+@pytest.mark.parametrize(
+    "old,new,field",
+    [
+        ("max_size: 48", "max_size: 100000000", "max_size"),
+        ("max_size: 48", "max_size: 1e308", "max_size"),
+        ("field: headline, x: 14, y: 22", "field: headline, x: 14, y: 22, w: 99999999", "w"),
+        ("field: headline, x: 14, y: 22", "field: headline, x: -1e9, y: 22", "x"),
+    ],
+)
+def test_every_number_of_a_layout_has_a_range(tmp_path, old, new, field):
+    text = (PROJECT / "overrides/print/layouts.yml").read_text(encoding="utf-8")
+    assert old in text
+    problems = load_problems(tmp_path, text.replace(old, new, 1))
+    assert any(problem.field.endswith("." + field) for problem in problems), problems
+    assert any("expected" in str(problem.message) for problem in problems)

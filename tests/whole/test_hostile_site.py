@@ -28,8 +28,11 @@ DESCRIPTION = '" onfocus="alert(6)" autofocus x="'
 TAG = "<img src=x onerror=alert(7)>"
 CAMPAIGN_TITLE = "<svg onload=alert(8)>春灌"
 CAMPAIGN_TAG = "<img src=x onerror=alert(9)>"
+# Names the team did not mean as markup: a page file without a title, and a folder.
+FILE_NAME = "x<img src=x onerror=alert(11)>"
+FOLDER_NAME = "<svg onload=alert(12)>"
 PAYLOADS = [SITE_NAME, EN_SITE_NAME, ZH_NAME, EN_NAME, PAGE_TITLE, DESCRIPTION, TAG,
-            CAMPAIGN_TITLE, CAMPAIGN_TAG]
+            CAMPAIGN_TITLE, CAMPAIGN_TAG, FILE_NAME, FOLDER_NAME]
 
 CAMPAIGN = f"""\
 ---
@@ -74,6 +77,8 @@ def hostile_site(tmp_path_factory) -> Path:
                                               subtitle=TAG, tags=[TAG, "急救"]).replace(
                                                   f"# {PAGE_TITLE}", "# 急救"),
             "knowledge/first-aid.en.md": page("First aid", "First aid."),
+            f"knowledge/{FILE_NAME}.zh.md": "没有标题的页面。\n",
+            f"knowledge/{FOLDER_NAME}/notes.zh.md": "文件夹里的页面。\n",
         },
         config,
     )
@@ -130,6 +135,10 @@ def test_no_field_becomes_markup_in_any_page(hostile_site: Path):
     assert soup.find("meta", attrs={"name": "description"})["content"] == DESCRIPTION
     assert soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == SITE_NAME
     assert [a.get_text(strip=True) for a in soup.select("a.xc-alternate")] == [ZH_NAME, EN_NAME]
+    # The file and folder names show in the menu as written.
+    menu = [a.get_text(" ", strip=True) for a in soup.select(".md-nav__link")]
+    assert any(FILE_NAME.capitalize() in entry for entry in menu), menu
+    assert any(FOLDER_NAME in entry for entry in menu), menu
 
 
 def test_search_indexes_hold_fields_as_escaped_text(hostile_site: Path):

@@ -136,6 +136,7 @@ def parse_document(text: str, display_path: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     opening = _OPEN.match(text)
     if not opening:
+        _refuse_control_characters(text, display_path, 1)
         return Document(display_path, {}, text)
     closing = _CLOSE.search(text, opening.end())
     if not closing:
@@ -154,9 +155,41 @@ def parse_document(text: str, display_path: str) -> Document:
     body_start = closing.end() + 1
     body_line = text.count("\n", 0, body_start) + 1
     data = _front_matter(source, display_path, first_line=2)
+    _refuse_control_characters(text[body_start:], display_path, body_line)
     return Document(
         display_path, data.value, text[body_start:], body_line, data.lines, data.written
     )
+
+
+# Invisible characters that no text means (tab and line ends aside): pasted from a terminal
+# or another program, a NUL or ESC makes the site's feeds unreadable for feed readers and
+# puts stray bytes into pages and articles.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _refuse_control_characters(body: str, display_path: str, first_line: int) -> None:
+    problems = []
+    for found in _CONTROL.finditer(body):
+        line = body.count("\n", 0, found.start()) + first_line
+        if problems and problems[-1].line == line:
+            continue
+        problems.append(
+            Problem(
+                display_path,
+                line,
+                None,
+                msg(
+                    "the text holds an invisible control character ({code}): expected plain "
+                    "text; delete the character (it often comes with text pasted from "
+                    "another program)",
+                    code=f"U+{ord(found.group()):04X}",
+                ),
+            )
+        )
+        if len(problems) == 5:
+            break
+    if problems:
+        raise SourceError(problems)
 
 
 def _front_matter(source: str, display_path: str, first_line: int) -> YamlData:

@@ -8,6 +8,7 @@ team may not know that the file it points to would be published.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 from pathlib import Path
@@ -46,26 +47,49 @@ def is_private(relative: str) -> bool:
 
 def links_leaving(root: Path, project_dir: Path) -> list[Problem]:
     """A problem for each link (symlink) under ``root``, or ``root`` itself, that leads
-    outside the project."""
+    outside the project, to nothing, or round in a loop."""
     project = project_dir.resolve()
-
-    def leaves(path: Path) -> bool:
-        return path.is_symlink() and not path.resolve().is_relative_to(project)
-
-    if leaves(root):
-        return [_link_problem(root, project_dir)]
+    if root.is_symlink():
+        problem = link_problem(root, project_dir, project)
+        if problem:
+            return [problem]
     found = []
     for folder, dirs, files in os.walk(root):
-        found += [Path(folder, name) for name in (*dirs, *files) if leaves(Path(folder, name))]
-    return sorted(_link_problem(link, project_dir) for link in found)
+        for name in (*dirs, *files):
+            path = Path(folder, name)
+            problem = link_problem(path, project_dir, project) if path.is_symlink() else None
+            if problem:
+                found.append(problem)
+    return sorted(found)
 
 
-def _link_problem(link: Path, project_dir: Path) -> Problem:
+def link_problem(path: Path, project_dir: Path, project: Path | None = None) -> Problem | None:
+    """What is wrong with reading ``path`` if it is, or passes through, a link: it leads
+    outside the project, to nothing, or round in a loop; None if it stays inside."""
+    project = project or project_dir.resolve()
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:  # Python's word for a loop of links
+        target = None
+        reason = msg("is a link that leads round in a loop: expected the file itself")
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            reason = msg("is a link that leads round in a loop: expected the file itself")
+        else:
+            reason = msg(
+                "is a link to {target}, which does not exist: expected the file itself",
+                target=os.path.realpath(path),
+            )
+        target = None
+    if target is None:
+        return file_problem(shown_path(path, project_dir), reason)
+    if target.is_relative_to(project):
+        return None
     return file_problem(
-        shown_path(link, project_dir),
+        shown_path(path, project_dir),
         msg(
             "is a link to {target}, outside the project: expected the file or folder itself "
             "inside the project (copy it here instead of linking to it)",
-            target=link.resolve(),
+            target=target,
         ),
     )

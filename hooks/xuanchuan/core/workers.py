@@ -17,10 +17,26 @@ from concurrent.futures import ProcessPoolExecutor
 _PR_SET_PDEATHSIG = 1
 
 
-def worker_pool(workers: int) -> ProcessPoolExecutor:
+def worker_pool(workers: int, *, memory_bytes: int | None = None) -> ProcessPoolExecutor:
+    """Processes for a build's work, each ending with the build; with ``memory_bytes``, an
+    allocation beyond it fails in the worker (a MemoryError, told as a problem) instead of
+    growing until the machine swaps."""
     return ProcessPoolExecutor(
-        max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+        max_workers=workers, initializer=_start_worker, initargs=(os.getpid(), memory_bytes)
     )
+
+
+def _start_worker(parent: int, memory_bytes: int | None) -> None:
+    die_with_parent(parent)
+    # Ctrl-C is the build's to handle: it stops the pool. A worker that took it itself could
+    # swallow it inside a drawing library's callback and finish a file cut short.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if memory_bytes:
+        import resource
+
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def die_with_parent(parent: int) -> None:

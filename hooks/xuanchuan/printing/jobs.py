@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import time
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -74,6 +76,10 @@ ENGINE_VERSION = "9"
 PNG_WIDTH = 1080
 LEAFLET_PAPER = "A4-landscape"
 SHARE_WIDTH = 1200
+# Bounds of one print file's drawing: the largest board or banner at print resolution
+# takes a few hundred MB and well under a minute; far beyond is a mistake, told as one.
+WORKER_MEMORY = 4 * 1024**3
+RENDER_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -419,14 +425,21 @@ def render_print_files(planned, campaigns: CampaignSet, workers: int | None = No
         done = 0
         step = max(1, total // 10)
         if workers > 1:
-            with worker_pool(workers) as pool:
+            with worker_pool(workers, memory_bytes=WORKER_MEMORY) as pool:
                 outcomes = pool.map(_render, jobs.values(), chunksize=1)
-                for key, error in outcomes:
-                    done += 1
-                    if error:
-                        failures[key] = error
-                    if done % step == 0 or done == total:
-                        log.info(msg("Print files: {done}/{total}", done=done, total=total))
+                try:
+                    for key, error in outcomes:
+                        done += 1
+                        if error:
+                            failures[key] = error
+                        if done % step == 0 or done == total:
+                            log.info(msg("Print files: {done}/{total}", done=done, total=total))
+                except BrokenProcessPool:
+                    # A worker killed from outside (the system's out-of-memory killer): the
+                    # files not drawn are named, none is trusted half made.
+                    for key in jobs:
+                        if key not in failures and not intact_file(Path(jobs[key].target)):
+                            failures[key] = "\t" + str(msg("the drawing process was stopped"))
         else:
             for job in jobs.values():
                 key, error = _render(job)
@@ -470,6 +483,8 @@ def _render(job: _Job) -> tuple[str, str | None]:
             "body": tuple(job.content["body"]),
         }
     )
+    signal.signal(signal.SIGALRM, _too_long)
+    signal.alarm(RENDER_SECONDS)
     try:
         if job.drawer != "poster":
             data = draw_more(
@@ -481,8 +496,31 @@ def _render(job: _Job) -> tuple[str, str | None]:
             data = render_png(job.layout, style, content, job.width)
     except Overflow as error:
         return job.key, f"{error.field}\t{error}"
+    except MemoryError:
+        return job.key, "\t" + str(msg("drawing it needs more memory than a print file may use"))
+    except Exception as error:  # whatever broke, it is told with the campaign and file
+        return job.key, "\t" + str(
+            msg("could not be drawn: {error}", error=f"{type(error).__name__}: {error}")
+        )
+    finally:
+        signal.alarm(0)
+    if not complete_file(data, job.output):
+        return job.key, "\t" + str(msg("the drawing was cut short; build again"))
     store_file(Path(job.target), data)
     return job.key, None
+
+
+def _too_long(signum, frame):
+    raise TimeoutError(str(msg("drawing took longer than {seconds} s", seconds=RENDER_SECONDS)))
+
+
+def complete_file(data: bytes, output: str) -> bool:
+    """Whether ``data`` is a whole PDF or PNG: what an interrupted drawing leaves is not."""
+    if output == "pdf":
+        return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    if output == "png":
+        return data.startswith(b"\x89PNG\r\n\x1a\n") and data.endswith(b"IEND\xaeB`\x82")
+    return bool(data)
 
 
 def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path | None = None):
@@ -557,6 +595,13 @@ def leaflet_blocks(campaign: Campaign, t: Translator, cache_dir: Path | None = N
 
 
 def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, message) -> Problem:
+    if not field_name:  # not a text too long: the drawing itself failed
+        return Problem(
+            str(campaign.source),
+            None,
+            None,
+            msg("{file} was not made: {reason}", file=print_file.name, reason=message),
+        )
     if print_file.kind in MORE_KINDS:
         return more_problem(campaign, print_file.kind, print_file.size, field_name, message)
     what = KINDS[print_file.kind].what

@@ -87,12 +87,19 @@ class _SchemeColour(_Colour):
     names = COLOUR_NAMES
 
 
+# Ranges of a layout's numbers, so that no layout can make a drawing that never ends or
+# fills the memory: lengths in the layout's unit (mm of its base paper, or px of a share
+# image; larger paper is the base scaled up), text sizes in points.
+LARGEST = 4000
+LARGEST_TEXT = 600
+
+
 @dataclass(frozen=True, kw_only=True)
 class Area:
-    x: float = declare(Number(required=True))
-    y: float = declare(Number(required=True))
-    w: float = declare(Number(required=True, minimum=1))
-    h: float = declare(Number(required=True, minimum=1))
+    x: float = declare(Number(required=True, minimum=-LARGEST, maximum=LARGEST))
+    y: float = declare(Number(required=True, minimum=-LARGEST, maximum=LARGEST))
+    w: float = declare(Number(required=True, minimum=1, maximum=LARGEST))
+    h: float = declare(Number(required=True, minimum=1, maximum=LARGEST))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,11 +107,11 @@ class Block:
     """One thing drawn on a printed side; the comment atop layouts.yml explains each type."""
 
     type: str = declare(Choice(BLOCK_TYPES, required=True))
-    x: float = declare(Number(default=0))
-    y: float = declare(Number(default=0))
-    w: float | None = declare(Number(minimum=0))
-    h: float | None = declare(Number(minimum=0))
-    size: float | None = declare(Number(minimum=1))  # a QR code's side
+    x: float = declare(Number(default=0, minimum=-LARGEST, maximum=LARGEST))
+    y: float = declare(Number(default=0, minimum=-LARGEST, maximum=LARGEST))
+    w: float | None = declare(Number(minimum=0, maximum=LARGEST))
+    h: float | None = declare(Number(minimum=0, maximum=LARGEST))
+    size: float | None = declare(Number(minimum=1, maximum=LARGEST))  # a QR code's side
     when: str | None = declare(Choice(("photo", "no_photo", "fold_guides")))
     fill: str = declare(_Colour(default="primary"))
     # rect: 1 opaque, less lets a photo show through (a band of colour under a headline).
@@ -116,29 +123,31 @@ class Block:
     emphasis: str | None = declare(Choice(TEXTS))
     font: str = declare(Choice(("regular", "bold"), default="regular"))
     # Text shrinks from max_size to min_size (points) until it fits.
-    max_size: float = declare(Number(minimum=1, default=12))
-    min_size: float = declare(Number(minimum=1, default=8))
-    line_height: float = declare(Number(minimum=0.8, default=1.25))
+    max_size: float = declare(Number(minimum=1, maximum=LARGEST_TEXT, default=12))
+    min_size: float = declare(Number(minimum=1, maximum=LARGEST_TEXT, default=8))
+    line_height: float = declare(Number(minimum=0.8, maximum=4, default=1.25))
     align: str = declare(Choice(("left", "center", "right"), default="left"))
     valign: str = declare(Choice(("top", "middle", "bottom"), default="top"))
     # flow: the columns the body runs through, in reading order
     columns: tuple[Area, ...] = declare(ListOf(Nested(Area), min_items=1))
     # guides: where the paper is folded
-    xs: tuple[float, ...] = declare(ListOf(Number(minimum=0), min_items=1))
+    xs: tuple[float, ...] = declare(
+        ListOf(Number(minimum=0, maximum=LARGEST), min_items=1, max_items=12)
+    )
     # pictograms: a grid of cells, at most ``across`` a row, ``gap`` apart; in each the
     # point's icon ``icon_size`` wide, above or beside its text, on ``cell_fill`` if given.
     across: int = declare(WholeNumber(minimum=1, maximum=6, default=3))
-    gap: float = declare(Number(minimum=0, default=4))
+    gap: float = declare(Number(minimum=0, maximum=LARGEST, default=4))
     icon: str = declare(Choice(("above", "beside"), default="above"))
-    icon_size: float = declare(Number(minimum=1, default=24))
+    icon_size: float = declare(Number(minimum=1, maximum=LARGEST, default=24))
     icon_colour: str = declare(_Colour(default="primary"))
     cell_fill: str | None = declare(_Colour())
 
 
 @dataclass(frozen=True, kw_only=True)
 class PageSize:
-    width: float = declare(Number(required=True, minimum=1))
-    height: float = declare(Number(required=True, minimum=1))
+    width: float = declare(Number(required=True, minimum=1, maximum=LARGEST))
+    height: float = declare(Number(required=True, minimum=1, maximum=LARGEST))
     unit: str = declare(Choice(("mm", "px"), default="mm"))
 
     @property

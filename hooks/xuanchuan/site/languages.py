@@ -108,6 +108,10 @@ class LanguageBuild:
         """
         if key in self.run.catalogue.pages:
             meta = self.run.catalogue.fields(key, self.language.code)
+            if not meta.get("title"):
+                # Decided here, not by MkDocs from the file name or heading: a name such as
+                # "x<img onerror=…>.zh.md" is text in every menu and tab, never markup.
+                meta = {**meta, "title": self.run.catalogue.title(key, self.language.code)}
         meta = plain_text_meta(meta)
         planned = self.planned.get(key)
         if planned:

@@ -182,7 +182,9 @@ def _read_inputs(
 ) -> Run:
     take_damaged()  # counted afresh for this run (a preview server runs many)
     # Nothing is read through a link that leaves the project.
-    leaving = links_leaving(docs_dir, project_dir)
+    leaving = links_leaving(docs_dir, project_dir) + links_leaving(
+        rest["overrides_dir"], project_dir
+    )
     if leaving:
         raise SourceError(leaving)
     catalogue = scan_pages(docs_dir, settings, project_dir, theme)

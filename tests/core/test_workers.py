@@ -1,0 +1,42 @@
+"""Drawing workers: bounded in memory, deaf to Ctrl-C (the build stops them), and a file
+cut short is never taken for a whole one."""
+
+from __future__ import annotations
+
+import signal
+
+from xuanchuan.core.workers import worker_pool
+from xuanchuan.printing.jobs import complete_file
+
+
+def _allocate(megabytes: int) -> str:
+    try:
+        block = bytearray(megabytes * 1024 * 1024)
+    except MemoryError:
+        return "MemoryError"
+    return str(len(block))
+
+
+def _sigint_handler(_) -> bool:
+    return signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
+def test_a_worker_over_its_memory_bound_gets_a_memory_error_not_the_machine():
+    with worker_pool(1, memory_bytes=512 * 1024**2) as pool:
+        assert pool.submit(_allocate, 2048).result() == "MemoryError"
+        assert pool.submit(_allocate, 16).result() == str(16 * 1024 * 1024)
+
+
+def test_workers_leave_ctrl_c_to_the_build():
+    with worker_pool(2) as pool:
+        assert all(pool.map(_sigint_handler, range(2)))
+
+
+def test_only_whole_files_are_kept():
+    pdf = b"%PDF-1.5\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+    assert complete_file(pdf, "pdf")
+    assert not complete_file(pdf[: len(pdf) // 2], "pdf")
+    assert not complete_file(b"", "pdf")
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20 + b"IEND\xaeB`\x82"
+    assert complete_file(png, "png")
+    assert not complete_file(png[:-3], "png")

@@ -1,0 +1,102 @@
+"""Hostile and unlucky inputs against the newer surfaces: the team's files never replaced by
+what the site makes, whatever their names."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_support import fixture_config, page, run_mkdocs, write_site
+
+TEAM = {"XUANCHUAN_LANG": ""}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    config = fixture_config()
+    config["extra"]["xuanchuan"]["print"] = {"enabled": False}
+    root = write_site(
+        tmp_path_factory.mktemp("clash") / "p",
+        {"index.zh.md": page("首页", "欢迎。"), "about.zh.md": page("关于", "我们。")},
+        config,
+    )
+    first = run_mkdocs(root)
+    assert first.returncode == 0, first.output
+    return root, sorted(path.name for path in (first.site / "s").glob("*.html"))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["s/{code}", "calendar.ics", "sitemap.xml", "sitemap.xml.gz", "404.html", "search/xc/meta.js"],
+)
+def test_a_team_file_at_an_address_the_site_makes_is_reported_not_replaced(small, name, tmp_path):
+    root, codes = small
+    name = name.format(code=codes[0])
+    team_file = root / "content" / name
+    team_file.parent.mkdir(parents=True, exist_ok=True)
+    team_file.write_bytes(b"<p>the team's own file</p>")
+    try:
+        strict = run_mkdocs(root, env=TEAM, site_dir=tmp_path / "strict")
+        assert strict.returncode == 1
+        assert f"content/{name} 和网站自动生成的文件用了同一个地址（{name}）" in strict.output
+        assert not (tmp_path / "strict").exists()
+        lenient = run_mkdocs(root, env=TEAM, site_dir=tmp_path / "site", strict=False)
+        assert lenient.returncode == 0, lenient.output
+        published = tmp_path / "site" / name
+        assert published.is_file() and b"the team's own file" not in published.read_bytes()
+        assert team_file.read_bytes() == b"<p>the team's own file</p>"  # the source untouched
+    finally:
+        team_file.unlink()
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["content-loop", "content-dangling", "content-folder-loop", "poster-outside", "logo-outside",
+     "overrides-outside"],
+)
+def test_links_that_loop_dangle_or_leave_are_named_like_any_bad_link(tmp_path, shape):
+    import shutil
+
+    from site_support import PROJECT
+
+    config = fixture_config()
+    config["extra"]["xuanchuan"]["print"] = {"enabled": False}
+    root = write_site(tmp_path / "p", {"index.zh.md": page("首页", "欢迎。")}, config)
+    content, outside = root / "content", tmp_path / "outside.png"
+    shutil.copyfile(PROJECT / "campaigns/spring-irrigation-2027/photo.jpg", outside)
+    slug = "spring-irrigation-2027"
+    if shape == "content-loop":
+        (content / "a.zh.md").symlink_to(content / "b.zh.md")
+        (content / "b.zh.md").symlink_to(content / "a.zh.md")
+        named = "content/a.zh.md"
+    elif shape == "content-dangling":
+        (content / "gone.png").symlink_to(tmp_path / "nothing-here.png")
+        named = "content/gone.png"
+    elif shape == "content-folder-loop":
+        (content / "laws").mkdir()
+        (content / "laws" / "again").symlink_to(content / "laws")
+        (content / "laws" / "x").symlink_to(content / "laws" / "x")
+        named = "content/laws/x"
+    elif shape == "poster-outside":
+        shutil.copytree(PROJECT / "campaigns" / slug, root / "campaigns" / slug)
+        picture = root / "campaigns" / slug / "photo.jpg"
+        picture.unlink()
+        picture.symlink_to(outside)
+        named = f"campaigns/{slug}/photo.jpg"
+    elif shape == "logo-outside":
+        (root / "logo.png").symlink_to(outside)
+        config["extra"]["xuanchuan"]["print"] = {"logo": "logo.png"}
+        write_site(root, {}, config)
+        shutil.copytree(PROJECT / "campaigns" / slug, root / "campaigns" / slug)
+        named = "logo.png"
+    else:
+        overrides = root / "overrides"
+        shutil.copytree(PROJECT / "overrides", overrides)
+        (overrides / "assets" / "secret.png").symlink_to(outside)
+        config["theme"]["custom_dir"] = str(overrides)
+        write_site(root, {}, config)
+        named = "overrides/assets/secret.png"
+    result = run_mkdocs(root, env=TEAM)
+    assert result.returncode == 1
+    assert "Traceback" not in result.output and "RuntimeError" not in result.output
+    assert named in result.output, result.output[-3000:]
+    assert not (root / "site").exists()
