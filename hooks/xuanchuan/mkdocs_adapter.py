@@ -43,7 +43,12 @@ from .core.log import log
 from .core.messages import msg, use_language
 from .core.project import Project
 from .core.settings import Language, Settings, load_settings, messages_language_of
-from .core.site_address import address_problem, is_placeholder, placeholder_problem
+from .core.site_address import (
+    address_problem,
+    is_placeholder,
+    link_address_problem,
+    placeholder_problem,
+)
 from .core.source_files import is_private
 from .core.strings import language_name
 from .core.workers import die_with_parent
@@ -811,6 +816,7 @@ def _check_site_address(config: MkDocsConfig, url: str | None, strict: bool) -> 
     problem = address_problem(url) if url else None
     if problem is not None:
         raise SourceError(Problem(path.name, line, "site_url", problem))
+    _check_link_addresses(config, path)
     if not is_placeholder(url):
         return False
     placeholder = Problem(path.name, line, "site_url", placeholder_problem(url))
@@ -823,6 +829,27 @@ def _check_site_address(config: MkDocsConfig, url: str | None, strict: bool) -> 
             msg("{problem} Print files are marked as drafts until then.", problem=str(placeholder))
         )
     return True
+
+
+def _check_link_addresses(config: MkDocsConfig, path: Path) -> None:
+    """The other addresses of mkdocs.yml the theme turns into links: web, e-mail or
+    telephone addresses only, never one that runs script when a reader taps it."""
+    found = [("repo_url", config.repo_url)]
+    social = config.extra.get("social")
+    if isinstance(social, list):
+        found += [
+            (f"extra.social[{number}].link", item.get("link"))
+            for number, item in enumerate(social, start=1)
+            if isinstance(item, dict)
+        ]
+    lines = field_lines(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    problems = [
+        Problem(path.name, lines.get(key), key, problem)
+        for key, value in found
+        if value and (problem := link_address_problem(value)) is not None
+    ]
+    if problems:
+        raise SourceError(problems)
 
 
 def _check_printed_addresses(run: Run) -> None:

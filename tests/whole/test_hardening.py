@@ -100,3 +100,25 @@ def test_links_that_loop_dangle_or_leave_are_named_like_any_bad_link(tmp_path, s
     assert "Traceback" not in result.output and "RuntimeError" not in result.output
     assert named in result.output, result.output[-3000:]
     assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize(
+    "key,value",
+    [
+        ("repo_url", "javascript://example.org/%0Aalert(document.domain)//"),
+        ("social", "javascript://x.cn/%0Aalert(1)"),
+        ("social", "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
+    ],
+)
+def test_a_link_in_mkdocs_yml_that_would_run_script_is_refused(tmp_path, key, value):
+    config = fixture_config()
+    if key == "social":
+        config["extra"]["social"] = [{"icon": "fontawesome/brands/weixin", "link": value}]
+    else:
+        config[key] = value
+    root = write_site(tmp_path / "p", {"index.zh.md": page("首页", "欢迎。")}, config)
+    result = run_mkdocs(root, env=TEAM, strict=False)
+    assert result.returncode == 1
+    assert ("repo_url" if key == "repo_url" else "extra.social[1].link") in result.output
+    assert "不是网址" in result.output
+    assert not (root / "site").exists()

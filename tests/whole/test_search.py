@@ -124,3 +124,32 @@ def test_a_search_loads_the_shards_of_its_words_only(browser, site, http_base):
     loaded = {url.rsplit("/", 1)[1] for url in opened.requests if "/search/xc/s" in url}
     opened.close()
     assert loaded == {f"s{shard_of(term, shards)}.js" for term in tokens("试用期")}
+
+
+def test_a_pasted_page_is_cut_with_a_note_and_the_next_search_answers_at_once(visit):
+    visit.open("index.html")
+    pasted = ("电力设施保护条例规定任何单位和个人不得危害电力设施。" * 4000)[:100_000]
+    page_ = visit.page
+    page_.click("input.md-search__input")
+    page_.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() && !/nitializ|初始化/.test(m.textContent); }",
+        timeout=20000,
+    )
+    # Pasted as a reader pastes: the box takes what the search reads and says so.
+    page_.evaluate(
+        """text => { const input = document.querySelector('input.md-search__input');
+                     const data = new DataTransfer(); data.setData('text/plain', text);
+                     input.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data}));
+                     input.value = text.slice(0, input.maxLength);
+                     input.dispatchEvent(new Event('input', {bubbles: true})); }""",
+        pasted,
+    )
+    assert page_.eval_on_selector("input.md-search__input", "i => i.value.length") == 200
+    note = page_.locator(".xc-search-cut")
+    assert note.is_visible() and "200" in note.inner_text()
+    # The worker itself reads no more of a query, whatever it is sent.
+    started = page_.evaluate("() => performance.now()")
+    assert visit.search("触电")[0].startswith("laws/")
+    assert page_.evaluate("() => performance.now()") - started < 3000
+    assert not note.is_visible()

@@ -151,3 +151,19 @@ def placeholder_problem(url: str | None) -> Message:
         url=url,
         command=INIT_COMMAND,
     )
+
+
+def link_address_problem(url: object) -> Message | None:
+    """What is wrong with ``url`` as an address a page links to from mkdocs.yml (the
+    repository, the social links): a web address, or an e-mail or telephone link, never one
+    that runs script."""
+    if isinstance(url, str) and re.match(r"(?i)(mailto|tel):[^\s]+$", url.strip()):
+        return None
+    if not isinstance(url, str) or "://" not in url:
+        return address_problem(url)
+    base, _, _ = url.partition("?")
+    base, _, _ = base.partition("#")
+    scheme, _, rest = base.partition("://")
+    host, slash, path = rest.partition("/")
+    # As a site's address, but a page or file may be named, with a query.
+    return address_problem(f"{scheme}://{host}/")

@@ -33,6 +33,11 @@ _LANG_AND_DIR = re.compile(r"""\s(?:lang|dir)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)"
 ARTICLE_BODY = "article_body"
 
 
+# The longest search the search box takes (xc-search.js reads no more of a query either):
+# a law's full title is under 60 characters; a pasted page would keep the search busy.
+SEARCH_QUERY_LIMIT = 200
+
+
 @dataclass
 class LanguageBuild:
     run: Run
@@ -194,6 +199,8 @@ class LanguageBuild:
             {"url": short, "caption": self.translator("print.scan")} if short else None
         )
         context["xc_notice"] = self.notice() if key in self.fallbacks else None
+        context["xc_search_cut"] = self.translator("search.cut", count=SEARCH_QUERY_LIMIT)
+        context["xc_search_limit"] = SEARCH_QUERY_LIMIT
         context["xc_home"] = self.home(url) if key == HOME else None
         context.update(self.section_context(key))
         # Readers of other languages led here: each their notice, shown by the page's script.

@@ -18,6 +18,9 @@
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2a6df}\u{2a700}-\u{2ebef}]/u;
   var BREAK = /[\p{P}\p{Z}\p{S}\p{C}]/u;
   var K1 = 1.2, B = 0.75, TITLE = 3, SHOWN = 60;
+  // The most of a query that is read (the search box takes no more: xuanchuan.js).
+  var MOST_CHARACTERS = 200, MOST_WORDS = 20;
+  var SUPERSEDED = {};
 
   function tokens(text) {
     var terms = [];
@@ -116,7 +119,10 @@
 
   function parse(query) {
     var words = [];
-    for (var piece of query.trim().split(/\s+/)) {
+    // As much as the search box takes (a law's full title is under 60 characters): a
+    // pasted page is cut, not searched word by word for seconds.
+    query = Array.from(query).slice(0, MOST_CHARACTERS).join("");
+    for (var piece of query.trim().split(/\s+/).slice(0, MOST_WORDS)) {
       piece = piece.replace(/^[+\-~^*:"]+|[*~^:"]+$/g, "");
       var terms = tokens(piece).map(function (text) {
         var chars = Array.from(text);
@@ -132,7 +138,7 @@
     return words;
   }
 
-  async function search(query) {
+  async function search(query, superseded) {
     var words = parse(query);
     if (!words.length || !table) return { items: [] };
     var count = table.length.length;
@@ -143,6 +149,7 @@
     for (var w = 0; w < words.length; w++) {
       for (var term of words[w].terms) {
         var found = await postings(term);
+        if (superseded()) throw SUPERSEDED;
         var idf = Math.log(1 + (count - found.size + 0.5) / (found.size + 0.5));
         for (var [number, tf] of found) {
           var length = table.length[number] / (table.average || 1);
@@ -292,21 +299,26 @@
   /* Messages are answered in order: a query waiting for its shards must not be
      overtaken by the next keystroke's. */
   var queue = Promise.resolve();
+  var latest = 0; // the newest query: one overtaken by another is dropped, not finished
   addEventListener("message", function (event) {
     var message = event.data;
+    var mine = message.type === QUERY ? ++latest : latest;
+    function superseded() { return mine !== latest; }
     queue = queue.then(async function () {
       if (message.type === SETUP) {
         if (!table) await load("meta.js");
         postMessage({ type: READY });
       } else if (message.type === QUERY) {
+        if (superseded()) return;
         var result;
         try {
-          result = await search(message.data);
+          result = await search(message.data, superseded);
         } catch (error) {
+          if (error === SUPERSEDED) return;
           console.warn(error);
           result = { items: [] };
         }
-        postMessage({ type: RESULT, data: result });
+        if (!superseded()) postMessage({ type: RESULT, data: result });
       }
     });
   });

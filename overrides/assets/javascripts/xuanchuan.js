@@ -44,3 +44,29 @@
   }
   if (window.document$) { window.document$.subscribe(show); } else { show(); }
 })();
+
+/* Xuanchuan: the search box takes as much as the search reads. A pasted page would keep
+   the search busy for seconds; it is cut, and a line under the box says so. */
+(function () {
+  function limit() {
+    var template = document.getElementById("xc-search-cut");
+    var input = document.querySelector("input.md-search__input");
+    if (!template || !input || input.dataset.xcLimited) return;
+    var most = parseInt(template.dataset.xcLimit, 10);
+    input.dataset.xcLimited = "1";
+    input.maxLength = most;
+    var note = document.createElement("p");
+    note.className = "xc-search-cut";
+    note.setAttribute("role", "status");
+    note.hidden = true;
+    note.textContent = template.content.textContent;
+    input.closest("form").after(note);
+    function check(event) {
+      var pasted = event && event.clipboardData && event.clipboardData.getData("text");
+      note.hidden = !(input.value.length >= most || (pasted && pasted.length > most));
+    }
+    input.addEventListener("paste", check);
+    input.addEventListener("input", function () { check(); });
+  }
+  if (window.document$) { window.document$.subscribe(limit); } else { limit(); }
+})();
