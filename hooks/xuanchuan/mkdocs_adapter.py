@@ -1023,14 +1023,14 @@ def _printed_address(build: LanguageBuild, key: str) -> str | None:
     return run.published_address(code)
 
 
-def well_formed(xml: str, name: str) -> bool:
+def well_formed(xml: str | bytes, name: str) -> bool:
     """Whether an XML file the site makes reads as XML: a feed reader drops a whole feed
     that does not, so one that does not is reported and left out, never published."""
     from defusedxml import ElementTree
     from defusedxml.common import DefusedXmlException
 
     try:
-        ElementTree.fromstring(xml.encode("utf-8"))
+        ElementTree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
     except (ElementTree.ParseError, DefusedXmlException) as error:
         log.warning(
             msg(

@@ -122,3 +122,74 @@ def test_a_link_in_mkdocs_yml_that_would_run_script_is_refused(tmp_path, key, va
     assert ("repo_url" if key == "repo_url" else "extra.social[1].link") in result.output
     assert "不是网址" in result.output
     assert not (root / "site").exists()
+
+
+def test_ctrl_c_while_drawing_never_leaves_a_damaged_file_trusted(tmp_path):
+    """Timing-dependent, so tried several times at different moments of the drawing."""
+    import os
+    import random
+    import shutil
+    import signal
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    from site_support import PROJECT
+    from xuanchuan.core.disk_cache import intact_file
+    from xuanchuan.printing.jobs import complete_file
+
+    root = write_site(tmp_path / "p", {"index.zh.md": page("首页", "欢迎。")}, fixture_config())
+    for slug in ("spring-irrigation-2027", "safety-month-2026", "union-sports-2027"):
+        shutil.copytree(PROJECT / "campaigns" / slug, root / "campaigns" / slug)
+    moments = random.Random(2026)
+    for _ in range(5):
+        build = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build"], cwd=root, start_new_session=True,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )  # fmt: skip
+        try:
+            build.wait(timeout=moments.uniform(1.0, 4.0))
+        except subprocess.TimeoutExpired:
+            os.killpg(build.pid, signal.SIGINT)  # Ctrl-C reaches the terminal's whole group
+            build.wait(timeout=60)
+        for drawn in (root / ".cache" / "xuanchuan" / "print").glob("*.p[dn][fg]"):
+            if intact_file(drawn):  # trusted: then whole
+                assert complete_file(drawn.read_bytes(), drawn.suffix[1:]), drawn
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.output
+    for pdf in sorted(result.site.rglob("*.pdf")):
+        assert complete_file(pdf.read_bytes(), "pdf") and len(PdfReader(pdf).pages) >= 1, pdf
+
+
+def test_a_nul_or_esc_pasted_into_a_report_is_refused_and_the_feed_stays_readable(tmp_path):
+    import shutil
+
+    import feedparser
+
+    from site_support import PROJECT
+
+    slug = "hospital-legal-education-2026"
+    config = fixture_config()
+    config["extra"]["xuanchuan"]["print"] = {"enabled": False}
+    root = write_site(tmp_path / "p", {"index.zh.md": page("首页", "欢迎。")}, config)
+    shutil.copytree(PROJECT / "campaigns" / slug, root / "campaigns" / slug)
+    report = root / "campaigns" / slug / "reports" / "2026-03-13-civil-code-lecture.zh.md"
+    text = report.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    after_front_matter = [n for n, line in enumerate(lines) if line == "---"][1]
+    body = next(n for n, line in enumerate(lines) if n > after_front_matter and line.strip())
+    lines[body] += " 粘贴\x00进来的\x1b[31m字"
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    strict = run_mkdocs(root, env={"XUANCHUAN_TODAY": "2026-12-01", **TEAM})
+    assert strict.returncode == 1
+    shown = f"campaigns/{slug}/reports/2026-03-13-civil-code-lecture.zh.md 第 {body + 1} 行"
+    assert shown in strict.output and "U+0000" in strict.output
+    lenient = run_mkdocs(root, env={"XUANCHUAN_TODAY": "2026-12-01", **TEAM}, strict=False)
+    assert lenient.returncode == 0, lenient.output
+    feed = (lenient.site / "news.xml").read_bytes()
+    assert b"\x00" not in feed and b"\x1b" not in feed
+    assert not feedparser.parse(feed).bozo
+    for page_file in lenient.site.rglob("*.html"):
+        assert b"\x00" not in page_file.read_bytes(), page_file

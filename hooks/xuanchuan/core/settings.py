@@ -136,9 +136,12 @@ class CentimetreSize(Text):
     expected = msg('a size in centimetres, width x height, such as "90x120"')
     plural = msg('sizes in centimetres, width x height, such as "90x120"')
 
-    def __init__(self, *, smallest: int, largest: int, strip: bool = False, **kw):
+    def __init__(
+        self, *, smallest: int, largest: int, strip: bool = False, tallest: int = 0, **kw
+    ):
         super().__init__(**kw)
         self.smallest, self.largest, self.strip = smallest, largest, strip
+        self.tallest = tallest or largest  # a banner is long, never tall
 
     def validate(self, value, path, report):
         value = super().validate(value, path, report)
@@ -157,6 +160,18 @@ class CentimetreSize(Text):
             return MISSING
         width, height = (int(part) for part in match.groups())
         low, high = self.smallest, self.largest
+        if self.tallest < high and low <= width <= high and height > self.tallest:
+            report.add(
+                path,
+                msg(
+                    '"{value}" is out of range: expected a height from {low} to {tallest} cm '
+                    "(a banner is a strip of cloth, such as 500x70)",
+                    value=value,
+                    low=low,
+                    tallest=self.tallest,
+                ),
+            )
+            return MISSING
         if not (low <= width <= high and low <= height <= high):
             report.add(
                 path,
@@ -213,7 +228,7 @@ class PrintSettings:
     # Slogan banners (横幅), length x height in cm: a strip of cloth printed in one piece.
     banner_sizes: tuple[str, ...] = declare(
         ListOf(
-            CentimetreSize(smallest=20, largest=5000, strip=True),
+            CentimetreSize(smallest=20, largest=5000, strip=True, tallest=300),
             min_items=1,
             max_items=6,
             default=lambda: ["500x70"],
