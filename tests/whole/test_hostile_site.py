@@ -30,6 +30,8 @@ CAMPAIGN_TITLE = "<svg onload=alert(8)>春灌"
 CAMPAIGN_TAG = "<img src=x onerror=alert(9)>"
 # Names the team did not mean as markup: a page file without a title, and a folder.
 FILE_NAME = "x<img src=x onerror=alert(11)>"
+# A right-to-left override pasted into a title: it must not run on into the site's name.
+REVERSED = "\u202e救急 ئۇيغۇرچە"
 FOLDER_NAME = "<svg onload=alert(12)>"
 PAYLOADS = [SITE_NAME, EN_SITE_NAME, ZH_NAME, EN_NAME, PAGE_TITLE, DESCRIPTION, TAG,
             CAMPAIGN_TITLE, CAMPAIGN_TAG, FILE_NAME, FOLDER_NAME]
@@ -78,6 +80,7 @@ def hostile_site(tmp_path_factory) -> Path:
                                                   f"# {PAGE_TITLE}", "# 急救"),
             "knowledge/first-aid.en.md": page("First aid", "First aid."),
             f"knowledge/{FILE_NAME}.zh.md": "没有标题的页面。\n",
+            "knowledge/reversed.zh.md": page(REVERSED, "方向标记。"),
             f"knowledge/{FOLDER_NAME}/notes.zh.md": "文件夹里的页面。\n",
         },
         config,
@@ -135,6 +138,10 @@ def test_no_field_becomes_markup_in_any_page(hostile_site: Path):
     assert soup.find("meta", attrs={"name": "description"})["content"] == DESCRIPTION
     assert soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == SITE_NAME
     assert [a.get_text(strip=True) for a in soup.select("a.xc-alternate")] == [ZH_NAME, EN_NAME]
+    reversed_page = BeautifulSoup(
+        (hostile_site / "knowledge/reversed.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert reversed_page.title.get_text() == f"\u2068{REVERSED}\u2069 - {SITE_NAME}"
     # The file and folder names show in the menu as written.
     menu = [a.get_text(" ", strip=True) for a in soup.select(".md-nav__link")]
     assert any(FILE_NAME.capitalize() in entry for entry in menu), menu

@@ -184,6 +184,9 @@ def test_the_preview_prints_lead_to_the_published_site_and_reuse_the_build(tmp_p
             assert_draft_of(shown, english / name)
         feed = fetch(url + "calendar.ics")
         assert published in feed and "127.0.0.1" not in feed
+        # The sitemap the theme asks for answers: the preview's log names no missing file.
+        assert "<urlset" in fetch(url + "sitemap.xml")
+        assert "404" not in log.read_text(), log.read_text()
     # The preview kept its own pages (their addresses are the preview's) beside the build's:
     # the next build makes none again.
     again = run_mkdocs(root)
