@@ -325,3 +325,19 @@ def test_check_live_names_what_does_not_answer(project, storage, live, first):
     assert done.returncode == 1
     assert "safety-month-2026-leaflet-zh.pdf: 返回 404" in said and "1 个地址打不开" in said
     assert CHINESE.search(said.strip().splitlines()[-1])
+
+
+def test_a_remote_named_in_rclones_config_is_a_target_too(project, storage, first):
+    # rclone reads a remote's settings from its config file or, as here, the environment.
+    named = {
+        "RCLONE_CONFIG": os.devnull,
+        "RCLONE_CONFIG_COUNTYOSS_TYPE": "s3",
+        **{f"RCLONE_CONFIG_COUNTYOSS_{key[10:]}": value for key, value in storage[1].items()
+           if key.startswith("RCLONE_S3_")},
+    }  # fmt: skip
+    done = deploy(project, named, "--json", "--no-check", target=f"countyoss:{BUCKET}/named")
+    assert done.returncode == 0, output_of(done)
+    assert json.loads(done.stdout)["backend"] == "s3"
+    assert tree(storage[0] / BUCKET / "named") == tree(project / "site")
+    unknown = deploy(project, {**named, "XUANCHUAN_LANG": ""}, target=f"nosuch:{BUCKET}/x")
+    assert unknown.returncode == 1 and "rclone 里没有名为“nosuch”的远程" in unknown.stderr
