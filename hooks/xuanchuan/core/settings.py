@@ -160,18 +160,6 @@ class CentimetreSize(Text):
             return MISSING
         width, height = (int(part) for part in match.groups())
         low, high = self.smallest, self.largest
-        if self.tallest < high and low <= width <= high and height > self.tallest:
-            report.add(
-                path,
-                msg(
-                    '"{value}" is out of range: expected a height from {low} to {tallest} cm '
-                    "(a banner is a strip of cloth, such as 500x70)",
-                    value=value,
-                    low=low,
-                    tallest=self.tallest,
-                ),
-            )
-            return MISSING
         if not (low <= width <= high and low <= height <= high):
             report.add(
                 path,
@@ -190,6 +178,18 @@ class CentimetreSize(Text):
                     '"{value}" is not a strip: expected a banner at least twice as long as it is '
                     'high, length first, such as "500x70"',
                     value=value,
+                ),
+            )
+            return MISSING
+        if height > self.tallest:
+            report.add(
+                path,
+                msg(
+                    '"{value}" is out of range: expected a height from {low} to {tallest} cm '
+                    "(a banner is a strip of cloth, such as 500x70)",
+                    value=value,
+                    low=low,
+                    tallest=self.tallest,
                 ),
             )
             return MISSING

@@ -8,7 +8,6 @@ team may not know that the file it points to would be published.
 
 from __future__ import annotations
 
-import errno
 import fnmatch
 import os
 from pathlib import Path
@@ -65,24 +64,15 @@ def links_leaving(root: Path, project_dir: Path) -> list[Problem]:
 
 def link_problem(path: Path, project_dir: Path, project: Path | None = None) -> Problem | None:
     """What is wrong with reading ``path`` if it is, or passes through, a link: it leads
-    outside the project, to nothing, or round in a loop; None if it stays inside."""
+    outside the project or round in a loop; None if it stays inside."""
     project = project or project_dir.resolve()
     try:
-        target = path.resolve(strict=True)
+        target = path.resolve()
     except RuntimeError:  # Python's word for a loop of links
-        target = None
-        reason = msg("is a link that leads round in a loop: expected the file itself")
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            reason = msg("is a link that leads round in a loop: expected the file itself")
-        else:
-            reason = msg(
-                "is a link to {target}, which does not exist: expected the file itself",
-                target=os.path.realpath(path),
-            )
-        target = None
-    if target is None:
-        return file_problem(shown_path(path, project_dir), reason)
+        return file_problem(
+            shown_path(path, project_dir),
+            msg("is a link that leads round in a loop: expected the file itself"),
+        )
     if target.is_relative_to(project):
         return None
     return file_problem(
