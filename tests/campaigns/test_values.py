@@ -303,3 +303,16 @@ def test_the_organisations_hotline_and_name_fill_what_a_campaign_leaves_out(tmp_
     mine = loaded["own"]["zh"]
     assert (mine.organizer, mine.contact.hotline) == ("石卡镇供电所", "0991-1234567")
     assert loaded["own"]["en"].organizer == "石卡镇供电所"  # no translation: the original's
+
+
+@pytest.mark.parametrize(
+    "count,said",
+    [(13, "expected 0 to 12 items, got 13"), (10_000, "characters long: expected at most")],
+)
+def test_a_campaign_with_too_many_targets_is_told_so(tmp_path: Path, count, said):
+    targets = "targets:\n" + "".join(f"  - label: 目标{n}\n    goal: 1\n" for n in range(count))
+    old = 'targets:\n  - label: 机井检查\n    goal: 100\n    unit: "%"\n'
+    write_case(tmp_path, "many", {"index.zh.md": zh((old, targets))})
+    loaded = load_campaigns(SETTINGS, tmp_path)
+    assert loaded.left_out == ["many"]
+    assert any(said in str(problem) for problem in loaded.problems), loaded.problems
