@@ -370,7 +370,7 @@ HOSTILE_ZH = zh(
 
 @pytest.fixture(scope="module")
 def catalogue_site(tmp_path_factory) -> Path:
-    config = fixture_config(site_url="https://example.org/")
+    config = fixture_config(site_url="https://www.qxdl.cn/")
     config["extra"]["xuanchuan"]["print"] = {"enabled": False}
     root = write_site(
         tmp_path_factory.mktemp("catalogue") / "project",
