@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import os
 import random
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -329,7 +330,11 @@ def write_corpus(root: Path, campaigns: int, pages: int = 50, seed: int = 2026) 
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name in ("index", "about"):
         for code in ("zh", "en"):
-            shutil.copy(PROJECT / "content" / f"{name}.{code}.md", root / "content")
+            text = (PROJECT / "content" / f"{name}.{code}.md").read_text(encoding="utf-8")
+            # The starter's knowledge articles are not in the corpus: their links would be
+            # broken links (xuanchuan check, and deploy, refuse a site with any).
+            text = re.sub(r"^- \[[^\]]*\]\(knowledge/[^)]*\).*\n", "", text, flags=re.M)
+            (root / "content" / f"{name}.{code}.md").write_text(text, encoding="utf-8")
     for number in range(pages):
         body_zh, body_en, _, _ = _body(rng, rng.randint(800, 2000))
         title_zh = f"{rng.choice(WORDS_ZH)}{rng.choice(WORDS_ZH)}知识{number}"
