@@ -384,6 +384,10 @@ class SiteBuild:
     @event_priority(-200)  # after search and offline plugins have written their files
     def on_post_build(self, *, config: MkDocsConfig):
         build = self.builds[-1]
+        sitemap = Path(config.site_dir) / "sitemap.xml"
+        shown = build.prefix + "sitemap.xml"
+        if sitemap.is_file() and not well_formed(sitemap.read_bytes(), shown):
+            sitemap.unlink()  # MkDocs's own, from page addresses: left out, never published
         if build.reuse is not None:
             build.run.pages_used.update(build.reuse.keys.values())
             log.info(
@@ -1035,7 +1039,7 @@ def well_formed(xml: str | bytes, name: str) -> bool:
         log.warning(
             msg(
                 "{file} is not well-formed XML ({reason}): it is left out of the site; "
-                "look for unusual characters in the reports' texts",
+                "look for unusual characters in the texts it is made from",
                 file=name,
                 reason=str(error),
             )
