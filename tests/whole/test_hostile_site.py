@@ -30,11 +30,12 @@ CAMPAIGN_TITLE = "<svg onload=alert(8)>春灌"
 CAMPAIGN_TAG = "<img src=x onerror=alert(9)>"
 # Names the team did not mean as markup: a page file without a title, and a folder.
 FILE_NAME = "x<img src=x onerror=alert(11)>"
+ORGANIZATION = "<img src=x onerror=alert(13)>城关区总工会"
 # A right-to-left override pasted into a title: it must not run on into the site's name.
 REVERSED = "\u202e救急 ئۇيغۇرچە"
 FOLDER_NAME = "<svg onload=alert(12)>"
 PAYLOADS = [SITE_NAME, EN_SITE_NAME, ZH_NAME, EN_NAME, PAGE_TITLE, DESCRIPTION, TAG,
-            CAMPAIGN_TITLE, CAMPAIGN_TAG, FILE_NAME, FOLDER_NAME]
+            CAMPAIGN_TITLE, CAMPAIGN_TAG, FILE_NAME, FOLDER_NAME, ORGANIZATION]
 
 CAMPAIGN = f"""\
 ---
@@ -67,6 +68,8 @@ def hostile_site(tmp_path_factory) -> Path:
     config = fixture_config(site_url="https://www.qxdl.cn/", site_name=SITE_NAME)
     settings = config["extra"]["xuanchuan"]
     settings["print"] = {"enabled": False}
+    # The organisation's name (xuanchuan init --name), every campaign's organiser here.
+    settings["organization"] = ORGANIZATION
     settings["languages"] = [{"code": "zh", "name": ZH_NAME},
                              {"code": "en", "name": EN_NAME, "site_name": EN_SITE_NAME}]
     root = write_site(
@@ -138,6 +141,8 @@ def test_no_field_becomes_markup_in_any_page(hostile_site: Path):
     assert soup.find("meta", attrs={"name": "description"})["content"] == DESCRIPTION
     assert soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == SITE_NAME
     assert [a.get_text(strip=True) for a in soup.select("a.xc-alternate")] == [ZH_NAME, EN_NAME]
+    campaign = (hostile_site / "campaigns/c-hostile/index.html").read_text(encoding="utf-8")
+    assert ORGANIZATION in BeautifulSoup(campaign, "html.parser").get_text()
     reversed_page = BeautifulSoup(
         (hostile_site / "knowledge/reversed.html").read_text(encoding="utf-8"), "html.parser"
     )
