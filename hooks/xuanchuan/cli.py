@@ -271,6 +271,7 @@ def _ask(current, project_dir: Path):
                 typed = ""
             if not typed:
                 break
+            typed = getattr(Answers(**{field: typed}), field)  # as an option is read
             problem = answer_problem(field, typed, project_dir)
             if problem is None:
                 setattr(answers, field, typed)

@@ -75,7 +75,7 @@ HOSTILE = {
         "http://127.0.0.1:8000/",
         "htps://www.qxdl.cn/",
     ],
-    "hotline": ["abc", "95598<script>", "1", "0" * 40, "９５５９８"],
+    "hotline": ["abc", "95598<script>", "1", "0" * 40, "９５５９８<"],
     "name": ["", "x" * 101, "城关\u202e总工会", "a\nb"],
     "short_name": ["y" * 41, "\x1b[31m红"],
     "languages": ["", "zh,,en", "zh,zh", "中文", "zh;en", "../x"],
@@ -126,3 +126,11 @@ def test_the_command_in_the_teams_language(config):
     done = run_xuanchuan(project, "init", "--site-url", "https://www.qxdl.cn/", env={"XUANCHUAN_LANG": ""})
     assert done.returncode == 0 and "网址" in done.stdout and "https://www.qxdl.cn/" in done.stdout
     assert run_xuanchuan(project, "init", "--check").returncode == 0
+
+
+def test_what_a_chinese_input_method_types_is_read_as_meant(config, tmp_path):
+    answers = Answers(site_url="ｈｔｔｐｓ：／／ｗｗｗ．ｑｘｄｌ．ｃｎ／", hotline="０９９１－１２３４５６７")
+    check_answers(answers, tmp_path)
+    apply_answers(config, answers)
+    now = current_answers(config.read_text(encoding="utf-8"))
+    assert (now.site_url, now.hotline) == ("https://www.qxdl.cn/", "0991-1234567")

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -37,6 +38,13 @@ class Answers:
 
     def given(self) -> list[str]:
         return [field.name for field in fields(self) if getattr(self, field.name) is not None]
+
+    def __post_init__(self) -> None:
+        # Typed with a Chinese input method, "https：／／" and "０９９１" are meant as ASCII.
+        for name in ("site_url", "hotline", "languages"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, unicodedata.normalize("NFKC", value).strip())
 
 
 # What each answer is called when the team is asked, and in messages.
