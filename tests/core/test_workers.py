@@ -40,3 +40,28 @@ def test_only_whole_files_are_kept():
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20 + b"IEND\xaeB`\x82"
     assert complete_file(png, "png")
     assert not complete_file(png[:-3], "png")
+
+
+def test_the_time_bound_is_set_in_the_main_thread_only_and_put_back():
+    import threading
+
+    from xuanchuan.printing.jobs import _time_limit
+
+    before = signal.getsignal(signal.SIGALRM)
+    with _time_limit(5):
+        assert signal.getsignal(signal.SIGALRM) is not before
+    assert signal.getsignal(signal.SIGALRM) is before
+    # A preview redraws a lone file in its rebuild's thread, where no signal can be set.
+    failed = []
+
+    def draw():
+        try:
+            with _time_limit(5):
+                pass
+        except Exception as error:  # noqa: BLE001 - what failed is the assertion
+            failed.append(error)
+
+    thread = threading.Thread(target=draw)
+    thread.start()
+    thread.join()
+    assert failed == []

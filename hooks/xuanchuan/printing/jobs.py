@@ -7,10 +7,12 @@ copied from the cache (``.cache/xuanchuan/print`` next to mkdocs.yml).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import signal
+import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -467,7 +469,6 @@ def render_print_files(planned, campaigns: CampaignSet, workers: int | None = No
 def _render(job: _Job) -> tuple[str, str | None]:
     """Runs in a worker process: draw one file into the cache, atomically."""
     from .drawing import Overflow, Style
-    from .poster import render_pdf, render_png
 
     style = Style(
         job.style["colours"],
@@ -483,17 +484,9 @@ def _render(job: _Job) -> tuple[str, str | None]:
             "body": tuple(job.content["body"]),
         }
     )
-    signal.signal(signal.SIGALRM, _too_long)
-    signal.alarm(RENDER_SECONDS)
     try:
-        if job.drawer != "poster":
-            data = draw_more(
-                job.drawer, job.layout, style, content, job.paper, job.options, job.bleed
-            )
-        elif job.output == "pdf":
-            data = render_pdf(job.layout, style, content, job.paper, job.bleed)
-        else:
-            data = render_png(job.layout, style, content, job.width)
+        with _time_limit(RENDER_SECONDS):
+            data = _draw(job, style, content)
     except Overflow as error:
         return job.key, f"{error.field}\t{error}"
     except MemoryError:
@@ -502,12 +495,37 @@ def _render(job: _Job) -> tuple[str, str | None]:
         return job.key, "\t" + str(
             msg("could not be drawn: {error}", error=f"{type(error).__name__}: {error}")
         )
-    finally:
-        signal.alarm(0)
     if not complete_file(data, job.output):
         return job.key, "\t" + str(msg("the drawing was cut short; build again"))
     store_file(Path(job.target), data)
     return job.key, None
+
+
+def _draw(job: _Job, style, content) -> bytes:
+    from .poster import render_pdf, render_png
+
+    if job.drawer != "poster":
+        return draw_more(job.drawer, job.layout, style, content, job.paper, job.options, job.bleed)
+    if job.output == "pdf":
+        return render_pdf(job.layout, style, content, job.paper, job.bleed)
+    return render_png(job.layout, style, content, job.width)
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int):
+    """A drawing stopped (TimeoutError) after ``seconds``. Signals reach the main thread
+    only: a preview draws a lone file in its rebuild's thread, without the bound (a
+    worker process, where builds draw, always runs it in its main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _too_long)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _too_long(signum, frame):
