@@ -118,6 +118,13 @@ def test_kinds_go_up_in_order_with_their_headers():
         (":s3,provider=Alibaba,secret_access_key=abc:bucket", True),
         (":s3,access_key_id=abc:bucket", True),
         (":sftp,host=h,pass=xyz:site", True),
+        # What the README shows: a user name and a key file's path are no credentials.
+        (":sftp,host=h,user=deploy:/var/www/site", False),
+        (":sftp,host=h,user=deploy,key_file=~/.ssh/id_ed25519:/var/www/site", False),
+        (":s3,provider=Alibaba,env_auth=true:bucket", False),
+        (":azureblob,account=x,key=abc:site", True),
+        (":sftp,host=h,key_pem=abc:site", True),
+        (":s3,session_token=abc:bucket", True),
         (":webdav,url='https://h',bearer_token=t:site", True),
         (":ftp,host=h,password=p:site", True),
         ("", True),

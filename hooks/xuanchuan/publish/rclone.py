@@ -25,8 +25,7 @@ from ..core.messages import Message, msg
 MINIMUM_VERSION = (1, 65)
 # Option names whose values are credentials, in any backend (rclone's "sensitive" options).
 SECRET_OPTIONS = re.compile(
-    r"(secret|password|pass|key|token|credential|session|sas_url|service_account|client_id|"
-    r"auth|user|account|bearer)",
+    r"(secret|pass|token|credentials|session|sas_url|bearer|private_key|(^|_)key($|_id|_pem))",
     re.IGNORECASE,
 )
 # Other programs' variables that hold credentials, by name.
@@ -81,7 +80,8 @@ def secrets_in_environment() -> list[str]:
     values = []
     for name, value in os.environ.items():
         if name.startswith("RCLONE_"):
-            sensitive = name.startswith("RCLONE_CONFIG_") or SECRET_OPTIONS.search(name[7:])
+            # RCLONE_S3_SECRET_ACCESS_KEY, RCLONE_CONFIG_OSS_SECRET_ACCESS_KEY: by the option.
+            sensitive = SECRET_OPTIONS.search(name[len("RCLONE_") :])
         else:
             sensitive = _SECRET_VARIABLE.search(name)
         if sensitive and len(value) >= 6:
@@ -100,7 +100,7 @@ def target_problem(target: str) -> Message | None:
         name, *options = _options(target)
         for option in options:
             key = option.partition("=")[0].strip().lower()
-            if SECRET_OPTIONS.search(key) and key not in ("provider", "env_auth"):
+            if SECRET_OPTIONS.search(key):
                 variable = f"RCLONE_{name.upper()}_{key.upper()}"
                 return msg(
                     "the target carries a credential ({option}): it would be kept in the "
