@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .core.errors import Problem, SourceError
 from .core.messages import msg
+from .core.yaml_edit import get_value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -194,7 +195,7 @@ def _init(config_file: Path, args) -> int:
     project_dir = config_file.resolve().parent
     _use_language_of(config_file)
     if args.check:
-        return _check_address(config_file, now(config_file.read_text(encoding="utf-8")))
+        return _check_address(config_file)
     answers = Answers(
         name=args.name,
         short_name=args.short_name,
@@ -235,25 +236,25 @@ def _init(config_file: Path, args) -> int:
 def _use_language_of(config_file: Path) -> None:
     """Messages in the site's language, read leniently: mkdocs.yml may be half written."""
     from .core.messages import use_language
-    from .core.settings import messages_language_of
-    from .core.yaml_edit import get_value
+    from .core.settings import messages_language_in
 
-    use_language(
-        messages_language_of(get_value(config_file.read_text("utf-8"), ["extra", "xuanchuan"]))
-    )
+    use_language(messages_language_in(config_file.read_text("utf-8")))
 
 
-def _check_address(config_file: Path, answers) -> int:
-    from .core.site_address import address_problem, is_placeholder, placeholder_problem
+def _check_address(config_file: Path) -> int:
+    from .core.site_address import site_url_problem
 
-    url = answers.site_url
-    problem = address_problem(url) if url else None
-    if problem is None and not is_placeholder(url):
+    text = config_file.read_text(encoding="utf-8")
+    url = get_value(text, ["site_url"])
+    url = url if isinstance(url, str) and url else None
+    found = site_url_problem(url, config_file.name, text)
+    if found is None:
         print(msg("site address: {url}", url=url))
         return 0
-    print(f"{config_file.name}: site_url: {problem or placeholder_problem(url)}", file=sys.stderr)
+    problem, wrong = found
+    print(problem, file=sys.stderr)
     # 1: not set yet (drafts can be built); 2: written wrongly (nothing can be built).
-    return 2 if problem else 1
+    return 2 if wrong else 1
 
 
 def _ask(current, project_dir: Path):
@@ -467,17 +468,15 @@ def _print_pack(config_file: Path, args) -> int:
 def _pack_is_draft(config_file: Path, url: str | None, strict: bool) -> bool:
     """A pack for the print shop with a placeholder address would print dead QR codes: an
     error with --strict, else a warning and every page marked 样稿 / DRAFT."""
-    from .core.frontmatter import field_lines
-    from .core.site_address import address_problem, is_placeholder, placeholder_problem
+    from .core.site_address import site_url_problem
 
-    line = field_lines(config_file.read_text(encoding="utf-8")).get("site_url")
-    problem = address_problem(url) if url else None
-    if problem is None and not is_placeholder(url):
+    found = site_url_problem(url, config_file.name, config_file.read_text(encoding="utf-8"))
+    if found is None:
         return False
-    found = Problem(config_file.name, line, "site_url", problem or placeholder_problem(url))
-    if problem is not None or strict:
-        raise SourceError(found)
-    print(msg("warning: {problem}", problem=found), file=sys.stderr)
+    problem, wrong = found
+    if wrong or strict:
+        raise SourceError(problem)
+    print(msg("warning: {problem}", problem=problem), file=sys.stderr)
     print(msg("warning: every page of the pack is marked as a draft until then"), file=sys.stderr)
     return True
 

@@ -42,13 +42,14 @@ from .core.frontmatter import field_lines
 from .core.log import log
 from .core.messages import msg, use_language
 from .core.project import Project
-from .core.settings import Language, Settings, load_settings, messages_language_of
-from .core.site_address import (
-    address_problem,
-    is_placeholder,
-    link_address_problem,
-    placeholder_problem,
+from .core.settings import (
+    Language,
+    Settings,
+    load_settings,
+    messages_language_in,
+    messages_language_of,
 )
+from .core.site_address import link_address_problem, site_url_problem
 from .core.source_files import is_private
 from .core.strings import language_name
 from .core.workers import die_with_parent
@@ -131,17 +132,15 @@ class _ConfigProblems(logging.Handler):
     def tell_at_exit(self) -> None:
         if not self.lines:
             return
-        use_language(messages_language_of(_lenient_settings()))
+        use_language(messages_language_in(_config_text()))
         import sys
 
         print(config_failure_summary(self.lines), file=sys.stderr)
 
 
-def _lenient_settings():
-    """extra.xuanchuan as written, if mkdocs.yml can be read at all (for its language)."""
+def _config_text() -> str:
+    """mkdocs.yml as written (the one ``-f`` names), or "" if it cannot be read."""
     import sys
-
-    from mkdocs.utils.yaml import yaml_load
 
     arguments = sys.argv[1:]
     path = "mkdocs.yml"
@@ -149,11 +148,9 @@ def _lenient_settings():
         if flag in arguments[:-1]:
             path = arguments[arguments.index(flag) + 1]
     try:
-        with open(path, "rb") as stream:
-            written = yaml_load(stream)
-        return written["extra"]["xuanchuan"]
-    except Exception:  # unreadable: the default language's words
-        return None
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 _CONFIG_PROBLEMS = _ConfigProblems()
@@ -814,16 +811,16 @@ def _check_site_address(config: MkDocsConfig, url: str | None, strict: bool) -> 
     XUANCHUAN_DRAFT=1 asks for drafts knowingly (``scripts/build.sh`` before ``init``)."""
     path = Path(config.config_file_path or "mkdocs.yml")
     try:
-        line = field_lines(path.read_text(encoding="utf-8")).get("site_url")
+        text = path.read_text(encoding="utf-8")
     except OSError:
-        line = None
-    problem = address_problem(url) if url else None
-    if problem is not None:
-        raise SourceError(Problem(path.name, line, "site_url", problem))
-    _check_link_addresses(config, path)
-    if not is_placeholder(url):
+        text = ""
+    found = site_url_problem(url, path.name, text)
+    if found is not None and found[1]:
+        raise SourceError(found[0])
+    _check_link_addresses(config, path.name, field_lines(text))
+    if found is None:
         return False
-    placeholder = Problem(path.name, line, "site_url", placeholder_problem(url))
+    placeholder = found[0]
     if os.environ.get("XUANCHUAN_DRAFT") == "1":
         log.info(msg("Drafts: {problem}", problem=str(placeholder)))
     elif strict:
@@ -835,7 +832,7 @@ def _check_site_address(config: MkDocsConfig, url: str | None, strict: bool) -> 
     return True
 
 
-def _check_link_addresses(config: MkDocsConfig, path: Path) -> None:
+def _check_link_addresses(config: MkDocsConfig, name: str, lines: dict[str, int]) -> None:
     """The other addresses of mkdocs.yml the theme turns into links: web, e-mail or
     telephone addresses only, never one that runs script when a reader taps it."""
     found = [("repo_url", config.repo_url)]
@@ -846,9 +843,8 @@ def _check_link_addresses(config: MkDocsConfig, path: Path) -> None:
             for number, item in enumerate(social, start=1)
             if isinstance(item, dict)
         ]
-    lines = field_lines(path.read_text(encoding="utf-8")) if path.is_file() else {}
     problems = [
-        Problem(path.name, lines.get(key), key, problem)
+        Problem(name, lines.get(key), key, problem)
         for key, value in found
         if value and (problem := link_address_problem(value)) is not None
     ]

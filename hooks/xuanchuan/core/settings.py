@@ -358,6 +358,14 @@ def load_settings(
     return build(Settings, data)
 
 
+def messages_language_in(config_text: str) -> str:
+    """The language of messages, from mkdocs.yml as text: read leniently, so that even a
+    half-written file, or one MkDocs refuses, is told about in the team's language."""
+    from .yaml_edit import get_value
+
+    return messages_language_of(get_value(config_text, ["extra", "xuanchuan"]))
+
+
 def messages_language_of(raw: Any) -> str:
     """The language of messages, read leniently: settings with mistakes are reported in it."""
     raw = raw if isinstance(raw, dict) else {}

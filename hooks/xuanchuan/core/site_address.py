@@ -13,7 +13,8 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
-from .errors import did_you_mean
+from .errors import Problem, did_you_mean
+from .frontmatter import field_lines
 from .messages import Message, msg
 
 # Reserved for examples and tests: no reader's phone ever reaches them.
@@ -151,6 +152,21 @@ def placeholder_problem(url: str | None) -> Message:
         url=url,
         command=INIT_COMMAND,
     )
+
+
+def site_url_problem(
+    url: str | None, config_name: str = "mkdocs.yml", config_text: str = ""
+) -> tuple[Problem, bool] | None:
+    """What stops ``url`` being printed into QR codes, as a problem of mkdocs.yml's
+    ``site_url`` (on its line when ``config_text`` is given), and whether it is written
+    wrongly (True: nothing may be built with it) or only not the team's own yet (False: a
+    placeholder or none, so print files are drafts). None for the team's own address."""
+    problem = address_problem(url) if url else None
+    wrong = problem is not None
+    if not wrong and not is_placeholder(url):
+        return None
+    line = field_lines(config_text).get("site_url") if config_text else None
+    return Problem(config_name, line, "site_url", problem or placeholder_problem(url)), wrong
 
 
 def link_address_problem(url: object) -> Message | None:

@@ -11,8 +11,8 @@ from pathlib import Path
 from ..core.disk_cache import CACHE_DIR
 from ..core.errors import Problem, SourceError
 from ..core.messages import msg, use_language
-from ..core.settings import messages_language_of
-from ..core.site_address import address_problem, is_placeholder, placeholder_problem
+from ..core.settings import messages_language_in
+from ..core.site_address import address_problem, site_url_problem
 from ..core.yaml_edit import get_value
 from .deploy import Deployment, Plan
 from .live_check import check_live, live_addresses
@@ -34,8 +34,8 @@ class _Site:
                 )
             )
         text = config_file.read_text(encoding="utf-8")
-        use_language(messages_language_of(get_value(text, ["extra", "xuanchuan"])))
-        self.config = config_file
+        use_language(messages_language_in(text))
+        self.config, self.config_text = config_file, text
         self.project_dir = config_file.resolve().parent
         site_dir = get_value(text, ["site_dir"])
         self.dir = self.project_dir / (site_dir if isinstance(site_dir, str) else "site")
@@ -56,11 +56,9 @@ class _Site:
             )
 
     def require_published_address(self) -> None:
-        problem = address_problem(self.url) if self.url else None
-        if problem is None and is_placeholder(self.url):
-            problem = placeholder_problem(self.url)
-        if problem is not None:
-            raise SourceError(Problem(self.config.name, None, "site_url", problem))
+        found = site_url_problem(self.url, self.config.name, self.config_text)
+        if found is not None:
+            raise SourceError(found[0])
         found = re.search(
             r'<link rel="canonical" href="([^"]*)"',
             (self.dir / "index.html").read_text(encoding="utf-8", errors="replace"),
