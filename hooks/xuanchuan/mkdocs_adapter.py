@@ -80,6 +80,7 @@ from .site.template_cache import KeptTemplates
 from .site.translation_report import build_report
 from .site.untranslated import menu_with_links, resolve_menu_links, site_root_path
 from .site.web_photos import web_photos
+from .site.xml_outputs import well_formed
 
 QR_CACHE = CACHE_DIR / "qr"
 PAGE_CACHE = CACHE_DIR / "pages"
@@ -1021,27 +1022,6 @@ def _printed_address(build: LanguageBuild, key: str) -> str | None:
         if short:
             return short
     return run.published_address(code)
-
-
-def well_formed(xml: str | bytes, name: str) -> bool:
-    """Whether an XML file the site makes reads as XML: a feed reader drops a whole feed
-    that does not, so one that does not is reported and left out, never published."""
-    from defusedxml import ElementTree
-    from defusedxml.common import DefusedXmlException
-
-    try:
-        ElementTree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml)
-    except (ElementTree.ParseError, DefusedXmlException) as error:
-        log.warning(
-            msg(
-                "{file} is not well-formed XML ({reason}): it is left out of the site; "
-                "look for unusual characters in the texts it is made from",
-                file=name,
-                reason=str(error),
-            )
-        )
-        return False
-    return True
 
 
 def _preview_address(build: LanguageBuild, key: str) -> str:

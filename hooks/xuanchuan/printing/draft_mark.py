@@ -64,13 +64,16 @@ def mark_pdf(data: bytes, url: str | None) -> bytes:
 
     reader = PdfReader(io.BytesIO(data))
     writer = PdfWriter()
+    bands: dict[tuple[float, float], object] = {}  # a deck's sheets share one size
     for original in reader.pages:
         box = original.mediabox
         width, height = float(box.width), float(box.height)
         margin = band_width(width, height, 12 * MM)
         page = writer.add_blank_page(width + 2 * margin, height + 2 * margin)
-        band = PdfReader(io.BytesIO(_band_pdf(width, height, margin, url))).pages[0]
-        page.merge_page(band)
+        if (width, height) not in bands:
+            drawn = _band_pdf(width, height, margin, url)
+            bands[width, height] = PdfReader(io.BytesIO(drawn)).pages[0]
+        page.merge_page(bands[width, height])
         shift = Transformation().translate(margin - float(box.left), margin - float(box.bottom))
         page.merge_transformed_page(original, shift)
         page.trimbox = RectangleObject([margin, margin, margin + width, margin + height])
@@ -105,11 +108,9 @@ def _band_pdf(width: float, height: float, margin: float, url: str | None) -> by
 
 def _words(context, text: str, width: float, margin: float) -> None:
     """``text`` in the band at the top of the current origin, shrunk to fit its width."""
-    from .embeddable import print_fonts
-    from .text import Face, Typesetter
+    from .text import Typesetter
 
-    font = print_fonts({"bold": MARK_FONT})["bold"]
-    face = Face(font.family, font.bold)
+    face = _mark_face()
     setter = Typesetter(context, "zh")
     size = margin * 0.42
     paragraph = setter.paragraph(text, face, size)
@@ -147,6 +148,16 @@ def mark_png(data: bytes, url: str | None) -> bytes:
     buffer = io.BytesIO()
     marked.save(buffer, format="PNG", optimize=False)
     return buffer.getvalue()
+
+
+@cache
+def _mark_face():
+    """The band's face, looked up once (fontconfig runs as a program)."""
+    from .embeddable import print_fonts
+    from .text import Face
+
+    font = print_fonts({"bold": MARK_FONT})["bold"]
+    return Face(font.family, font.bold)
 
 
 @cache

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..core.disk_cache import CACHE_DIR
-from ..core.errors import Problem, SourceError
+from ..core.errors import Problem, SourceError, shown_path
 from ..core.messages import msg, use_language
 from ..core.settings import messages_language_in
 from ..core.site_address import address_problem, site_url_problem
@@ -48,7 +48,7 @@ class _Site:
         if not (self.dir / "index.html").is_file():
             raise SourceError(
                 Problem(
-                    _shown(self.dir, self.project_dir),
+                    shown_path(self.dir, self.project_dir) + "/",
                     None,
                     None,
                     msg("holds no built site: build it first with bash scripts/build.sh"),
@@ -66,7 +66,7 @@ class _Site:
         if found is None or not found.group(1).startswith(self.url):
             raise SourceError(
                 Problem(
-                    _shown(self.dir, self.project_dir),
+                    shown_path(self.dir, self.project_dir) + "/",
                     None,
                     None,
                     msg(
@@ -78,13 +78,6 @@ class _Site:
                     ),
                 )
             )
-
-
-def _shown(path: Path, project_dir: Path) -> str:
-    try:
-        return path.relative_to(project_dir).as_posix() + "/"
-    except ValueError:
-        return str(path)
 
 
 def check_command(config_file: Path, args) -> int:
@@ -160,7 +153,7 @@ def deploy_command(config_file: Path, args) -> int:
             print(f"  {broken}", file=sys.stderr)
         raise SourceError(
             Problem(
-                _shown(site.dir, site.project_dir),
+                shown_path(site.dir, site.project_dir) + "/",
                 None,
                 None,
                 msg(

@@ -89,7 +89,7 @@ class Deployment:
         self.record = record_dir / (hashlib.sha256(target.encode()).hexdigest()[:32] + ".json")
 
     def plan(self) -> Plan:
-        backend = self.rclone.backend()
+        backend = self.rclone.backend  # first: an unknown remote is named as such
         local = site_files(self.site_dir)
         remote = self.rclone.list_files()
         upload, delete, unchanged = make_plan(local, remote, self._uploaded_before())

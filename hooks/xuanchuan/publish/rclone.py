@@ -18,6 +18,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ..core.messages import Message, msg
@@ -132,6 +133,7 @@ class Rclone:
     def shown_target(self) -> str:
         return self.scrub(self.target)
 
+    @cached_property
     def backend(self) -> str:
         """The kind of storage behind the target (s3, sftp, webdav, local…)."""
         if self.target.startswith(":"):
@@ -153,7 +155,7 @@ class Rclone:
         )
 
     def keeps_headers(self) -> bool:
-        return self.backend() in HEADER_BACKENDS
+        return self.backend in HEADER_BACKENDS
 
     def list_files(self) -> dict[str, RemoteFile]:
         """What the target holds now, with checksums where it keeps them."""
