@@ -231,3 +231,22 @@ def test_copies_for_posters_alone_show_on_the_posters_in_english(project: Path):
     assert "2.石卡镇五一拔河赛Tri-foldleaflet" in cover  # no number said: none shown
     assert "copies" not in cover.split("2.石卡镇五一拔河赛")[1]
     assert boxes(project / "copies-en.pdf")[1][1] is None  # no bleed asked for: no trim box
+
+
+def test_a_pack_for_a_site_without_its_own_address_is_a_draft_or_stops(project: Path, tmp_path):
+    import shutil
+
+    draft = tmp_path / "draft"
+    shutil.copytree(project, draft, ignore=shutil.ignore_patterns(".cache", "site"))
+    config = draft / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(SITE_URL, "https://example.org/union/"), "utf-8")
+    made = pack(draft, "--place", "东河村", "--only", "posters", "-o", str(tmp_path / "d.pdf"))
+    assert made.returncode == 0, made.stderr
+    assert "https://example.org/union/ is a placeholder" in made.stderr
+    assert "every page of the pack is marked as a draft" in made.stderr
+    text = subprocess.run(["pdftotext", str(tmp_path / "d.pdf"), "-"], capture_output=True,
+                          text=True).stdout
+    assert "样稿 DRAFT" in text
+    strict = pack(draft, "--place", "东河村", "--strict", "-o", str(tmp_path / "s.pdf"))
+    assert strict.returncode == 1 and "site_url" in strict.stderr
+    assert not (tmp_path / "s.pdf").exists()
