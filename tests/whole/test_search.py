@@ -127,9 +127,11 @@ def test_a_search_loads_the_shards_of_its_words_only(browser, site, http_base):
 
 
 def test_a_pasted_page_is_cut_with_a_note_and_the_next_search_answers_at_once(visit):
+    page_ = visit.page
+    page_.set_viewport_size({"width": 390, "height": 700})  # a phone: the results cover the page
     visit.open("index.html")
     pasted = ("电力设施保护条例规定任何单位和个人不得危害电力设施。" * 4000)[:100_000]
-    page_ = visit.page
+    page_.click("label.md-header__button[for=__search]")
     page_.click("input.md-search__input")
     page_.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
@@ -148,6 +150,12 @@ def test_a_pasted_page_is_cut_with_a_note_and_the_next_search_answers_at_once(vi
     assert page_.eval_on_selector("input.md-search__input", "i => i.value.length") == 200
     note = page_.locator(".xc-search-cut")
     assert note.is_visible() and "200" in note.inner_text()
+    # Seen, not only shown: nothing of the search panel lies over it.
+    assert page_.evaluate(
+        """() => { const n = document.querySelector('.xc-search-cut');
+                   const r = n.getBoundingClientRect();
+                   return n.contains(document.elementFromPoint(r.x + 10, r.y + r.height / 2)); }"""
+    )
     # The worker itself reads no more of a query, whatever it is sent.
     started = page_.evaluate("() => performance.now()")
     assert visit.search("触电")[0].startswith("laws/")

@@ -60,7 +60,9 @@
     note.setAttribute("role", "status");
     note.hidden = true;
     note.textContent = template.content.textContent;
-    input.closest("form").after(note);
+    // Above the results' count: below the box, the results' panel covers the page on a phone.
+    var results = document.querySelector(".md-search-result");
+    if (results) { results.prepend(note); } else { input.closest("form").after(note); }
     function check(event) {
       var pasted = event && event.clipboardData && event.clipboardData.getData("text");
       note.hidden = !(input.value.length >= most || (pasted && pasted.length > most));
