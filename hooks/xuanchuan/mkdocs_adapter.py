@@ -196,6 +196,7 @@ class SiteBuild:
         # MkDocs' own server stops answering after a failed rebuild (it waits for a good
         # one); guarded, it goes on serving the last good site with a notice of the problem.
         preview = Preview()
+        preview.started_with(self.warnings.lines)
         server.builder = preview.guarded(server.builder)
         server.set_app(preview.with_notice(PREVIEW_FILES.wrap(server.get_app())))
         watch_promptly(server)

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -269,3 +270,30 @@ def assert_draft_of(draft: Path, original: Path) -> None:
 
         with Image.open(draft) as shown, Image.open(original) as made:
             assert shown.width > made.width and shown.height > made.height
+
+
+def test_a_campaign_mistake_shows_the_notice_even_on_its_missing_page_until_fixed(tmp_path):
+    # From the preview's first build on (MkDocs makes it before the server starts), and
+    # after each save: never a bare 404.
+    root = write_site(tmp_path / "project", {"index.zh.md": page("首页", "欢迎。")})
+    slug = "spring-irrigation-2027"
+    shutil.copytree(PROJECT / "campaigns" / slug, root / "campaigns" / slug)
+    source = root / "campaigns" / slug / "index.zh.md"
+    good = source.read_text(encoding="utf-8")
+    source.write_text(good.replace("\ntype: ", "\ntyp: ", 1), encoding="utf-8")
+    log = tmp_path / "serve.log"
+    with serving(root, log) as (process, url):
+        missing = f"{url}campaigns/{slug}/index.html"
+        wait_for(url, lambda t: "<html" in t, "the preview", process, log)
+        try:
+            urllib.request.urlopen(missing, timeout=15)
+            raise AssertionError("the page of a campaign left out answered")
+        except urllib.error.HTTPError as error:
+            shown = error.read().decode("utf-8")
+            assert error.code == 404
+        assert 'id="xuanchuan-preview-problem"' in shown and "typ" in shown
+        assert 'id="xuanchuan-preview-problem"' in fetch(url)
+        source.write_text(good, encoding="utf-8")
+        fixed = wait_for(missing, lambda t: "<html" in t, "the page after the fix", process, log)
+        assert 'id="xuanchuan-preview-problem"' not in fixed
+        assert 'id="xuanchuan-preview-problem"' not in fetch(url)

@@ -29,6 +29,12 @@ class Preview:
         # problems (a campaign or report with a mistake is left out until it is fixed).
         self.failed = False
 
+    def started_with(self, problems: list[str]) -> None:
+        """The problems of the build the preview started with (MkDocs makes it before the
+        server, outside ``guarded``): a campaign left out then is told as after a save."""
+        self.problem = "\n".join(dict.fromkeys(problems)) or None
+        self.failed = False
+
     def guarded(self, rebuild: Callable) -> Callable:
         """``rebuild`` that never raises: a failure is kept and reported instead."""
 
