@@ -46,9 +46,9 @@ from xuanchuan.core.print_files import (  # noqa: E402
     PrintFile,
 )
 from xuanchuan.mkdocs_adapter import read_project  # noqa: E402
-from xuanchuan.printing.jobs import _render  # noqa: E402
-from xuanchuan.printing.run import plan_campaigns  # noqa: E402
-from xuanchuan.printing.words import prepare as prepare_words  # noqa: E402
+from xuanchuan.printing.jobs.plan import _render  # noqa: E402
+from xuanchuan.printing.jobs.run import plan_campaigns  # noqa: E402
+from xuanchuan.printing.text.words import prepare as prepare_words  # noqa: E402
 
 LABELS = {
     POSTER_PDF.name: "poster PDF",

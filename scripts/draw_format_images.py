@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from xuanchuan.campaigns.loader import load_campaigns  # noqa: E402
 from xuanchuan.campaigns.model import CampaignSet  # noqa: E402
 from xuanchuan.mkdocs_adapter import read_project  # noqa: E402
-from xuanchuan.printing.jobs import _render  # noqa: E402
-from xuanchuan.printing.run import plan_campaigns  # noqa: E402
-from xuanchuan.printing.words import prepare  # noqa: E402
+from xuanchuan.printing.jobs.plan import _render  # noqa: E402
+from xuanchuan.printing.jobs.run import plan_campaigns  # noqa: E402
+from xuanchuan.printing.text.words import prepare  # noqa: E402
 
 # The campaign each format is shown with.
 SLUGS = {
@@ -77,7 +77,7 @@ def main() -> int:
         # The banner whole; under it its tiled print, sheet by sheet as laid out to be
         # glued (the rows and columns a little apart), and one sheet larger.
         (banner,) = pages(drawn["banner_pdf"], 6, 1, 1, folder)
-        from xuanchuan.printing.imposition import tiles
+        from xuanchuan.printing.formats.imposition import tiles
 
         tiling = tiles((5000, 700), (210, 297))
         sheets = pages(drawn["banner_tiles_pdf"], 5, 1, len(tiling.tiles), folder / "small")

@@ -283,8 +283,8 @@ def _ask(current, project_dir: Path):
 
 def _translations(config_file: Path) -> int:
     from .mkdocs_adapter import read_project
-    from .site.pages import scan_pages
-    from .site.translation_report import translation_report
+    from .site.pages.sources import scan_pages
+    from .site.pages.translation_report import translation_report
 
     project = read_project(config_file)
     catalogue = scan_pages(project.docs_dir, project.settings, project.project_dir)
@@ -345,8 +345,7 @@ def _print_pack(config_file: Path, args) -> int:
     from .campaigns.model import CampaignSet
     from .core.disk_cache import damage_report, take_damaged
     from .core.strings import Translator
-    from .printing.embeddable import print_fonts
-    from .printing.pack import (
+    from .printing.jobs.pack import (
         Selection,
         check_output,
         check_selection,
@@ -360,8 +359,9 @@ def _print_pack(config_file: Path, args) -> int:
         read_copies,
         write_pack,
     )
+    from .printing.jobs.run import print_campaigns
     from .printing.resolution import LowResolution
-    from .printing.run import print_campaigns
+    from .printing.text.embeddable import print_fonts
 
     started = time.monotonic()
     from .mkdocs_adapter import read_project
@@ -442,7 +442,7 @@ def _print_pack(config_file: Path, args) -> int:
         printed.layouts.colours_for(selection.kind or "default"),
     )
     if draft:
-        from .printing.draft_mark import mark_pdf
+        from .printing.jobs.draft_mark import mark_pdf
 
         data = mark_pdf(data, project.site_url)
     write_pack(data, args.output)

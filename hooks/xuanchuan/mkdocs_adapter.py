@@ -53,34 +53,34 @@ from .core.site_address import link_address_problem, site_url_problem
 from .core.source_files import is_private
 from .core.strings import language_name
 from .core.workers import die_with_parent
-from .printing.draft_mark import draft_copy
-from .printing.run import print_for_site
-from .site.body_files import shown_pictures, with_published_files
-from .site.campaign_pages import (
+from .printing.jobs.draft_mark import draft_copy
+from .printing.jobs.run import print_for_site
+from .site.build.languages import LanguageBuild
+from .site.build.page_cache import PageCache, PageReuse, digest, files_digest, library_versions
+from .site.build.preview import Preview, PreviewFiles, watch_promptly
+from .site.build.run import Run, start_run
+from .site.build.template_cache import KeptTemplates
+from .site.campaign_pages.plan import (
     generated_markdown,
     pages_taken,
     plan_campaign_site,
     report_photos,
 )
-from .site.languages import LanguageBuild
-from .site.page_cache import PageCache, PageReuse, digest, files_digest, library_versions
-from .site.page_links import LanguageLinks
-from .site.page_qr import MOST_PRINTABLE, prepare_qr_codes, qr_version
-from .site.pages import Theme
-from .site.plain_text import as_html, plain_text_titles
-from .site.preview import Preview, PreviewFiles, watch_promptly
-from .site.print_footer import FooterTemplates
-from .site.report_pages import NEWS_FEED
-from .site.run import Run, start_run
-from .site.search_files import FOLDER as SEARCH_FOLDER
-from .site.search_files import deferred_search_files, index_files, write_search_files
-from .site.section_lists import titles_script
-from .site.short_pages import Target, short_pages, team_short_links
-from .site.template_cache import KeptTemplates
-from .site.translation_report import build_report
-from .site.untranslated import menu_with_links, resolve_menu_links, site_root_path
-from .site.web_photos import web_photos
-from .site.xml_outputs import well_formed
+from .site.files.body_files import shown_pictures, with_published_files
+from .site.files.page_qr import MOST_PRINTABLE, prepare_qr_codes, qr_version
+from .site.files.short_pages import Target, short_pages, team_short_links
+from .site.files.web_photos import web_photos
+from .site.files.xml_outputs import well_formed
+from .site.pages.links import LanguageLinks
+from .site.pages.plain_text import as_html, plain_text_titles
+from .site.pages.print_footer import FooterTemplates
+from .site.pages.section_lists import titles_script
+from .site.pages.sources import Theme
+from .site.pages.translation_report import build_report
+from .site.pages.untranslated import menu_with_links, resolve_menu_links, site_root_path
+from .site.reports.pages import NEWS_FEED
+from .site.search.index import FOLDER as SEARCH_FOLDER
+from .site.search.index import deferred_search_files, index_files, write_search_files
 
 QR_CACHE = CACHE_DIR / "qr"
 PAGE_CACHE = CACHE_DIR / "pages"

@@ -21,7 +21,7 @@ from xuanchuan.campaigns.attachments import body_references
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.images import check_image
 from xuanchuan.core.settings import load_settings
-from xuanchuan.site.body_files import body_files
+from xuanchuan.site.files.body_files import body_files
 
 # poster.image is on line 8 when a case adds it; a picture a case adds to the body is on
 # line 14.

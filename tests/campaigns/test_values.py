@@ -20,7 +20,7 @@ from xuanchuan.campaigns.scaffold import new_campaign
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import MAX_SLUG_LENGTH, load_settings
 from xuanchuan.core.strings import Translator
-from xuanchuan.site.views import campaign_view
+from xuanchuan.site.campaign_pages.views import campaign_view
 
 SETTINGS = load_settings(None)
 YEARS_HINT = "expected a date in those years (check the year for a typo)"

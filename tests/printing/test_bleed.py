@@ -20,8 +20,8 @@ from pypdf import PdfReader
 from print_support import page_picture, pdf_fonts, pdf_text, qr_codes
 from xuanchuan.printing.content import PosterContent
 from xuanchuan.printing.drawing import MARK_MARGIN, Style
+from xuanchuan.printing.formats.poster import render_pdf
 from xuanchuan.printing.layouts import load_layouts
-from xuanchuan.printing.poster import render_pdf
 
 PROJECT = Path(__file__).resolve().parents[2]
 LAYOUTS = load_layouts(PROJECT / "overrides", PROJECT)

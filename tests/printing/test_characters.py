@@ -19,10 +19,10 @@ from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.print_files import PrintFile
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator
-from xuanchuan.printing.characters import printable_text
-from xuanchuan.printing.jobs import plan_print_files, render_print_files
+from xuanchuan.printing.jobs.pack import Entry, Selection, cover_pdf
+from xuanchuan.printing.jobs.plan import plan_print_files, render_print_files
 from xuanchuan.printing.layouts import load_layouts
-from xuanchuan.printing.pack import Entry, Selection, cover_pdf
+from xuanchuan.printing.text.characters import printable_text
 
 PROJECT = Path(__file__).resolve().parents[2]
 SETTINGS = load_settings(None)

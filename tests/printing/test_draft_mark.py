@@ -9,7 +9,7 @@ import cairocffi as cairo
 from PIL import Image
 from pypdf import PdfReader
 
-from xuanchuan.printing.draft_mark import draft_copy, mark_pdf, mark_png
+from xuanchuan.printing.jobs.draft_mark import draft_copy, mark_pdf, mark_png
 
 URL = "https://example.org/xuanchuan/s/k3.html"
 

@@ -17,10 +17,10 @@ from fontTools.ttLib import TTFont
 from print_support import embedded_outlines, page_picture
 from xuanchuan.printing.content import PosterContent
 from xuanchuan.printing.drawing import Style
-from xuanchuan.printing.embeddable import print_fonts
+from xuanchuan.printing.formats.poster import render_pdf
 from xuanchuan.printing.layouts import load_layouts
-from xuanchuan.printing.poster import render_pdf
-from xuanchuan.printing.text import Face, Typesetter
+from xuanchuan.printing.text.embeddable import print_fonts
+from xuanchuan.printing.text.pango import Face, Typesetter
 
 PROJECT = Path(__file__).resolve().parents[2]
 LAYOUTS = load_layouts(PROJECT / "overrides", PROJECT)

@@ -6,10 +6,10 @@ import cairocffi
 import pytest
 
 from xuanchuan.campaigns.sections import section_titles, select_sections
-from xuanchuan.printing.flow import NoRoom, body_blocks, set_blocks
-from xuanchuan.printing.flow_drawing import block_setter
 from xuanchuan.printing.layouts import Area
-from xuanchuan.printing.text import Typesetter
+from xuanchuan.printing.text.flow import NoRoom, body_blocks, set_blocks
+from xuanchuan.printing.text.flow_drawing import block_setter
+from xuanchuan.printing.text.pango import Typesetter
 
 BODY = """\
 Intro.

@@ -7,9 +7,9 @@ import pytest
 
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import load_settings
-from xuanchuan.printing.cards import DECK_SIZE, SHEET_MARGIN, deal
 from xuanchuan.printing.drawing import Overflow
-from xuanchuan.printing.imposition import OVERLAP, TILE_MARGIN, Grid, Slot, fit_grid, tiles
+from xuanchuan.printing.formats.cards import DECK_SIZE, SHEET_MARGIN, deal
+from xuanchuan.printing.formats.imposition import OVERLAP, TILE_MARGIN, Grid, Slot, fit_grid, tiles
 
 CARD = (63.0, 88.0)
 

@@ -11,7 +11,7 @@ from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.disk_cache import store_file
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator
-from xuanchuan.printing.jobs import plan_print_files
+from xuanchuan.printing.jobs.plan import plan_print_files
 from xuanchuan.printing.layouts import load_layouts
 
 PROJECT = Path(__file__).resolve().parents[2]

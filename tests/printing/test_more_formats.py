@@ -214,7 +214,7 @@ def picture(path: Path, page: int, dpi: int, target: Path) -> Image.Image:
 def test_the_tiled_banner_covers_the_strip_sheet_by_sheet_with_glue_strips_and_marks(
     built, tmp_path
 ):
-    from xuanchuan.printing.imposition import OVERLAP, TILE_MARGIN, tiles
+    from xuanchuan.printing.formats.imposition import OVERLAP, TILE_MARGIN, tiles
 
     tiled = wells(built, "wells-banner-500x70-tiled-zh.pdf")
     tiling = tiles((5000, 700), (210, 297))
@@ -290,7 +290,7 @@ def test_a_board_is_true_size_with_its_schedule_laws_and_a_qr_code_that_scans(bu
 def test_a_schedule_too_long_for_the_board_shows_its_first_items_and_how_many_more(tmp_path):
     from xuanchuan.printing.content import PosterContent
     from xuanchuan.printing.drawing import Style
-    from xuanchuan.printing.formats import render_board
+    from xuanchuan.printing.formats.on_request import render_board
     from xuanchuan.printing.layouts import load_layouts
 
     project = Path(__file__).resolve().parents[2]
@@ -454,7 +454,7 @@ def test_the_print_shop_bleed_runs_the_banner_and_board_past_their_trim(tmp_path
 
     from xuanchuan.printing.content import PosterContent
     from xuanchuan.printing.drawing import MARK_MARGIN, Style
-    from xuanchuan.printing.formats import draw_more
+    from xuanchuan.printing.formats.on_request import draw_more
     from xuanchuan.printing.layouts import load_layouts
 
     project = Path(__file__).resolve().parents[2]

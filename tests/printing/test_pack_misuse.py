@@ -11,7 +11,7 @@ import pytest
 from site_support import fixture_config, page, write_site
 from xuanchuan.cli import main
 from xuanchuan.core.errors import SourceError
-from xuanchuan.printing.pack import write_pack
+from xuanchuan.printing.jobs.pack import write_pack
 
 CAMPAIGN = """\
 ---

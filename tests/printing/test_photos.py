@@ -18,8 +18,8 @@ from site_support import PROJECT, fixture_config, page, run_mkdocs, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator
-from xuanchuan.printing.formats import MoreFormats
-from xuanchuan.printing.jobs import plan_print_files
+from xuanchuan.printing.formats.on_request import MoreFormats
+from xuanchuan.printing.jobs.plan import plan_print_files
 from xuanchuan.printing.layouts import load_layouts
 
 # Five bands down the photo, 360 px each; the left 40% of each is a darker shade of it.

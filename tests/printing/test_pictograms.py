@@ -13,10 +13,10 @@ from PIL import Image
 from xuanchuan.core.errors import SourceError
 from xuanchuan.printing.content import PosterContent
 from xuanchuan.printing.drawing import Overflow, Style
-from xuanchuan.printing.icons import Icons, coloured, icon_folders
+from xuanchuan.printing.formats.icons import Icons, coloured, icon_folders
+from xuanchuan.printing.formats.pictograms import grid
+from xuanchuan.printing.formats.poster import render_pdf, render_png
 from xuanchuan.printing.layouts import load_layouts
-from xuanchuan.printing.pictograms import grid
-from xuanchuan.printing.poster import render_pdf, render_png
 
 PROJECT = Path(__file__).resolve().parents[2]
 LAYOUTS = load_layouts(PROJECT / "overrides", PROJECT)

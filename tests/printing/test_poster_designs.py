@@ -18,9 +18,9 @@ from print_support import page_picture, page_size_mm, pdf_fonts, pdf_info, qr_co
 from site_support import PROJECT, fixture_config, page, run_mkdocs, short_address, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
-from xuanchuan.printing.icons import Icons, icon_folders
+from xuanchuan.printing.formats.icons import Icons, icon_folders
+from xuanchuan.printing.formats.pictograms import grid
 from xuanchuan.printing.layouts import load_layouts
-from xuanchuan.printing.pictograms import grid
 
 pytestmark = pytest.mark.slow
 
@@ -194,9 +194,9 @@ import hashlib, sys
 from pathlib import Path
 from xuanchuan.printing.content import PosterContent
 from xuanchuan.printing.drawing import Style
-from xuanchuan.printing.icons import Icons, icon_folders
+from xuanchuan.printing.formats.icons import Icons, icon_folders
 from xuanchuan.printing.layouts import load_layouts
-from xuanchuan.printing.poster import render_pdf, render_png
+from xuanchuan.printing.formats.poster import render_pdf, render_png
 overrides = Path(sys.argv[1])
 layouts = load_layouts(overrides, overrides)
 icons = Icons(icon_folders(overrides))

@@ -8,8 +8,8 @@ import pytest
 
 from xuanchuan.printing.content import PosterContent
 from xuanchuan.printing.drawing import Overflow, Style
+from xuanchuan.printing.formats.poster import render_pdf
 from xuanchuan.printing.layouts import load_layouts
-from xuanchuan.printing.poster import render_pdf
 
 PROJECT = Path(__file__).resolve().parents[2]
 LAYOUTS = load_layouts(PROJECT / "overrides", PROJECT)

@@ -188,7 +188,7 @@ def test_download_box_lists_files_with_sizes_in_the_page_language(built):
     zh = built.html("campaigns/spring-2026/index.html").select_one(".xc-downloads a").get_text()
     assert zh == "海报 A4（PDF，印刷用）"
     # The box is for downloading, not for finding: its file names stay out of search.
-    from xuanchuan.site.search_files import read_search_files, tokens
+    from xuanchuan.site.search.index import read_search_files, tokens
 
     terms = set().union(
         *(d["terms"] for d in read_search_files(built.site / "en") if "spring-2026" in d["location"])
@@ -218,7 +218,7 @@ from pathlib import Path
 from xuanchuan.printing.layouts import load_layouts
 from xuanchuan.printing.content import PosterContent
 from xuanchuan.printing.drawing import Style
-from xuanchuan.printing.poster import render_pdf, render_png
+from xuanchuan.printing.formats.poster import render_pdf, render_png
 layouts = load_layouts(Path(sys.argv[1]), Path(sys.argv[1]))
 style = Style(layouts.colours_for("union-work"),
               {"regular": ("Noto Sans CJK SC", False), "bold": ("Noto Sans CJK SC", True)})

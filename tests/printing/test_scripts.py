@@ -13,8 +13,8 @@ import pytest
 from print_support import glyph_texts
 from xuanchuan.printing.content import PosterContent
 from xuanchuan.printing.drawing import Style
+from xuanchuan.printing.formats.poster import render_pdf
 from xuanchuan.printing.layouts import load_layouts
-from xuanchuan.printing.poster import render_pdf
 
 PROJECT = Path(__file__).resolve().parents[2]
 LAYOUTS = load_layouts(PROJECT / "overrides", PROJECT)

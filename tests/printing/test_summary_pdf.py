@@ -16,8 +16,8 @@ from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.print_files import PrintResult
 from xuanchuan.core.settings import load_settings
+from xuanchuan.printing.jobs.summary_jobs import print_summaries
 from xuanchuan.printing.layouts import load_layouts
-from xuanchuan.printing.summary_jobs import print_summaries
 
 PROJECT = Path(__file__).resolve().parents[2]
 SETTINGS = load_settings(None)

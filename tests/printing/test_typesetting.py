@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xuanchuan.printing.text import Face, Typesetter
-from xuanchuan.printing.words import kept_ranges
+from xuanchuan.printing.text.pango import Face, Typesetter
+from xuanchuan.printing.text.words import kept_ranges
 
 REGULAR = Face("Noto Sans CJK SC")
 BOLD = Face("Noto Sans CJK SC", True)

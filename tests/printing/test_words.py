@@ -8,9 +8,9 @@ from pathlib import Path
 
 from xuanchuan.printing.content import PosterContent
 from xuanchuan.printing.drawing import Style
+from xuanchuan.printing.formats.poster import render_pdf
 from xuanchuan.printing.layouts import load_layouts
-from xuanchuan.printing.poster import render_pdf
-from xuanchuan.printing.words import kept_ranges
+from xuanchuan.printing.text.words import kept_ranges
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -35,7 +35,7 @@ def test_a_campaign_keeps_its_names_and_chosen_phrases_whole(tmp_path):
     from xuanchuan.campaigns.loader import load_campaigns
     from xuanchuan.core.settings import load_settings
     from xuanchuan.core.strings import Translator
-    from xuanchuan.printing.jobs import plan_print_files
+    from xuanchuan.printing.jobs.plan import plan_print_files
 
     settings = load_settings(None)
     campaigns = load_campaigns(settings, PROJECT)

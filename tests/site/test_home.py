@@ -9,7 +9,7 @@ from pathlib import Path
 from xuanchuan.campaigns.model import Activity, Campaign, Contact, Report
 from xuanchuan.core.print_files import PrintFile
 from xuanchuan.core.strings import Translator
-from xuanchuan.site.home import (
+from xuanchuan.site.campaign_pages.home import (
     ACTIVITY_COUNT,
     CAMPAIGN_COUNT,
     REPORT_COUNT,

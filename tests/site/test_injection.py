@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup
 
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
-from xuanchuan.site.calendar_feed import calendar_feed
-from xuanchuan.site.plain_text import as_html, plain_text_meta
+from xuanchuan.site.pages.plain_text import as_html, plain_text_meta
+from xuanchuan.site.reports.calendar_feed import calendar_feed
 
 PAYLOADS = [
     "<img src=x onerror=alert(1)>",

@@ -1,6 +1,6 @@
 """Page QR codes drawn ahead, in parallel, are the very codes the pages would draw."""
 
-from xuanchuan.site.page_qr import prepare_qr_codes, qr_svg
+from xuanchuan.site.files.page_qr import prepare_qr_codes, qr_svg
 
 
 def test_codes_drawn_in_parallel_are_kept_and_equal_the_direct_ones(tmp_path):

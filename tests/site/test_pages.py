@@ -5,7 +5,7 @@ import pytest
 from site_support import write_content as write
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import load_settings
-from xuanchuan.site.pages import scan_pages, split_language
+from xuanchuan.site.pages.sources import scan_pages, split_language
 
 SETTINGS = load_settings(None)
 

@@ -20,8 +20,14 @@ from hypothesis import strategies as st
 from site_support import write_content as write
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import load_settings
-from xuanchuan.site.page_links import PageLinks
-from xuanchuan.site.pages import Theme, first_heading, page_fields, scan_pages, title_from_name
+from xuanchuan.site.pages.links import PageLinks
+from xuanchuan.site.pages.sources import (
+    Theme,
+    first_heading,
+    page_fields,
+    scan_pages,
+    title_from_name,
+)
 
 PROJECT = Path(__file__).resolve().parents[2]
 SETTINGS = load_settings(None)

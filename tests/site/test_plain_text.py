@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.frontmatter import parse_document
-from xuanchuan.site.plain_text import as_html, plain_text_titles
+from xuanchuan.site.pages.plain_text import as_html, plain_text_titles
 
 RLO, PDF, FSI, PDI = "\u202e", "\u202c", "\u2068", "\u2069"
 

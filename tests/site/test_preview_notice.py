@@ -7,7 +7,7 @@ import logging
 
 from mkdocs.exceptions import Abort
 
-from xuanchuan.site.preview import Preview
+from xuanchuan.site.build.preview import Preview
 
 PAGE = b"<html><body class='x'><p>last good</p></body></html>"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from jinja2 import DictLoader, Environment
 
-from xuanchuan.site.print_footer import FooterTemplates
+from xuanchuan.site.pages.print_footer import FooterTemplates
 
 BASE = """<html><body>{% block container %}{% block content %}{{ page.content }}{% endblock %}
 {% endblock %}{% include "partials/footer.html" %}</body></html>"""

@@ -11,7 +11,7 @@ import pytest
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.source_files import is_private, links_leaving
-from xuanchuan.site.run import start_run
+from xuanchuan.site.build.run import start_run
 
 PRIVATE = [
     "about.zh.md~", "#about.zh.md#", ".#about.zh.md", "about.zh.md.bak", ".about.zh.md.swp",

@@ -208,7 +208,7 @@ def test_the_uyghur_campaign_page_is_in_uyghur_with_english_labels(build):
 
 
 def test_the_uyghur_search_index_holds_uyghur_pages_only(site):
-    from xuanchuan.site.search_files import read_search_files
+    from xuanchuan.site.search.index import read_search_files
 
     index = read_search_files(site / "ug")
     locations = {doc["location"].split("#")[0] for doc in index}

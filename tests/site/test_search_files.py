@@ -3,7 +3,7 @@ and that the same pages give the same files."""
 
 from __future__ import annotations
 
-from xuanchuan.site.search_files import build_index, shard_of, tokens
+from xuanchuan.site.search.index import build_index, shard_of, tokens
 
 
 def test_chinese_is_indexed_as_pairs_and_other_scripts_as_words():

@@ -10,7 +10,7 @@ from mkdocs.structure.files import File, file_sort_key
 
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.strings import Translator
-from xuanchuan.site.section_lists import (
+from xuanchuan.site.pages.section_lists import (
     back_view,
     folded_folders,
     list_view,

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from xuanchuan.core.short_links import ShortCodes
 from xuanchuan.core.strings import Translator
-from xuanchuan.site.short_pages import Target, short_pages
+from xuanchuan.site.files.short_pages import Target, short_pages
 
 LONG = "%E6%B0%91%E6%B3%95%E5%85%B8/%E7%AC%AC%E4%B8%80%E7%BC%96.html"
 

@@ -9,7 +9,7 @@ import pytest
 
 from xuanchuan.core.build_lock import hold_build_lock
 from xuanchuan.core.errors import SourceError
-from xuanchuan.site.staging import StagedOutput
+from xuanchuan.site.build.staging import StagedOutput
 
 
 def folder(path: Path, files: dict[str, str]) -> Path:

@@ -8,23 +8,23 @@ from pathlib import Path
 import pytest
 
 from xuanchuan.core.settings import load_settings
-from xuanchuan.site.excerpts import opening
-from xuanchuan.site.page_links import PageLinks
-from xuanchuan.site.pages import Catalogue, Page
-from xuanchuan.site.search_files import build_index, page_in_another_language, tokens
-from xuanchuan.site.translation_report import (
+from xuanchuan.site.pages.links import PageLinks
+from xuanchuan.site.pages.sources import Catalogue, Page
+from xuanchuan.site.pages.translation_report import (
     REPORT_FILE,
     LanguageStatus,
     build_report,
     format_status,
 )
-from xuanchuan.site.untranslated import (
+from xuanchuan.site.pages.untranslated import (
     Untranslated,
     link_from,
     menu_with_links,
     resolve_menu_links,
     site_root_path,
 )
+from xuanchuan.site.search.excerpts import opening
+from xuanchuan.site.search.index import build_index, page_in_another_language, tokens
 
 THREE = {
     "languages": [

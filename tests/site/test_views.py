@@ -10,7 +10,7 @@ from xuanchuan.campaigns.model import Activity, Campaign, Target
 from xuanchuan.core.formatting import format_range
 from xuanchuan.core.print_files import PrintFile
 from xuanchuan.core.strings import Translator
-from xuanchuan.site.views import campaign_view, downloads_view
+from xuanchuan.site.campaign_pages.views import campaign_view, downloads_view
 
 ZH, EN = Translator("zh", "zh"), Translator("en", "zh")
 CAMPAIGN = Campaign(

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from print_support import qr_codes
-from xuanchuan.site.wechat import Article, wechat_article
-from xuanchuan.site.wechat_body import article_body
-from xuanchuan.site.wechat_pictures import article_picture
+from xuanchuan.site.wechat.article import Article, wechat_article
+from xuanchuan.site.wechat.body import article_body
+from xuanchuan.site.wechat.pictures import article_picture
 
 SITE = "https://example.org/union/"
 PAGE = SITE + "campaigns/spring/index.html"

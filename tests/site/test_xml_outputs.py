@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from xuanchuan.site.xml_outputs import well_formed
+from xuanchuan.site.files.xml_outputs import well_formed
 
 
 def test_a_feed_that_is_not_xml_is_told_and_left_out(caplog):

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from site_support import fixture_config, page, run_mkdocs, tree_digest, write_site
-from xuanchuan.site.search_files import read_search_files
+from xuanchuan.site.search.index import read_search_files
 
 LIMIT, PAGE_SIZE = 5, 10
 LAWS = [f"laws/条例{n:02d}(2011-01-08).md" for n in range(1, 21)]

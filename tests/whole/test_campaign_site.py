@@ -338,7 +338,7 @@ def test_ics_feed_event_by_event(site: Path):
 
 
 def test_campaign_search_finds_facts_in_its_language(site: Path):
-    from xuanchuan.site.search_files import read_search_files, tokens
+    from xuanchuan.site.search.index import read_search_files, tokens
 
     zh, en = read_search_files(site), read_search_files(site / "en")
     assert any(

@@ -156,7 +156,7 @@ def test_no_field_becomes_markup_in_any_page(hostile_site: Path):
 def test_search_indexes_hold_fields_as_escaped_text(hostile_site: Path):
     from html import unescape
 
-    from xuanchuan.site.search_files import read_search_files, tokens
+    from xuanchuan.site.search.index import read_search_files, tokens
 
     by_location = {doc["location"]: doc for doc in read_search_files(hostile_site)}
     campaign = by_location["campaigns/c-hostile/index.html"]

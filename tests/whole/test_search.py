@@ -12,7 +12,7 @@ import pytest
 
 from browser_support import Visit, playwright_or_skip
 from site_support import fixture_config, page, run_mkdocs, write_site
-from xuanchuan.site.search_files import shard_of, tokens
+from xuanchuan.site.search.index import shard_of, tokens
 
 pytestmark = pytest.mark.browser
 sync_api = playwright_or_skip()

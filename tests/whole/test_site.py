@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 
 from site_support import PROJECT, run_mkdocs, starter_project, tree_digest
 from xuanchuan.core.settings import load_settings
-from xuanchuan.site.pages import scan_pages
-from xuanchuan.site.search_files import read_search_files, tokens
+from xuanchuan.site.pages.sources import scan_pages
+from xuanchuan.site.search.index import read_search_files, tokens
 
 SETTINGS = load_settings(None)
 CATALOGUE = scan_pages(PROJECT / "content", SETTINGS, PROJECT)

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from site_support import fixture_config, page, run_mkdocs, write_site
-from xuanchuan.site.search_files import read_search_files, tokens
+from xuanchuan.site.search.index import read_search_files, tokens
 
 pytestmark = pytest.mark.slow
 

@@ -28,7 +28,7 @@ from ..core.schema import (
 )
 from ..core.settings import COLOUR_NAMES, HEX_COLOUR, POSTER_LAYOUTS
 from .content import LISTS, TEXTS
-from .icons import Icons, icon_folders
+from .formats.icons import Icons, icon_folders
 
 LAYOUT_FILE = Path("print") / "layouts.yml"
 BLOCK_TYPES = (
@@ -467,7 +467,7 @@ def customise_layouts(layouts: Layouts, settings, project_dir: Path, cache_dir: 
     """Apply the organisation's colours, logo and font files from mkdocs.yml."""
     from dataclasses import replace
 
-    from .fonts import FontError, use_font_files
+    from .text.fonts import FontError, use_font_files
 
     colours = dict(layouts.colours)
     colours["default"] = {**colours["default"], **settings.colours}

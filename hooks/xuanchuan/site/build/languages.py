@@ -1,0 +1,360 @@
+"""The build of one language within a run: where it goes, how its pages link to the other
+languages, and what a page shown in another language tells the reader."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ...campaigns.model import Campaign
+from ...core.links import counterpart_url, href_path, page_url, relative_url
+from ...core.settings import Language
+from ...core.short_links import ShortCodes
+from ...core.strings import Translator
+from ..campaign_pages.home import home_view
+from ..files.page_qr import qr_svg
+from ..pages.links import PageLinks
+from ..pages.plain_text import as_html, plain_text_meta
+from ..pages.section_lists import SectionPlan, back_view, list_view, plan_sections
+from ..pages.untranslated import HOME, link_from
+from ..search.excerpts import opening
+from ..search.index import page_in_another_language
+from ..wechat.article import article_file
+from .planned import PlannedPage
+from .run import Run
+
+# The page's own start tag, right after the doctype: never text that only looks like one.
+_HTML_START = re.compile(r"\A(\s*<!doctype html>\s*)<html\b([^>]*)>", re.IGNORECASE)
+_LANG_AND_DIR = re.compile(r"""\s(?:lang|dir)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)""", re.IGNORECASE)
+# What a kept page keeps to make its article again: its body, as rendered.
+ARTICLE_BODY = "article_body"
+
+
+# The longest search the search box takes (xc-search.js reads no more of a query either):
+# a law's full title is under 60 characters; a pasted page would keep the search busy.
+SEARCH_QUERY_LIMIT = 200
+
+
+@dataclass
+class LanguageBuild:
+    run: Run
+    language: Language
+    translator: Translator = field(init=False)
+    fallbacks: set[str] = field(default_factory=set)  # pages shown in the default language
+    planned: dict[str, PlannedPage] = field(default_factory=dict)  # pages campaigns add
+    env: Any = None  # the theme's template environment, for fragments rendered into pages
+    links: PageLinks = field(init=False)  # links naming a page in a language
+    reuse: Any = None  # site.page_cache.PageReuse: pages kept from earlier builds
+    contexts: dict[str, dict] = field(default_factory=dict)  # what each page's template gets
+    warnings_before: int = 0  # the run's warnings when the page being made began
+    print_files: set[str] = field(default_factory=set)  # site paths of drawn print files
+    # Every page's short code; set once the pages campaigns add are planned.
+    short_codes: ShortCodes | None = None
+    footers: Any = None  # site.print_footer.FooterTemplates: which templates print a footer
+    sections: SectionPlan | None = None  # folders listed on pages of their own
+    # Pages this language's site leaves out, its menus, links and search leading to the
+    # default language's page instead (site/untranslated.py).
+    linked: list[str] = field(default_factory=list)
+    menu_links: dict[str, str] = field(default_factory=dict)  # menu address -> page
+    use_directory_urls: bool = False
+    article_bodies: dict[str, str] = field(default_factory=dict)  # rendered, for articles
+
+    def __post_init__(self):
+        settings = self.run.settings
+        self.translator = Translator(self.language.code, settings.default.code)
+        self.links = PageLinks(
+            self.language.code,
+            settings.codes,
+            settings.prefix,
+            self.is_page,
+            untranslated=self.run.untranslated,
+        )
+
+    def is_page(self, key: str) -> bool:
+        return key in self.run.catalogue.pages or key in self.planned
+
+    @property
+    def is_default(self) -> bool:
+        return self.language == self.run.settings.default
+
+    @property
+    def prefix(self) -> str:
+        return self.run.settings.prefix(self.language.code)
+
+    @property
+    def site_dir(self) -> Path:
+        return self.run.output_dir / self.prefix
+
+    @cached_property
+    def campaign_pages(self) -> dict[str, Campaign]:
+        """The campaigns of this language by page key."""
+        return {c.page_key: c for c in self.run.campaigns.in_language(self.language.code)}
+
+    def page_markdown(self, key: str, markdown: str) -> str:
+        """The body MkDocs renders: the file as the engine read it.
+
+        MkDocs splits front matter with a YAML of its own, and takes the first lines of a
+        file without front matter as fields when they look like "Name: value": a page from
+        elsewhere would show its front matter as text, or lose its first line.
+        """
+        if key in self.run.catalogue.pages:
+            return self.run.catalogue.source(key, self.language.code)[1].body
+        campaign = self.campaign_pages.get(key)
+        return campaign.body if campaign else markdown
+
+    def page_meta(self, key: str, meta: dict) -> dict:
+        """A page's front matter with what the engine decides about it.
+
+        A content page gets its fields as the engine checked them (texts as written, no
+        field Material cannot use), not MkDocs' own reading of the same lines.
+        """
+        if key in self.run.catalogue.pages:
+            meta = self.run.catalogue.fields(key, self.language.code)
+            if not meta.get("title"):
+                # Decided here, not by MkDocs from the file name or heading: a name such as
+                # "x<img onerror=…>.zh.md" is text in every menu and tab, never markup.
+                meta = {**meta, "title": self.run.catalogue.title(key, self.language.code)}
+        meta = plain_text_meta(meta)
+        planned = self.planned.get(key)
+        if planned:
+            meta["title"] = as_html(planned.title)
+            if planned.template:
+                meta["template"] = planned.template
+            if not planned.searchable:
+                meta["search"] = {"exclude": True}
+        if key in self.fallbacks:
+            # A page shown in the default language stays out of this language's search.
+            meta["search"] = {**(meta.get("search") or {}), "exclude": True}
+        return meta
+
+    def section_title(self, index_key: str) -> str | None:
+        """The title of a navigation section, from its index page in this language."""
+        if index_key in self.planned:
+            return as_html(self.planned[index_key].title)
+        if index_key in self.run.catalogue.pages:
+            return as_html(self.run.catalogue.title(index_key, self.language.code))
+        return None
+
+    def plan_sections(
+        self, shown: list[str], taken: set[str], use_directory_urls: bool
+    ) -> SectionPlan:
+        """Which folders of the team's pages ``shown`` fold into lists, with their list
+        pages; ``taken`` are the site's files, which a list page must not replace."""
+        settings = self.run.settings
+        self.use_directory_urls = use_directory_urls
+        self.sections = plan_sections(
+            shown,
+            self.page_title,
+            limit=settings.nav_section_limit,
+            page_size=settings.nav_section_page_size,
+            taken=taken,
+        )
+        for section in self.sections.lists:
+            for number, key in enumerate(section.list_keys, 1):
+                if key not in section.made_keys:
+                    continue
+                self.planned[key] = PlannedPage(
+                    key=key,
+                    title=section.page_title(number, self.translator),
+                    context={},
+                    # Later list pages are reached from the first, not from the navigation.
+                    in_nav=number == 1,
+                    searchable=False,
+                )
+        return self.sections
+
+    def section_context(self, key: str) -> dict:
+        """A list page's list, or the way back to its list for a page of a folded folder."""
+        section = self.sections.list_of(key) if self.sections else None
+        if section is None:
+            return {"xc_section_list": None, "xc_section_back": None}
+        t, urls = self.translator, self.use_directory_urls
+        if key in section.list_keys:
+            number = section.list_keys.index(key) + 1
+            return {"xc_section_list": list_view(section, number, t, urls), "xc_section_back": None}
+        back = back_view(section, key, t, urls) if section.shows(key) else None
+        return {"xc_section_list": None, "xc_section_back": back}
+
+    def page_title(self, key: str) -> str:
+        """A page's title (plain text), as the engine gives it to MkDocs."""
+        if key in self.planned:
+            return self.planned[key].title
+        return self.run.catalogue.title(key, self.language.code)
+
+    def page_context(self, key: str, url: str, prints_footer: bool) -> dict:
+        """What the engine's templates show on a page, besides the page itself.
+
+        The footer only paper shows holds the page's short address, as text and, drawn as
+        the page is written (``with_footer_code``), as a QR code; only a page whose template
+        prints it (``prints_footer``) has one."""
+        context: dict = {"xc_alternates": self.alternates(key, url)}
+        planned = self.planned.get(key)
+        if planned:
+            context.update(planned.context)
+        short = self.short_address(key) if prints_footer else None
+        context["xc_print_qr"] = (
+            {"url": short, "caption": self.translator("print.scan")} if short else None
+        )
+        context["xc_notice"] = self.notice() if key in self.fallbacks else None
+        context["xc_search_cut"] = self.translator("search.cut", count=SEARCH_QUERY_LIMIT)
+        context["xc_search_limit"] = SEARCH_QUERY_LIMIT
+        context["xc_home"] = self.home(url) if key == HOME else None
+        context.update(self.section_context(key))
+        # Readers of other languages led here: each their notice, shown by the page's script.
+        context["xc_reader_notices"] = [
+            self.reader_notice(code) for code in self.run.untranslated.readers(key)
+        ]
+        return context
+
+    def kept_needs(self, key: str) -> tuple[str, ...]:
+        """What a kept page must have kept to be written as it was: the body of a page
+        with an article, which is made again whenever its pictures change."""
+        planned = self.planned.get(key)
+        return (ARTICLE_BODY,) if planned is not None and planned.article else ()
+
+    def page_article(self, key: str, cache_dir: Path) -> tuple[str, Path, dict] | None:
+        """The article of page ``key``, once the page is made: its path in this language's
+        site, the kept file to publish there, and what the page keeps to make it again."""
+        planned = self.planned.get(key)
+        if planned is None or planned.article is None:
+            return None
+        kept = self.reuse.kept.get(key) if self.reuse is not None else None
+        body = kept.extras[ARTICLE_BODY] if kept is not None else self.article_bodies.pop(key, "")
+        made = article_file(replace(planned.article.article, body=body), cache_dir)
+        return planned.article.path, made, {ARTICLE_BODY: body}
+
+    def home(self, url: str) -> dict:
+        """What the home page (at ``url``) shows under the team's text: what is on."""
+        code, prints = self.language.code, self.run.prints
+        return home_view(
+            self.run.campaigns.in_language(code),
+            self.run.campaigns.reports(code),
+            t=self.translator,
+            today=self.run.today,
+            href=lambda key: self.href(key, url),
+            title_of=self.page_title,
+            print_files=lambda c: prints.for_campaign(c.slug, code) if prints else [],
+        )
+
+    def href(self, key: str, url: str) -> str | None:
+        """The link from the page at ``url`` to the page ``key``: in this language's site,
+        or the default language's page where this language leads there; None for a page
+        this build does not make, so that nothing links to a missing page."""
+        if not self.is_page(key):
+            return None
+        code = self.language.code
+        if self.run.untranslated.linked(key, code):
+            address = self.run.untranslated.address(key, code, self.use_directory_urls)
+            return link_from(self.prefix + url, address)
+        return href_path(relative_url(page_url(key, self.use_directory_urls), url))
+
+    @staticmethod
+    def with_footer_code(context: dict, qr_cache: Path) -> dict:
+        """``context`` with its footer's QR code drawn (kept in ``qr_cache``)."""
+        footer = context.get("xc_print_qr")
+        if not footer:
+            return context
+        return {**context, "xc_print_qr": {**footer, "svg": qr_svg(footer["url"], qr_cache)}}
+
+    def short_address(self, key: str) -> str | None:
+        """The published short address of the page ``key``: what its QR codes hold."""
+        code = self.short_codes.code(key) if self.short_codes else None
+        return self.run.short_address(self.language.code, code)
+
+    def published_address(self, url: str) -> str | None:
+        """The address readers will use for the page at ``url``."""
+        return self.run.published_address(self.language.code, url)
+
+    def declare_language(self, page: str) -> str:
+        """A rendered page, its ``<html>`` naming this language and its direction.
+
+        Material names its interface language there, English for a language it has no
+        texts for, and puts the direction on ``<body>`` only; browsers, screen readers and
+        search engines read both from ``<html>``.
+        """
+        return with_language(page, self.language.code, self.language.dir)
+
+    def alternates(self, key: str, url: str) -> list[dict]:
+        """Links to the same page in every language; to a language's home page where the
+        language leads to the default language's page instead (``exists`` is then false)."""
+        settings = self.run.settings
+        alternates = []
+        for language in settings.languages:
+            prefix = settings.prefix(language.code)
+            exists = not self.run.untranslated.linked(key, language.code)
+            alternates.append(
+                {
+                    "code": language.code,
+                    "name": as_html(language.name),
+                    "url": counterpart_url(url, self.prefix, prefix)
+                    if exists
+                    else relative_url(
+                        prefix + page_url(HOME, self.use_directory_urls), self.prefix + url
+                    ),
+                    "current": language == self.language,
+                    "exists": exists,
+                }
+            )
+        return alternates
+
+    def notice(self) -> dict:
+        """The notice on a page not yet translated into this language."""
+        default = self.run.settings.default
+        return {
+            **_notice_texts(self.translator, self.language, default),
+            "content_lang": default.code,
+            "content_dir": default.dir,
+        }
+
+    def reader_notice(self, code: str) -> dict:
+        """The notice for readers of ``code`` led to this default-language page."""
+        settings = self.run.settings
+        language = settings.language(code)
+        t = Translator(code, settings.default.code)
+        return {"code": code, **_notice_texts(t, language, settings.default)}
+
+    def linked_search_entries(self) -> list[dict]:
+        """Search entries of this language for the pages it leads to the default language's
+        page for: the original's title and opening, labelled with its language."""
+        catalogue, untranslated = self.run.catalogue, self.run.untranslated
+        default = self.run.settings.default
+        t = self.translator
+        label = t("untranslated.search_label", original=t.language_name(default.code, default.name))
+        entries = []
+        for key in self.linked:
+            fields = catalogue.fields(key, default.code)
+            if (fields.get("search") or {}).get("exclude"):
+                continue
+            _, document, _ = catalogue.source(key, default.code)
+            address = untranslated.address(key, self.language.code, self.use_directory_urls)
+            entries.append(
+                page_in_another_language(
+                    link_from(self.prefix, address),
+                    catalogue.title(key, default.code),
+                    opening(fields, document.body),
+                    label,
+                )
+            )
+        return entries
+
+
+def _notice_texts(t: Translator, language: Language, default: Language) -> dict:
+    values = {
+        "language": as_html(t.language_name(language.code, language.name)),
+        "original": as_html(t.language_name(default.code, default.name)),
+    }
+    return {"title": t("untranslated.title", **values), "body": t("untranslated.body", **values)}
+
+
+def with_language(page: str, code: str, direction: str) -> str:
+    """``page`` with ``lang`` and ``dir`` set on its ``<html>`` start tag, the other
+    attributes kept; a text that does not start as an HTML page is left as it is."""
+    match = _HTML_START.match(page)
+    if match is None:
+        return page
+    others = _LANG_AND_DIR.sub("", match.group(2))
+    tag = f'<html lang="{as_html(code)}" dir="{as_html(direction)}"{others}>'
+    return match.group(1) + tag + page[match.end() :]

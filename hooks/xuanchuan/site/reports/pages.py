@@ -1,0 +1,158 @@
+"""The pages reports add to one language's site: a page per report, the news pages (every
+report, newest first, a page at a time) and the Atom feed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...campaigns.model import Campaign, Report
+from ...core.links import address, page_url, relative_url
+from ...core.strings import Translator
+from ..build.planned import PlannedPage
+from ..search.excerpts import opening
+from ..wechat.pages import article_link, report_article
+from .news_feed import news_feed
+from .views import news_view, photo_assets, report_view
+
+NEWS = "news/index.md"
+NEWS_FEED = "news.xml"
+# Twenty reports a page keep a news page as light as an article on a phone.
+NEWS_PAGE_SIZE = 20
+FEED_SUMMARY_LENGTH = 200
+
+
+def news_key(number: int) -> str:
+    return NEWS if number == 1 else f"news/{number}.md"
+
+
+@dataclass
+class ReportPlan:
+    pages: list[PlannedPage] = field(default_factory=list)
+    assets: list[tuple[str, object]] = field(default_factory=list)
+    feed: bytes = b""
+
+
+def plan_reports(
+    campaigns: list[Campaign],
+    *,
+    code: str,
+    prefix: str,
+    publishes_photos: bool,
+    photos: dict,
+    t: Translator,
+    use_directory_urls: bool,
+    site_url: str | None,
+    timezone: str,
+    author: str,
+    direction: str = "ltr",
+    wechat_articles: bool = True,
+) -> ReportPlan:
+    """``prefix`` is this language's folder in the site (``""`` or ``"en/"``); photo copies
+    are published by the language that ``publishes_photos`` and shown by all."""
+    plan = ReportPlan()
+
+    def url_of(key: str) -> str:
+        return page_url(key, use_directory_urls)
+
+    by_slug = {campaign.slug: campaign for campaign in campaigns}
+    reports = sorted(
+        (r for c in campaigns for r in c.reports),
+        key=lambda r: (r.date, r.slug, r.name),
+        reverse=True,
+    )
+    for report in reports:
+        campaign = by_slug[report.slug]
+        here = prefix + url_of(report.page_key)
+
+        def photo_url(path: str, here=here) -> str:
+            return relative_url(path, here)
+
+        page_path = url_of(report.page_key)
+        article = (
+            report_article(
+                report,
+                campaign,
+                t,
+                direction=direction,
+                page_path=page_path,
+                address=address(site_url, page_path),
+            )
+            if wechat_articles
+            else None
+        )
+        view = report_view(report, campaign, t, url_of, photo_url, photos)
+        view["wechat"] = (
+            article_link(article, here, prefix, report.is_fallback, t) if article else None
+        )
+        plan.pages.append(
+            PlannedPage(
+                key=report.page_key,
+                title=report.title,
+                fragment="partials/xc-report.html",
+                context={"xc_report": view},
+                source=report.folder / "reports" / report.source.name,
+                is_fallback=report.is_fallback,
+                in_nav=False,
+                article=None if report.is_fallback else article,
+            )
+        )
+    if publishes_photos:
+        for campaign in campaigns:
+            plan.assets.extend(photo_assets(campaign, photos))
+    if not reports:
+        return plan
+    items = news_view(reports, by_slug, t, url_of)
+    pages = [items[i : i + NEWS_PAGE_SIZE] for i in range(0, len(items), NEWS_PAGE_SIZE)]
+    for number, chosen in enumerate(pages, start=1):
+        plan.pages.append(
+            PlannedPage(
+                key=news_key(number),
+                title=t("news.title")
+                if number == 1
+                else t("news.page_title", number=number, title=t("news.title")),
+                template="news.html",
+                searchable=False,
+                in_nav=number == 1,
+                context={
+                    "xc_news": {
+                        "items": chosen,
+                        "intro": t("news.intro"),
+                        "feed": NEWS_FEED,
+                        "feed_label": t("news.feed"),
+                        "pager": _pager(number, len(pages), url_of, t),
+                    }
+                },
+            )
+        )
+    plan.feed = news_feed(
+        reports,
+        title=t("news.title"),
+        language=code,
+        timezone=timezone,
+        site_address=site_url,
+        news_path=url_of(NEWS),
+        feed_path=NEWS_FEED,
+        page_path=lambda r: url_of(r.page_key),
+        author=author,
+        summary_of=lambda r: opening({}, r.body, FEED_SUMMARY_LENGTH),
+    )
+    return plan
+
+
+def _pager(number: int, count: int, url_of, t: Translator) -> dict | None:
+    if count == 1:
+        return None
+    return {
+        "label": t("news.pages"),
+        "previous": url_of(news_key(number - 1)) if number > 1 else None,
+        "next": url_of(news_key(number + 1)) if number < count else None,
+        "previous_label": t("news.newer"),
+        "next_label": t("news.older"),
+        "pages": [
+            {"number": n, "url": url_of(news_key(n)), "current": n == number}
+            for n in range(1, count + 1)
+        ],
+    }
+
+
+__all__ = ["NEWS", "NEWS_FEED", "Report", "news_key", "plan_reports"]
