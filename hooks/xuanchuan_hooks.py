@@ -1,6 +1,6 @@
 """MkDocs hook entry points. Thin on purpose: the work is done in the ``xuanchuan`` package."""
 
-from xuanchuan.mkdocs_adapter import SiteBuild
+from xuanchuan.mkdocs.events import SiteBuild
 
 _site = SiteBuild()
 

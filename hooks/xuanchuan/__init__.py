@@ -1,5 +1,5 @@
 """Xuanchuan: the engine behind a bilingual publicity site, its posters and leaflets.
 
 The data flows one way: source files -> validated model -> outputs. Only
-``mkdocs_adapter`` knows MkDocs; everything else is plain Python.
+``mkdocs`` (the package) knows MkDocs; everything else is plain Python.
 """

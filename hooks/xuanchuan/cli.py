@@ -282,7 +282,7 @@ def _ask(current, project_dir: Path):
 
 
 def _translations(config_file: Path) -> int:
-    from .mkdocs_adapter import read_project
+    from .mkdocs.project import read_project
     from .site.pages.sources import scan_pages
     from .site.pages.translation_report import translation_report
 
@@ -295,7 +295,7 @@ def _translations(config_file: Path) -> int:
 
 def _new_campaign(config_file: Path, args) -> int:
     from .campaigns.scaffold import TEMPLATES, new_campaign
-    from .mkdocs_adapter import read_project
+    from .mkdocs.project import read_project
 
     project = read_project(config_file)
     written = new_campaign(
@@ -315,7 +315,7 @@ def _new_campaign(config_file: Path, args) -> int:
 
 def _new_report(config_file: Path, args) -> int:
     from .campaigns.report_scaffold import REPORT_TEMPLATES, new_report, report_day
-    from .mkdocs_adapter import read_project
+    from .mkdocs.project import read_project
 
     project = read_project(config_file)
     day = report_day(args.date, project.settings, args.campaign)
@@ -364,7 +364,7 @@ def _print_pack(config_file: Path, args) -> int:
     from .printing.text.embeddable import print_fonts
 
     started = time.monotonic()
-    from .mkdocs_adapter import read_project
+    from .mkdocs.project import read_project
 
     project = read_project(config_file)
     settings = project.settings

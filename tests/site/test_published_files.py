@@ -11,7 +11,7 @@ import pytest
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.source_files import is_private, links_leaving
-from xuanchuan.site.build.run import start_run
+from xuanchuan.site.build.run import Mode, Places, start_run
 
 PRIVATE = [
     "about.zh.md~", "#about.zh.md#", ".#about.zh.md", "about.zh.md.bak", ".about.zh.md.swp",
@@ -75,9 +75,8 @@ def test_a_build_with_a_link_out_of_the_project_stops_before_reading_anything(tm
     outside, project = outside_and_project(tmp_path)
     os.symlink(outside / "secret.txt", project / "content" / "about.zh.md")
     with pytest.raises(SourceError) as raised:
-        start_run(load_settings(None), project_dir=project, docs_dir=project / "content",
-                  config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"),
-                  site_url=None, overrides_dir=project / "overrides", strict=False,
-                  serving=False)
+        places = Places(project, project / "content", project / "overrides",
+                        str(project / "mkdocs.yml"), str(project / "site"))
+        start_run(load_settings(None), places, Mode(strict=False, serving=False, site_url=None))
     assert str(raised.value) == message("content/about.zh.md", outside.resolve() / "secret.txt")
     assert not (project / "site").exists()

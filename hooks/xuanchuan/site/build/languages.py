@@ -18,11 +18,13 @@ from ..campaign_pages.home import home_view
 from ..files.page_qr import qr_svg
 from ..pages.links import PageLinks
 from ..pages.plain_text import as_html, plain_text_meta
+from ..pages.print_footer import FooterTemplates
 from ..pages.section_lists import SectionPlan, back_view, list_view, plan_sections
 from ..pages.untranslated import HOME, link_from
 from ..search.excerpts import opening
 from ..search.index import page_in_another_language
 from ..wechat.article import article_file
+from .page_cache import PageReuse
 from .planned import PlannedPage
 from .run import Run
 
@@ -47,13 +49,13 @@ class LanguageBuild:
     planned: dict[str, PlannedPage] = field(default_factory=dict)  # pages campaigns add
     env: Any = None  # the theme's template environment, for fragments rendered into pages
     links: PageLinks = field(init=False)  # links naming a page in a language
-    reuse: Any = None  # site.page_cache.PageReuse: pages kept from earlier builds
+    reuse: PageReuse | None = None  # pages kept from earlier builds
     contexts: dict[str, dict] = field(default_factory=dict)  # what each page's template gets
     warnings_before: int = 0  # the run's warnings when the page being made began
     print_files: set[str] = field(default_factory=set)  # site paths of drawn print files
     # Every page's short code; set once the pages campaigns add are planned.
     short_codes: ShortCodes | None = None
-    footers: Any = None  # site.print_footer.FooterTemplates: which templates print a footer
+    footers: FooterTemplates | None = None  # which templates print a footer
     sections: SectionPlan | None = None  # folders listed on pages of their own
     # Pages this language's site leaves out, its menus, links and search leading to the
     # default language's page instead (site/untranslated.py).
@@ -72,6 +74,75 @@ class LanguageBuild:
             self.is_page,
             untranslated=self.run.untranslated,
         )
+
+    # -- what the adapter tells a language's build, as MkDocs goes ---------------------------
+
+    def start_files(self, use_directory_urls: bool) -> None:
+        """The site's files are being listed: its addresses are settled."""
+        self.use_directory_urls = use_directory_urls
+        self.links.use_directory_urls = use_directory_urls
+
+    def lead_to_default(self, key: str) -> None:
+        """The page ``key`` is left out: menus, links and search lead to the default
+        language's page instead."""
+        self.linked.append(key)
+
+    def show_in_default(self, key: str) -> None:
+        """The page ``key`` shows the default language's text, with a notice."""
+        self.fallbacks.add(key)
+
+    def add_planned(self, planned: PlannedPage) -> None:
+        """A page the engine adds to this language's site."""
+        self.planned[planned.key] = planned
+        if planned.is_fallback:
+            self.fallbacks.add(planned.key)
+
+    def add_print_file(self, key: str) -> None:
+        """``key`` is a drawn print file: no page links to it by its address."""
+        self.print_files.add(key)
+
+    def use_short_codes(self, codes: ShortCodes) -> None:
+        self.short_codes = codes
+
+    def use_menu_links(self, links: dict[str, str]) -> None:
+        """The menu's links to the default language's pages: address -> page."""
+        self.menu_links = links
+
+    def start_pages(self, reuse) -> None:
+        """Every page is listed and the navigation made; pages are made next."""
+        self.reuse = reuse
+
+    def keep_context(self, key: str, context: dict) -> None:
+        self.contexts[key] = context
+
+    def take_context(self, key: str) -> dict:
+        return self.contexts.pop(key)
+
+    def start_page(self, key: str, url: str, warnings: int) -> None:
+        """The page ``key`` renders next, at ``url``, the run having ``warnings`` so far:
+        its links are resolved from where it is."""
+        self.links.key, self.links.url = key, url
+        self.warnings_before = warnings
+
+    def count_from(self, warnings: int) -> None:
+        """A warning after the run's ``warnings`` so far belongs to the page being made."""
+        self.warnings_before = warnings
+
+    def keep_article_body(self, key: str, html: str) -> None:
+        self.article_bodies[key] = html
+
+    def footer_templates(self, env) -> FooterTemplates:
+        """Which templates print a footer, asked of the theme's environment once."""
+        if self.footers is None:
+            self.footers = FooterTemplates(env)
+        return self.footers
+
+    def fragment(self, name: str, env):
+        """The template ``name`` rendered into a page's content, from the theme's
+        environment, kept once made."""
+        if self.env is None:
+            self.env = env
+        return self.env.get_template(name)
 
     def is_page(self, key: str) -> bool:
         return key in self.run.catalogue.pages or key in self.planned

@@ -64,6 +64,14 @@ class Run:
     # carries a 样稿 / DRAFT mark outside its trim, naming where its QR code leads.
     draft: bool = False
 
+    def use_prints(self, prints: PrintResult, photos: dict) -> None:
+        """The run's print files, drawn once, and the web copies of the photos pages show."""
+        self.prints, self.photos = prints, photos
+
+    def used_pages(self, keys) -> None:
+        """Kept-page keys a language's site used: the cache keeps them, prunes the rest."""
+        self.pages_used.update(keys)
+
     def organization_of(self, code: str) -> str:
         """Who signs the print files of language ``code``: the organisation's full name in
         the default language (``xuanchuan init --name``), else the site's name."""
@@ -133,68 +141,64 @@ class Run:
             self.lock = None
 
 
-def start_run(
-    settings: Settings,
-    *,
-    project_dir: Path,
-    docs_dir: Path,
-    config_file: str,
-    site_dir: str,
-    site_url: str | None,
-    overrides_dir: Path,
-    strict: bool,
-    serving: bool,
-    staged: bool = True,
-    theme: Theme | None = None,
-    published_url: str | None = None,
-) -> Run:
+@dataclass(frozen=True)
+class Places:
+    """Where a build reads and writes, as mkdocs.yml sets it."""
+
+    project_dir: Path
+    docs_dir: Path
+    overrides_dir: Path
+    config_file: str
+    site_dir: str
+    theme: Theme | None = None
+
+
+@dataclass(frozen=True)
+class Mode:
+    """How a build runs: the command, its options and the site's addresses."""
+
+    strict: bool
+    serving: bool
+    site_url: str | None  # where MkDocs serves the site: the preview's own address in serve
+    published_url: str | None = None  # the published address, in a preview too
+    staged: bool = True  # a dirty preview rebuilds changed pages only, in place
+    draft: bool = False
+    site_name: str = ""
+
+
+def start_run(settings: Settings, places: Places, mode: Mode) -> Run:
     """Read and check every page and campaign; report campaign problems as warnings.
 
     Holds the project's build lock from here until ``finish`` or ``abort``.
     """
-    lock = hold_build_lock(project_dir)
-    staging = StagedOutput(site_dir, project_dir) if staged else None
+    lock = hold_build_lock(places.project_dir)
+    staging = StagedOutput(places.site_dir, places.project_dir) if mode.staged else None
     try:
         if staging:
             staging.recover()
-        return _read_inputs(
-            settings,
-            project_dir=project_dir,
-            docs_dir=docs_dir,
-            config_file=config_file,
-            site_dir=site_dir,
-            site_url=site_url,
-            overrides_dir=overrides_dir,
-            strict=strict,
-            serving=serving,
-            staging=staging,
-            lock=lock,
-            theme=theme,
-            published_url=published_url if serving else site_url,
-        )
+        return _read_inputs(settings, places, mode, staging, lock)
     except BaseException:
         lock.release()
         raise
 
 
-def _read_inputs(
-    settings: Settings, *, project_dir: Path, docs_dir: Path, staging, theme, **rest
-) -> Run:
+def _read_inputs(settings: Settings, places: Places, mode: Mode, staging, lock) -> Run:
     take_damaged()  # counted afresh for this run (a preview server runs many)
+    project_dir, docs_dir = places.project_dir, places.docs_dir
     # Nothing is read through a link that leaves the project.
     leaving = links_leaving(docs_dir, project_dir) + links_leaving(
-        rest["overrides_dir"], project_dir
+        places.overrides_dir, project_dir
     )
     if leaving:
         raise SourceError(leaving)
-    catalogue = scan_pages(docs_dir, settings, project_dir, theme)
+    catalogue = scan_pages(docs_dir, settings, project_dir, places.theme)
     pin_build_date(
         project_dir,
         [path for page in catalogue.pages.values() for path in page.files.values()]
         + sorted((project_dir / settings.campaigns_dir).glob("*/*"))
         + sorted((project_dir / settings.campaigns_dir).glob("*/reports/*")),
     )
-    campaigns = load_campaigns(settings, project_dir, include_drafts=rest["serving"])
+    campaigns = load_campaigns(settings, project_dir, include_drafts=mode.serving)
     report_campaign_problems(campaigns, catalogue)
     if staging:
         staging.begin()
@@ -203,11 +207,20 @@ def _read_inputs(
         catalogue=catalogue,
         campaigns=campaigns,
         project_dir=project_dir,
+        config_file=places.config_file,
+        site_dir=places.site_dir,
+        site_url=mode.site_url,
+        overrides_dir=places.overrides_dir,
+        strict=mode.strict,
+        serving=mode.serving,
         staging=staging,
         today=build_today(settings.timezone),
         stamp=build_stamp(),
         short_links=team_short_links(settings, docs_dir, project_dir),
-        **rest,
+        lock=lock,
+        published_url=mode.published_url if mode.serving else mode.site_url,
+        site_name=mode.site_name,
+        draft=mode.draft,
     )
 
 

@@ -13,7 +13,7 @@ then the list), else a page made here titled as the folder; the others are made 
 loaded by a ``<script>`` element when the reader first filters: a page opened from a folder
 (file://) may not ``fetch()`` a file next to it, but it may run one.
 
-Plain data for the adapter, which folds the navigation (see ``mkdocs_adapter``).
+Plain data for the adapter, which folds the navigation (see ``mkdocs/nav.py``).
 """
 
 from __future__ import annotations

@@ -1,0 +1,134 @@
+"""The pages and files campaigns add to a language's site, print files drawn once per run."""
+
+from __future__ import annotations
+
+import os
+from functools import partial
+from html import unescape
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, InclusionLevel
+
+from ..core.disk_cache import CACHE_DIR
+from ..core.log import log
+from ..core.project import Project
+from ..printing.jobs.draft_mark import draft_copy
+from ..printing.jobs.run import print_for_site
+from ..site.build.languages import LanguageBuild
+from ..site.campaign_pages.plan import (
+    generated_markdown,
+    pages_taken,
+    plan_campaign_site,
+    report_photos,
+)
+from ..site.files.body_files import shown_pictures
+from ..site.files.web_photos import web_photos
+from ..site.files.xml_outputs import well_formed
+from ..site.reports.pages import NEWS_FEED
+from .file_kinds import file_reading, link_target
+from .preview_files import PREVIEW_FILES, preview_address
+
+FEED_CACHE = CACHE_DIR / "feeds"
+
+
+PHOTO_CACHE = CACHE_DIR / "photos"
+
+
+DRAFT_CACHE = CACHE_DIR / "drafts"
+
+
+def campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
+    run = build.run
+    if run.prints is None:
+        # Drawn in the default language's on_files, once per run: only then are the
+        # site's URLs settled (the offline plugin changes them after on_config), and the
+        # QR codes need them.
+        project = Project(
+            run.settings,
+            run.project_dir,
+            Path(config.docs_dir),
+            run.overrides_dir,
+            run.published_url,
+            config.use_directory_urls,
+            run.short_links,
+        )
+        prints = print_for_site(
+            run.campaigns,
+            project,
+            today=run.today,
+            organizations={code: run.organization_of(code) for code in run.settings.codes},
+        )
+        # Report photos, and the pictures campaign and report bodies show.
+        shown = report_photos(run.campaigns) + shown_pictures(run.campaigns)
+        run.use_prints(prints, web_photos(shown, run.project_dir / PHOTO_CACHE))
+    code = build.language.code
+    plan = plan_campaign_site(
+        run.campaigns,
+        code=code,
+        types=run.settings.campaign_types,
+        t=build.translator,
+        today=run.today,
+        use_directory_urls=config.use_directory_urls,
+        site_url=run.published_address(code),
+        timezone=run.settings.timezone,
+        stamp=run.stamp,
+        print_files=lambda campaign: run.prints.for_campaign(campaign.slug, code),
+        summary_files=lambda year: run.prints.summary(year, code),
+        cache_dir=run.project_dir / FEED_CACHE,
+        prefix=build.prefix,
+        photos=run.photos,
+        publishes_photos=build.is_default,
+        author=unescape(str(config.site_name)),
+        direction=build.language.dir,
+        wechat_articles=run.settings.wechat_articles,
+    )
+    files = []
+    if build.is_default:
+        for message in pages_taken(plan.pages, run.catalogue.pages):
+            log.warning(message)
+    for planned in plan.pages:
+        build.add_planned(planned)
+        if planned.source is not None:
+            file = file_reading(planned.key, planned.source, config)
+        else:
+            file = File.generated(config, planned.key, content=generated_markdown(planned.title))
+        if not planned.in_nav:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        files.append(file)
+    # Drawn files' paths are made from the project's folder, as written: no need to resolve.
+    cache = build.run.project_dir / CACHE_DIR
+    for key, path in plan.assets:
+        drawn = Path(os.path.abspath(path)).is_relative_to(cache)
+        if drawn:
+            build.add_print_file(key)
+        marked = partial(
+            draft_copy, url=_printed_address(build, key), cache_dir=run.project_dir / DRAFT_CACHE
+        )
+        if drawn and build.run.serving:
+            # Served from the cache by the preview's server, not copied (site/preview.py),
+            # as a draft: marked when first asked for.
+            PREVIEW_FILES.add_marked(preview_address(build, key), str(path), marked)
+        elif drawn and build.run.draft:
+            files.append(file_reading(key, marked(path), config))
+        else:
+            files.append(file_reading(key, path, config))
+    for key, path in plan.link_targets:
+        files.append(link_target(key, path, config))
+    files.append(File.generated(config, "calendar.ics", content=plan.feed))
+    if plan.news_feed and well_formed(plan.news_feed, build.prefix + NEWS_FEED):
+        files.append(File.generated(config, NEWS_FEED, content=plan.news_feed))
+    return files
+
+
+def _printed_address(build: LanguageBuild, key: str) -> str | None:
+    """Where the QR code of the print file ``key`` leads: its campaign page's short
+    address, or the language's home for a file of no campaign (a year's summary)."""
+    run, code = build.run, build.language.code
+    parts = key.split("/")
+    if len(parts) > 2 and parts[0] == "campaigns":
+        page = f"campaigns/{parts[1]}/index.md"
+        short = run.short_address(code, run.short_links.codes(code).code(page))
+        if short:
+            return short
+    return run.published_address(code)
