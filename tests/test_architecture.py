@@ -103,3 +103,130 @@ def test_the_rule_catches_forbidden_imports(tmp_path):
         "printing/bad.py:2 imports site",
         "site/bad.py:1 imports printing",
     ]
+
+
+# The sizes a newcomer can read in one sitting (ARCHITECTURE.md, "Rules").
+MODULE_LINES, CLASS_LINES, FUNCTION_LINES, PARAMETERS = 450, 200, 60, 6
+
+
+# What was over the limits when they were set (2026-12), to be made smaller: nothing may
+# join this list, and whatever comes under a limit must leave it.
+STILL_OVER = {
+    "class core/frontmatter.py:_Reader",
+    "class publish/rclone.py:Rclone",
+    "class site/build/languages.py:LanguageBuild",
+    "function campaigns/loader.py:_check_dates",
+    "function campaigns/loader.py:_load_folder",
+    "function campaigns/report_scaffold.py:new_report",
+    "function campaigns/reports.py:_activity_index",
+    "function campaigns/reports.py:_load_report",
+    "function campaigns/scaffold.py:new_campaign",
+    "function campaigns/summary_text.py:summary_text",
+    "function cli.py:_print_pack",
+    "function cli.py:main",
+    "function core/site_address.py:address_problem",
+    "function printing/drawing.py:image_block",
+    "function printing/jobs/pack.py:check_selection",
+    "function printing/jobs/pack.py:cover_pdf",
+    "function printing/jobs/pack.py:read_copies",
+    "function printing/jobs/plan.py:_plan_campaign",
+    "function printing/jobs/plan.py:plan_print_files",
+    "function printing/jobs/summary_jobs.py:print_summaries",
+    "function printing/layouts.py:load_layouts",
+    "function printing/text/flow.py:set_blocks",
+    "function publish/commands.py:deploy_command",
+    "function site/campaign_pages/views.py:campaign_view",
+    "function site/pages/sources.py:scan_pages",
+    "function site/reports/pages.py:plan_reports",
+    "module campaigns/loader.py",
+    "module campaigns/model.py",
+    "module campaigns/reports.py",
+    "module cli.py",
+    "module core/frontmatter.py",
+    "module core/schema.py",
+    "module printing/jobs/pack.py",
+    "module printing/jobs/plan.py",
+    "module printing/layouts.py",
+    "module printing/text/flow.py",
+    "module site/build/languages.py",
+    "module site/wechat/body.py",
+    "parameters campaigns/loader.py:_load_folder",
+    "parameters campaigns/loader.py:_load_folder_again",
+    "parameters campaigns/reports.py:_load_report",
+    "parameters campaigns/reports.py:_report",
+    "parameters campaigns/reports.py:with_reports",
+    "parameters campaigns/scaffold.py:new_campaign",
+    "parameters printing/formats/banner.py:draw_banner",
+    "parameters printing/formats/on_request.py:draw_more",
+    "parameters printing/formats/pictograms.py:_fit",
+    "parameters printing/formats/pictograms.py:_numbered_disc",
+    "parameters printing/formats/poster.py:_fit",
+    "parameters printing/formats/poster.py:_list_block",
+    "parameters printing/formats/poster.py:_text_block",
+    "parameters printing/formats/poster.py:draw_side",
+    "parameters printing/jobs/pack.py:cover_pdf.write",
+    "parameters printing/jobs/plan.py:_key",
+    "parameters printing/jobs/plan.py:_plan_campaign",
+    "parameters printing/jobs/plan.py:plan_print_files",
+    "parameters printing/jobs/run.py:plan_campaigns",
+    "parameters printing/jobs/summary_jobs.py:print_summaries",
+    "parameters printing/resolution.py:_message",
+    "parameters printing/text/flow.py:set_blocks",
+    "parameters printing/text/pango.py:Typesetter.paragraph",
+    "parameters site/campaign_pages/home.py:home_view",
+    "parameters site/wechat/pages.py:_article",
+}
+
+
+def _parameters(node) -> int:
+    arguments = node.args
+    named = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
+    count = sum(1 for a in named if a.arg not in ("self", "cls"))
+    return count + bool(arguments.vararg) + bool(arguments.kwarg)
+
+
+def _over_limits(root: Path = PACKAGE) -> set[str]:
+    """Every module, class and function over a limit, as "kind path:name"."""
+    over = set()
+    for path in _modules(root):
+        name = path.relative_to(root).as_posix()
+        source = path.read_text(encoding="utf-8")
+        if len(source.splitlines()) > MODULE_LINES:
+            over.add(f"module {name}")
+        tree = ast.parse(source)
+        for parent in ast.walk(tree):
+            for node in ast.iter_child_nodes(parent):
+                qualified = f"{name}:{getattr(parent, 'name', '')}.{getattr(node, 'name', '')}"
+                qualified = qualified.replace(":.", ":")
+                lines = getattr(node, "end_lineno", 0) - getattr(node, "lineno", 0) + 1
+                if isinstance(node, ast.ClassDef) and lines > CLASS_LINES:
+                    over.add(f"class {qualified}")
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    if lines > FUNCTION_LINES:
+                        over.add(f"function {qualified}")
+                    if _parameters(node) > PARAMETERS:
+                        over.add(f"parameters {qualified}")
+    return over
+
+
+def test_nothing_new_is_over_the_size_limits():
+    assert sorted(_over_limits() - STILL_OVER) == []
+
+
+def test_what_was_made_smaller_leaves_the_list():
+    assert sorted(STILL_OVER - _over_limits()) == []
+
+
+def test_the_size_check_can_fail(tmp_path):
+    fake = tmp_path / "xuanchuan" / "core"
+    fake.mkdir(parents=True)
+    body = "\n".join(f"    x{n} = {n}" for n in range(61))
+    (fake / "big.py").write_text(
+        f"def long():\n{body}\n\n\ndef wide(a, b, c, d, e, f, g):\n    pass\n"
+        + "\n" * 400
+    )
+    assert _over_limits(tmp_path / "xuanchuan") == {
+        "module core/big.py",
+        "function core/big.py:long",
+        "parameters core/big.py:wide",
+    }

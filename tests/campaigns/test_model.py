@@ -10,7 +10,7 @@ from xuanchuan.campaigns.model import Campaign
 from xuanchuan.campaigns.schema import campaign_schema, translation_schema
 from xuanchuan.core.schema import MISSING, Report, Text, build, declare, field_names
 
-# DESIGN §3, plus the leaflet's fields: the contract the team writes to.
+# The campaign fields README.md describes, plus the leaflet's fields: the contract the team writes to.
 CONTRACT = {
     "title", "type", "summary", "start", "end", "organizer", "audience", "places",
     "channels", "laws", "targets", "activities", "contact", "poster", "leaflet", "banner",

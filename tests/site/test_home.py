@@ -1,4 +1,4 @@
-"""What the home page shows under the team's text, prepared in plain Python (site/home.py)."""
+"""What the home page shows under the team's text, prepared in plain Python (site/campaign_pages/home.py)."""
 
 from __future__ import annotations
 

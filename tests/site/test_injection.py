@@ -16,6 +16,8 @@ from bs4 import BeautifulSoup
 
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
+from xuanchuan.core.strings import Translator
+from xuanchuan.site.build.language_site import LanguageSite
 from xuanchuan.site.pages.plain_text import as_html, plain_text_meta
 from xuanchuan.site.reports.calendar_feed import calendar_feed
 
@@ -92,9 +94,10 @@ def test_the_calendar_feed_keeps_each_text_in_its_own_field(tmp_path: Path):
     loaded = load_campaigns(load_settings(None), tmp_path)
     assert loaded.problems == []
     campaign = loaded.campaigns["hostile"]["zh"]
-    feed = calendar_feed([campaign], name="日历", language="zh", timezone="Asia/Shanghai",
-                         stamp=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
-                         page_url=lambda c: "https://example.org/campaigns/hostile/")
+    site = LanguageSite(code="zh", t=Translator("zh", "zh"), today=dt.date(2027, 1, 1),
+                        stamp=dt.datetime(2027, 1, 1, tzinfo=dt.UTC), timezone="Asia/Shanghai",
+                        types=(), use_directory_urls=True, site_url="https://example.org/")
+    feed = calendar_feed([campaign], site)
     calendar = icalendar.Calendar.from_ical(feed)
     events = [c for c in calendar.walk() if c.name == "VEVENT"]
     assert len(events) == 1

@@ -1,6 +1,7 @@
 """A campaign as the rest of the engine sees it: plain, validated, one per language.
 
-Each front matter field (DESIGN §3) is declared once, here, on the class that holds it:
+Each front matter field (README.md, 宣传活动 · Campaigns) is declared once, here, on the
+class that holds it:
 its type and checks, whether a translation words it itself, and its default. The schema
 that checks a campaign file is read from these declarations (``schema.py``), and so is
 the model built from a checked file. Adding a field is one line here, plus, where it
@@ -347,7 +348,7 @@ class Figure:
 
 @dataclass(frozen=True, kw_only=True)
 class Report:
-    """An activity briefing (DESIGN §3b) in one language."""
+    """An activity briefing (README.md, 活动简报 · Reports) in one language."""
 
     slug: str  # the campaign's folder
     name: str  # the file name without language and ".md": 2026-06-12-village-meeting

@@ -1,4 +1,4 @@
-"""Read a campaign's reports (activity briefings, DESIGN §3b) and add up what they did.
+"""Read a campaign's reports (activity briefings; README.md, 活动简报) and add up what they did.
 
 A report lives in ``campaigns/<slug>/reports/<yyyy-mm-dd>-<name>.<lang>.md``. It is checked
 against its campaign: its day falls within the campaign, the activity it reports is one of

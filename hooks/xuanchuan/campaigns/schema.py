@@ -1,4 +1,5 @@
-"""The campaign format contract (DESIGN §3) as a schema, read from the model's declarations."""
+"""The campaign format contract (README.md, 宣传活动 · Campaigns) as a schema, read from
+the model's declarations."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The figures of the year-end summary (DESIGN §3c), per language and year, and per
+"""The figures of the year-end summary (README.md, 年度总结), per language and year, and per
 organizer when a year's campaigns name several.
 
 A campaign counts, whole, in the year it starts: the campaigns overview lists it under

@@ -14,7 +14,7 @@ from ..site.build.page_cache import digest, files_digest, library_versions
 
 
 def site_digest(config: MkDocsConfig, files: Files, nav: Navigation, build) -> str:
-    """What every page of this language's site depends on (see site/page_cache.py)."""
+    """What every page of this language's site depends on (see site/build/page_cache.py)."""
     search = config.plugins.get("material/search")
     return digest(
         _config_texts(config),

@@ -15,7 +15,9 @@ from ..core.log import log
 from ..core.project import Project
 from ..printing.jobs.draft_mark import draft_copy
 from ..printing.jobs.run import print_for_site
+from ..site.build.language_site import DrawnFiles
 from ..site.build.languages import LanguageBuild
+from ..site.build.run import Run
 from ..site.campaign_pages.plan import (
     generated_markdown,
     pages_taken,
@@ -30,63 +32,26 @@ from .file_kinds import file_reading, link_target
 from .preview_files import PREVIEW_FILES, preview_address
 
 FEED_CACHE = CACHE_DIR / "feeds"
-
-
 PHOTO_CACHE = CACHE_DIR / "photos"
-
-
 DRAFT_CACHE = CACHE_DIR / "drafts"
 
 
 def campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
-    run = build.run
+    """The pages and files the campaigns add to this language's site."""
+    run, code = build.run, build.language.code
     if run.prints is None:
-        # Drawn in the default language's on_files, once per run: only then are the
-        # site's URLs settled (the offline plugin changes them after on_config), and the
-        # QR codes need them.
-        project = Project(
-            run.settings,
-            run.project_dir,
-            Path(config.docs_dir),
-            run.overrides_dir,
-            run.published_url,
-            config.use_directory_urls,
-            run.short_links,
-        )
-        prints = print_for_site(
-            run.campaigns,
-            project,
-            today=run.today,
-            organizations={code: run.organization_of(code) for code in run.settings.codes},
-        )
-        # Report photos, and the pictures campaign and report bodies show.
-        shown = report_photos(run.campaigns) + shown_pictures(run.campaigns)
-        run.use_prints(prints, web_photos(shown, run.project_dir / PHOTO_CACHE))
-    code = build.language.code
-    plan = plan_campaign_site(
-        run.campaigns,
-        code=code,
-        types=run.settings.campaign_types,
-        t=build.translator,
-        today=run.today,
-        use_directory_urls=config.use_directory_urls,
-        site_url=run.published_address(code),
-        timezone=run.settings.timezone,
-        stamp=run.stamp,
+        _draw_print_files(config, run)
+    site = build.language_site(unescape(str(config.site_name)), run.project_dir / FEED_CACHE)
+    drawn = DrawnFiles(
         print_files=lambda campaign: run.prints.for_campaign(campaign.slug, code),
         summary_files=lambda year: run.prints.summary(year, code),
-        cache_dir=run.project_dir / FEED_CACHE,
-        prefix=build.prefix,
-        photos=run.photos,
-        publishes_photos=build.is_default,
-        author=unescape(str(config.site_name)),
-        direction=build.language.dir,
-        wechat_articles=run.settings.wechat_articles,
+        photos=run.photos or {},
     )
-    files = []
+    plan = plan_campaign_site(run.campaigns, site, drawn)
     if build.is_default:
         for message in pages_taken(plan.pages, run.catalogue.pages):
             log.warning(message)
+    files = []
     for planned in plan.pages:
         build.add_planned(planned)
         if planned.source is not None:
@@ -96,28 +61,58 @@ def campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         if not planned.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
+    files.extend(_asset_files(plan.assets, config, build))
+    files.extend(link_target(key, path, config) for key, path in plan.link_targets)
+    files.append(File.generated(config, "calendar.ics", content=plan.feed))
+    if plan.news_feed and well_formed(plan.news_feed, build.prefix + NEWS_FEED):
+        files.append(File.generated(config, NEWS_FEED, content=plan.news_feed))
+    return files
+
+
+def _draw_print_files(config: MkDocsConfig, run: Run) -> None:
+    """Drawn in the default language's on_files, once per run: only then are the site's
+    URLs settled (the offline plugin changes them after on_config), and the QR codes need
+    them."""
+    project = Project(
+        run.settings,
+        run.project_dir,
+        Path(config.docs_dir),
+        run.overrides_dir,
+        run.published_url,
+        config.use_directory_urls,
+        run.short_links,
+    )
+    prints = print_for_site(
+        run.campaigns,
+        project,
+        today=run.today,
+        organizations={code: run.organization_of(code) for code in run.settings.codes},
+    )
+    # Report photos, and the pictures campaign and report bodies show.
+    shown = report_photos(run.campaigns) + shown_pictures(run.campaigns)
+    run.use_prints(prints, web_photos(shown, run.project_dir / PHOTO_CACHE))
+
+
+def _asset_files(assets, config: MkDocsConfig, build: LanguageBuild) -> list[File]:
+    """Print files, photos and attachments: a drawn print file is a draft in a preview
+    (served from the cache, marked when first asked for) and in a draft build."""
+    run = build.run
     # Drawn files' paths are made from the project's folder, as written: no need to resolve.
-    cache = build.run.project_dir / CACHE_DIR
-    for key, path in plan.assets:
+    cache = run.project_dir / CACHE_DIR
+    files = []
+    for key, path in assets:
         drawn = Path(os.path.abspath(path)).is_relative_to(cache)
         if drawn:
             build.add_print_file(key)
         marked = partial(
             draft_copy, url=_printed_address(build, key), cache_dir=run.project_dir / DRAFT_CACHE
         )
-        if drawn and build.run.serving:
-            # Served from the cache by the preview's server, not copied (site/preview.py),
-            # as a draft: marked when first asked for.
+        if drawn and run.serving:
             PREVIEW_FILES.add_marked(preview_address(build, key), str(path), marked)
-        elif drawn and build.run.draft:
+        elif drawn and run.draft:
             files.append(file_reading(key, marked(path), config))
         else:
             files.append(file_reading(key, path, config))
-    for key, path in plan.link_targets:
-        files.append(link_target(key, path, config))
-    files.append(File.generated(config, "calendar.ics", content=plan.feed))
-    if plan.news_feed and well_formed(plan.news_feed, build.prefix + NEWS_FEED):
-        files.append(File.generated(config, NEWS_FEED, content=plan.news_feed))
     return files
 
 

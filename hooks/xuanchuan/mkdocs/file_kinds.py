@@ -14,7 +14,7 @@ from .preview_files import PREVIEW_FILES, preview_address
 
 class _LinkTarget(File):
     """A file pages link to that this language's site does not publish: MkDocs checks the
-    links against it, and the pages are given the published file (site/body_files.py).
+    links against it, and the pages are given the published file (site/files/body_files.py).
     In a preview, also a file the preview's server answers for from where it is."""
 
     def copy_file(self, dirty: bool = False) -> None:

@@ -27,7 +27,7 @@ def titled_sections(nav: Navigation, build: LanguageBuild) -> None:
 
 class FoldedSections:
     """The sections of the navigation that show as one entry, their list's first page
-    (site/section_lists.py): Material writes a page's whole section into it.
+    (site/pages/section_lists.py): Material writes a page's whole section into it.
 
     While a page inside one is made, the section shows the way down to that page, and only
     that: the reader sees where the page is, and the section's entry leads back to its list.

@@ -1,7 +1,7 @@
 /*
  * The site's search, answering Material's search box (its worker messages: set up, ready,
  * query, result) from the index the build prepared and split
- * (hooks/xuanchuan/site/search_files.py).
+ * (hooks/xuanchuan/site/search/index.py).
  *
  * Words are told apart as the build does (`tokens` must stay in step with the Python one):
  * a Chinese run gives each pair of neighbouring characters, any other run between spaces

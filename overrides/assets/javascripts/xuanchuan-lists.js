@@ -1,4 +1,4 @@
-/* Xuanchuan: the title filter of a big folder's list (site/section_lists.py).
+/* Xuanchuan: the title filter of a big folder's list (site/pages/section_lists.py).
    The titles are a script beside the list pages, added when the reader first uses the
    filter: a page opened from a folder (file://) may run a file next to it, but not fetch()
    it. Nothing else is loaded. */

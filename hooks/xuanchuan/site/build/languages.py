@@ -24,6 +24,7 @@ from ..pages.untranslated import HOME, link_from
 from ..search.excerpts import opening
 from ..search.index import page_in_another_language
 from ..wechat.article import article_file
+from .language_site import LanguageSite
 from .page_cache import PageReuse
 from .planned import PlannedPage
 from .run import Run
@@ -58,7 +59,7 @@ class LanguageBuild:
     footers: FooterTemplates | None = None  # which templates print a footer
     sections: SectionPlan | None = None  # folders listed on pages of their own
     # Pages this language's site leaves out, its menus, links and search leading to the
-    # default language's page instead (site/untranslated.py).
+    # default language's page instead (site/pages/untranslated.py).
     linked: list[str] = field(default_factory=list)
     menu_links: dict[str, str] = field(default_factory=dict)  # menu address -> page
     use_directory_urls: bool = False
@@ -143,6 +144,26 @@ class LanguageBuild:
         if self.env is None:
             self.env = env
         return self.env.get_template(name)
+
+    def language_site(self, author: str, cache_dir: Path) -> LanguageSite:
+        """What the plans of this language's pages need, once its addresses are settled."""
+        run, code = self.run, self.language.code
+        return LanguageSite(
+            code=code,
+            t=self.translator,
+            today=run.today,
+            stamp=run.stamp,
+            timezone=run.settings.timezone,
+            types=run.settings.campaign_types,
+            use_directory_urls=self.use_directory_urls,
+            site_url=run.published_address(code),
+            prefix=self.prefix,
+            direction=self.language.dir,
+            author=author,
+            publishes_photos=self.is_default,
+            wechat_articles=run.settings.wechat_articles,
+            cache_dir=cache_dir,
+        )
 
     def is_page(self, key: str) -> bool:
         return key in self.run.catalogue.pages or key in self.planned

@@ -38,7 +38,7 @@ class KeptPage:
     output: str  # the page as written
     search: list  # its entries in the search index, in order
     # What else was made of the page and is needed again when it is not made: its body
-    # alone, for the article copy of a campaign page (site/wechat.py).
+    # alone, for the article copy of a campaign page (site/wechat/article.py).
     extras: dict = field(default_factory=dict)
 
 

@@ -53,7 +53,7 @@ class Run:
     short_links: ShortLinks  # the codes of the pages the team writes, in every language
     lock: FileLock | None = None
     prints: PrintResult | None = None
-    photos: dict | None = None  # each report photo's web copies (site/web_photos.py)
+    photos: dict | None = None  # each report photo's web copies (site/files/web_photos.py)
     # The address the site is published at (site_url in mkdocs.yml), in a preview too: QR
     # codes, feeds and posters lead there, so a printed preview poster reaches the real
     # page and a preview reuses the build's cached print files.

@@ -6,10 +6,8 @@ each template shows, plus the campaign images to copy and the calendar feed.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import posixpath
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,10 +15,9 @@ from ...campaigns.loader import CampaignSet
 from ...campaigns.model import Campaign
 from ...campaigns.summary import year_summaries
 from ...campaigns.summary_text import summary_text
-from ...core.links import address, page_url
 from ...core.messages import Message, msg
-from ...core.print_files import SHARE_PNG, PrintFile
-from ...core.strings import Translator
+from ...core.print_files import SHARE_PNG
+from ..build.language_site import DrawnFiles, LanguageSite
 from ..build.planned import PlannedPage
 from ..files.body_files import body_files, link_targets, pictures_view, published_assets
 from ..reports.calendar_feed import calendar_feed
@@ -69,137 +66,115 @@ class CampaignPlan:
 
 
 def plan_campaign_site(
-    campaigns: CampaignSet,
-    *,
-    code: str,
-    types: tuple[str, ...],
-    t: Translator,
-    today: dt.date,
-    use_directory_urls: bool,
-    site_url: str | None,
-    timezone: str,
-    stamp: dt.datetime,
-    print_files=lambda campaign: [],
-    summary_files: Callable[[int], PrintFile | None] = lambda year: None,
-    cache_dir: Path | None = None,
-    prefix: str = "",
-    photos: dict | None = None,
-    publishes_photos: bool = True,
-    author: str = "",
-    direction: str = "ltr",
-    wechat_articles: bool = True,
+    campaigns: CampaignSet, site: LanguageSite, drawn: DrawnFiles | None = None
 ) -> CampaignPlan:
-    chosen = campaigns.in_language(code)
+    drawn = drawn or DrawnFiles()
+    chosen = campaigns.in_language(site.code)
     plan = CampaignPlan()
-    photos = photos or {}
     # What the bodies of each campaign, in every language, and of its reports refer to.
     referred = {
-        campaign.slug: body_files(campaigns.campaigns[campaign.slug].values(), photos)
+        campaign.slug: body_files(campaigns.campaigns[campaign.slug].values(), drawn.photos)
         for campaign in chosen
     }
-
-    def url_of(campaign: Campaign) -> str:
-        return page_url(campaign.page_key, use_directory_urls)
-
-    def absolute_url(campaign: Campaign) -> str | None:
-        return address(site_url, url_of(campaign))
-
-    def key_url(key: str) -> str:
-        return page_url(key, use_directory_urls)
-
     for campaign in chosen:
-        files = print_files(campaign)
+        _plan_campaign(plan, campaign, site, drawn.print_files(campaign), referred[campaign.slug])
+    plan.pages.extend(_listing_pages(chosen, site))
+    _plan_reports(plan, chosen, site, drawn, referred)
+    _plan_summaries(plan, campaigns, site, drawn)
+    plan.feed = calendar_feed(chosen, site)
+    return plan
+
+
+def _plan_campaign(
+    plan: CampaignPlan, campaign: Campaign, site: LanguageSite, files: list, referred: list
+) -> None:
+    """A campaign's page, its print files and the files its body refers to."""
+    t, prefix = site.t, site.prefix
+    here = site.url_of(campaign.page_key)
+    page_link = site.address_of(campaign.page_key)
+    view = campaign_view(campaign, t, site.today)
+    view["downloads"] = downloads_view(files, t)
+    view["timeline"] = timeline_view(campaign, t, site.url_of)
+    for shown, activity in zip(view["activities"], campaign.activities, strict=True):
+        shown["report_url"] = site.url_of(activity.report) if activity.report else None
+    results = target_results(campaign, t, site.today)
+    for target, result in zip(view["targets"], results, strict=True):
+        target.update(result)
+    article = None
+    if site.wechat_articles:
         # The originals the article embeds: the pages show their web copies.
-        published = [file.original for file in referred[campaign.slug]]
-        view = campaign_view(campaign, t, today)
-        view["downloads"] = downloads_view(files, t)
-        view["timeline"] = timeline_view(campaign, t, key_url)
-        for shown, activity in zip(view["activities"], campaign.activities, strict=True):
-            shown["report_url"] = key_url(activity.report) if activity.report else None
-        for target, result in zip(view["targets"], target_results(campaign, t, today), strict=True):
-            target.update(result)
-        share = next((f.name for f in files if f.kind == SHARE_PNG.name), None)
-        page_link = absolute_url(campaign)
-        article = (
-            campaign_article(
-                campaign,
-                t,
-                direction=direction,
-                page_path=url_of(campaign),
-                address=page_link,
-                published=published,
-            )
-            if wechat_articles
-            else None
-        )
-        view["wechat"] = (
-            article_link(article, prefix + url_of(campaign), prefix, campaign.is_fallback, t)
-            if article
-            else None
-        )
-        plan.pages.append(
-            PlannedPage(
-                key=campaign.page_key,
-                title=campaign.title,
-                fragment="partials/xc-campaign.html",
-                context={
-                    "xc_campaign": view,
-                    "xc_share": {
-                        "image": page_link.rsplit("/", 1)[0] + "/" + share,
-                        "title": campaign.title,
-                        "description": campaign.summary,
-                    }
-                    if share and page_link
-                    else None,
-                    "xc_pictures": pictures_view(
-                        referred[campaign.slug], prefix + url_of(campaign), publishes_photos
-                    ),
-                },
-                source=_source_file(campaign),
-                is_fallback=campaign.is_fallback,
-                in_nav=False,
-                article=None if campaign.is_fallback else article,
-            )
-        )
-        for print_file in files:
-            plan.assets.append((f"campaigns/{campaign.slug}/{print_file.name}", print_file.path))
-        if publishes_photos:
-            plan.assets.extend(published_assets(referred[campaign.slug]))
-        plan.link_targets.extend(link_targets(referred[campaign.slug], publishes_photos))
+        published = [file.original for file in referred]
+        article = campaign_article(
+            campaign, t, direction=site.direction, page_path=here, address=page_link,
+            published=published,
+        )  # fmt: skip
+    view["wechat"] = (
+        article_link(article, prefix + here, prefix, campaign.is_fallback, t) if article else None
+    )
+    share = next((f.name for f in files if f.kind == SHARE_PNG.name), None)
+    context = {
+        "xc_campaign": view,
+        "xc_share": {
+            "image": page_link.rsplit("/", 1)[0] + "/" + share,
+            "title": campaign.title,
+            "description": campaign.summary,
+        }
+        if share and page_link
+        else None,
+        "xc_pictures": pictures_view(referred, prefix + here, site.publishes_photos),
+    }
     plan.pages.append(
+        PlannedPage(
+            key=campaign.page_key,
+            title=campaign.title,
+            fragment="partials/xc-campaign.html",
+            context=context,
+            source=_source_file(campaign),
+            is_fallback=campaign.is_fallback,
+            in_nav=False,
+            article=None if campaign.is_fallback else article,
+        )
+    )
+    for print_file in files:
+        plan.assets.append((f"campaigns/{campaign.slug}/{print_file.name}", print_file.path))
+    if site.publishes_photos:
+        plan.assets.extend(published_assets(referred))
+    plan.link_targets.extend(link_targets(referred, site.publishes_photos))
+
+
+def _listing_pages(chosen: list[Campaign], site: LanguageSite) -> list[PlannedPage]:
+    """The overview, the calendar with a page per month, and a page per campaign type."""
+    t, today, url_of = site.t, site.today, site.url_of
+
+    def campaign_url(campaign: Campaign) -> str:
+        return url_of(campaign.page_key)
+
+    def month_url(year: int, month: int) -> str:
+        return url_of(calendar_month_key(year, month))
+
+    overview = overview_view(
+        chosen, site.types, t, today, campaign_url, lambda kind: url_of(type_key(kind))
+    )
+    calendar = calendar_view(chosen, t, today, campaign_url, FEED, month_url)
+    pages = [
         PlannedPage(
             key=OVERVIEW,
             title=t("campaigns.title"),
             template="campaigns-index.html",
             searchable=False,
-            context={
-                "xc_overview": overview_view(
-                    chosen,
-                    types,
-                    t,
-                    today,
-                    url_of,
-                    lambda kind: page_url(type_key(kind), use_directory_urls),
-                )
-            },
-        )
-    )
-
-    def month_url(year: int, month: int) -> str:
-        return page_url(calendar_month_key(year, month), use_directory_urls)
-
-    plan.pages.append(
+            context={"xc_overview": overview},
+        ),
         PlannedPage(
             key=CALENDAR,
             title=t("calendar.title"),
             template="calendar.html",
             searchable=False,
-            context={"xc_calendar": calendar_view(chosen, t, today, url_of, FEED, month_url)},
-        )
-    )
-    calendar_url = page_url(CALENDAR, use_directory_urls)
-    for year, month, view in calendar_month_views(chosen, t, url_of, calendar_url, month_url):
-        plan.pages.append(
+            context={"xc_calendar": calendar},
+        ),
+    ]
+    months = calendar_month_views(chosen, t, campaign_url, url_of(CALENDAR), month_url)
+    for year, month, view in months:
+        pages.append(
             PlannedPage(
                 key=calendar_month_key(year, month),
                 title=f"{view['title']} · {t('calendar.title')}",
@@ -209,83 +184,64 @@ def plan_campaign_site(
                 context={"xc_calendar_month": view},
             )
         )
-    for kind in types:
-        plan.pages.append(
+    for kind in site.types:
+        pages.append(
             PlannedPage(
                 key=type_key(kind),
                 title=type_label(kind, t),
                 template="campaigns-type.html",
                 searchable=False,
-                context={"xc_type_page": type_page_view(chosen, kind, t, today, url_of)},
+                context={"xc_type_page": type_page_view(chosen, kind, t, today, campaign_url)},
             )
         )
-    reports = plan_reports(
-        chosen,
-        code=code,
-        direction=direction,
-        prefix=prefix,
-        publishes_photos=publishes_photos,
-        photos=photos,
-        t=t,
-        use_directory_urls=use_directory_urls,
-        site_url=site_url,
-        timezone=timezone,
-        author=author,
-        wechat_articles=wechat_articles,
-    )
+    return pages
+
+
+def _plan_reports(
+    plan: CampaignPlan, chosen: list[Campaign], site: LanguageSite, drawn: DrawnFiles, referred
+) -> None:
+    """Report pages, each showing the pictures its campaign's bodies refer to, and news."""
+    reports = plan_reports(chosen, site, drawn.photos)
     reported = {r.page_key: r.slug for c in chosen for r in c.reports}
     shown: dict[tuple[str, str], dict] = {}
     for planned in reports.pages:
         if planned.key in reported:
-            here = prefix + key_url(planned.key)
+            here = site.prefix + site.url_of(planned.key)
             slug = reported[planned.key]
             # Addresses depend on the page's folder only, which a campaign's reports share.
             folder = (slug, here if here.endswith("/") else posixpath.dirname(here))
             if folder not in shown:
-                shown[folder] = pictures_view(referred[slug], here, publishes_photos)
+                shown[folder] = pictures_view(referred[slug], here, site.publishes_photos)
             planned.context["xc_pictures"] = shown[folder]
     plan.pages.extend(reports.pages)
     plan.assets.extend(reports.assets)
     plan.news_feed = reports.feed
-    _plan_summaries(plan, campaigns, code, types, t, today, use_directory_urls, print_files,
-                    summary_files)  # fmt: skip
-    plan.feed = calendar_feed(
-        chosen,
-        name=t("calendar.title"),
-        language=code,
-        timezone=timezone,
-        stamp=stamp,
-        page_url=absolute_url,
-        cache_dir=cache_dir,
-    )
-    return plan
 
 
 def _plan_summaries(
-    plan, campaigns, code, types, t, today, use_directory_urls, print_files, summary_files
+    plan: CampaignPlan, campaigns: CampaignSet, site: LanguageSite, drawn: DrawnFiles
 ) -> None:
     """The year-end summaries: a list of the years, and a page per year with its PDF."""
+    t, today, url_of = site.t, site.today, site.url_of
     summaries = year_summaries(
-        campaigns, code, default=t.default, types=types, today=today, print_files=print_files
-    )
+        campaigns, site.code, default=t.default, types=site.types, today=today,
+        print_files=drawn.print_files,
+    )  # fmt: skip
     if not summaries:
         return
-
-    def url_of(key: str) -> str:
-        return page_url(key, use_directory_urls)
-
+    index = summary_index_view(summaries, t, url_of, drawn.summary_files)
     plan.pages.append(
         PlannedPage(
             key=SUMMARY_INDEX,
             title=t("summary.title"),
             template="summary-index.html",
             searchable=False,
-            context={"xc_summary_index": summary_index_view(summaries, t, url_of, summary_files)},
+            context={"xc_summary_index": index},
         )
     )
     for summary in summaries:
         text = summary_text(summary, t, today)
-        pdf = summary_files(summary.year)
+        pdf = drawn.summary_files(summary.year)
         plan.pages.append(
             PlannedPage(
                 key=summary_key(summary.year),

@@ -1,10 +1,10 @@
 """The files the bodies of campaigns and reports refer to, as the site publishes them.
 
-A picture a page shows is published as web-sized copies (site/web_photos.py), never as the
+A picture a page shows is published as web-sized copies (site/files/web_photos.py), never as the
 camera's original: print files use the original, readers get 480 to 1600 px. A file a page
 links to (a form, a PDF, a photo offered for download) is published as it is. Either way
 once, in the default language's site, whatever the language whose body names it: the other
-languages' pages refer to those files, as report photos do (site/report_views.py).
+languages' pages refer to those files, as report photos do (site/reports/views.py).
 
 MkDocs still checks each page's links against the originals (``link_targets``); the page's
 HTML is then given the published files (``with_published_files``).

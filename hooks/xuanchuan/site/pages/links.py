@@ -9,7 +9,7 @@ Before MkDocs checks and rewrites a page's links, such a link becomes the page's
 language-free name (so MkDocs still checks that the page exists); a link into another
 language's site is then given its final address once MkDocs is done.
 
-A link to a page the language leads to the default language's page for (site/untranslated.py)
+A link to a page the language leads to the default language's page for (site/pages/untranslated.py)
 is given that page's address, with the reader's language: MkDocs would not find the page in
 this language's site.
 """

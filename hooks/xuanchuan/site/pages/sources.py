@@ -22,7 +22,7 @@ from ...core.settings import Settings, split_language
 # What Material for MkDocs can hide on a page (its templates test for these words).
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")
 # Templates that need what only their own pages have: the pages campaigns add
-# (site/campaign_pages.py), a page kept from an earlier build (site/page_cache.py) and
+# (site/campaign_pages/plan.py), a page kept from an earlier build (site/build/page_cache.py) and
 # Material's blog posts (its blog plugin).
 NOT_FOR_PAGES = (
     "xc-kept.html",

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from ...campaigns.model import Campaign
 from ...core.disk_cache import cache_key, cached_bytes
+from ..build.language_site import LanguageSite
 
 
 def activity_uid(campaign: Campaign, index_on_day: int, day: dt.date) -> str:
@@ -17,23 +17,20 @@ def activity_uid(campaign: Campaign, index_on_day: int, day: dt.date) -> str:
     return f"{campaign.slug}-{day:%Y%m%d}-{index_on_day}@xuanchuan"
 
 
-def calendar_feed(
-    campaigns: list[Campaign],
-    *,
-    name: str,
-    language: str,
-    timezone: str,
-    stamp: dt.datetime,
-    page_url,
-    cache_dir: Path | None = None,
-) -> bytes:
-    """``page_url(campaign)`` gives the absolute link to a campaign's page, or None.
+def calendar_feed(campaigns: list[Campaign], site: LanguageSite) -> bytes:
+    """Each event links to its campaign's published page, if the site has an address.
 
-    With ``cache_dir``, a feed whose events are unchanged is read back instead of drawn
-    again: icalendar takes seconds for thousands of events.
+    With the site's ``cache_dir``, a feed whose events are unchanged is read back instead of
+    drawn again: icalendar takes seconds for thousands of events.
     """
-    head = {"name": name, "language": language, "timezone": timezone, "stamp": stamp.isoformat()}
-    events = _events(campaigns, page_url)
+    head = {
+        "name": site.t("calendar.title"),
+        "language": site.code,
+        "timezone": site.timezone,
+        "stamp": site.stamp.isoformat(),
+    }
+    events = _events(campaigns, lambda campaign: site.address_of(campaign.page_key))
+    cache_dir = site.cache_dir
 
     def make() -> bytes:
         return _ical(head, events)

@@ -11,27 +11,19 @@ from xml.sax.saxutils import escape, quoteattr
 from zoneinfo import ZoneInfo
 
 from ...campaigns.model import Report
+from ..build.language_site import LanguageSite
 
 FEED_ENTRIES = 50
+NEWS = "news/index.md"
+NEWS_FEED = "news.xml"
 
 
-def news_feed(
-    reports: list[Report],
-    *,
-    title: str,
-    language: str,
-    timezone: str,
-    site_address: str | None,
-    news_path: str,
-    feed_path: str,
-    page_path,
-    author: str,
-    summary_of,
-) -> bytes:
-    """Paths are relative to the language's site root, as the feed is: ``page_path(report)``
-    is the report page's. Links are absolute with a site address. ``summary_of(report)``
-    is a report's opening as plain text."""
-    zone = ZoneInfo(timezone)
+def news_feed(reports: list[Report], site: LanguageSite, summary_of) -> bytes:
+    """Paths are relative to the language's site root, as the feed is. Links are absolute
+    with a site address. ``summary_of(report)`` is a report's opening as plain text."""
+    title, language, author = site.t("news.title"), site.code, site.author
+    site_address, news_path, feed_path = site.site_url, site.url_of(NEWS), NEWS_FEED
+    zone = ZoneInfo(site.timezone)
     chosen = reports[:FEED_ENTRIES]
 
     def stamp(day: dt.date) -> str:
@@ -58,7 +50,7 @@ def news_feed(
     ]
     for report in chosen:
         day = stamp(report.date)
-        path = page_path(report)
+        path = site.url_of(report.page_key)
         summary = summary_of(report)
         lines += [
             "  <entry>",

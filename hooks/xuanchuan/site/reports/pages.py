@@ -6,16 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...campaigns.model import Campaign, Report
-from ...core.links import address, page_url, relative_url
+from ...core.links import relative_url
 from ...core.strings import Translator
+from ..build.language_site import LanguageSite
 from ..build.planned import PlannedPage
 from ..search.excerpts import opening
 from ..wechat.pages import article_link, report_article
-from .news_feed import news_feed
+from .news_feed import NEWS, NEWS_FEED, news_feed
 from .views import news_view, photo_assets, report_view
 
-NEWS = "news/index.md"
-NEWS_FEED = "news.xml"
 # Twenty reports a page keep a news page as light as an article on a phone.
 NEWS_PAGE_SIZE = 20
 FEED_SUMMARY_LENGTH = 200
@@ -32,28 +31,11 @@ class ReportPlan:
     feed: bytes = b""
 
 
-def plan_reports(
-    campaigns: list[Campaign],
-    *,
-    code: str,
-    prefix: str,
-    publishes_photos: bool,
-    photos: dict,
-    t: Translator,
-    use_directory_urls: bool,
-    site_url: str | None,
-    timezone: str,
-    author: str,
-    direction: str = "ltr",
-    wechat_articles: bool = True,
-) -> ReportPlan:
-    """``prefix`` is this language's folder in the site (``""`` or ``"en/"``); photo copies
-    are published by the language that ``publishes_photos`` and shown by all."""
+def plan_reports(campaigns: list[Campaign], site: LanguageSite, photos: dict) -> ReportPlan:
+    """A page per report, the news pages and their feed; photo copies are published by
+    the language that publishes photos and shown by all."""
     plan = ReportPlan()
-
-    def url_of(key: str) -> str:
-        return page_url(key, use_directory_urls)
-
+    t, prefix, url_of = site.t, site.prefix, site.url_of
     by_slug = {campaign.slug: campaign for campaign in campaigns}
     reports = sorted(
         (r for c in campaigns for r in c.reports),
@@ -73,11 +55,11 @@ def plan_reports(
                 report,
                 campaign,
                 t,
-                direction=direction,
+                direction=site.direction,
                 page_path=page_path,
-                address=address(site_url, page_path),
+                address=site.address_of(report.page_key),
             )
-            if wechat_articles
+            if site.wechat_articles
             else None
         )
         view = report_view(report, campaign, t, url_of, photo_url, photos)
@@ -96,7 +78,7 @@ def plan_reports(
                 article=None if report.is_fallback else article,
             )
         )
-    if publishes_photos:
+    if site.publishes_photos:
         for campaign in campaigns:
             plan.assets.extend(photo_assets(campaign, photos))
     if not reports:
@@ -125,16 +107,7 @@ def plan_reports(
             )
         )
     plan.feed = news_feed(
-        reports,
-        title=t("news.title"),
-        language=code,
-        timezone=timezone,
-        site_address=site_url,
-        news_path=url_of(NEWS),
-        feed_path=NEWS_FEED,
-        page_path=lambda r: url_of(r.page_key),
-        author=author,
-        summary_of=lambda r: opening({}, r.body, FEED_SUMMARY_LENGTH),
+        reports, site, summary_of=lambda r: opening({}, r.body, FEED_SUMMARY_LENGTH)
     )
     return plan
 

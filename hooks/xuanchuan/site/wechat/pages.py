@@ -1,4 +1,4 @@
-"""Which pages get an official-account article (site/wechat.py), and what each shows besides
+"""Which pages get an official-account article (site/wechat/article.py), and what each shows besides
 its body: a campaign's dates, places, organizer and summary; a report's day, place,
 attendance, figures, campaign and photos."""
 
