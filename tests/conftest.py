@@ -49,6 +49,10 @@ def visit(browser, base):
 
 
 def pytest_collection_modifyitems(items):
+    from hypothesis import is_hypothesis_test
+
     for item in items:
-        if "whole" in item.path.parts or item.get_closest_marker("browser"):
+        fuzzed = is_hypothesis_test(getattr(item, "obj", None))
+        if "whole" in item.path.parts or item.get_closest_marker("browser") or fuzzed:
+            # Fuzzing runs its hundreds of examples with the whole suite, not the quick part.
             item.add_marker(pytest.mark.slow)
