@@ -56,7 +56,7 @@ def check_site_address(config: MkDocsConfig, url: str | None, strict: bool) -> b
     found = site_url_problem(url, path.name, text)
     if found is not None and found[1]:
         raise SourceError(found[0])
-    _check_link_addresses(config, path.name, field_lines(text))
+    check_link_addresses(config, path.name, field_lines(text))
     if found is None:
         return False
     placeholder = found[0]
@@ -71,7 +71,7 @@ def check_site_address(config: MkDocsConfig, url: str | None, strict: bool) -> b
     return True
 
 
-def _check_link_addresses(config: MkDocsConfig, name: str, lines: dict[str, int]) -> None:
+def check_link_addresses(config: MkDocsConfig, name: str, lines: dict[str, int]) -> None:
     """The other addresses of mkdocs.yml the theme turns into links: web, e-mail or
     telephone addresses only, never one that runs script when a reader taps it."""
     found = [("repo_url", config.repo_url)]
