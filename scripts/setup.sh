@@ -60,5 +60,5 @@ if [ "$installed" = 0 ]; then
   echo "$wanted" > "$stamp"
 fi
 # cairo cannot subset the CJK fonts' CFF outlines correctly: posters use a copy made once.
-.venv/bin/python -m xuanchuan.printing.embeddable
+.venv/bin/python -m xuanchuan.printing.text.embeddable
 echo "» ready"

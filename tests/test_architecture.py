@@ -148,7 +148,6 @@ STILL_OVER = {
     "module printing/jobs/plan.py",
     "module printing/layouts.py",
     "module printing/text/flow.py",
-    "module site/build/languages.py",
     "module site/wechat/body.py",
     "parameters campaigns/loader.py:_load_folder",
     "parameters campaigns/loader.py:_load_folder_again",

@@ -3,7 +3,7 @@ apart. The built site and the browser are in test_right_to_left_site.py."""
 
 from __future__ import annotations
 
-from xuanchuan.site.build.languages import with_language
+from xuanchuan.site.build.language_notices import with_language
 from xuanchuan.site.search.index import tokens
 
 MATERIAL_PAGE = '<!doctype html>\n<html lang="en" class="no-js">\n  <head></head>\n<body dir="rtl">'

@@ -13,6 +13,7 @@ from ..core.disk_cache import damage_report, take_damaged
 from ..core.failure import failure_summary
 from ..core.log import log
 from ..core.messages import msg
+from ..site.build.language_notices import linked_search_entries
 from ..site.build.languages import LanguageBuild
 from ..site.files.xml_outputs import well_formed
 from ..site.pages.translation_report import build_report
@@ -45,13 +46,13 @@ def finish_language(build: LanguageBuild, config: MkDocsConfig) -> None:
 
 def _search_files(build: LanguageBuild, config: MkDocsConfig) -> None:
     if build.run.serving:
-        docs = deferred_search_files(Path(config.site_dir), build.linked_search_entries())
+        docs = deferred_search_files(Path(config.site_dir), linked_search_entries(build))
         if docs is not None:
             folder = preview_address(build, SEARCH_FOLDER + "/")
             PREVIEW_FILES.add_made(folder, index_files, docs)
         size = None
     else:
-        size = write_search_files(Path(config.site_dir), build.linked_search_entries())
+        size = write_search_files(Path(config.site_dir), linked_search_entries(build))
     if size is not None:
         log.info(
             msg("Search index ({code}): {size} bytes", code=build.language.code, size=f"{size:,}")

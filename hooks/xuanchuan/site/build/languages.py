@@ -3,14 +3,13 @@ languages, and what a page shown in another language tells the reader."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from ...campaigns.model import Campaign
-from ...core.links import counterpart_url, href_path, page_url, relative_url
+from ...core.links import href_path, page_url, relative_url
 from ...core.settings import Language
 from ...core.short_links import ShortCodes
 from ...core.strings import Translator
@@ -21,17 +20,13 @@ from ..pages.plain_text import as_html, plain_text_meta
 from ..pages.print_footer import FooterTemplates
 from ..pages.section_lists import SectionPlan, back_view, list_view, plan_sections
 from ..pages.untranslated import HOME, link_from
-from ..search.excerpts import opening
-from ..search.index import page_in_another_language
 from ..wechat.article import article_file
+from .language_notices import alternates, notice, reader_notice, with_language
 from .language_site import LanguageSite
 from .page_cache import PageReuse
 from .planned import PlannedPage
 from .run import Run
 
-# The page's own start tag, right after the doctype: never text that only looks like one.
-_HTML_START = re.compile(r"\A(\s*<!doctype html>\s*)<html\b([^>]*)>", re.IGNORECASE)
-_LANG_AND_DIR = re.compile(r"""\s(?:lang|dir)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*)""", re.IGNORECASE)
 # What a kept page keeps to make its article again: its body, as rendered.
 ARTICLE_BODY = "article_body"
 
@@ -282,7 +277,7 @@ class LanguageBuild:
         The footer only paper shows holds the page's short address, as text and, drawn as
         the page is written (``with_footer_code``), as a QR code; only a page whose template
         prints it (``prints_footer``) has one."""
-        context: dict = {"xc_alternates": self.alternates(key, url)}
+        context: dict = {"xc_alternates": alternates(self, key, url)}
         planned = self.planned.get(key)
         if planned:
             context.update(planned.context)
@@ -290,14 +285,14 @@ class LanguageBuild:
         context["xc_print_qr"] = (
             {"url": short, "caption": self.translator("print.scan")} if short else None
         )
-        context["xc_notice"] = self.notice() if key in self.fallbacks else None
+        context["xc_notice"] = notice(self) if key in self.fallbacks else None
         context["xc_search_cut"] = self.translator("search.cut", count=SEARCH_QUERY_LIMIT)
         context["xc_search_limit"] = SEARCH_QUERY_LIMIT
         context["xc_home"] = self.home(url) if key == HOME else None
         context.update(self.section_context(key))
         # Readers of other languages led here: each their notice, shown by the page's script.
         context["xc_reader_notices"] = [
-            self.reader_notice(code) for code in self.run.untranslated.readers(key)
+            reader_notice(self, code) for code in self.run.untranslated.readers(key)
         ]
         return context
 
@@ -369,84 +364,5 @@ class LanguageBuild:
         """
         return with_language(page, self.language.code, self.language.dir)
 
-    def alternates(self, key: str, url: str) -> list[dict]:
-        """Links to the same page in every language; to a language's home page where the
-        language leads to the default language's page instead (``exists`` is then false)."""
-        settings = self.run.settings
-        alternates = []
-        for language in settings.languages:
-            prefix = settings.prefix(language.code)
-            exists = not self.run.untranslated.linked(key, language.code)
-            alternates.append(
-                {
-                    "code": language.code,
-                    "name": as_html(language.name),
-                    "url": counterpart_url(url, self.prefix, prefix)
-                    if exists
-                    else relative_url(
-                        prefix + page_url(HOME, self.use_directory_urls), self.prefix + url
-                    ),
-                    "current": language == self.language,
-                    "exists": exists,
-                }
-            )
-        return alternates
-
-    def notice(self) -> dict:
-        """The notice on a page not yet translated into this language."""
-        default = self.run.settings.default
-        return {
-            **_notice_texts(self.translator, self.language, default),
-            "content_lang": default.code,
-            "content_dir": default.dir,
-        }
-
-    def reader_notice(self, code: str) -> dict:
-        """The notice for readers of ``code`` led to this default-language page."""
-        settings = self.run.settings
-        language = settings.language(code)
-        t = Translator(code, settings.default.code)
-        return {"code": code, **_notice_texts(t, language, settings.default)}
-
-    def linked_search_entries(self) -> list[dict]:
-        """Search entries of this language for the pages it leads to the default language's
-        page for: the original's title and opening, labelled with its language."""
-        catalogue, untranslated = self.run.catalogue, self.run.untranslated
-        default = self.run.settings.default
-        t = self.translator
-        label = t("untranslated.search_label", original=t.language_name(default.code, default.name))
-        entries = []
-        for key in self.linked:
-            fields = catalogue.fields(key, default.code)
-            if (fields.get("search") or {}).get("exclude"):
-                continue
-            _, document, _ = catalogue.source(key, default.code)
-            address = untranslated.address(key, self.language.code, self.use_directory_urls)
-            entries.append(
-                page_in_another_language(
-                    link_from(self.prefix, address),
-                    catalogue.title(key, default.code),
-                    opening(fields, document.body),
-                    label,
-                )
-            )
-        return entries
 
 
-def _notice_texts(t: Translator, language: Language, default: Language) -> dict:
-    values = {
-        "language": as_html(t.language_name(language.code, language.name)),
-        "original": as_html(t.language_name(default.code, default.name)),
-    }
-    return {"title": t("untranslated.title", **values), "body": t("untranslated.body", **values)}
-
-
-def with_language(page: str, code: str, direction: str) -> str:
-    """``page`` with ``lang`` and ``dir`` set on its ``<html>`` start tag, the other
-    attributes kept; a text that does not start as an HTML page is left as it is."""
-    match = _HTML_START.match(page)
-    if match is None:
-        return page
-    others = _LANG_AND_DIR.sub("", match.group(2))
-    tag = f'<html lang="{as_html(code)}" dir="{as_html(direction)}"{others}>'
-    return match.group(1) + tag + page[match.end() :]
