@@ -91,6 +91,13 @@ class Activity:
             return self.time.split("-")[1].strip()
         return None
 
+    def schedule_line(self, day: str) -> str:
+        """The activity as a line of a printed schedule, ``day`` as the format words it:
+        "6月12日 09:00-11:30 Title · Place"."""
+        when = f"{day} {self.time}" if self.time else day
+        where = f" · {self.place}" if self.place else ""
+        return f"{when} {self.title}{where}"
+
 
 @dataclass(frozen=True, kw_only=True)
 class Contact:

@@ -71,9 +71,7 @@ def more_content(campaign: Campaign, t: Translator) -> dict:
     for activity in campaign.activities:
         day = t("board.day", month=activity.date.month, day=activity.date.day,
                 month_name=month_name(activity.date.month, t))  # fmt: skip
-        when = f"{day} {activity.time}" if activity.time else day
-        where = f" · {activity.place}" if activity.place else ""
-        schedule.append(f"{when} {activity.title}{where}")
+        schedule.append(activity.schedule_line(day))
     return {
         "slogan": campaign.banner or (poster.headline if poster else None) or campaign.title,
         "schedule": tuple(schedule),

@@ -605,9 +605,7 @@ def leaflet_blocks(campaign: Campaign, t: Translator, cache_dir: Path | None = N
     if campaign.activities:
         blocks.append({"kind": "h2", "text": t("label.schedule")})
         for activity in campaign.activities:
-            when = format_day(activity.date, t) + (f" {activity.time}" if activity.time else "")
-            where = f" · {activity.place}" if activity.place else ""
-            text = printable_text(f"{when} {activity.title}{where}")
+            text = printable_text(activity.schedule_line(format_day(activity.date, t)))
             blocks.append({"kind": "li", "text": text, "marker": "•"})
     return blocks
 
