@@ -278,8 +278,16 @@ class _Existing:
     def __init__(self, site_dir: Path):
         self.site_dir = site_dir
         self.root = site_dir.resolve()
+        # Every page links to the same stylesheets, scripts and menus: each target is
+        # looked up on disk once.
+        self.found: dict[str, str | None] = {}
 
     def resolve(self, target: str) -> str | None:
+        if target not in self.found:
+            self.found[target] = self._look_up(target)
+        return self.found[target]
+
+    def _look_up(self, target: str) -> str | None:
         clean = target.split("?", 1)[0]
         candidates = [clean.rstrip("/") + "/index.html"] if clean.endswith("/") else [clean]
         if not clean.endswith("/"):
