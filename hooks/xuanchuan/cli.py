@@ -11,7 +11,6 @@ from pathlib import Path
 
 from .core.errors import Problem, SourceError
 from .core.messages import msg
-from .core.yaml_edit import get_value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,17 +184,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _init(config_file: Path, args) -> int:
+    from .core.messages import use_language
+    from .core.settings import messages_language_in, read_config_text
     from .publish.init_site import LABELS, Answers, apply_answers, check_answers
     from .publish.init_site import current_answers as now
 
-    if not config_file.is_file():
-        raise SourceError(
-            Problem(str(config_file), None, None, msg("not found: expected the site's mkdocs.yml"))
-        )
+    text = read_config_text(config_file)
     project_dir = config_file.resolve().parent
-    _use_language_of(config_file)
+    # Messages in the site's language, read leniently: mkdocs.yml may be half written.
+    use_language(messages_language_in(text))
     if args.check:
-        return _check_address(config_file)
+        return _check_address(config_file.name, text)
     answers = Answers(
         name=args.name,
         short_name=args.short_name,
@@ -214,7 +213,7 @@ def _init(config_file: Path, args) -> int:
                 file=sys.stderr,
             )
             return 2
-        answers = _ask(now(config_file.read_text(encoding="utf-8")), project_dir)
+        answers = _ask(now(text), project_dir)
     check_answers(answers, project_dir, config_file.name)
     changes = apply_answers(config_file, answers)
     if not changes:
@@ -233,21 +232,11 @@ def _init(config_file: Path, args) -> int:
     return 0
 
 
-def _use_language_of(config_file: Path) -> None:
-    """Messages in the site's language, read leniently: mkdocs.yml may be half written."""
-    from .core.messages import use_language
-    from .core.settings import messages_language_in
+def _check_address(config_name: str, text: str) -> int:
+    from .core.site_address import site_url_problem, written_site_url
 
-    use_language(messages_language_in(config_file.read_text("utf-8")))
-
-
-def _check_address(config_file: Path) -> int:
-    from .core.site_address import site_url_problem
-
-    text = config_file.read_text(encoding="utf-8")
-    url = get_value(text, ["site_url"])
-    url = url if isinstance(url, str) and url else None
-    found = site_url_problem(url, config_file.name, text)
+    url = written_site_url(text)
+    found = site_url_problem(url, config_name, text)
     if found is None:
         print(msg("site address: {url}", url=url))
         return 0

@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from .errors import SourceError, did_you_mean
+from .errors import Problem, SourceError, did_you_mean
 from .messages import Message, msg
 from .schema import (
     MISSING,
@@ -356,6 +357,20 @@ def load_settings(
     if report.issues:
         raise SourceError(report.problems(config_file, lines or {}))
     return build(Settings, data)
+
+
+def config_not_found(config_file: Path) -> SourceError:
+    """The error for a command run where the site's mkdocs.yml is not."""
+    return SourceError(
+        Problem(str(config_file), None, None, msg("not found: expected the site's mkdocs.yml"))
+    )
+
+
+def read_config_text(config_file: Path) -> str:
+    """mkdocs.yml as written, for the commands that read it without MkDocs."""
+    if not config_file.is_file():
+        raise config_not_found(config_file)
+    return config_file.read_text(encoding="utf-8")
 
 
 def messages_language_in(config_text: str) -> str:

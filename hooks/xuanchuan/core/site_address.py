@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from .errors import Problem, did_you_mean
 from .frontmatter import field_lines
 from .messages import Message, msg
+from .yaml_edit import get_value
 
 # Reserved for examples and tests: no reader's phone ever reaches them.
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org", "example.edu")
@@ -167,6 +168,12 @@ def site_url_problem(
         return None
     line = field_lines(config_text).get("site_url") if config_text else None
     return Problem(config_name, line, "site_url", problem or placeholder_problem(url)), wrong
+
+
+def written_site_url(config_text: str) -> str | None:
+    """``site_url`` as mkdocs.yml writes it, or None where it gives none."""
+    url = get_value(config_text, ["site_url"])
+    return url if isinstance(url, str) and url else None
 
 
 def link_address_problem(url: object) -> Message | None:

@@ -15,11 +15,7 @@ from ..core.frontmatter import field_lines
 from ..core.log import log
 from ..core.messages import msg, use_language
 from ..core.project import Project
-from ..core.settings import (
-    Settings,
-    load_settings,
-    messages_language_of,
-)
+from ..core.settings import Settings, config_not_found, load_settings, messages_language_of
 from ..core.site_address import link_address_problem, site_url_problem
 from ..site.build.run import Mode, Places, Run, start_run
 from ..site.files.page_qr import MOST_PRINTABLE, qr_version
@@ -136,9 +132,7 @@ def settings_of(config: MkDocsConfig) -> Settings:
 
 def read_project(config_file: Path) -> Project:
     if not config_file.is_file():
-        raise SourceError(
-            Problem(str(config_file), None, None, msg("not found: expected the site's mkdocs.yml"))
-        )
+        raise config_not_found(config_file)
     try:
         config = load_config(config_file=str(config_file))
     except ConfigurationError as error:

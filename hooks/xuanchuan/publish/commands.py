@@ -11,8 +11,8 @@ from pathlib import Path
 from ..core.disk_cache import CACHE_DIR
 from ..core.errors import Problem, SourceError, shown_path
 from ..core.messages import msg, use_language
-from ..core.settings import messages_language_in
-from ..core.site_address import address_problem, site_url_problem
+from ..core.settings import messages_language_in, read_config_text
+from ..core.site_address import address_problem, site_url_problem, written_site_url
 from ..core.yaml_edit import get_value
 from .deploy import Deployment, Plan
 from .live_check import check_live, live_addresses
@@ -27,20 +27,13 @@ class _Site:
     """The built site as mkdocs.yml describes it."""
 
     def __init__(self, config_file: Path):
-        if not config_file.is_file():
-            raise SourceError(
-                Problem(
-                    str(config_file), None, None, msg("not found: expected the site's mkdocs.yml")
-                )
-            )
-        text = config_file.read_text(encoding="utf-8")
+        text = read_config_text(config_file)
         use_language(messages_language_in(text))
         self.config, self.config_text = config_file, text
         self.project_dir = config_file.resolve().parent
         site_dir = get_value(text, ["site_dir"])
         self.dir = self.project_dir / (site_dir if isinstance(site_dir, str) else "site")
-        url = get_value(text, ["site_url"])
-        self.url = url if isinstance(url, str) and url else None
+        self.url = written_site_url(text)
         if self.url and not self.url.endswith("/"):
             self.url += "/"  # as MkDocs reads it
 
