@@ -26,7 +26,7 @@ class OtherLanguages:
     """The other languages' sites, built in a forked process while this one builds the
     default language's: on two cores a cold build's site part takes nearly half as long.
 
-    The child builds exactly as the build would have in turn (``_build_other_languages``),
+    The child builds exactly as the build would have in turn (``build_other_languages``),
     writing into the same staging folder, and reports back what the parent needs to finish
     the run: its warnings (for --strict), the kept pages it used, and how it failed.
     """

@@ -102,8 +102,12 @@ def _check_json(result: CheckResult, unanswered, live) -> dict:
             for b in result.broken
         ],
         "live": live,
-        "unanswered": [{"address": u.address, "reason": str(u.reason)} for u in unanswered],
+        "unanswered": _unanswered_json(unanswered),
     }
+
+
+def _unanswered_json(unanswered) -> list[dict]:
+    return [{"address": u.address, "reason": str(u.reason)} for u in unanswered]
 
 
 def _print_check(result: CheckResult, unanswered, live) -> None:
@@ -199,7 +203,7 @@ def deploy_command(config_file: Path, args) -> int:
         result["live"] = {
             "url": live,
             "addresses": len(addresses),
-            "unanswered": [{"address": u.address, "reason": str(u.reason)} for u in unanswered],
+            "unanswered": _unanswered_json(unanswered),
         }
     if quiet:
         print(json.dumps(result, ensure_ascii=False))

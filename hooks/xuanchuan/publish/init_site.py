@@ -121,14 +121,19 @@ def answer_problem(field: str, value: str, project_dir: Path) -> Message | None:
             return msg('"{value}" is not {expected}', value=value, expected=HOTLINE_HELP)
         return None
     if field == "logo":
-        return _logo_problem(Path(value).expanduser(), project_dir)
+        return _logo_problem(_logo_path(value, project_dir))
     if field == "languages":
         return _languages_problem(value)
     return None
 
 
-def _logo_problem(path: Path, project_dir: Path) -> Message | None:
-    path = path if path.is_absolute() else project_dir / path
+def _logo_path(value: str, project_dir: Path) -> Path:
+    """The logo file an answer names: "~" expanded, a relative path from the project."""
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else project_dir / path
+
+
+def _logo_problem(path: Path) -> Message | None:
     if not path.is_file():
         return msg("{path}: no such file: expected the logo as a PNG picture", path=path)
     if path.stat().st_size > MAX_LOGO_BYTES:
@@ -230,8 +235,7 @@ def apply_answers(config_file: Path, answers: Answers) -> list[tuple[str, str | 
             edits.append((["extra", "xuanchuan", "languages"], entries))
     logo_source = None
     if answers.logo is not None:
-        logo_source = Path(answers.logo).expanduser()
-        logo_source = logo_source if logo_source.is_absolute() else project_dir / logo_source
+        logo_source = _logo_path(answers.logo, project_dir)
         kept = (LOGO_FOLDER / "logo.png").as_posix()
         edits.append((["extra", "xuanchuan", "print", "logo"], kept))
         edits.append((["theme", "logo"], LOGO_SITE_PATH))

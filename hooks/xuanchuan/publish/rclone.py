@@ -219,15 +219,7 @@ class Rclone:
         """Write and remove a tiny file first: a target that refuses writes (read only, no
         permission, full) says so at once, instead of after every file failed in turn."""
         probe = f"{self.target.rstrip('/')}/{PROBE}"
-        done = subprocess.run(
-            [self.binary, "--log-level=ERROR", "rcat", probe, "--retries=1", *NETWORK_FLAGS[:2]],
-            input="xuanchuan",
-            capture_output=True,
-            text=True,
-            env=self._environment(),
-        )
-        if done.returncode != 0:
-            raise self._failure(done.stderr)
+        self._run(["rcat", probe, "--retries=1", *NETWORK_FLAGS[:2]], given="xuanchuan")
         self._run(["deletefile", probe, *NETWORK_FLAGS[:2]], check=False)
 
     def delete(self, paths: list[str]) -> None:
@@ -260,13 +252,16 @@ class Rclone:
         # full; its log is read as JSON by the progress bar.
         return {**os.environ, "RCLONE_ASK_PASSWORD": "false"}
 
-    def _run(self, arguments: list[str], *, check: bool = True) -> subprocess.CompletedProcess:
+    def _run(
+        self, arguments: list[str], *, check: bool = True, given: str | None = None
+    ) -> subprocess.CompletedProcess:
+        """rclone with ``arguments``; ``given`` is what it reads on its input, else nothing."""
         done = subprocess.run(
             [self.binary, "--log-level=ERROR", *arguments],
             capture_output=True,
             text=True,
             env=self._environment(),
-            stdin=subprocess.DEVNULL,
+            **({"input": given} if given is not None else {"stdin": subprocess.DEVNULL}),
         )
         if check and done.returncode != 0:
             raise self._failure(done.stderr)
