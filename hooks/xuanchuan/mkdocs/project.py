@@ -23,6 +23,15 @@ from ..site.files.short_pages import team_short_links
 from ..site.pages.sources import Theme
 
 
+def _written(config: MkDocsConfig) -> tuple[str, str]:
+    """mkdocs.yml's name and its text as written, for line numbers ("" if unreadable)."""
+    path = Path(config.config_file_path or "mkdocs.yml")
+    try:
+        return path.name, path.read_text(encoding="utf-8")
+    except OSError:
+        return path.name, ""
+
+
 def published_site_url(config: MkDocsConfig) -> str | None:
     """site_url as mkdocs.yml writes it: ``mkdocs serve`` replaces it with the preview's
     own address before any event sees the configuration."""
@@ -44,15 +53,11 @@ def check_site_address(config: MkDocsConfig, url: str | None, strict: bool) -> b
     strict build stops, and any other build marks them 样稿 / DRAFT and says so.
 
     XUANCHUAN_DRAFT=1 asks for drafts knowingly (``scripts/build.sh`` before ``init``)."""
-    path = Path(config.config_file_path or "mkdocs.yml")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        text = ""
-    found = site_url_problem(url, path.name, text)
+    name, text = _written(config)
+    found = site_url_problem(url, name, text)
     if found is not None and found[1]:
         raise SourceError(found[0])
-    check_link_addresses(config, path.name, field_lines(text))
+    check_link_addresses(config, name, field_lines(text))
     if found is None:
         return False
     placeholder = found[0]
@@ -117,15 +122,11 @@ def theme_of(config: MkDocsConfig) -> Theme:
 
 def settings_of(config: MkDocsConfig) -> Settings:
     """The engine's settings, with mkdocs.yml line numbers for any problem."""
-    path = Path(config.config_file_path or "mkdocs.yml")
-    try:
-        lines = field_lines(path.read_text(encoding="utf-8"))
-    except OSError:
-        lines = {}
+    name, text = _written(config)
     raw = config.extra.get("xuanchuan")
     # Even a problem in the settings themselves is told in the team's language.
     use_language(messages_language_of(raw))
-    settings = load_settings(raw, path.name, lines)
+    settings = load_settings(raw, name, field_lines(text))
     use_language(settings.messages)
     return settings
 
