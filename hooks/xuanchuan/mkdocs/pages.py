@@ -31,7 +31,7 @@ def page_markdown(
     key = page.file.src_uri
     page.meta = build.page_meta(key, page.meta)
     markdown = build.page_markdown(key, markdown)
-    footers = build.footer_templates(config.theme.get_env())
+    footers = build.footer_templates(config.theme.get_env)
     prints_footer = footers.prints(page.meta.get("template", "main.html"))
     context = build.page_context(key, page.url, prints_footer)
     build.keep_context(key, context)
@@ -59,7 +59,7 @@ def page_content(build: LanguageBuild, page: Page, html: str, config: MkDocsConf
         html = with_published_files(html, page.url, planned.context["xc_pictures"])
     if planned and planned.fragment:
         # Rendered into the content, not the template, so search indexes it too.
-        fragment = build.fragment(planned.fragment, config.theme.get_env())
+        fragment = build.fragment(planned.fragment, config.theme.get_env)
         # base_url lets the fragment's links pass through MkDocs' own url filter.
         base_url = get_relative_url(".", page.url)
         made = fragment.render(**planned.context, page=page, config=config, base_url=base_url)

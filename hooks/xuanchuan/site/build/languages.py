@@ -127,17 +127,18 @@ class LanguageBuild:
     def keep_article_body(self, key: str, html: str) -> None:
         self.article_bodies[key] = html
 
-    def footer_templates(self, env) -> FooterTemplates:
-        """Which templates print a footer, asked of the theme's environment once."""
+    def footer_templates(self, make_env) -> FooterTemplates:
+        """Which templates print a footer, asked once of the theme's environment
+        (``make_env()`` makes it)."""
         if self.footers is None:
-            self.footers = FooterTemplates(env)
+            self.footers = FooterTemplates(make_env())
         return self.footers
 
-    def fragment(self, name: str, env):
+    def fragment(self, name: str, make_env):
         """The template ``name`` rendered into a page's content, from the theme's
-        environment, kept once made."""
+        environment, made once by ``make_env()`` and kept."""
         if self.env is None:
-            self.env = env
+            self.env = make_env()
         return self.env.get_template(name)
 
     def language_site(self, author: str, cache_dir: Path) -> LanguageSite:
