@@ -120,3 +120,84 @@ def test_points_are_texts_and_their_icons_are_kept_by_position(tmp_path):
                          "No kites under power lines")
     assert en.icons == zh.icons
     assert en.layout == zh.layout == "pictograms"
+
+
+PRINTED_ZH = """\
+---
+title: 安全月
+type: safety-month
+summary: 六月讲安全用电。
+start: 2026-06-01
+end: 2026-06-30
+organizer: 供电所
+places: [东村]
+laws: [《电力法》]
+activities:
+  - {date: 2026-06-12, title: 现场咨询, place: 东村, time: "9:00-11:00"}
+  - {date: 2026-06-03, title: 入户讲解}
+contact: {hotline: "95598", address: 镇政府旁}
+poster:
+  subheadline: 安全用电
+  points: [先断电, {text: 不放风筝, icon: material/kite}]
+banner: 安全用电进万家
+cards: [电线下不钓鱼]
+tags: [用电]
+---
+"""
+
+
+def test_printed_fields_come_from_the_declarations_and_defaults_are_written_once(tmp_path):
+    from xuanchuan.campaigns.loader import load_campaigns
+    from xuanchuan.core.schema import printed_values
+    from xuanchuan.core.settings import load_settings
+
+    folder = tmp_path / "campaigns" / "month"
+    folder.mkdir(parents=True)
+    (folder / "index.zh.md").write_text(PRINTED_ZH, encoding="utf-8")
+    loaded = load_campaigns(load_settings(None), tmp_path)
+    assert loaded.problems == []
+    campaign = loaded.campaigns["month"]["zh"]
+    # Places, tags and the type are never printed as written; the activities are in date
+    # order in the model and named by it.
+    assert list(printed_values(campaign)) == [
+        ("title", "安全月"),
+        ("summary", "六月讲安全用电。"),
+        ("organizer", "供电所"),
+        ("laws[1]", "《电力法》"),
+        ("activities[1].title", "入户讲解"),
+        ("activities[2].title", "现场咨询"),
+        ("activities[2].place", "东村"),
+        ("activities[2].time", "9:00-11:00"),
+        ("contact.hotline", "95598"),
+        ("contact.address", "镇政府旁"),
+        ("poster.subheadline", "安全用电"),
+        ("poster.points[1]", "先断电"),
+        ("poster.points[2]", "不放风筝"),
+        ("banner", "安全用电进万家"),
+        ("cards[1]", "电线下不钓鱼"),
+    ]
+    # No headline written: the poster leads with the title, the banner with its slogan.
+    assert campaign.poster.headline is None and campaign.headline == "安全月"
+    assert campaign.subheadline == "安全用电" and campaign.slogan == "安全用电进万家"
+    bare = dataclasses.replace(campaign, poster=None, banner=None)
+    assert (bare.headline, bare.subheadline, bare.slogan) == ("安全月", "六月讲安全用电。", "安全月")
+
+
+def test_each_value_keeps_its_file_and_line_as_the_file_numbers_it(tmp_path):
+    from xuanchuan.campaigns.loader import load_campaigns
+    from xuanchuan.core.settings import load_settings
+
+    folder = tmp_path / "campaigns" / "month"
+    folder.mkdir(parents=True)
+    (folder / "index.zh.md").write_text(PRINTED_ZH + "\n正文第一行。\n\n安全第一。\n", encoding="utf-8")
+    campaign = load_campaigns(load_settings(None), tmp_path).campaigns["month"]["zh"]
+    (folder / "index.zh.md").unlink()  # nothing reads the file again
+    where = campaign.positions
+    assert [a.title for a in campaign.activities] == ["入户讲解", "现场咨询"]
+    # The model's second activity is the file's first, on line 11.
+    assert where.path("activities[2].place") == "activities[1].place"
+    assert where.line_of("activities[2].place") == 11 and where.line_of("activities[1]") == 12
+    assert where.wrote("contact.hotline") and where.line_of("contact.hotline") == 13
+    assert not where.wrote("poster.headline")  # the title stands in for it
+    assert where.line_of("poster.headline") == 14  # the nearest field written: poster
+    assert where.body_line_of(campaign.body, lambda line: "安全第一" in line) == 24

@@ -28,7 +28,7 @@ from ..core.schema import MISSING, Option, Record, Report, build
 from ..core.settings import MAX_SLUG_LENGTH, SLUG_HELP, Settings, split_language
 from ..core.source_files import links_leaving
 from .attachments import check_body_pictures
-from .model import CENTER, Campaign, CampaignSet
+from .model import CENTER, Campaign, CampaignSet, SourcePositions
 from .reports import REPORTS, with_reports
 from .schema import campaign_schema, folder_name_ok, folder_name_reserved, translation_schema
 from .sections import section_titles
@@ -558,15 +558,22 @@ def _campaign(folder: Path, code: str, document: Document, data: dict, *, fallba
         body=document.body,
         is_fallback=fallback,
     )
+    # Activities by date in the model; each keeps its place in the file for its messages.
+    written = campaign.activities
+    order = sorted(
+        range(len(written)), key=lambda i: (written[i].date, written[i].start_time or "")
+    )
     changes: dict = {
-        "activities": tuple(sorted(campaign.activities, key=lambda a: (a.date, a.start_time or "")))
+        "activities": tuple(written[i] for i in order),
+        "positions": SourcePositions(
+            document.lines, document.body_line, {"activities": tuple(i + 1 for i in order)}
+        ),
     }
     if campaign.poster:
         # Checked as {"file": ..., "focus": ...} (model.PosterImage).
         image = campaign.poster.image
         changes["poster"] = dataclasses.replace(
             campaign.poster,
-            headline=campaign.poster.headline or campaign.title,
             image=folder / image["file"] if image else None,
             focus=(image["focus"] or CENTER) if image else CENTER,
         )

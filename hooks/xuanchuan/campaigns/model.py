@@ -32,6 +32,7 @@ from ..core.schema import (
     Text,
     WholeNumber,
     declare,
+    line_of,
 )
 from ..core.settings import POSTER_LAYOUTS, POSTER_SIZES
 
@@ -75,9 +76,11 @@ class Target:
 @dataclass(frozen=True, kw_only=True)
 class Activity:
     date: dt.date = declare(Date(required=True))
-    title: str = declare(Text(required=True, translatable=True, max_length=TITLE_LENGTH))
-    place: str | None = declare(Text(translatable=True))
-    time: str | None = declare(Text(pattern=TIME, pattern_help=TIME_HELP))
+    title: str = declare(
+        Text(required=True, translatable=True, max_length=TITLE_LENGTH, printed=True)
+    )
+    place: str | None = declare(Text(translatable=True, printed=True))
+    time: str | None = declare(Text(pattern=TIME, pattern_help=TIME_HELP, printed=True))
     # The page key of the first report on it: the activity has been held.
     report: str | None = None
 
@@ -101,8 +104,8 @@ class Activity:
 
 @dataclass(frozen=True, kw_only=True)
 class Contact:
-    hotline: str | None = declare(Text())
-    address: str | None = declare(Text(translatable=True))
+    hotline: str | None = declare(Text(printed=True))
+    address: str | None = declare(Text(translatable=True, printed=True))
 
 
 # Where a photo's subject is, as shares of its width and of its height from its top left
@@ -253,11 +256,13 @@ class Points(ListOf):
 class Poster:
     # Headline and subheadline default to the page's own title and summary, never to the
     # other language's words.
-    headline: str | None = declare(Text(translatable=True, inherited=False))
-    subheadline: str | None = declare(Text(translatable=True, inherited=False))
+    headline: str | None = declare(Text(translatable=True, inherited=False, printed=True))
+    subheadline: str | None = declare(Text(translatable=True, inherited=False, printed=True))
     # Written as texts or {text, icon}; the model keeps the texts here and the icons, by
     # position, in ``icons``.
-    points: tuple[str, ...] = declare(Points(Point(), min_items=1, max_items=6, required=True))
+    points: tuple[str, ...] = declare(
+        Points(Point(), min_items=1, max_items=6, required=True, printed=True)
+    )
     # A path inside the campaign folder in the file, with where its subject is (``focus``);
     # the file itself in the model, and the point in ``focus``.
     image: Path | None = declare(PosterImage(translatable=True))
@@ -344,6 +349,44 @@ class Photos(ListOf):
 
 
 @dataclass(frozen=True)
+class SourcePositions:
+    """Where a campaign or report was written, read once with its file: the line of each
+    field as the file numbers them, the body's first line, and for a list the model keeps in
+    another order (activities, by date) each item's place in the file."""
+
+    lines: Mapping[str, int] = field(default_factory=dict)
+    body_line: int = 1
+    places: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def path(self, field_path: str) -> str:
+        """``field_path`` as the model numbers it (``activities[1].place``), as the file
+        does."""
+        name, bracket, rest = field_path.partition("[")
+        places = self.places.get(name)
+        number, _, after = rest.partition("]")
+        if not bracket or places is None or not number.isdigit():
+            return field_path
+        if not 0 < int(number) <= len(places):
+            return field_path
+        return f"{name}[{places[int(number) - 1]}]{after}"
+
+    def wrote(self, field_path: str) -> bool:
+        """Whether the file writes this field itself (not a default, nor inherited)."""
+        return self.path(field_path) in self.lines
+
+    def line_of(self, field_path: str) -> int | None:
+        """The field's line, or its nearest parent's."""
+        return line_of(self.lines, self.path(field_path))
+
+    def body_line_of(self, body: str, found) -> int | None:
+        """The line of the first line of ``body`` for which ``found(line)`` is true."""
+        for number, line in enumerate(body.split("\n")):
+            if found(line):
+                return self.body_line + number
+        return None
+
+
+@dataclass(frozen=True)
 class Figure:
     """An amount a report counts toward one of the campaign's targets."""
 
@@ -364,6 +407,7 @@ class Report:
     source: Path
     body: str
     is_fallback: bool = False
+    positions: SourcePositions = field(default_factory=SourcePositions, compare=False, repr=False)
 
     title: str = declare(Text(required=True, translatable=True, max_length=TITLE_LENGTH))
     date: dt.date = declare(Date(required=True))
@@ -397,18 +441,22 @@ class Campaign:
     source: Path
     body: str
     is_fallback: bool = False
+    positions: SourcePositions = field(default_factory=SourcePositions, compare=False, repr=False)
 
-    # The front matter. The choices of ``type`` are the configured campaign types.
-    title: str = declare(Text(required=True, translatable=True, max_length=TITLE_LENGTH))
+    # The front matter. The choices of ``type`` are the configured campaign types; a field
+    # ``printed`` is set in print files as written.
+    title: str = declare(
+        Text(required=True, translatable=True, max_length=TITLE_LENGTH, printed=True)
+    )
     type: str = declare(Choice((), required=True))
-    summary: str = declare(Text(required=True, translatable=True))
+    summary: str = declare(Text(required=True, translatable=True, printed=True))
     start: dt.date = declare(Date(required=True))
     end: dt.date | None = declare(Date())
-    organizer: str | None = declare(Text(translatable=True))
+    organizer: str | None = declare(Text(translatable=True, printed=True))
     audience: tuple[str, ...] = declare(ListOf(Text(), max_items=20, translatable=True))
     places: tuple[str, ...] = declare(ListOf(Text(), max_items=50, translatable=True))
     channels: tuple[str, ...] = declare(ListOf(Text(), max_items=20, translatable=True))
-    laws: tuple[str, ...] = declare(ListOf(Text(), max_items=20, translatable=True))
+    laws: tuple[str, ...] = declare(ListOf(Text(), max_items=20, translatable=True, printed=True))
     targets: tuple[Target, ...] = declare(ListOf(Nested(Target), max_items=12))
     activities: tuple[Activity, ...] = declare(ListOf(Nested(Activity), max_items=100))
     contact: Contact = declare(Nested(Contact))
@@ -416,7 +464,9 @@ class Campaign:
     leaflet: Leaflet = declare(Nested(Leaflet))
     # The slogan of the banner (横幅), one line; default: the poster's headline. Each
     # language words its own.
-    banner: str | None = declare(Text(translatable=True, inherited=False, max_length=BANNER_LENGTH))
+    banner: str | None = declare(
+        Text(translatable=True, inherited=False, max_length=BANNER_LENGTH, printed=True)
+    )
     # Safety tips for the card deck (宣传扑克), one a card, before the poster's points; fewer
     # than 54 are dealt again on the remaining cards. Each language words its own.
     cards: tuple[str, ...] = declare(
@@ -425,6 +475,7 @@ class Campaign:
             max_items=CARDS_IN_DECK,
             translatable=True,
             inherited=False,
+            printed=True,
         )
     )
     tags: tuple[str, ...] = declare(ListOf(Text(), max_items=30))
@@ -450,6 +501,22 @@ class Campaign:
     def page_key(self) -> str:
         """The page's language-free source name, as other pages link to it."""
         return page_key(self.slug)
+
+    # What print files lead with, each default written here once.
+    @property
+    def headline(self) -> str:
+        """The poster's headline; the page's own title when it has none."""
+        return (self.poster and self.poster.headline) or self.title
+
+    @property
+    def subheadline(self) -> str:
+        """The poster's subheadline; the page's own summary when it has none."""
+        return (self.poster and self.poster.subheadline) or self.summary
+
+    @property
+    def slogan(self) -> str:
+        """The banner's one line: its slogan as written, else the headline."""
+        return self.banner or self.headline
 
 
 def page_key(slug: str) -> str:

@@ -29,7 +29,7 @@ from ..core.messages import Message, msg
 from ..core.schema import Record, build, record_of
 from ..core.settings import Settings, split_language
 from .attachments import check_body_pictures
-from .model import Activity, Campaign, Figure, Report
+from .model import Activity, Campaign, Figure, Report, SourcePositions
 from .schema import translation_schema
 from .translation import merge_translation
 
@@ -409,6 +409,7 @@ def _report(stem, code, document, data, *, campaign, folder, activity, figures, 
         source=Path(document.path),
         body=document.body,
         is_fallback=fallback,
+        positions=SourcePositions(document.lines, document.body_line),
     )
     return dataclasses.replace(
         report,

@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 from .errors import Problem, did_you_mean
@@ -105,11 +105,15 @@ class Option:
         default: Any = MISSING,
         translatable: bool = False,
         inherited: bool = True,
+        printed: bool = False,
     ):
         self.required = required
         self.default = default
         self.translatable = translatable
         self.inherited = inherited
+        # Set in print files (posters, leaflets, banners, boards, cards) as written: the
+        # characters of such a field must be in the print fonts.
+        self.printed = printed
 
     def default_value(self) -> Any:
         return self.default() if callable(self.default) else self.default
@@ -584,6 +588,28 @@ def _frozen(option: Option, value: Any) -> Any:
     if isinstance(option, ListOf) and isinstance(value, list | tuple):
         return tuple(_frozen(option.item, item) for item in value)
     return value
+
+
+def printed_values(record: object, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(field as the file names it, text) for every field of ``record`` declared
+    ``printed``, at any depth, in the order of the declarations: ``activities[2].place``."""
+    for item in fields(record):
+        option = item.metadata.get("option")
+        value = getattr(record, item.name)
+        if option is None or value is None:
+            continue
+        path = prefix + item.name
+        if isinstance(option, ListOf):
+            for number, each in enumerate(value, start=1):
+                if isinstance(each, str):
+                    if option.printed:
+                        yield f"{path}[{number}]", each
+                elif is_dataclass(each):
+                    yield from printed_values(each, f"{path}[{number}].")
+        elif isinstance(option, Nested):
+            yield from printed_values(value, path + ".")
+        elif option.printed and isinstance(value, str):
+            yield path, value
 
 
 def field_names(option: Option) -> set[str]:

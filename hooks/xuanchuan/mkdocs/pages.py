@@ -20,6 +20,7 @@ from .preview_files import PREVIEW_FILES, preview_address
 
 QR_CACHE = CACHE_DIR / "qr"
 ARTICLE_CACHE = CACHE_DIR / "wechat"
+FOOTER_CACHE = CACHE_DIR / "templates"
 # The template that writes a kept page as it was (overrides/xc-kept.html).
 KEPT_TEMPLATE = "xc-kept.html"
 
@@ -31,7 +32,7 @@ def page_markdown(
     key = page.file.src_uri
     page.meta = build.page_meta(key, page.meta)
     markdown = build.page_markdown(key, markdown)
-    footers = build.footer_templates(config.theme.get_env)
+    footers = build.footer_templates(config.theme.get_env, build.run.project_dir / FOOTER_CACHE)
     prints_footer = footers.prints(page.meta.get("template", "main.html"))
     context = build.page_context(key, page.url, prints_footer)
     build.keep_context(key, context)

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 import cairocffi as cairo
 
-MM = 72 / 25.4  # PDF points per millimetre
-PAPER = {"A4": (210, 297), "A3": (297, 420), "A2": (420, 594)}
+from .paper import MM
 
 
 class Overflow(Exception):
@@ -32,17 +31,6 @@ class Style:
     fonts: dict[str, tuple[str, bool]]  # "regular"/"bold" -> (family, bold)
     # Families tried for characters the fonts lack (other scripts), before fontconfig's own.
     fallback: tuple[str, ...] = ()
-
-
-def paper_size(name: str) -> tuple[float, float]:
-    """``A3`` -> (297, 420) mm; ``A3-landscape`` -> (420, 297) mm; a board or banner's
-    size in centimetres, ``90x120`` -> (900, 1200) mm."""
-    width, cross, height = name.partition("x")
-    if cross and width.isdigit() and height.isdigit():
-        return int(width) * 10, int(height) * 10
-    base, _, orientation = name.partition("-")
-    width, height = PAPER[base]
-    return (height, width) if orientation == "landscape" else (width, height)
 
 
 def pdf_surface(stream, width_mm: float, height_mm: float, title: str = "") -> cairo.PDFSurface:

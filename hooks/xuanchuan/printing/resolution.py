@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from ..campaigns.loader import image_field
 from ..campaigns.model import Campaign
-from ..core.errors import Problem, SourceError
-from ..core.frontmatter import read_document
+from ..core.errors import Problem
 from ..core.messages import msg
 from ..core.print_files import BOARD_PDF, KINDS, LEAFLET_PDF, POSTER_PDF
 from .layouts import Layout
+from .paper import paper_size
 
 # Sharp enough for a poster read at arm's length; a print shop asks for 300.
 MIN_DPI = 150
@@ -109,7 +109,6 @@ def resolution_problems(
 ) -> list[LowResolution]:
     """A warning for each print file in ``jobs`` ((PrintFile, job) pairs) that prints the
     photo below ``MIN_DPI`` (a display board below its own ``LEAST_DPI``)."""
-    from .drawing import paper_size  # cairo is loaded only when something is drawn
 
     found = []
     for print_file, job in jobs:
@@ -184,16 +183,10 @@ def _message(print_file, job, dpi: float, pixels, width: int, height: int, minim
 
 def _where_named(campaign: Campaign, default: Campaign) -> tuple[str, int | None, str]:
     """The file, line and field that name the photo: a translation's own file when it
-    names one, else the default language's. The files are read again only here, as a
-    build with a sharp photo never asks."""
+    names one, else the default language's."""
     translated = campaign is not default and not campaign.is_fallback
-    owners = [campaign, default] if translated else [default]
-    for owner in owners:
-        try:
-            document = read_document(owner.folder / owner.source.name, str(owner.source))
-        except SourceError:
-            continue  # changed since it was loaded: named without a line
-        field = image_field(document.lines)
-        if field in document.lines:
-            return str(owner.source), document.lines[field], field
+    for owner in [campaign, default] if translated else [default]:
+        field = image_field(owner.positions.lines)
+        if owner.positions.wrote(field):
+            return str(owner.source), owner.positions.line_of(field), field
     return str(default.source), None, "poster.image"

@@ -18,8 +18,9 @@ import cairocffi as cairo
 
 from ...core.messages import msg
 from ..content import PosterContent
-from ..drawing import MM, Overflow, Sheet, Style, colour_of, paper_size, pdf_surface, set_colour
+from ..drawing import Overflow, Sheet, Style, colour_of, pdf_surface, set_colour
 from ..layouts import BannerLook
+from ..paper import MM, paper_size
 from ..text.pango import Face, Paragraph, Typesetter
 from .imposition import TILE_MARGIN, draw_tile_marks, tiles
 

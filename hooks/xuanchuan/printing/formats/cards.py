@@ -22,8 +22,9 @@ import cairocffi as cairo
 
 from ...core.messages import msg
 from ..content import PosterContent
-from ..drawing import MM, Overflow, Style, colour_of, paper_size, pdf_surface, set_colour
+from ..drawing import Overflow, Style, colour_of, pdf_surface, set_colour
 from ..layouts import Block, Layout
+from ..paper import MM, paper_size
 from ..text.pango import Face, Typesetter
 from .imposition import MARK_GAP, MARK_LENGTH, Grid, draw_crop_marks, fit_grid
 from .poster import draw_side

@@ -66,14 +66,13 @@ class Output:
 def more_content(campaign: Campaign, t: Translator) -> dict:
     """What banners, boards and decks print besides a poster's texts, as PosterContent's
     fields: the slogan, the schedule and laws with their headings, and the deck's tips."""
-    poster = campaign.poster
     schedule = []
     for activity in campaign.activities:
         day = t("board.day", month=activity.date.month, day=activity.date.day,
                 month_name=month_name(activity.date.month, t))  # fmt: skip
         schedule.append(activity.schedule_line(day))
     return {
-        "slogan": campaign.banner or (poster.headline if poster else None) or campaign.title,
+        "slogan": campaign.slogan,
         "schedule": tuple(schedule),
         "laws": tuple(campaign.laws),
         "schedule_heading": t("label.schedule") if schedule else "",

@@ -14,18 +14,17 @@ import cairocffi as cairo
 from ...core.messages import msg
 from ..content import PosterContent
 from ..drawing import (
-    MM,
     Overflow,
     Sheet,
     Style,
     colour_of,
     image_block,
-    paper_size,
     pdf_surface,
     set_colour,
     small_png,
 )
 from ..layouts import Block, Layout, PageSize
+from ..paper import MM, paper_size
 from ..text.flow_drawing import draw_flow
 from ..text.pango import Face, Paragraph, Typesetter, largest_size, made_even
 from .pictograms import draw_pictograms

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ...campaigns.summary_text import SummaryText
 from ...core.messages import msg
 from ...core.strings import Translator
 from ..content import PosterContent
-from ..drawing import MM, Overflow, Style, paper_size, pdf_surface
 from ..layouts import Layout
 from ..text.characters import printable_text
+
+if TYPE_CHECKING:
+    from ..drawing import Style
 
 PAPER = "A4"
 
@@ -86,8 +89,12 @@ def summary_blocks(text: SummaryText, t: Translator) -> list[dict]:
 
 def render_summary_pdf(layout: Layout, style: Style, content: PosterContent, page_label: str):
     """The PDF's bytes; ``page_label`` numbers the pages ("第 {page} 页，共 {pages} 页")."""
+    # Drawing (cairo) is loaded only to draw: an unchanged rebuild plans summaries and draws
+    # none.
     import cairocffi as cairo
 
+    from ..drawing import Overflow, pdf_surface
+    from ..paper import MM, paper_size
     from ..text.flow import NoRoom, set_blocks
     from ..text.flow_drawing import block_setter, draw_ops
     from ..text.pango import Typesetter

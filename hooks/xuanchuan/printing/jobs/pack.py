@@ -371,7 +371,8 @@ def cover_pdf(numbered, selection, t, fonts, colours, total_pages) -> bytes:
     """A4 pages listing what is inside, in the pack's language."""
     import cairocffi as cairo
 
-    from ..drawing import MM, paper_size, pdf_surface, set_colour
+    from ..drawing import pdf_surface, set_colour
+    from ..paper import MM, paper_size
     from ..text.pango import Face, Typesetter
 
     buffer = io.BytesIO()

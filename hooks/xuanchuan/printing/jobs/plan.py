@@ -21,9 +21,8 @@ from pathlib import Path
 from ...campaigns.model import Campaign, CampaignSet
 from ...campaigns.sections import select_sections
 from ...core.disk_cache import intact_file, store_file
-from ...core.errors import Problem, SourceError
+from ...core.errors import Problem
 from ...core.formatting import format_day, format_range, type_label
-from ...core.frontmatter import read_document
 from ...core.log import log
 from ...core.messages import msg
 from ...core.print_files import (
@@ -54,6 +53,7 @@ from ..formats.on_request import (
     shape_problems,
 )
 from ..layouts import Layout, Layouts, poster_format
+from ..paper import paper_size
 from ..resolution import photo_pixels, resolution_problems
 from ..text.characters import printable_text
 from ..text.embeddable import print_fonts
@@ -378,18 +378,10 @@ def point_icons(
 def _icon_problem(campaign: Campaign, default: Campaign, number: int, message) -> Problem:
     """An icon is named in the default language's file (a translation only repeats it)."""
     path = f"poster.points[{number}].icon"
-    owner = campaign
-    line = None
-    for candidate in (default, campaign):
-        try:
-            shown = str(candidate.source)
-            document = read_document(candidate.folder / candidate.source.name, shown)
-        except SourceError:
-            continue
-        if path in document.lines:
-            owner, line = candidate, document.lines[path]
-            break
-    return Problem(str(owner.source), line, path, message)
+    for owner in (default, campaign):
+        if owner.positions.wrote(path):
+            return Problem(str(owner.source), owner.positions.line_of(path), path, message)
+    return Problem(str(campaign.source), None, path, message)
 
 
 def _missing_layout(shape: str, design: str) -> Problem:
@@ -552,8 +544,8 @@ def _content(campaign: Campaign, t: Translator, url: str | None, cache_dir: Path
         fold_guides=campaign.leaflet.fold_guides,
         kind=campaign.type,
         language=campaign.language,
-        headline=poster.headline if poster else campaign.title,
-        subheadline=(poster.subheadline if poster and poster.subheadline else campaign.summary),
+        headline=campaign.headline,
+        subheadline=campaign.subheadline,
         points=poster.points if poster and poster.points else (),
         organization=campaign.organizer or "",
         organizer="",
@@ -683,8 +675,6 @@ def drawing_versions() -> dict[str, str]:
 
 
 def _paper_mm(size: str) -> tuple[float, float]:
-    from ..drawing import paper_size
-
     return paper_size(size)
 
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...campaigns.model import CampaignSet
-from ...campaigns.reports import REPORTS
 from ...campaigns.summary import year_summaries
 from ...campaigns.summary_text import summary_text
 from ...core.disk_cache import intact_file, store_file
@@ -122,12 +121,12 @@ def _unprintable(campaigns: CampaignSet, fonts: dict, cache_dir: Path) -> list[P
     """Characters no installed font has in what only the summary prints: targets' labels
     and reports' places (the campaigns' own fields are checked with their posters)."""
     written = [
-        (campaign.source, campaign.folder, f"targets[{number}].label", target.label)
+        (campaign, f"targets[{number}].label", target.label)
         for versions in campaigns.campaigns.values()
         for campaign in versions.values()
         for number, target in enumerate(campaign.targets, start=1)
     ] + [
-        (report.source, report.folder / REPORTS, "place", report.place)
+        (report, "place", report.place)
         for versions in campaigns.campaigns.values()
         for campaign in versions.values()
         for report in campaign.reports
@@ -140,21 +139,12 @@ def _unprintable(campaigns: CampaignSet, fonts: dict, cache_dir: Path) -> list[P
     lacking = no_font_has(beyond, fonts["regular"].family, cache_dir)
     return missing_character_problems(
         [
-            Unprintable(str(source), _line_of(folder / source.name, char), field, char)
-            for source, folder, field, value in written
+            Unprintable(str(owner.source), owner.positions.line_of(field), field, char)
+            for owner, field, value in written
             for char in dict.fromkeys(printable_text(value))
             if char in lacking
         ]
     )
-
-
-def _line_of(path: Path, char: str) -> int | None:
-    """The first line of the file that holds ``char``."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeError):
-        return None
-    return next((number for number, line in enumerate(lines, 1) if char in line), None)
 
 
 def _render_all(jobs: list[_Job]) -> dict[str, str]:

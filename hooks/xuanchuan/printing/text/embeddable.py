@@ -25,6 +25,7 @@ from ...core.disk_cache import cache_key, intact_file, store_file
 from ...core.log import log
 from ...core.messages import msg
 from .fonts import Font, resolve_font
+from .pango import add_font_file
 
 # Made differently -> made again (and every print file that used it drawn again).
 RECIPE = "1"
@@ -63,7 +64,7 @@ def embeddable(font: Font) -> Font:
             )
         )
         return font
-    _register(str(path))
+    add_font_file(str(path))
     return replace(font, family=font.family + SUFFIX, path=str(path), index=0, source=font)
 
 
@@ -139,20 +140,6 @@ def _has_cff_outlines(path: str, index: int) -> bool:
 
 
 @cache
-def _register(path: str) -> None:
-    """Make the copy visible to Pango in this process (and the workers it forks)."""
-    import cffi
-    import pangocairocffi
-
-    ffi = cffi.FFI()
-    ffi.cdef("int FcConfigAppFontAddFile(void *config, const unsigned char *file);")
-    fontconfig = ffi.dlopen("libfontconfig.so.1")
-    if not fontconfig.FcConfigAppFontAddFile(ffi.NULL, path.encode()):
-        raise OSError(f"fontconfig did not take {path}")
-    # Pango's font map lists fonts once; a new one sees the font just added.
-    pangocairocffi.pangocairo.pango_cairo_font_map_set_default(pangocairocffi.ffi.NULL)
-
-
 def _cache_folder() -> Path:
     home = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
     return Path(home) / "xuanchuan" / "fonts"

@@ -16,6 +16,7 @@ fonts are given an absolute size, so no resolution is involved.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,12 +42,54 @@ def load() -> None:
     _libraries()
 
 
+# Font files this process adds to fontconfig (the print copies of CFF fonts), added when
+# Pango is loaded: a build that draws nothing never pays for loading it.
+_font_files: list[str] = []
+
+
+def add_font_file(path: str) -> None:
+    """Make the font file at ``path`` visible to Pango in this process and the workers it
+    forks, once Pango is loaded (at once if it is)."""
+    if path in _font_files:
+        return
+    _font_files.append(path)
+    if _libraries.cache_info().currsize:
+        _add_to_fontconfig(path)
+
+
 @cache
 def _libraries():
     import pangocairocffi
     from pangocffi import ffi, gobject, pango
 
+    for path in _font_files:
+        _add_to_fontconfig(path)
+    os.register_at_fork(before=_settle_before_fork)
     return pango, pangocairocffi.pangocairo, pangocairocffi.ffi, ffi, gobject
+
+
+def _add_to_fontconfig(path: str) -> None:
+    import cffi
+    import pangocairocffi
+
+    ffi = cffi.FFI()
+    ffi.cdef("int FcConfigAppFontAddFile(void *config, const unsigned char *file);")
+    fontconfig = ffi.dlopen("libfontconfig.so.1")
+    if not fontconfig.FcConfigAppFontAddFile(ffi.NULL, path.encode()):
+        raise OSError(f"fontconfig did not take {path}")
+    # Pango's font map lists fonts once; a new one sees the font just added.
+    pangocairocffi.pangocairo.pango_cairo_font_map_set_default(pangocairocffi.ffi.NULL)
+
+
+def _settle_before_fork() -> None:
+    """Pango's first font map reads fontconfig's setup and lists the fonts in a thread of
+    its own. A process forked (a drawing worker) while that thread still runs would wait for
+    it forever, since only the forking thread is copied: before a fork, one line is set here,
+    which returns only once all of that is done (and the workers then share the result)."""
+    import cairocffi
+
+    surface = cairocffi.ImageSurface(cairocffi.FORMAT_RGB24, 8, 8)
+    Typesetter(cairocffi.Context(surface)).paragraph("字 a", Face("sans-serif"), 4.0)
 
 
 class Typesetter:

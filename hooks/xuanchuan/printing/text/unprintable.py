@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...campaigns.model import Campaign
-from ...core.errors import Problem, SourceError
-from ...core.frontmatter import Document, read_document
+from ...core.errors import Problem
 from ...core.messages import msg
+from ...core.schema import printed_values
 from ..content import LISTS, SOURCES, TEXTS, PosterContent
 from .characters import printable_text
 from .fonts import Font, beyond_fonts, installed_fonts, no_font_has
@@ -89,25 +89,9 @@ def _texts(campaign: Campaign, content: PosterContent) -> Iterator[tuple[str, st
 
 
 def _written(campaign: Campaign) -> Iterator[tuple[str, str | None]]:
-    yield "title", campaign.title
-    yield "summary", campaign.summary
-    yield "organizer", campaign.organizer
-    for number, activity in enumerate(campaign.activities, start=1):
-        yield f"activities[{number}].title", activity.title
-        yield f"activities[{number}].place", activity.place
-        yield f"activities[{number}].time", activity.time
-    for number, law in enumerate(campaign.laws, start=1):
-        yield f"laws[{number}]", law
-    yield "contact.hotline", campaign.contact.hotline
-    yield "contact.address", campaign.contact.address
-    if campaign.poster:
-        yield "poster.headline", campaign.poster.headline
-        yield "poster.subheadline", campaign.poster.subheadline
-        for number, point in enumerate(campaign.poster.points, start=1):
-            yield f"poster.points[{number}]", point
-    yield "banner", campaign.banner
-    for number, tip in enumerate(campaign.cards, start=1):
-        yield f"cards[{number}]", tip
+    # The fields the model declares printed, in the order of their declarations, then the
+    # body (the leaflet's text).
+    yield from printed_values(campaign)
     yield "body", campaign.body
 
 
@@ -124,63 +108,30 @@ def _content_texts(content: PosterContent) -> Iterator[tuple[str, str]]:
 
 
 class _Places:
-    """The file, field and line where a character is written; the files are read again
-    only here, since a build with nothing to report never asks."""
+    """The file, field and line where a character is written, as the model keeps them."""
 
     def __init__(self, campaign: Campaign, default: Campaign):
         # A translation prints the default language's text for a field it leaves out.
         translated = campaign is not default and not campaign.is_fallback
         self.owners = [campaign, default] if translated else [campaign]
-        self.documents: dict[str, Document | None] = {}
 
     def of(self, field: str, char: str) -> Unprintable:
         for owner in self.owners:
-            document = self._document(owner)
-            if document is None:
-                continue
+            where = owner.positions
             if field == "body":
-                return Unprintable(str(owner.source), _body_line(document, char), field, char)
-            written = _field_in(document, field, char)
-            if written in document.lines:
-                return Unprintable(str(owner.source), document.lines[written], written, char)
+                line = where.body_line_of(owner.body, lambda text: _holds(text, char))
+                return Unprintable(str(owner.source), line, field, char)
+            if where.wrote(field):
+                return Unprintable(str(owner.source), where.line_of(field), where.path(field), char)
         # Not written as such (a default, or the translation table's words): the nearest
         # field of the file that prints it.
         owner = self.owners[0]
-        document = self._document(owner)
-        line = document.line_of(field) if document else None
-        return Unprintable(str(owner.source), line, field, char)
-
-    def _document(self, campaign: Campaign) -> Document | None:
-        shown = str(campaign.source)
-        if shown not in self.documents:
-            try:
-                read = read_document(campaign.folder / campaign.source.name, shown)
-            except SourceError:
-                read = None  # changed since it was loaded: reported without a line
-            self.documents[shown] = read
-        return self.documents[shown]
+        return Unprintable(str(owner.source), owner.positions.line_of(field), field, char)
 
 
-def _field_in(document: Document, field: str, char: str) -> str | None:
-    """``field`` as the file numbers it: activities are sorted by date once read, so the
-    file's item is the one whose text has the character (None: no item has it)."""
-    if not field.startswith("activities["):
-        return field
-    name = field.rpartition(".")[2]
-    items = document.meta.get("activities")
-    for number, item in enumerate(items if isinstance(items, list) else [], start=1):
-        value = item.get(name) if isinstance(item, dict) else None
-        if isinstance(value, str) and char in printable_text(value):
-            return f"activities[{number}].{name}"
-    return None
-
-
-def _body_line(document: Document, char: str) -> int | None:
-    for number, line in enumerate(document.body.split("\n")):
-        # Markdown may write it as an entity (&#x1F600;), or with an accent typed apart.
-        if char in line or char in printable_text(html.unescape(line)):
-            return document.body_line + number
-    return None
+def _holds(line: str, char: str) -> bool:
+    # Markdown may write it as an entity (&#x1F600;), or with an accent typed apart.
+    return char in line or char in printable_text(html.unescape(line))
 
 
 def _problem(source: str, line: int | None, field: str, items: list[Unprintable]) -> Problem:

@@ -127,11 +127,11 @@ class LanguageBuild:
     def keep_article_body(self, key: str, html: str) -> None:
         self.article_bodies[key] = html
 
-    def footer_templates(self, make_env) -> FooterTemplates:
+    def footer_templates(self, make_env, folder: Path | None = None) -> FooterTemplates:
         """Which templates print a footer, asked once of the theme's environment
-        (``make_env()`` makes it)."""
+        (``make_env()`` makes it), the verdicts kept in ``folder``."""
         if self.footers is None:
-            self.footers = FooterTemplates(make_env())
+            self.footers = FooterTemplates(make_env(), folder)
         return self.footers
 
     def fragment(self, name: str, make_env):

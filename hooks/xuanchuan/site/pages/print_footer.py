@@ -7,37 +7,94 @@ The templates are read as the theme has them, so a template the team adds, or a 
 ``template:``, is judged as it is written. A template is parsed, never rendered: what it
 would show is followed through ``extends`` (each block as the most derived template
 defines it, ``super()`` reaching the one before) and through ``include`` of a named file.
+
+Parsing Material's templates is a noticeable part of an unchanged rebuild, so each verdict is
+kept on disk with a checksum of every template it read, and trusted only while each of them
+reads the same.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+from pathlib import Path
+
 from jinja2 import Environment, TemplateNotFound, nodes
 
+from ...core.disk_cache import keep, read_kept
+
 FOOTER = "xc_print_qr"
+# Judged differently -> judged again.
+_RECIPE = "footer-1"
 
 
 class FooterTemplates:
-    """Whether each template shows the footer, read once per template."""
+    """Whether each template shows the footer, read once per template; with ``folder``,
+    kept there between builds."""
 
-    def __init__(self, env: Environment):
+    def __init__(self, env: Environment, folder: Path | None = None):
         self.env = env
+        self.folder = folder
         self._parsed: dict[str, nodes.Template | None] = {}
         self._shows: dict[str, bool] = {}
+        # The templates each verdict read, and those read by the verdict being made.
+        self._read: dict[str, set[str]] = {}
+        self._reading: set[str] | None = None
 
     def prints(self, name: str) -> bool:
         if name not in self._shows:
-            self._shows[name] = False  # an include of itself adds nothing
-            self._shows[name] = self._renders_footer(name)
+            self._shows[name], self._read[name] = False, set()  # an include of itself adds nothing
+            kept = self._kept(name)
+            if kept is None:
+                outer, self._reading = self._reading, set()
+                shows = self._renders_footer(name)
+                read, self._reading = self._reading, outer
+                self._keep(name, shows, read)
+                kept = shows, read
+            self._shows[name], self._read[name] = kept
+        if self._reading is not None:
+            self._reading |= self._read[name]
         return self._shows[name]
 
+    def _source(self, name: str) -> str | None:
+        try:
+            return self.env.loader.get_source(self.env, name)[0]
+        except TemplateNotFound:
+            return None
+
     def _tree(self, name: str) -> nodes.Template | None:
+        if self._reading is not None:
+            self._reading.add(name)
         if name not in self._parsed:
-            try:
-                source, _, _ = self.env.loader.get_source(self.env, name)
-                self._parsed[name] = self.env.parse(source)
-            except TemplateNotFound:
-                self._parsed[name] = None
+            source = self._source(name)
+            self._parsed[name] = None if source is None else self.env.parse(source)
         return self._parsed[name]
+
+    def _path(self, name: str) -> Path | None:
+        if self.folder is None:
+            return None
+        key = hashlib.sha256(f"{_RECIPE}\n{name}".encode()).hexdigest()[:32]
+        return self.folder / f"{key}.footer.json"
+
+    def _kept(self, name: str) -> tuple[bool, set[str]] | None:
+        path = self._path(name)
+        data = read_kept(path) if path else None
+        if data is None:
+            return None
+        record = json.loads(data)
+        for read, digest in record["read"].items():
+            if _digest(self._source(read)) != digest:
+                return None
+        return record["shows"], set(record["read"])
+
+    def _keep(self, name: str, shows: bool, read: set[str]) -> None:
+        path = self._path(name)
+        if path is None:
+            return
+        digests = {each: _digest(self._source(each)) for each in sorted(read)}
+        with contextlib.suppress(OSError):  # not kept: judged again next time
+            keep(path, json.dumps({"shows": shows, "read": digests}).encode("utf-8"))
 
     def _renders_footer(self, name: str) -> bool:
         chain = []  # the template, the one it extends, and so on
@@ -80,6 +137,10 @@ class FooterTemplates:
 
         # The last template of the chain is the one whose text is written out.
         return shows(chain[-1], None, len(chain) - 1)
+
+
+def _digest(source: str | None) -> str | None:
+    return None if source is None else hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
 def _calls_super(call: nodes.Call) -> bool:
