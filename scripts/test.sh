@@ -7,4 +7,6 @@ bash scripts/setup.sh --test
 echo "» ruff: hooks tests bench scripts"
 .venv/bin/ruff check hooks tests bench scripts
 export NO_MKDOCS_2_WARNING=1
-exec .venv/bin/python -m pytest "$@"
+# One test process a core; a module's tests stay in one process, so a site a module builds
+# once for its tests is built once.
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"

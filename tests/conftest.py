@@ -14,6 +14,27 @@ import pytest
 os.environ["XUANCHUAN_LANG"] = "en"
 
 
+# The starter project as ``xuanchuan init`` leaves it, and its site, built once for every
+# test that only reads them (once per test process).
+
+
+@pytest.fixture(scope="session")
+def starter(tmp_path_factory):
+    from site_support import starter_project
+
+    return starter_project(tmp_path_factory.mktemp("starter") / "project")
+
+
+@pytest.fixture(scope="session")
+def starter_site(tmp_path_factory, starter):
+    from site_support import run_mkdocs
+
+    result = run_mkdocs(starter, site_dir=tmp_path_factory.mktemp("starter-site") / "site")
+    assert result.returncode == 0, result.output
+    assert "Traceback" not in result.output
+    return result.site
+
+
 # The browser's fixtures, for a test module that has a ``site`` fixture (the built site):
 # each test runs over HTTP and from a folder (file://), as readers open the site.
 

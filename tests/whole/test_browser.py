@@ -6,18 +6,15 @@ from pathlib import Path
 import pytest
 
 from browser_support import READABILITY, Visit, playwright_or_skip, switch
-from site_support import run_mkdocs, short_address, starter_project
+from site_support import short_address
 
 pytestmark = pytest.mark.browser
 sync_api = playwright_or_skip()
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    starter = starter_project(tmp_path_factory.mktemp("starter") / "project")
-    result = run_mkdocs(starter, site_dir=tmp_path_factory.mktemp("browser") / "site")
-    assert result.returncode == 0, result.output
-    return result.site
+def site(starter_site) -> Path:
+    return starter_site
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from site_support import PROJECT, run_mkdocs, starter_project, tree_digest
+from site_support import PROJECT, run_mkdocs, tree_digest
 from xuanchuan.core.settings import load_settings
 from xuanchuan.site.pages.sources import scan_pages
 from xuanchuan.site.search.index import read_search_files, tokens
@@ -19,16 +19,8 @@ UNTRANSLATED = "knowledge/spring-irrigation-pumps.md"
 
 
 @pytest.fixture(scope="module")
-def starter(tmp_path_factory) -> Path:
-    return starter_project(tmp_path_factory.mktemp("starter") / "project")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory, starter) -> Path:
-    result = run_mkdocs(starter, site_dir=tmp_path_factory.mktemp("site") / "site")
-    assert result.returncode == 0, result.output
-    assert "Traceback" not in result.output
-    return result.site
+def site(starter_site) -> Path:
+    return starter_site
 
 
 def html_of(key: str) -> str:
