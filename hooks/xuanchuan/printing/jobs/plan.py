@@ -158,7 +158,10 @@ def plan_print_files(
         sort_keys=True,
         default=str,
     )
-    by_type = poster_layouts or {}
+    run = _PrintRun(
+        layouts, fonts, style, sizes, full_resolution, leaflets, cache_dir, versions,
+        used_fields, described_layouts, bleed, poster_layouts or {}, more,
+    )  # fmt: skip
     headline_instead: set[str] = set()
     for slug, versions_by_language in sorted(campaigns.campaigns.items()):
         for code, campaign in versions_by_language.items():
@@ -174,11 +177,7 @@ def plan_print_files(
             ):
                 plan = remembered.plan
             else:
-                plan = _plan_campaign(
-                    slug, code, campaign, default, t, url, layouts, fonts, style, sizes,
-                    full_resolution, leaflets, cache_dir, versions, used_fields,
-                    described_layouts, bleed, by_type, more,
-                )  # fmt: skip
+                plan = _plan_campaign(run, campaign, default, t, url)
                 if len(_PLANNED) >= _MAX_PLANNED:
                     _PLANNED.clear()
                 _PLANNED[(slug, code)] = _Planned(campaign, default, (url, settings_key), plan)
@@ -242,20 +241,42 @@ _PLANNED: dict[tuple[str, str], _Planned] = {}
 _MAX_PLANNED = 8192
 
 
-def _plan_campaign(
-    slug, code, campaign, default, t, url, layouts, fonts, style, sizes, full_resolution,
-    leaflets, cache_dir, versions, used_fields, described_layouts, bleed, by_type, more,
-) -> _CampaignPlan:  # fmt: skip
+@dataclass(frozen=True)
+class _PrintRun:
+    """What every campaign's print files are planned with, the same for the whole run."""
+
+    layouts: Layouts
+    fonts: dict
+    style: dict
+    sizes: tuple[str, ...]
+    full_resolution: bool
+    leaflets: bool
+    cache_dir: Path
+    versions: dict
+    used_fields: dict  # by layout: the content fields it shows
+    described_layouts: dict  # by layout: as its cache keys describe it
+    bleed: float
+    by_type: dict  # campaign type -> poster design
+    more: MoreFormats
+
+    def key(self, layout, colours, content, *made_as) -> str:
+        """The key of a file drawn with ``layout`` in ``colours``, showing ``content``, made
+        as (output, paper size, width in pixels, bleed)."""
+        return _key(self.versions, layout, self.style, colours, content, *made_as)
+
+
+def _plan_campaign(run: _PrintRun, campaign, default, t, url) -> _CampaignPlan:
     """The print files of one campaign in one language, each with the job that draws it
     (whether it needs drawing is for the caller to ask); or what cannot be printed. And
     the print files the photo is too coarse for."""
-    content = replace(_content(campaign, t, url, cache_dir), logo=layouts.logo)
-    checked = unprintable_characters(campaign, default, content, fonts, cache_dir / "fonts")
+    layouts = run.layouts
+    content = replace(_content(campaign, t, url, run.cache_dir), logo=layouts.logo)
+    checked = unprintable_characters(campaign, default, content, run.fonts, run.cache_dir / "fonts")
     if checked.unprintable:
         return _CampaignPlan([], list(checked.unprintable))
     icons, problems = point_icons(campaign, default, layouts)
-    design, headline_instead = _design(campaign, content, by_type)
-    chosen = campaign.poster.sizes if campaign.poster and campaign.poster.sizes else sizes
+    design, headline_instead = _design(campaign, content, run.by_type)
+    chosen = campaign.poster.sizes if campaign.poster and campaign.poster.sizes else run.sizes
     for size in chosen:
         shape = poster_format(design, size)
         if shape not in layouts.formats:
@@ -263,76 +284,91 @@ def _plan_campaign(
     if problems:
         return _CampaignPlan([], problems=problems)
     content = replace(content, icons=icons)
-    colours = layouts.colours_for(campaign.type)
+    described = _described(content, icons, layouts, checked.fallback_identity)
+    files = _poster_files(run, campaign, content, described, _outputs(run, design, chosen))
+    files += _more_files(run, campaign, content, described, t)
+    coarse = []
+    if content.photo:
+        coarse = resolution_problems(campaign, default, files, photo_pixels(content.photo))
+    return _CampaignPlan(files, headline_instead=headline_instead, coarse=coarse)
+
+
+def _described(content: PosterContent, icons, layouts: Layouts, fallback_fonts) -> dict:
+    """What a print file shows, as its cache key describes it."""
     # The photo's bytes and where its subject is shape every crop of it.
     photo_hash = (
         [hashlib.sha256(content.photo).hexdigest(), list(content.photo.focus)]
         if content.photo
         else None
     )
-    logo_hash = hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None
-    described = {
+    return {
         **content.as_dict(),
         "photo": photo_hash,
-        "logo": logo_hash,
+        "logo": hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None,
         # An icon is drawn from its file: its bytes (sha256) shape the poster.
         "icons": [hashlib.sha256(svg).hexdigest() if svg else None for svg in icons],
         # Where a picture lies is no part of the look; its bytes (sha256) are.
         "body": [{k: v for k, v in b.items() if k != "src"} for b in content.body],
         # Text in other fonts than the layout's depends on every installed font.
-        "fallback_fonts": checked.fallback_identity,
+        "fallback_fonts": fallback_fonts,
     }
+
+
+def _outputs(run: _PrintRun, design: str, chosen) -> list[tuple]:
+    """(kind, size, layout, width in pixels) of each poster, picture and leaflet."""
     outputs = []
     for size in chosen:
         shape = poster_format(design, size)
         outputs.append((POSTER_PDF, size, shape, 0))
-        if full_resolution:
-            width = round(_paper_mm(size)[0] / 25.4 * 300)
+        if run.full_resolution:
+            width = round(paper_size(size)[0] / 25.4 * 300)
             outputs.append((POSTER_PNG_FULL, size, shape, width))
     outputs.append((POSTER_PNG, "", poster_format(design, chosen[0]), PNG_WIDTH))
     outputs.append((SHARE_PNG, "", "share", SHARE_WIDTH))
-    if leaflets and "leaflet" in layouts.formats:
+    if run.leaflets and "leaflet" in run.layouts.formats:
         outputs.append((LEAFLET_PDF, LEAFLET_PAPER, "leaflet", 0))
+    return outputs
+
+
+def _poster_files(run: _PrintRun, campaign, content, described, outputs) -> list:
+    slug, code = campaign.slug, campaign.language
+    colours = run.layouts.colours_for(campaign.type)
+    style = {**run.style, "colours": colours}
     files = []
     for kind, size, shape, width in outputs:
         output = kind.output
         # Only PDFs go to the print shop; pictures for screens have no bleed.
-        edge = bleed if output == "pdf" else 0.0
+        edge = run.bleed if output == "pdf" else 0.0
         shown = {
             k: v
             for k, v in described.items()
-            if k in used_fields[shape] or k in ("language", "fallback_fonts")
+            if k in run.used_fields[shape] or k in ("language", "fallback_fonts")
         }
-        key = _key(
-            described_layouts[shape], style, colours, shown, output, size, width, versions, edge
-        )
-        target = cache_dir / f"{key}.{output}"
+        key = run.key(run.described_layouts[shape], colours, shown, output, size, width, edge)
+        target = run.cache_dir / f"{key}.{output}"
         name = _file_name(slug, code, kind.name, size, output, edge)
-        job = _Job(
-            key,
-            layouts.formats[shape],
-            {**style, "colours": colours},
-            content.as_dict(),
-            output,
-            size,
-            width,
-            str(target),
-            edge,
-        )
+        job = _Job(key, run.layouts.formats[shape], style, content.as_dict(), output, size,
+                   width, str(target), edge)  # fmt: skip
         files.append((PrintFile(slug, code, kind.name, size, name, target, 0), job))
-    for extra in more_outputs(more, campaign, content, layouts, t):
-        edge = bleed if extra.kind.name in SHOP_KINDS else 0.0
+    return files
+
+
+def _more_files(run: _PrintRun, campaign, content, described, t) -> list:
+    """The banners, boards and card decks asked for."""
+    slug, code = campaign.slug, campaign.language
+    colours = run.layouts.colours_for(campaign.type)
+    style = {**run.style, "colours": colours}
+    files = []
+    for extra in more_outputs(run.more, campaign, content, run.layouts, t):
+        edge = run.bleed if extra.kind.name in SHOP_KINDS else 0.0
         shown = {k: v for k, v in described.items() if k in extra.uses or k in _ALWAYS_SHOWN}
-        key = _key(extra.describe(), style, colours, shown, "pdf", extra.size, 0, versions, edge)
-        target = cache_dir / f"{key}.pdf"
+        key = run.key(extra.describe(), colours, shown, "pdf", extra.size, 0, edge)
+        target = run.cache_dir / f"{key}.pdf"
         name = _file_name(slug, code, extra.kind.name, extra.size, "pdf", edge)
-        job = _Job(key, extra.layout, {**style, "colours": colours}, content.as_dict(), "pdf",
-                   extra.size, 0, str(target), edge, extra.drawer, extra.options)  # fmt: skip
+        job = _Job(key, extra.layout, style, content.as_dict(), "pdf", extra.size, 0,
+                   str(target), edge, extra.drawer, extra.options)  # fmt: skip
         files.append((PrintFile(slug, code, extra.kind.name, extra.size, name, target, 0), job))
-    coarse = []
-    if content.photo:
-        coarse = resolution_problems(campaign, default, files, photo_pixels(content.photo))
-    return _CampaignPlan(files, headline_instead=headline_instead, coarse=coarse)
+    return files
 
 
 # Every print file depends on these, whatever it prints.
@@ -642,9 +678,11 @@ def _overflow_problem(campaign: Campaign, print_file: PrintFile, field_name, mes
     )
 
 
-def _key(layout, style, colours, content, output, size, width, versions, bleed) -> str:
+def _key(*described_as) -> str:
+    """The cache key of a print file: the engine, the drawing libraries' versions, the
+    layout, style, colours, what it shows, the output, paper size, width and bleed."""
     described = json.dumps(
-        [ENGINE_VERSION, versions, layout, style, colours, content, output, size, width, bleed],
+        [ENGINE_VERSION, *described_as],
         sort_keys=True,
         ensure_ascii=False,
         default=str,
@@ -672,10 +710,6 @@ def drawing_versions() -> dict[str, str]:
         "pillow": version("pillow"),
         "cairosvg": version("cairosvg"),
     }
-
-
-def _paper_mm(size: str) -> tuple[float, float]:
-    return paper_size(size)
 
 
 def _file_name(slug: str, code: str, kind: str, size: str, output: str, bleed: float) -> str:
