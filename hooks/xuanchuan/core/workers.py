@@ -8,13 +8,30 @@ holding memory and the build lock's file open long after.
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import signal
 import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 
 # From <linux/prctl.h>: deliver a signal to this process when its parent dies.
 _PR_SET_PDEATHSIG = 1
+
+# Held while a worker is forked, and while garbage is collected in another thread (the
+# preview's collection after a rebuild): freeing a drawing library's objects takes that
+# library's locks, and a lock held by another thread at the moment of a fork stays held
+# forever in the worker (seen as a worker stuck in cairo_scaled_font_create).
+_forking = threading.Lock()
+os.register_at_fork(
+    before=_forking.acquire, after_in_parent=_forking.release, after_in_child=_forking.release
+)
+
+
+def collect_garbage() -> None:
+    """``gc.collect()``, never while a worker is being forked."""
+    with _forking:
+        gc.collect()
 
 
 def worker_pool(workers: int, *, memory_bytes: int | None = None) -> ProcessPoolExecutor:

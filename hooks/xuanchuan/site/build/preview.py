@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 
 from ...core.log import log
 from ...core.messages import msg
+from ...core.workers import collect_garbage
 
 _BODY = re.compile(rb"<body[^>]*>", re.IGNORECASE)
 
@@ -99,7 +100,7 @@ class Preview:
 
 def _collect_later(seconds: float = 2.0) -> None:
     """Free what the last rebuild left once the browser has reloaded, while the writer reads."""
-    timer = threading.Timer(seconds, gc.collect)
+    timer = threading.Timer(seconds, collect_garbage)
     timer.daemon = True
     timer.start()
 
