@@ -163,7 +163,6 @@ STILL_OVER = {
     "parameters printing/formats/poster.py:_text_block",
     "parameters printing/formats/poster.py:draw_side",
     "parameters printing/jobs/pack.py:cover_pdf.write",
-    "parameters printing/jobs/plan.py:plan_print_files",
     "parameters printing/jobs/run.py:plan_campaigns",
     "parameters printing/jobs/summary_jobs.py:print_summaries",
     "parameters printing/resolution.py:_message",

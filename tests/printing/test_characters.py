@@ -20,7 +20,7 @@ from xuanchuan.core.print_files import PrintFile
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator
 from xuanchuan.printing.jobs.pack import Entry, Selection, cover_pdf
-from xuanchuan.printing.jobs.plan import plan_print_files, render_print_files
+from xuanchuan.printing.jobs.plan import PrintChoices, plan_print_files, render_print_files
 from xuanchuan.printing.layouts import load_layouts
 from xuanchuan.printing.text.characters import printable_text
 
@@ -143,10 +143,9 @@ def plan(root: Path, campaigns=None, sizes=("A4",)):
         campaigns,
         translators={code: Translator(code, "zh") for code in SETTINGS.codes},
         layouts=LAYOUTS,
-        sizes=sizes,
-        full_resolution=False,
         qr_address=lambda campaign: f"https://example.org/{campaign.language}/",
         cache_dir=root / ".cache",
+        choices=PrintChoices(sizes=sizes, full_resolution=False),
     )
     return campaigns, planned, problems
 

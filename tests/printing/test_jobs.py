@@ -11,7 +11,7 @@ from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.disk_cache import store_file
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator
-from xuanchuan.printing.jobs.plan import plan_print_files
+from xuanchuan.printing.jobs.plan import PrintChoices, plan_print_files
 from xuanchuan.printing.layouts import load_layouts
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -33,10 +33,9 @@ def keys(setup, campaigns=None, qr_address=None):
         campaigns or loaded,
         translators={code: Translator(code, "zh") for code in settings.codes},
         layouts=layouts,
-        sizes=("A4", "A3"),
-        full_resolution=False,
         qr_address=qr_address or (lambda campaign: f"https://example.org/{campaign.language}/"),
         cache_dir=cache,
+        choices=PrintChoices(sizes=("A4", "A3"), full_resolution=False),
     )
     assert problems == []
     return {(f.language, f.kind, f.size): f.path.name for f, _ in planned}
@@ -89,10 +88,9 @@ def test_a_file_lost_from_the_cache_is_drawn_again_though_its_campaign_is_unchan
             loaded,
             translators={code: Translator(code, "zh") for code in settings.codes},
             layouts=layouts,
-            sizes=("A4",),
-            full_resolution=False,
             qr_address=lambda campaign: f"https://example.org/{campaign.language}/",
             cache_dir=cache,
+            choices=PrintChoices(sizes=("A4",), full_resolution=False),
         )
         return planned
 
@@ -114,11 +112,9 @@ def test_a_bleed_gives_the_pdfs_names_and_cache_files_of_their_own(setup):
             loaded,
             translators={code: Translator(code, "zh") for code in settings.codes},
             layouts=layouts,
-            sizes=("A4", "A3"),
-            full_resolution=False,
             qr_address=lambda campaign: f"https://example.org/{campaign.language}/",
             cache_dir=cache,
-            bleed=bleed,
+            choices=PrintChoices(sizes=("A4", "A3"), full_resolution=False, bleed=bleed),
         )
         assert problems == []
         return {(f.language, f.kind, f.size): (f.name, f.path.name) for f, _ in planned}

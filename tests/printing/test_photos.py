@@ -19,7 +19,7 @@ from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator
 from xuanchuan.printing.formats.on_request import MoreFormats
-from xuanchuan.printing.jobs.plan import plan_print_files
+from xuanchuan.printing.jobs.plan import PrintChoices, plan_print_files
 from xuanchuan.printing.layouts import load_layouts
 
 # Five bands down the photo, 360 px each; the left 40% of each is a darker shade of it.
@@ -169,11 +169,9 @@ def plan(root: Path, sizes: tuple[str, ...], more: MoreFormats | None = None):
         campaigns,
         translators={code: Translator(code, "zh") for code in settings.codes},
         layouts=load_layouts(PROJECT / "overrides", PROJECT),
-        sizes=sizes,
-        full_resolution=False,
         qr_address=lambda campaign: "https://example.org/",
         cache_dir=root / "cache",
-        more=more,
+        choices=PrintChoices(sizes=sizes, full_resolution=False, more=more),
     )
     return [str(problem) for problem in problems]
 

@@ -35,7 +35,7 @@ def test_a_campaign_keeps_its_names_and_chosen_phrases_whole(tmp_path):
     from xuanchuan.campaigns.loader import load_campaigns
     from xuanchuan.core.settings import load_settings
     from xuanchuan.core.strings import Translator
-    from xuanchuan.printing.jobs.plan import plan_print_files
+    from xuanchuan.printing.jobs.plan import PrintChoices, plan_print_files
 
     settings = load_settings(None)
     campaigns = load_campaigns(settings, PROJECT)
@@ -48,10 +48,9 @@ def test_a_campaign_keeps_its_names_and_chosen_phrases_whole(tmp_path):
         campaigns,
         translators={code: Translator(code, "zh") for code in settings.codes},
         layouts=load_layouts(PROJECT / "overrides", PROJECT),
-        sizes=("A4",),
-        full_resolution=False,
         qr_address=lambda campaign: "https://example.org/",
         cache_dir=tmp_path,
+        choices=PrintChoices(sizes=("A4",), full_resolution=False),
     )
     phrases = {f.language: job.content["phrases"] for f, job in planned if job}
     assert "用电保平安" in phrases["zh"] and "用电保平安" not in phrases["en"]

@@ -100,28 +100,36 @@ class _Job:
     options: dict | None = None
 
 
+@dataclass(frozen=True)
+class PrintChoices:
+    """What the team chose to print (mkdocs.yml's ``print``, or print-pack's options).
+
+    With a ``bleed`` (mm), the PDFs are the print shop's, with bleed and crop marks.
+    ``poster_layouts`` gives campaign types their poster design; a campaign's own
+    ``poster.layout`` wins over it. ``more``: the banners, boards and card decks asked for
+    (formats/on_request.py)."""
+
+    sizes: tuple[str, ...] = ("A4",)
+    full_resolution: bool = False
+    leaflets: bool = True
+    bleed: float = 0.0
+    poster_layouts: dict[str, str] | None = None
+    more: MoreFormats | None = None
+
+
 def plan_print_files(
     campaigns: CampaignSet,
     *,
     translators: dict[str, Translator],
     layouts: Layouts,
-    sizes: tuple[str, ...],
-    full_resolution: bool,
-    leaflets: bool = True,
     qr_address,
     cache_dir: Path,
-    bleed: float = 0.0,
-    poster_layouts: dict[str, str] | None = None,
-    more: MoreFormats | None = None,
+    choices: PrintChoices = PrintChoices(),
 ) -> tuple[list[tuple[PrintFile, _Job | None]], list[Problem]]:
-    """Every print file of every campaign and language; a job for those not cached. With a
-    ``bleed`` (mm), the PDFs are the print shop's, with bleed and crop marks.
-
-    ``poster_layouts`` gives campaign types their poster design (mkdocs.yml); a campaign's
-    own ``poster.layout`` wins over it. ``more``: the banners, boards and card decks asked
-    for (formats.py)."""
-
-    more = more or MoreFormats()
+    """Every print file of every campaign and language; a job for those not cached."""
+    sizes, full_resolution, leaflets = choices.sizes, choices.full_resolution, choices.leaflets
+    bleed, poster_layouts = choices.bleed, choices.poster_layouts
+    more = choices.more or MoreFormats()
     problems: list[Problem] = shape_problems(more, layouts)
     if problems:
         return [], problems

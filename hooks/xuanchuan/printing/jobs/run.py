@@ -21,7 +21,7 @@ from ...core.short_links import ShortLinks, short_path
 from ...core.strings import Translator
 from ..formats.on_request import MoreFormats
 from ..layouts import Layouts, customise_layouts, load_layouts
-from .plan import plan_print_files, render_print_files
+from .plan import PrintChoices, plan_print_files, render_print_files
 from .summary_jobs import print_summaries
 
 
@@ -89,14 +89,16 @@ def plan_campaigns(
             for language in settings.languages
         },
         layouts=layouts,
-        sizes=sizes or settings.print.poster_sizes,
-        full_resolution=settings.print.full_resolution_png,
-        leaflets=settings.print.leaflets if leaflets is None else leaflets,
         qr_address=campaign_address,
         cache_dir=cache_dir,
-        bleed=float(settings.print.bleed if bleed is None else bleed),
-        poster_layouts=settings.print.poster_layouts,
-        more=MoreFormats.of(settings.print, formats),
+        choices=PrintChoices(
+            sizes=sizes or settings.print.poster_sizes,
+            full_resolution=settings.print.full_resolution_png,
+            leaflets=settings.print.leaflets if leaflets is None else leaflets,
+            bleed=float(settings.print.bleed if bleed is None else bleed),
+            poster_layouts=settings.print.poster_layouts,
+            more=MoreFormats.of(settings.print, formats),
+        ),
     )
     return PrintPlan(planned, problems, layouts)
 
