@@ -36,6 +36,7 @@ class FooterTemplates:
     def __init__(self, env: Environment, folder: Path | None = None):
         self.env = env
         self.folder = folder
+        self._sources: dict[str, str | None] = {}
         self._parsed: dict[str, nodes.Template | None] = {}
         self._shows: dict[str, bool] = {}
         # The templates each verdict read, and those read by the verdict being made.
@@ -58,10 +59,17 @@ class FooterTemplates:
         return self._shows[name]
 
     def _source(self, name: str) -> str | None:
-        try:
-            return self.env.loader.get_source(self.env, name)[0]
-        except TemplateNotFound:
-            return None
+        """The template's text, read once (None: no such template)."""
+        if name not in self._sources:
+            try:
+                self._sources[name] = self.env.loader.get_source(self.env, name)[0]
+            except TemplateNotFound:
+                self._sources[name] = None
+        return self._sources[name]
+
+    def _digest(self, name: str) -> str | None:
+        source = self._source(name)
+        return None if source is None else hashlib.sha256(source.encode("utf-8")).hexdigest()
 
     def _tree(self, name: str) -> nodes.Template | None:
         if self._reading is not None:
@@ -84,7 +92,7 @@ class FooterTemplates:
             return None
         record = json.loads(data)
         for read, digest in record["read"].items():
-            if _digest(self._source(read)) != digest:
+            if self._digest(read) != digest:
                 return None
         return record["shows"], set(record["read"])
 
@@ -92,7 +100,7 @@ class FooterTemplates:
         path = self._path(name)
         if path is None:
             return
-        digests = {each: _digest(self._source(each)) for each in sorted(read)}
+        digests = {each: self._digest(each) for each in sorted(read)}
         with contextlib.suppress(OSError):  # not kept: judged again next time
             keep(path, json.dumps({"shows": shows, "read": digests}).encode("utf-8"))
 
@@ -137,10 +145,6 @@ class FooterTemplates:
 
         # The last template of the chain is the one whose text is written out.
         return shows(chain[-1], None, len(chain) - 1)
-
-
-def _digest(source: str | None) -> str | None:
-    return None if source is None else hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
 def _calls_super(call: nodes.Call) -> bool:
