@@ -127,10 +127,8 @@ def plan_print_files(
     choices: PrintChoices = PrintChoices(),
 ) -> tuple[list[tuple[PrintFile, _Job | None]], list[Problem]]:
     """Every print file of every campaign and language; a job for those not cached."""
-    sizes, full_resolution, leaflets = choices.sizes, choices.full_resolution, choices.leaflets
-    bleed, poster_layouts = choices.bleed, choices.poster_layouts
-    more = choices.more or MoreFormats()
-    problems: list[Problem] = shape_problems(more, layouts)
+    choices = replace(choices, more=choices.more or MoreFormats())
+    problems: list[Problem] = shape_problems(choices.more, layouts)
     if problems:
         return [], problems
     try:
@@ -154,22 +152,21 @@ def plan_print_files(
             hashlib.sha256(layouts.logo).hexdigest() if layouts.logo else None,
             style,
             versions,
-            list(sizes),
-            full_resolution,
-            leaflets,
+            list(choices.sizes),
+            choices.full_resolution,
+            choices.leaflets,
             str(cache_dir),
-            bleed,
-            poster_layouts,
+            choices.bleed,
+            choices.poster_layouts,
             layouts.icons.own_files(),
-            more,
+            choices.more,
         ],
         sort_keys=True,
         default=str,
     )
     run = _PrintRun(
-        layouts, fonts, style, sizes, full_resolution, leaflets, cache_dir, versions,
-        used_fields, described_layouts, bleed, poster_layouts or {}, more,
-    )  # fmt: skip
+        layouts, fonts, style, cache_dir, versions, used_fields, described_layouts, choices
+    )
     headline_instead: set[str] = set()
     for slug, versions_by_language in sorted(campaigns.campaigns.items()):
         for code, campaign in versions_by_language.items():
@@ -256,16 +253,11 @@ class _PrintRun:
     layouts: Layouts
     fonts: dict
     style: dict
-    sizes: tuple[str, ...]
-    full_resolution: bool
-    leaflets: bool
     cache_dir: Path
     versions: dict
     used_fields: dict  # by layout: the content fields it shows
     described_layouts: dict  # by layout: as its cache keys describe it
-    bleed: float
-    by_type: dict  # campaign type -> poster design
-    more: MoreFormats
+    choices: PrintChoices
 
     def key(self, layout, colours, content, *made_as) -> str:
         """The key of a file drawn with ``layout`` in ``colours``, showing ``content``, made
@@ -283,8 +275,10 @@ def _plan_campaign(run: _PrintRun, campaign, default, t, url) -> _CampaignPlan:
     if checked.unprintable:
         return _CampaignPlan([], list(checked.unprintable))
     icons, problems = point_icons(campaign, default, layouts)
-    design, headline_instead = _design(campaign, content, run.by_type)
-    chosen = campaign.poster.sizes if campaign.poster and campaign.poster.sizes else run.sizes
+    design, headline_instead = _design(campaign, content, run.choices.poster_layouts or {})
+    chosen = (
+        campaign.poster.sizes if campaign.poster and campaign.poster.sizes else run.choices.sizes
+    )
     for size in chosen:
         shape = poster_format(design, size)
         if shape not in layouts.formats:
@@ -328,12 +322,12 @@ def _outputs(run: _PrintRun, design: str, chosen) -> list[tuple]:
     for size in chosen:
         shape = poster_format(design, size)
         outputs.append((POSTER_PDF, size, shape, 0))
-        if run.full_resolution:
+        if run.choices.full_resolution:
             width = round(paper_size(size)[0] / 25.4 * 300)
             outputs.append((POSTER_PNG_FULL, size, shape, width))
     outputs.append((POSTER_PNG, "", poster_format(design, chosen[0]), PNG_WIDTH))
     outputs.append((SHARE_PNG, "", "share", SHARE_WIDTH))
-    if run.leaflets and "leaflet" in run.layouts.formats:
+    if run.choices.leaflets and "leaflet" in run.layouts.formats:
         outputs.append((LEAFLET_PDF, LEAFLET_PAPER, "leaflet", 0))
     return outputs
 
@@ -346,7 +340,7 @@ def _poster_files(run: _PrintRun, campaign, content, described, outputs) -> list
     for kind, size, shape, width in outputs:
         output = kind.output
         # Only PDFs go to the print shop; pictures for screens have no bleed.
-        edge = run.bleed if output == "pdf" else 0.0
+        edge = run.choices.bleed if output == "pdf" else 0.0
         shown = {
             k: v
             for k, v in described.items()
@@ -367,8 +361,8 @@ def _more_files(run: _PrintRun, campaign, content, described, t) -> list:
     colours = run.layouts.colours_for(campaign.type)
     style = {**run.style, "colours": colours}
     files = []
-    for extra in more_outputs(run.more, campaign, content, run.layouts, t):
-        edge = run.bleed if extra.kind.name in SHOP_KINDS else 0.0
+    for extra in more_outputs(run.choices.more, campaign, content, run.layouts, t):
+        edge = run.choices.bleed if extra.kind.name in SHOP_KINDS else 0.0
         shown = {k: v for k, v in described.items() if k in extra.uses or k in _ALWAYS_SHOWN}
         key = run.key(extra.describe(), colours, shown, "pdf", extra.size, 0, edge)
         target = run.cache_dir / f"{key}.pdf"
