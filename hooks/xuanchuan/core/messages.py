@@ -73,6 +73,11 @@ def current_language() -> str:
 
 @cache
 def _table() -> dict[str, dict[str, str]]:
-    with TABLE_FILE.open(encoding="utf-8") as stream:
+    return read_table(TABLE_FILE)
+
+
+def read_table(path: Path) -> dict[str, dict[str, str]]:
+    """A table of texts in every language (messages.yml, strings.yml): {key: {code: text}}."""
+    with path.open(encoding="utf-8") as stream:
         # libyaml's loader when PyYAML has it: read on every build, ten times faster.
         return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}

@@ -5,9 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from .messages import current_language
+from .messages import current_language, read_table
 
 TABLE_FILE = Path(__file__).with_name("strings.yml")
 # A text the table lacks in a language is shown in English, the language Material for MkDocs
@@ -17,9 +15,7 @@ FALLBACK = "en"
 
 @cache
 def _table() -> dict[str, dict[str, str]]:
-    with TABLE_FILE.open(encoding="utf-8") as stream:
-        # libyaml's loader when PyYAML has it: read on every build, ten times faster.
-        return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return read_table(TABLE_FILE)
 
 
 class Translator:
