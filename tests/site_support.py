@@ -72,21 +72,16 @@ def starter_project(root: Path, site_url: str = SITE_URL) -> Path:
         shutil.copytree(PROJECT / name, root / name)
     shutil.copyfile(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "hooks").symlink_to(PROJECT / "hooks")
-    share_print_cache(root)
+    # Drawing is the slow part of a build and a print cache entry is keyed by all that makes
+    # it, so the print cache is shared; the rest of the cache (the build lock, kept pages,
+    # deploy records) is the project's own, so that projects build side by side.
+    shared = PROJECT / ".cache" / "xuanchuan" / "print"
+    shared.mkdir(parents=True, exist_ok=True)
+    (root / ".cache" / "xuanchuan").mkdir(parents=True)
+    (root / ".cache" / "xuanchuan" / "print").symlink_to(shared)
     done = run_xuanchuan(root, "init", "--site-url", site_url)
     assert done.returncode == 0, done.stdout + done.stderr
     return root
-
-
-def share_print_cache(root: Path) -> None:
-    """Drawing is the slow part of a build and a print cache entry is keyed by all that
-    makes it, so ``root`` draws into the shared print cache; the rest of its cache (the build
-    lock, kept pages, deploy records) is its own, so that projects build side by side."""
-    shared = PROJECT / ".cache" / "xuanchuan" / "print"
-    shared.mkdir(parents=True, exist_ok=True)
-    (root / ".cache" / "xuanchuan").mkdir(parents=True, exist_ok=True)
-    if not (root / ".cache" / "xuanchuan" / "print").exists():
-        (root / ".cache" / "xuanchuan" / "print").symlink_to(shared)
 
 
 def run_xuanchuan(project: Path, *args: str, env: dict | None = None, **kw):
