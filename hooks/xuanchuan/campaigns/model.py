@@ -502,6 +502,14 @@ class Campaign:
         """The page's language-free source name, as other pages link to it."""
         return page_key(self.slug)
 
+    def written_in(self, default: Campaign) -> tuple[Campaign, ...]:
+        """The versions whose files write this one's fields, in the order to look: a
+        translation's own file, then the default language's (which gives every field the
+        translation leaves out)."""
+        if self is default or self.is_fallback:
+            return (self,)
+        return (self, default)
+
     # What print files lead with, each default written here once.
     @property
     def headline(self) -> str:

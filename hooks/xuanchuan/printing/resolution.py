@@ -184,8 +184,7 @@ def _message(print_file, job, dpi: float, pixels, width: int, height: int, minim
 def _where_named(campaign: Campaign, default: Campaign) -> tuple[str, int | None, str]:
     """The file, line and field that name the photo: a translation's own file when it
     names one, else the default language's."""
-    translated = campaign is not default and not campaign.is_fallback
-    for owner in [campaign, default] if translated else [default]:
+    for owner in campaign.written_in(default):
         field = image_field(owner.positions.lines)
         if owner.positions.wrote(field):
             return str(owner.source), owner.positions.line_of(field), field

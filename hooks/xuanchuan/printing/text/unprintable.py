@@ -112,8 +112,7 @@ class _Places:
 
     def __init__(self, campaign: Campaign, default: Campaign):
         # A translation prints the default language's text for a field it leaves out.
-        translated = campaign is not default and not campaign.is_fallback
-        self.owners = [campaign, default] if translated else [campaign]
+        self.owners = campaign.written_in(default)
 
     def of(self, field: str, char: str) -> Unprintable:
         for owner in self.owners:
