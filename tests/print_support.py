@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 MM = 72 / 25.4
@@ -187,3 +189,14 @@ def embedded_outlines(path: Path) -> dict[str, dict[str, list | Exception]]:
                     outline = error
                 outlines[texts.get(int(name.removeprefix("cid")), name)] = outline
     return found
+
+
+def run_script(name: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """A script of tests/fixtures/scripts run in a process of its own with the engine
+    importable (what it tests can hang a process: a timeout ends it)."""
+    script = Path(__file__).parent / "fixtures" / "scripts" / name
+    hooks = Path(__file__).resolve().parent.parent / "hooks"
+    return subprocess.run(
+        [sys.executable, str(script), *args], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(hooks), **(env or {})},
+    )  # fmt: skip

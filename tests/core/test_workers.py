@@ -3,11 +3,7 @@ cut short is never taken for a whole one."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -77,10 +73,7 @@ def test_the_time_bound_is_set_in_the_main_thread_only_and_put_back():
 def test_workers_forked_while_another_thread_frees_drawing_objects_still_draw():
     # Freeing a cairo object takes cairo's locks; a worker forked while another thread held
     # one waited for it forever (the preview's collection after a rebuild, during the next).
-    script = Path(__file__).resolve().parents[1] / "fixtures" / "scripts" / "forks_while_collecting.py"
-    hooks = Path(__file__).resolve().parents[2] / "hooks"
-    done = subprocess.run(
-        [sys.executable, str(script), "100"], capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(hooks)},
-    )  # fmt: skip
+    from print_support import run_script
+
+    done = run_script("forks_while_collecting.py", "100")
     assert done.returncode == 0 and done.stdout.strip() == "drawn", done.stderr

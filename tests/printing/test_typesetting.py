@@ -196,34 +196,11 @@ def test_letters_keep_their_exact_places_at_small_sizes_in_millimetres(typesette
 # (a new machine, a CI runner) that takes long enough for a drawing worker to be forked
 # while it runs. Only the forking thread is copied into the worker, which then waited
 # forever for the reading to finish.
-FORKED_WHILE_READING = """
-import cairocffi
-from xuanchuan.core.workers import worker_pool
-from xuanchuan.printing.text.pango import Face, Typesetter
-
-
-def context():
-    return cairocffi.Context(cairocffi.ImageSurface(cairocffi.FORMAT_RGB24, 200, 50))
-
-
-def draw(_):
-    Typesetter(context(), "zh").paragraph("安全用电进万家", Face("Noto Sans CJK SC"), 5.0, 100.0)
-    return "drawn"
-
-
-if __name__ == "__main__":
-    Typesetter(context(), "zh")  # the first font map: fontconfig's setup read in a thread
-    with worker_pool(1) as pool:
-        print(pool.submit(draw, 0).result(timeout=60))
-"""
 
 
 @pytest.mark.slow
 def test_a_worker_forked_while_fonts_are_being_found_draws(tmp_path):
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
+    from print_support import run_script
 
     (tmp_path / "cache").mkdir()
     (tmp_path / "fonts.conf").write_text(
@@ -232,11 +209,5 @@ def test_a_worker_forked_while_fonts_are_being_found_draws(tmp_path):
         '<include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>',
         encoding="utf-8",
     )
-    (tmp_path / "race.py").write_text(FORKED_WHILE_READING, encoding="utf-8")
-    hooks = Path(__file__).resolve().parents[2] / "hooks"
-    env = {**os.environ, "FONTCONFIG_FILE": str(tmp_path / "fonts.conf"), "PYTHONPATH": str(hooks)}
-    done = subprocess.run(
-        [sys.executable, str(tmp_path / "race.py")],
-        capture_output=True, text=True, env=env, timeout=90,
-    )  # fmt: skip
+    done = run_script("forks_while_fonts_load.py", env={"FONTCONFIG_FILE": str(tmp_path / "fonts.conf")})
     assert done.returncode == 0 and done.stdout.strip() == "drawn", done.stderr
