@@ -333,7 +333,6 @@ def _print_pack(config_file: Path, args) -> int:
     from .campaigns.loader import load_campaigns
     from .campaigns.model import CampaignSet
     from .core.disk_cache import damage_report, take_damaged
-    from .core.strings import Translator
     from .printing.jobs.pack import (
         Selection,
         check_output,
@@ -405,7 +404,7 @@ def _print_pack(config_file: Path, args) -> int:
             stopping.append(problem)
     if stopping:
         raise SourceError(stopping)
-    t = Translator(selection.language, settings.default.code)
+    t = settings.translator(selection.language)
     chosen = [subset.campaigns[c.slug][selection.language] for c in chosen]
     found = entries(chosen, printed.result, selection, t)
     if not found:

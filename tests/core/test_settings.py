@@ -1,7 +1,8 @@
 import pytest
 
 from xuanchuan.core.errors import SourceError
-from xuanchuan.core.settings import direction_of, load_settings
+from xuanchuan.core.languages import direction_of
+from xuanchuan.core.settings import load_settings
 
 
 def test_defaults_are_chinese_then_english():

@@ -54,7 +54,9 @@ CHANGES = {
         root / "overrides/main.html", "{% block content %}", "{% block content %}<!-- v2 -->"
     ),
     "strings": lambda root: edit(
-        root / "engine/xuanchuan/core/strings.yml", "  zh: 主办单位", "  zh: 主办方"
+        root / "engine/xuanchuan/locale/zh/LC_MESSAGES/site.po",
+        'msgstr "主办单位"',
+        'msgstr "主办方"',
     ),
     "campaign on an index page": lambda root: edit(
         root / "campaigns/spring-irrigation-2027/index.zh.md", "summary: ", "summary: 新："

@@ -23,9 +23,10 @@ from ..core.errors import (
 )
 from ..core.frontmatter import Document, read_document
 from ..core.images import check_image
+from ..core.languages import split_language
 from ..core.messages import Message, msg
 from ..core.schema import MISSING, Option, Record, Report, build
-from ..core.settings import MAX_SLUG_LENGTH, SLUG_HELP, Settings, split_language
+from ..core.settings import MAX_SLUG_LENGTH, SLUG_HELP, Settings
 from ..core.source_files import links_leaving
 from .attachments import check_body_pictures
 from .model import CENTER, Campaign, CampaignSet, SourcePositions

@@ -25,9 +25,10 @@ from ..core.errors import (
 )
 from ..core.frontmatter import Document, read_document
 from ..core.images import check_image
+from ..core.languages import split_language
 from ..core.messages import Message, msg
 from ..core.schema import Record, build, record_of
-from ..core.settings import Settings, split_language
+from ..core.settings import Settings
 from .attachments import check_body_pictures
 from .model import Activity, Campaign, Figure, Report, SourcePositions
 from .schema import translation_schema

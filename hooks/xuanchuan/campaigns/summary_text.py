@@ -88,7 +88,7 @@ def summary_text(summary: YearSummary, t: Translator, today: dt.date) -> Summary
                     (t("summary.campaigns"), str(len(figures.campaigns))),
                     (t("summary.activities"), _held(figures, t)),
                     (t("summary.places"), str(len(figures.places))),
-                    (t("summary.people"), format_number(figures.people)),
+                    (t("summary.people"), format_number(figures.people, t)),
                     (t("summary.reports"), str(figures.reports)),
                     (t("summary.targets_met"), _fraction(figures.met, figures.judged, t)),
                 ),
@@ -118,7 +118,7 @@ def summary_text(summary: YearSummary, t: Translator, today: dt.date) -> Summary
                         campaign.title,
                         format_range(campaign.start, campaign.end, t),
                         _held(own, t),
-                        format_number(own.people),
+                        format_number(own.people, t),
                         str(own.reports),
                     )
                     for campaign, own in summary.rows
@@ -161,7 +161,7 @@ def summary_text(summary: YearSummary, t: Translator, today: dt.date) -> Summary
                         format_day(report.date, t),
                         campaign.title,
                         report.place or "",
-                        format_number(report.people) if report.people is not None else "",
+                        format_number(report.people, t) if report.people is not None else "",
                     )
                     for report, campaign in reports
                 ),
@@ -213,7 +213,7 @@ def summary_text(summary: YearSummary, t: Translator, today: dt.date) -> Summary
                             str(len(organizer.figures.campaigns)),
                             _held(organizer.figures, t),
                             str(len(organizer.figures.places)),
-                            format_number(organizer.figures.people),
+                            format_number(organizer.figures.people, t),
                             _fraction(organizer.figures.met, organizer.figures.judged, t),
                         )
                         for organizer in summary.organizers
@@ -242,13 +242,13 @@ def _target_line(result, t: Translator) -> TargetLine:
     target = result.target
     unit = target.unit
     actual = (
-        f"{t('label.actual')} {format_number(target.actual)}{unit}"
+        f"{t('label.actual')} {format_number(target.actual, t)}{unit}"
         if target.actual is not None
         else t("label.not_measured")
     )
     return TargetLine(
         label=target.label,
-        numbers=f"{actual} / {t('label.goal')} {format_number(target.goal)}{unit}",
+        numbers=f"{actual} / {t('label.goal')} {format_number(target.goal, t)}{unit}",
         share=target.progress,
         state=result.state,
         state_label=t(f"summary.state.{result.state}"),

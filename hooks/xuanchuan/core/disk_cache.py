@@ -76,7 +76,11 @@ def take_damaged() -> int:
 
 
 def damage_report(count: int) -> Message:
-    return msg("Cache: {count} damaged entries made again (.cache/xuanchuan/)", count=count)
+    return msg(
+        "Cache: {count} damaged entry made again (.cache/xuanchuan/)",
+        "Cache: {count} damaged entries made again (.cache/xuanchuan/)",
+        count=count,
+    )
 
 
 def absent(path: Path) -> bool:

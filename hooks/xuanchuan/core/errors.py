@@ -54,7 +54,7 @@ class SourceError(Exception):
         # Worded when shown: the language of messages may be chosen after the problem.
         if len(self.problems) == 1:
             return str(self.problems[0])
-        lines = [str(msg("{count} problems:", count=len(self.problems)))]
+        lines = [str(msg("{count} problem:", "{count} problems:", count=len(self.problems)))]
         lines += [f"  - {problem}" for problem in self.problems]
         return "\n".join(lines)
 

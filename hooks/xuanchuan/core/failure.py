@@ -19,12 +19,16 @@ def failure_summary(problems: list[str], *, strict: bool) -> str:
         return str(msg("The build failed: the site was not changed. See the messages above."))
     head = (
         msg(
+            "The build stopped: {count} problem (with --strict a warning stops the build "
+            "too); the site was not changed. Fix it and build again:",
             "The build stopped: {count} problems (with --strict a warning stops the build "
             "too); the site was not changed. Fix each one and build again:",
             count=len(seen),
         )
         if strict
         else msg(
+            "The build stopped: {count} problem; the site was not changed. Fix it and build "
+            "again:",
             "The build stopped: {count} problems; the site was not changed. Fix each one and "
             "build again:",
             count=len(seen),
@@ -36,7 +40,15 @@ def failure_summary(problems: list[str], *, strict: bool) -> str:
         lines.append(f"  {number}. {first}")
         lines += [f"     {line}" for line in rest]
     # Some problems are MkDocs's own, in English: the very last words are the team's.
-    lines.append(str(msg("{count} problems above: the site was not changed.", count=len(seen))))
+    lines.append(
+        str(
+            msg(
+                "{count} problem above: the site was not changed.",
+                "{count} problems above: the site was not changed.",
+                count=len(seen),
+            )
+        )
+    )
     return "\n".join(lines)
 
 
@@ -47,6 +59,8 @@ def config_failure_summary(problems: list[str]) -> str:
     lines = [
         str(
             msg(
+                "The build did not start: mkdocs.yml has {count} problem (MkDocs's own "
+                "words above); the site was not changed:",
                 "The build did not start: mkdocs.yml has {count} problems (MkDocs's own "
                 "words above); the site was not changed:",
                 count=len(problems),

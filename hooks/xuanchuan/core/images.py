@@ -62,13 +62,19 @@ def check_image(
 
 def _as_json(problem: Message | None) -> bytes:
     # The message is kept unworded, so it is shown in whatever language is chosen later.
-    data = None if problem is None else {"template": problem.template, "values": problem.values}
+    data = (
+        None
+        if problem is None
+        else {"template": problem.template, "plural": problem.plural, "values": problem.values}
+    )
     return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 def _from_json(data: bytes) -> Message | None:
     found = json.loads(data)
-    return None if found is None else Message(found["template"], found["values"])
+    if found is None:
+        return None
+    return Message(found["template"], found.get("plural"), found["values"])
 
 
 def _location_problem(folder: Path, relative: str, inside: Path) -> Message | None:

@@ -1,39 +1,42 @@
-"""Messages for the team, in the team's language, from the message table (messages.yml).
+"""Messages for the team, in the team's language, from the gettext catalog ``messages``.
 
 Code writes each message once, in English, as a template with named ``{placeholders}``:
-``msg('"{value}" is not a real date: expected {expected}', value=..., expected=...)``. The
-English template is the message's key in the table, which gives it in the other
-languages, as gettext does. A message is worded when it is shown, in the language chosen
-for messages: the site's default language, unless mkdocs.yml (``messages_language``),
-``xuanchuan --lang`` or ``XUANCHUAN_LANG`` says otherwise. Values that are messages
-themselves (``expected`` phrases, hints) are worded in the same language.
+``msg('"{value}" is not a real date: expected {expected}', value=..., expected=...)``. A
+message that counts gives its plural too: ``msg("{count} problem:", "{count} problems:",
+count=n)``. The English template is the message's id in the catalog
+(``locale/messages.pot``), whose translations give it in the other languages. A message is
+worded when it is shown, in the language chosen for messages: the site's default language,
+unless mkdocs.yml (``messages_language``), ``xuanchuan --lang`` or ``XUANCHUAN_LANG`` says
+otherwise. Values that are messages themselves (``expected`` phrases, hints) are worded in
+the same language.
 """
 
 from __future__ import annotations
 
 import os
-from functools import cache
-from pathlib import Path
 
-import yaml
+from .catalogs import SOURCE_LANGUAGE, translate
 
-TABLE_FILE = Path(__file__).with_name("messages.yml")
-TEMPLATE_LANGUAGE = "en"
-_language = TEMPLATE_LANGUAGE
+TEMPLATE_LANGUAGE = SOURCE_LANGUAGE
+_chain: tuple[str, ...] = (TEMPLATE_LANGUAGE,)
 
 
 class Message:
     """A message to show the team; compares and sorts by its words."""
 
-    __slots__ = ("template", "values")
+    __slots__ = ("template", "plural", "values")
 
-    def __init__(self, template: str, values: dict):
+    def __init__(self, template: str, plural: str | None, values: dict):
         self.template = template
+        self.plural = plural
         self.values = values
 
     def render(self, code: str | None = None) -> str:
-        code = code or _language
-        text = _table().get(self.template, {}).get(code) or self.template
+        chain = (code,) if code else _chain
+        count = self.values.get("count")
+        text = translate("messages", chain, self.template, count if _is_count(count) else None)
+        if text is None:  # not in the catalog: the code's own English
+            text = self.plural if self.plural and count != 1 else self.template
         values = {
             name: value.render(code) if isinstance(value, Message) else value
             for name, value in self.values.items()
@@ -47,37 +50,34 @@ class Message:
         return f"msg({self.render(TEMPLATE_LANGUAGE)!r})"
 
     def __eq__(self, other) -> bool:
-        return isinstance(other, Message | str) and str(self) == str(other)
+        if isinstance(other, Message):
+            return self.render(TEMPLATE_LANGUAGE) == other.render(TEMPLATE_LANGUAGE)
+        return isinstance(other, str) and str(self) == other
 
     def __hash__(self) -> int:
-        return hash(str(self))
+        # By the English words: a message's hash must not change with the language chosen.
+        return hash(self.render(TEMPLATE_LANGUAGE))
 
     def __lt__(self, other) -> bool:
         return str(self) < str(other)
 
 
-def msg(template: str, **values) -> Message:
-    """A message, written once in English; its other languages come from the table."""
-    return Message(template, values)
+def msg(template: str, plural: str | None = None, /, **values) -> Message:
+    """A message, written once in English; its other languages come from the catalog."""
+    return Message(template, plural, values)
 
 
-def use_language(code: str | None) -> None:
-    """Word messages in ``code`` from now on; ``XUANCHUAN_LANG`` in the environment wins."""
-    global _language
-    _language = os.environ.get("XUANCHUAN_LANG") or code or TEMPLATE_LANGUAGE
+def use_language(code: str | None, fallback: tuple[str, ...] = ()) -> None:
+    """Word messages in ``code`` from now on, then in ``fallback`` where ``code`` lacks one;
+    ``XUANCHUAN_LANG`` in the environment wins."""
+    global _chain
+    chosen = os.environ.get("XUANCHUAN_LANG") or code or TEMPLATE_LANGUAGE
+    _chain = (chosen, *(c for c in fallback if c != chosen))
 
 
 def current_language() -> str:
-    return _language
+    return _chain[0]
 
 
-@cache
-def _table() -> dict[str, dict[str, str]]:
-    return read_table(TABLE_FILE)
-
-
-def read_table(path: Path) -> dict[str, dict[str, str]]:
-    """A table of texts in every language (messages.yml, strings.yml): {key: {code: text}}."""
-    with path.open(encoding="utf-8") as stream:
-        # libyaml's loader when PyYAML has it: read on every build, ten times faster.
-        return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+def _is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -6,13 +6,13 @@ words that explain it (see ``schema.declare``).
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import Problem, SourceError, did_you_mean
+from .languages import LANGUAGE_CODE, LANGUAGE_HELP, Language
 from .messages import Message, msg
 from .schema import (
     MISSING,
@@ -33,27 +33,17 @@ from .schema import (
 
 SETTINGS_KEY = "extra.xuanchuan"
 
-LANGUAGE_CODE = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
 SLUG_HELP = msg("lowercase letters a-z, digits and single hyphens, such as spring-irrigation-2026")
 # A slug names web addresses and print files (slug-poster-A3-landscape-300dpi-zh.png):
 # short enough that every such name stays far below a file system's 255 bytes.
 MAX_SLUG_LENGTH = 64
 
-LANGUAGE_HELP = msg('a language code such as "zh" or "en"')
-
 # A telephone number as it is printed: digits, with spaces, hyphens, brackets or a leading
 # "+" as people write them (95598, 0571-8765 4321, (0991) 1234567, +86 10 12345678).
 HOTLINE = r"\+?[0-9][0-9 ()\-]{1,22}[0-9]|\([0-9]{2,5}\)[0-9 \-]{3,20}[0-9]"
 HOTLINE_HELP = msg("a telephone number such as 95598 or 0571-87654321")
 HOTLINE_LENGTH = 24
-
-DIRECTIONS = ("ltr", "rtl")
-# Languages whose usual script is written right to left, by their language code.
-RIGHT_TO_LEFT_LANGUAGES = frozenset({"ug", "ar", "fa", "ur", "he", "ps", "sd", "ckb", "dv", "yi"})
-# A script named in the code decides, as a language may be written in more than one:
-# Uyghur in Latin letters is "ug-Latn", Azerbaijani in Arabic letters "az-Arab".
-RIGHT_TO_LEFT_SCRIPTS = frozenset({"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"})
 
 POSTER_SIZES = ("A4", "A3", "A2", "A4-landscape", "A3-landscape", "A2-landscape")
 # The poster designs (overrides/print/layouts.yml): a big headline over the key points, a
@@ -78,30 +68,6 @@ DEFAULT_CAMPAIGN_TYPES = (
     "safety-month",
     "union-work",
 )
-
-
-@dataclass(frozen=True, kw_only=True)
-class Language:
-    code: str = declare(
-        Text(
-            required=True,
-            pattern=LANGUAGE_CODE,
-            pattern_help=LANGUAGE_HELP,
-        )
-    )
-    name: str = declare(Text(required=True))
-    # The site's name and description in this language (default: the site_name and
-    # site_description of mkdocs.yml).
-    site_name: str | None = declare(Text())
-    site_description: str | None = declare(Text())
-    # Which way the language is written: "rtl" (right to left) or "ltr". Known from the code
-    # for most languages; set it only for a language the engine does not know.
-    direction: str | None = declare(Choice(DIRECTIONS))
-
-    @property
-    def dir(self) -> str:
-        """The HTML ``dir`` of this language: "rtl" or "ltr"."""
-        return self.direction or direction_of(self.code)
 
 
 # A print shop asks for 2 to 5 mm of bleed; more than this is surely a mistake of units.
@@ -326,6 +292,18 @@ class Settings:
     def language(self, code: str) -> Language:
         return next(language for language in self.languages if language.code == code)
 
+    def fallback(self, code: str) -> tuple[str, ...]:
+        """The languages a language's missing texts come from, in order (English last)."""
+        chosen = self.language(code).fallback
+        chain = chosen or (self.default.code,)
+        return tuple(dict.fromkeys(c for c in (*chain, "en") if c != code))
+
+    def translator(self, code: str):
+        """The site's texts, dates and numbers in a language."""
+        from .strings import Translator
+
+        return Translator(code, self.fallback(code), self.language(code).locale)
+
     def prefix(self, code: str) -> str:
         """The folder of a language in the site: '' for the default, 'en/' for English."""
         return "" if code == self.default.code else f"{code}/"
@@ -350,6 +328,8 @@ def load_settings(
                 msg('"{code}" is listed twice: expected each language once', code=code),
             )
         seen.add(code)
+    for index, language in enumerate(languages):
+        _check_fallback(language, index, seen, report)
     if isinstance(data, dict) and data.get("timezone"):
         _check_timezone(data["timezone"], report)
     if isinstance(data, dict):
@@ -395,22 +375,19 @@ def messages_language_of(raw: Any) -> str:
     return "zh"
 
 
-def direction_of(code: str) -> str:
-    """The direction a language code is written in: "rtl" or "ltr"."""
-    language, *subtags = code.lower().split("-")
-    scripts = [tag for tag in subtags if len(tag) == 4 and tag.isalpha()]
-    if scripts:
-        return "rtl" if scripts[0] in RIGHT_TO_LEFT_SCRIPTS else "ltr"
-    return "rtl" if language in RIGHT_TO_LEFT_LANGUAGES else "ltr"
-
-
-def split_language(name: str) -> tuple[str, str | None]:
-    """``about.en.md`` -> (``about.md``, ``en``); ``about.md`` -> (``about.md``, None)."""
-    stem, ext = os.path.splitext(name)
-    base, dot, code = stem.rpartition(".")
-    if not dot:
-        return name, None
-    return base + ext, code
+def _check_fallback(language: dict, index: int, codes: set[str], report: Report) -> None:
+    """Each language a language falls back to is one of the site's, or English."""
+    for place, code in enumerate(language.get("fallback") or (), start=1):
+        if code not in codes and code != "en":
+            report.add(
+                f"{SETTINGS_KEY}.languages[{index + 1}].fallback[{place}]",
+                msg(
+                    '"{code}" is not one of the site\'s languages{hint}: expected one of {codes}',
+                    code=code,
+                    hint=did_you_mean(code, sorted(codes)),
+                    codes=", ".join(sorted(codes | {"en"})),
+                ),
+            )
 
 
 def _check_poster_layouts(data: dict, report: Report) -> None:

@@ -1,50 +1,65 @@
-"""The translation table: every text the engine adds to the site, in every language."""
+"""The site's own texts in one language: the ``site`` gettext catalog, and dates and numbers
+the way the language writes them (Babel, from the Unicode CLDR)."""
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-from .messages import current_language, read_table
-
-TABLE_FILE = Path(__file__).with_name("strings.yml")
-# A text the table lacks in a language is shown in English, the language Material for MkDocs
-# falls back to for its own buttons: a page's interface stays in one language.
-FALLBACK = "en"
-
-
-@cache
-def _table() -> dict[str, dict[str, str]]:
-    return read_table(TABLE_FILE)
+from .catalogs import SOURCE_LANGUAGE, catalog, missing, source, translate
+from .messages import current_language
 
 
 class Translator:
-    """Texts for one language, falling back to English, then to the default language."""
+    """Texts for one language; a text it lacks comes from the languages of ``fallback`` in
+    order (mkdocs.yml sets them; by default the site's default language), then English."""
 
-    def __init__(self, code: str, default: str):
+    def __init__(self, code: str, fallback: tuple[str, ...] = (), locale: str | None = None):
         self.code = code
-        self.default = default
+        self.chain = (code, *(c for c in fallback if c != code))
+        self.locale = babel_locale(locale or code, self.chain)
 
-    def __call__(self, key: str, **values: str) -> str:
-        entry = _table().get(key)
-        if entry is None:
-            raise KeyError(f"no text {key!r} in the translation table {TABLE_FILE.name}")
-        text = entry.get(self.code) or entry.get(FALLBACK) or entry[self.default]
+    def __call__(self, key: str, **values) -> str:
+        count = values.get("count")
+        text = translate("site", self.chain, key, count if isinstance(count, int) else None)
+        if text is None:
+            raise KeyError(f"no text {key!r} in the site's catalog (hooks/xuanchuan/locale)")
         return text.format(**values) if values else text
 
+    def own(self, key: str) -> str | None:
+        """The text as this language's own catalog gives it; None where it gives none."""
+        own = catalog("site", self.code)
+        entry = source("site").get(key)
+        return own.get(key, entry, None) if own and entry else None
+
+    def has(self, key: str) -> bool:
+        return translate("site", (), key) is not None
+
     def untranslated(self) -> list[str]:
-        """The texts the table does not give in this language."""
-        return [key for key, entry in _table().items() if not entry.get(self.code)]
+        """The texts this language's own catalog does not give."""
+        return missing("site", self.code)
 
     def language_name(self, code: str, fallback: str) -> str:
         """The name of a language in this translator's language ("英文" for en in zh)."""
         key = f"language.{code}"
-        return self(key) if key in _table() else fallback
+        return self(key) if self.has(key) else fallback
 
     # Templates call ``xc.t("key")``.
     t = __call__
 
 
+@cache
+def babel_locale(name: str, chain: tuple[str, ...] = ()):
+    """Babel's locale for ``name``, else for the first language of ``chain`` Babel knows."""
+    from babel import Locale, UnknownLocaleError
+
+    for candidate in (name, *chain, SOURCE_LANGUAGE):
+        try:
+            return Locale.parse(candidate.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            continue
+    raise AssertionError("Babel always knows English")
+
+
 def language_name(code: str, fallback: str) -> str:
     """A language's name as messages to the team say it ("英文" for en in Chinese messages)."""
-    return Translator(current_language(), "en").language_name(code, fallback)
+    return Translator(current_language()).language_name(code, fallback)

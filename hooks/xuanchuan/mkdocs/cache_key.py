@@ -32,7 +32,7 @@ def site_digest(config: MkDocsConfig, files: Files, nav: Navigation, build) -> s
             [Path(folder) for folder in config.theme.dirs if "site-packages" not in folder],
             ("*.html",),
         ),
-        files_digest([Path(__file__).parent.parent], ("*.py", "*.yml", "*.txt")),
+        files_digest([Path(__file__).parent.parent], ("*.py", "*.yml", "*.txt", "*.po", "*.pot")),
         library_versions(),
         # Print files are no page's link target (the download box lists them, from the
         # page's own context); a preview serves them from the cache instead of the site.

@@ -23,8 +23,8 @@ from mkdocs.structure.pages import Page
 from ..core.disk_cache import CACHE_DIR
 from ..core.errors import SourceError, write_problem
 from ..core.failure import failure_summary
+from ..core.languages import Language
 from ..core.log import log
-from ..core.settings import Language
 from ..site.build.languages import LanguageBuild
 from ..site.build.page_cache import PageCache, PageReuse
 from ..site.build.preview import Preview, watch_promptly

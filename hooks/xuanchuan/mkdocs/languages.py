@@ -19,7 +19,7 @@ def configure_language(config: MkDocsConfig, build: LanguageBuild) -> None:
     if not build.is_default:
         config.site_dir = str(build.site_dir)
         config.site_url = build.run.language_site_url(code)
-    _use_material_language(config, code)
+    _use_material_language(config, build)
     # Material mirrors its layout (menus, sidebars, icons) for "rtl".
     config.theme["direction"] = build.language.dir
     _report_untranslated_texts(build)
@@ -29,32 +29,41 @@ def configure_language(config: MkDocsConfig, build: LanguageBuild) -> None:
     config.site_description = as_html(description) if description else description
 
 
-def _use_material_language(config: MkDocsConfig, code: str) -> None:
-    """Material's interface (search box, buttons) and search defaults in ``code``."""
-    config.theme["language"] = code
-    if not any(
-        Path(d, "partials", "languages", f"{code}.html").is_file() for d in config.theme.dirs
-    ):
+def _use_material_language(config: MkDocsConfig, build: LanguageBuild) -> None:
+    """Material's interface (search box, buttons) and search defaults in the language, or
+    in the first of its fallback languages Material has, as the engine's own texts do."""
+    chain = (*build.translator.chain, "en")
+    theme_dirs = config.theme.dirs
+    known = [
+        code
+        for code in chain
+        if any(Path(d, "partials", "languages", f"{code}.html").is_file() for d in theme_dirs)
+    ]
+    config.theme["language"] = known[0]
+    if known[0] != chain[0]:
         log.info(
             msg(
                 "Material for MkDocs has no interface texts for '{code}': its buttons show in "
-                "English. Add overrides/partials/languages/{code}.html to translate them.",
-                code=code,
+                "{fallback}. Add overrides/partials/languages/{code}.html to translate them.",
+                code=chain[0],
+                fallback=language_name(known[0], known[0]),
             )
         )
-        config.theme["language"] = "en"
 
 
 def _report_untranslated_texts(build: LanguageBuild) -> None:
     missing = build.translator.untranslated()
     if missing:
+        shown_in = next(iter(build.translator.chain[1:]), "en")
         log.info(
             msg(
-                "{count} of the site's own texts (menus, campaign labels, dates) have no "
-                "'{code}' translation and show in English. To translate them, add a "
-                "'{code}:' line to each text in hooks/xuanchuan/core/strings.yml.",
+                "{count} of the site's own texts (menus, campaign labels) have no '{code}' "
+                "translation and show in {fallback}. To translate them, translate "
+                "hooks/xuanchuan/locale/{code}/LC_MESSAGES/site.po with Poedit or another "
+                "gettext tool (hooks/xuanchuan/locale/README.md says how to start it).",
                 count=len(missing),
                 code=build.language.code,
+                fallback=language_name(shown_in, shown_in),
             )
         )
 

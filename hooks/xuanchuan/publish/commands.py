@@ -128,7 +128,10 @@ def _print_check(result: CheckResult, unanswered, live) -> None:
     if live:
         print(
             msg(
-                "Live site {url}: {count} addresses did not answer", url=live, count=len(unanswered)
+                "Live site {url}: {count} address did not answer",
+                "Live site {url}: {count} addresses did not answer",
+                url=live,
+                count=len(unanswered),
             )
         )
     if result.broken or unanswered:
@@ -154,6 +157,8 @@ def deploy_command(config_file: Path, args) -> int:
                 None,
                 None,
                 msg(
+                    "has {count} broken link or QR code (listed above): nothing was "
+                    "deployed. Fix it and build again",
                     "has {count} broken links or QR codes (listed above): nothing was "
                     "deployed. Fix them and build again",
                     count=len(checked.broken),

@@ -12,8 +12,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from ..core.errors import Problem, SourceError
+from ..core.languages import LANGUAGE_CODE
 from ..core.messages import Message, msg
-from ..core.settings import HOTLINE, HOTLINE_HELP, HOTLINE_LENGTH, LANGUAGE_CODE
+from ..core.settings import HOTLINE, HOTLINE_HELP, HOTLINE_LENGTH
 from ..core.site_address import address_problem, is_placeholder
 from ..core.yaml_edit import YamlEditError, get_value, set_value
 

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 from ...campaigns.model import Campaign
 from ...core.errors import Problem
-from ...core.formatting import month_name
+from ...core.formatting import format_day_of_month
 from ...core.log import log
 from ...core.messages import Message, msg
 from ...core.print_files import BANNER_PDF, BANNER_TILES_PDF, BOARD_PDF, CARDS_PDF, Kind
@@ -68,9 +68,7 @@ def more_content(campaign: Campaign, t: Translator) -> dict:
     fields: the slogan, the schedule and laws with their headings, and the deck's tips."""
     schedule = []
     for activity in campaign.activities:
-        day = t("board.day", month=activity.date.month, day=activity.date.day,
-                month_name=month_name(activity.date.month, t))  # fmt: skip
-        schedule.append(activity.schedule_line(day))
+        schedule.append(activity.schedule_line(format_day_of_month(activity.date, t)))
     return {
         "slogan": campaign.slogan,
         "schedule": tuple(schedule),

@@ -18,7 +18,6 @@ from ...core.messages import msg
 from ...core.print_files import PrintResult
 from ...core.project import Project
 from ...core.short_links import ShortLinks, short_path
-from ...core.strings import Translator
 from ..formats.on_request import MoreFormats
 from ..layouts import Layouts, customise_layouts, load_layouts
 from .plan import PrintChoices, plan_print_files, render_print_files
@@ -85,7 +84,7 @@ def plan_campaigns(
     planned, problems = plan_print_files(
         campaigns,
         translators={
-            language.code: Translator(language.code, settings.default.code)
+            language.code: settings.translator(language.code)
             for language in settings.languages
         },
         layouts=layouts,

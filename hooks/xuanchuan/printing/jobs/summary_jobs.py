@@ -20,7 +20,6 @@ from ...core.errors import Problem
 from ...core.messages import msg
 from ...core.print_files import SUMMARY_PDF, PrintFile, PrintResult, summary_file_name
 from ...core.settings import Settings
-from ...core.strings import Translator
 from ...core.workers import worker_pool
 from ..formats.summary_pdf import PAPER, render_summary_pdf, summary_content
 from ..layouts import Layout, Layouts
@@ -80,7 +79,7 @@ def print_summaries(
     planned: list[tuple[PrintFile, _Job]] = []
     for language in settings.languages:
         code = language.code
-        t = Translator(code, settings.default.code)
+        t = settings.translator(code)
         summaries = year_summaries(
             campaigns,
             code,

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...core.languages import Language
 from ...core.links import counterpart_url, page_url, relative_url
-from ...core.settings import Language
 from ...core.strings import Translator
 from ..pages.plain_text import as_html
 from ..pages.untranslated import HOME, link_from
@@ -61,7 +61,7 @@ def reader_notice(build: LanguageBuild, code: str) -> dict:
     """The notice for readers of ``code`` led to this default-language page."""
     settings = build.run.settings
     language = settings.language(code)
-    t = Translator(code, settings.default.code)
+    t = settings.translator(code)
     return {"code": code, **_notice_texts(t, language, settings.default)}
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ...campaigns.model import Campaign
+from ...core.languages import Language
 from ...core.links import href_path, page_url, relative_url
-from ...core.settings import Language
 from ...core.short_links import ShortCodes
 from ...core.strings import Translator
 from ..campaign_pages.home import home_view
@@ -62,7 +62,7 @@ class LanguageBuild:
 
     def __post_init__(self):
         settings = self.run.settings
-        self.translator = Translator(self.language.code, settings.default.code)
+        self.translator = settings.translator(self.language.code)
         self.links = PageLinks(
             self.language.code,
             settings.codes,

@@ -37,9 +37,9 @@ def campaign_view(campaign: Campaign, t: Translator, today: dt.date) -> dict:
         targets.append(
             {
                 "label": escape(target.label),
-                "goal": Markup(f"{t('label.goal')} {format_number(target.goal)}{unit}"),
+                "goal": Markup(f"{t('label.goal')} {format_number(target.goal, t)}{unit}"),
                 "actual": (
-                    Markup(f"{t('label.actual')} {format_number(target.actual)}{unit}")
+                    Markup(f"{t('label.actual')} {format_number(target.actual, t)}{unit}")
                     if target.actual is not None
                     else t("label.not_measured")
                 ),

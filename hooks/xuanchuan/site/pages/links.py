@@ -24,8 +24,8 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from ...core.languages import split_language
 from ...core.links import page_url, relative_url
-from ...core.settings import split_language
 from .untranslated import Untranslated, link_from
 
 # Where the address into another language waits while MkDocs rewrites the link.

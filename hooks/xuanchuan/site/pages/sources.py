@@ -15,9 +15,10 @@ from pathlib import Path
 
 from ...core.errors import Problem, SourceError, either, file_problem, quoted_list, shown_path
 from ...core.frontmatter import Document, read_document
+from ...core.languages import split_language
 from ...core.messages import msg
 from ...core.schema import MISSING, Bool, Choice, ListOf, Number, Record, Text
-from ...core.settings import Settings, split_language
+from ...core.settings import Settings
 
 # What Material for MkDocs can hide on a page (its templates test for these words).
 HIDE = ("navigation", "toc", "footer", "path", "tags", "feedback")

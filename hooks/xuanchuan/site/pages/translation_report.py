@@ -16,11 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...core.catalogs import missing as catalog_missing
+from ...core.catalogs import source
 from ...core.disk_cache import CACHE_DIR
 from ...core.errors import SourceError
 from ...core.frontmatter import read_document
+from ...core.languages import split_language
 from ...core.messages import Message, msg
-from ...core.settings import Settings, split_language
+from ...core.settings import Settings
 from ...core.strings import language_name
 from .sources import Catalogue
 
@@ -105,10 +108,48 @@ def translation_sources(catalogue: Catalogue, campaigns_dir: Path) -> dict[str, 
 
 
 def translation_report(catalogue: Catalogue, settings: Settings, project_dir: Path) -> list[str]:
-    """The report's lines: per language, what is missing or older than the original."""
+    """The report's lines: per language, what is missing or older than the original, then
+    the engine's own texts each language's catalog lacks."""
     sources = translation_sources(catalogue, project_dir / settings.campaigns_dir)
     statuses = translation_status(sources, settings, project_dir)
-    return format_status(statuses, len(sources))
+    return format_status(statuses, len(sources)) + interface_texts(settings)
+
+
+def interface_texts(settings: Settings) -> list[str]:
+    """Per language, the engine's texts (menus, labels, print) its catalog does not give."""
+    lines = []
+    total = len(source("site"))
+    for language in settings.languages:
+        missing = catalog_missing("site", language.code)
+        if not missing:
+            continue
+        shown_in = settings.fallback(language.code)[0]
+        lines.append(
+            str(
+                msg(
+                    "{name} ({code}): {count} of {total} of the site's own texts (menus, "
+                    "labels, print) not translated; they show in {fallback}. Translate them in "
+                    "hooks/xuanchuan/locale/{folder}/LC_MESSAGES/site.po",
+                    name=language_name(language.code, language.name),
+                    code=language.code,
+                    count=len(missing),
+                    total=total,
+                    fallback=language_name(shown_in, shown_in),
+                    folder=language.code.replace("-", "_"),
+                )
+            )
+        )
+        lines += [
+            str(
+                msg(
+                    '  text missing: {key} ("{english}")',
+                    key=key,
+                    english=source("site")[key].singular,
+                )
+            )
+            for key in missing
+        ]
+    return lines
 
 
 def build_report(catalogue: Catalogue, settings: Settings, project_dir: Path) -> list[str]:
@@ -116,7 +157,7 @@ def build_report(catalogue: Catalogue, settings: Settings, project_dir: Path) ->
     ``REPORT_FILE``, and a summarised log names it."""
     sources = translation_sources(catalogue, project_dir / settings.campaigns_dir)
     statuses = translation_status(sources, settings, project_dir)
-    whole = format_status(statuses, len(sources))
+    whole = format_status(statuses, len(sources)) + interface_texts(settings)
     lines = format_status(statuses, len(sources), limit=LOG_LIMIT)
     try:
         _write_report(project_dir / REPORT_FILE, whole)

@@ -56,7 +56,7 @@ def summary_index_view(
                         t("summary.activities"),
                         t("summary.fraction", part=figures.held, whole=figures.planned),
                     ),
-                    (t("summary.people"), format_number(figures.people)),
+                    (t("summary.people"), format_number(figures.people, t)),
                 ],
                 "pdf": _download(pdf, t, summary.year) if pdf else None,
             }

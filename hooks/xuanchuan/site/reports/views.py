@@ -58,7 +58,7 @@ def report_view(
         "figures": [
             {
                 "label": escape(figure.label),
-                "amount": Markup(f"{format_number(figure.amount)}{escape(figure.unit)}"),
+                "amount": Markup(f"{format_number(figure.amount, t)}{escape(figure.unit)}"),
             }
             for figure in report.figures
         ],

@@ -67,7 +67,7 @@ def report_article(
         lines.append(t("report.people", count=report.people))
     if report.figures:
         done = (
-            f"{figure.label} {format_number(figure.amount)}{figure.unit}"
+            f"{figure.label} {format_number(figure.amount, t)}{figure.unit}"
             for figure in report.figures
         )
         lines.append(_line(t, t("report.figures"), t("wechat.separator").join(done)))
