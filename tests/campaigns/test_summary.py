@@ -133,8 +133,8 @@ def test_printed_materials_count_the_print_files_per_kind(campaigns):
 
 
 def test_the_sections_are_worded_in_each_language(campaigns):
-    zh = summary_text(summaries(campaigns)[0], Translator("zh", "zh"), DAY)
-    en = summary_text(summaries(campaigns, "en")[0], Translator("en", "zh"), DAY)
+    zh = summary_text(summaries(campaigns)[0], Translator("zh", ("zh",)), DAY)
+    en = summary_text(summaries(campaigns, "en")[0], Translator("en", ("zh",)), DAY)
     assert zh.title == "2026年度宣传工作总结" and en.title == "Year-end summary 2026"
     assert zh.as_of == "统计截至2026年9月1日，部分活动尚未结束。"
     overview = dict(zh.sections[0].table.rows)
@@ -145,7 +145,7 @@ def test_the_sections_are_worded_in_each_language(campaigns):
     line = targets.targets[0].lines[0]
     assert (line.label, line.numbers, line.state_label) == (
         "发放宣传单",
-        "完成 1900份 / 目标 2000份",
+        "完成 1,900份 / 目标 2,000份",
         "未达成",
     )
     assert [s.id for s in zh.sections] == [

@@ -4,6 +4,7 @@ forms and context, a fallback chain per language, and CLDR dates through Babel."
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 
@@ -113,3 +114,40 @@ def test_a_language_is_named_in_the_language_of_the_text_around_it():
     assert CHINESE.language_name("ug", "ئۇيغۇرچە") == "维吾尔文"
     assert Translator("ug", ("en",)).language_name("ug", "ئۇيغۇرچە") == "Uyghur"
     assert CHINESE.language_name("xyz", "Xyz") == "Xyz"
+
+
+def test_a_partly_translated_catalog_falls_back_text_by_text(tmp_path, monkeypatch):
+    """A translator's first Uyghur catalog, made from site.pot and translated in part."""
+    from babel.messages.pofile import read_po, write_po
+
+    from xuanchuan.core import catalogs
+    from xuanchuan.site.pages.translation_report import interface_texts
+
+    locale = tmp_path / "locale"
+    shutil.copytree(catalogs.LOCALE_DIR, locale)
+    with (locale / "site.pot").open("rb") as stream:
+        template = read_po(stream, locale="ug")
+    for message in template:
+        if message.context == "label.hotline":
+            message.string = "قىزىق لىنىيە"
+        if message.context == "label.dates":
+            message.string, message.flags = "ۋاقتى", {"fuzzy"}  # not yet checked: not used
+    (locale / "ug" / "LC_MESSAGES").mkdir(parents=True)
+    with (locale / "ug" / "LC_MESSAGES" / "site.po").open("wb") as out:
+        write_po(out, template)
+    monkeypatch.setattr(catalogs, "LOCALE_DIR", locale)
+    for cached in (catalogs.catalog, catalogs.source):
+        cached.cache_clear()
+    try:
+        uyghur = Translator("ug", ("zh",))
+        assert uyghur("label.hotline") == "قىزىق لىنىيە"
+        assert uyghur("label.dates") == "时间"
+        settings = load_settings({"languages": [{"code": "zh", "name": "中文"},
+                                                {"code": "ug", "name": "ئۇيغۇرچە"}]})  # fmt: skip
+        report = interface_texts(settings)
+        assert report[0].startswith("Uyghur (ug): 178 of 179 of the site's own texts")
+        assert '  text missing: label.dates ("Dates")' in report
+        assert not any("label.hotline" in line for line in report)
+    finally:
+        for cached in (catalogs.catalog, catalogs.source):
+            cached.cache_clear()

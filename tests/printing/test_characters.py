@@ -141,7 +141,7 @@ def plan(root: Path, campaigns=None, sizes=("A4",)):
     assert campaigns.problems == []
     planned, problems = plan_print_files(
         campaigns,
-        translators={code: Translator(code, "zh") for code in SETTINGS.codes},
+        translators={code: Translator(code, ("zh",)) for code in SETTINGS.codes},
         layouts=LAYOUTS,
         qr_address=lambda campaign: f"https://example.org/{campaign.language}/",
         cache_dir=root / ".cache",
@@ -218,7 +218,7 @@ def test_a_print_pack_cover_lists_the_title_without_its_invisible_characters(tmp
     colours = {"primary": "#b71c1c", "on_primary": "#ffffff", "text": "#000000", "muted": "#666666"}
     fonts = {"regular": ("Noto Sans CJK SC", False), "bold": ("Noto Sans CJK SC", True)}
     cover = tmp_path / "cover.pdf"
-    cover.write_bytes(cover_pdf([entry], Selection("zh"), Translator("zh", "zh"), fonts, colours, 2))
+    cover.write_bytes(cover_pdf([entry], Selection("zh"), Translator("zh", ("zh",)), fonts, colours, 2))
     out = subprocess.run(["pdftotext", str(cover), "-"], capture_output=True, text=True, check=True)
     assert "安全生产月" in out.stdout.splitlines()
 

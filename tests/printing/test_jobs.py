@@ -31,7 +31,7 @@ def keys(setup, campaigns=None, qr_address=None):
     settings, loaded, layouts, cache = setup
     planned, problems = plan_print_files(
         campaigns or loaded,
-        translators={code: Translator(code, "zh") for code in settings.codes},
+        translators={code: Translator(code, ("zh",)) for code in settings.codes},
         layouts=layouts,
         qr_address=qr_address or (lambda campaign: f"https://example.org/{campaign.language}/"),
         cache_dir=cache,
@@ -86,7 +86,7 @@ def test_a_file_lost_from_the_cache_is_drawn_again_though_its_campaign_is_unchan
     def plan():
         planned, _ = plan_print_files(
             loaded,
-            translators={code: Translator(code, "zh") for code in settings.codes},
+            translators={code: Translator(code, ("zh",)) for code in settings.codes},
             layouts=layouts,
             qr_address=lambda campaign: f"https://example.org/{campaign.language}/",
             cache_dir=cache,
@@ -110,7 +110,7 @@ def test_a_bleed_gives_the_pdfs_names_and_cache_files_of_their_own(setup):
     def plan(bleed):
         planned, problems = plan_print_files(
             loaded,
-            translators={code: Translator(code, "zh") for code in settings.codes},
+            translators={code: Translator(code, ("zh",)) for code in settings.codes},
             layouts=layouts,
             qr_address=lambda campaign: f"https://example.org/{campaign.language}/",
             cache_dir=cache,

@@ -167,7 +167,7 @@ def plan(root: Path, sizes: tuple[str, ...], more: MoreFormats | None = None):
     assert campaigns.problems == []
     _, problems = plan_print_files(
         campaigns,
-        translators={code: Translator(code, "zh") for code in settings.codes},
+        translators={code: Translator(code, ("zh",)) for code in settings.codes},
         layouts=load_layouts(PROJECT / "overrides", PROJECT),
         qr_address=lambda campaign: "https://example.org/",
         cache_dir=root / "cache",

@@ -123,7 +123,7 @@ def test_the_figures_read_back_as_text(printed):
     assert "覆盖地点4" in text and "参与人数430" in text and "活动简报4" in text
     assert "石卡镇一号井、东河村委会、石卡镇集市、河湾社区" in text
     assert "检查机井完成11口/目标10口已达成" in text
-    assert "发放宣传单完成1900份/目标2000份未达成" in text
+    assert "发放宣传单完成1,900份/目标2,000份未达成" in text
     assert "讲座完成1场/目标4场进行中" in text
     assert "第一讲2026年8月10日社区普法讲座河湾社区80" in text
     english = pdf_text(printed[0].summary(2026, "en").path, raw=True)

@@ -46,7 +46,7 @@ def test_a_campaign_keeps_its_names_and_chosen_phrases_whole(tmp_path):
     campaigns.campaigns[slug] = {**campaigns.campaigns[slug], "zh": kept}
     planned, _ = plan_print_files(
         campaigns,
-        translators={code: Translator(code, "zh") for code in settings.codes},
+        translators={code: Translator(code, ("zh",)) for code in settings.codes},
         layouts=load_layouts(PROJECT / "overrides", PROJECT),
         qr_address=lambda campaign: "https://example.org/",
         cache_dir=tmp_path,

@@ -18,7 +18,7 @@ from xuanchuan.site.campaign_pages.home import (
     tel_link,
 )
 
-ZH, EN = Translator("zh", "zh"), Translator("en", "zh")
+ZH, EN = Translator("zh", ("zh",)), Translator("en", ("zh",))
 TODAY = dt.date(2027, 3, 10)
 
 
@@ -150,7 +150,7 @@ def test_texts_in_the_page_language():
         EN("home.on_now"),
     )
     assert zh["activities"]["title"] == ZH("home.next", days=30)
-    assert en["activities"]["items"][0]["date"] == "10 March 2027"
+    assert en["activities"]["items"][0]["date"] == "March 10, 2027"
     assert zh["campaigns"]["items"][0]["status_label"] == "进行中"
 
 

@@ -94,7 +94,7 @@ def test_the_calendar_feed_keeps_each_text_in_its_own_field(tmp_path: Path):
     loaded = load_campaigns(load_settings(None), tmp_path)
     assert loaded.problems == []
     campaign = loaded.campaigns["hostile"]["zh"]
-    site = LanguageSite(code="zh", t=Translator("zh", "zh"), today=dt.date(2027, 1, 1),
+    site = LanguageSite(code="zh", t=Translator("zh", ("zh",)), today=dt.date(2027, 1, 1),
                         stamp=dt.datetime(2027, 1, 1, tzinfo=dt.UTC), timezone="Asia/Shanghai",
                         types=(), use_directory_urls=True, site_url="https://example.org/")
     feed = calendar_feed([campaign], site)

@@ -19,7 +19,7 @@ from xuanchuan.site.pages.section_lists import (
     titles_script,
 )
 
-ZH, EN = Translator("zh", "zh"), Translator("en", "zh")
+ZH, EN = Translator("zh", ("zh",)), Translator("en", ("zh",))
 
 
 def laws(folder: str, count: int) -> list[str]:

@@ -12,7 +12,7 @@ LONG = "%E6%B0%91%E6%B3%95%E5%85%B8/%E7%AC%AC%E4%B8%80%E7%BC%96.html"
 
 
 def made(codes: ShortCodes, targets: dict[str, Target], code: str = "zh") -> dict:
-    pages = short_pages(codes, targets, language=code, direction="ltr", t=Translator(code, "zh"))
+    pages = short_pages(codes, targets, language=code, direction="ltr", t=Translator(code, ("zh",)))
     return {path: BeautifulSoup(html, "html.parser") for path, html in pages}
 
 

@@ -12,7 +12,7 @@ from xuanchuan.core.print_files import PrintFile
 from xuanchuan.core.strings import Translator
 from xuanchuan.site.campaign_pages.views import campaign_view, downloads_view
 
-ZH, EN = Translator("zh", "zh"), Translator("en", "zh")
+ZH, EN = Translator("zh", ("zh",)), Translator("en", ("zh",))
 CAMPAIGN = Campaign(
     slug="spring",
     language="zh",

@@ -168,11 +168,13 @@ def plan_print_files(
         layouts, fonts, style, cache_dir, versions, used_fields, described_layouts, choices
     )
     headline_instead: set[str] = set()
+    # The translators come in the order of the settings: the default language's first.
+    default_code = next(iter(translators))
     for slug, versions_by_language in sorted(campaigns.campaigns.items()):
         for code, campaign in versions_by_language.items():
             t = translators[code]
             url = qr_address(campaign)
-            default = versions_by_language.get(t.default, campaign)
+            default = versions_by_language.get(default_code, campaign)
             remembered = _PLANNED.get((slug, code))
             if (
                 remembered is not None

@@ -25,6 +25,7 @@ class LanguageSite:
     use_directory_urls: bool
     site_url: str | None  # the published address of this language's site, if any
     prefix: str = ""  # this language's folder in the site: "" or "en/"
+    default_code: str = ""  # the site's default language ("": this one)
     direction: str = "ltr"
     author: str = ""  # who the feeds name: the site's name, as plain text
     # The default language publishes the photo copies every language shows.

@@ -154,6 +154,7 @@ class LanguageBuild:
             use_directory_urls=self.use_directory_urls,
             site_url=run.published_address(code),
             prefix=self.prefix,
+            default_code=run.settings.default.code,
             direction=self.language.dir,
             author=author,
             publishes_photos=self.is_default,

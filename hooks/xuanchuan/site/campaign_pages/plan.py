@@ -224,7 +224,7 @@ def _plan_summaries(
     """The year-end summaries: a list of the years, and a page per year with its PDF."""
     t, today, url_of = site.t, site.today, site.url_of
     summaries = year_summaries(
-        campaigns, site.code, default=t.default, types=site.types, today=today,
+        campaigns, site.code, default=site.default_code or site.code, types=site.types, today=today,
         print_files=drawn.print_files,
     )  # fmt: skip
     if not summaries:

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...core.catalogs import catalog_path, source
 from ...core.catalogs import missing as catalog_missing
-from ...core.catalogs import source
 from ...core.disk_cache import CACHE_DIR
 from ...core.errors import SourceError
 from ...core.frontmatter import read_document
@@ -118,7 +118,8 @@ def translation_report(catalogue: Catalogue, settings: Settings, project_dir: Pa
 def interface_texts(settings: Settings) -> list[str]:
     """Per language, the engine's texts (menus, labels, print) its catalog does not give."""
     lines = []
-    total = len(source("site"))
+    english = {key: entry.singular for key, entry in source("site").items()}
+    total = len(english)
     for language in settings.languages:
         missing = catalog_missing("site", language.code)
         if not missing:
@@ -139,16 +140,11 @@ def interface_texts(settings: Settings) -> list[str]:
                 )
             )
         )
-        lines += [
-            str(
-                msg(
-                    '  text missing: {key} ("{english}")',
-                    key=key,
-                    english=source("site")[key].singular,
-                )
-            )
-            for key in missing
-        ]
+        if catalog_path("site", language.code).is_file():  # else every text: none to list
+            lines += [
+                str(msg('  text missing: {key} ("{english}")', key=key, english=english[key]))
+                for key in missing
+            ]
     return lines
 
 
