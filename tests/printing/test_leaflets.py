@@ -143,7 +143,7 @@ def test_outside_panels_cover_back_and_flap(built):
     flap, back, cover = (panel_text(zh_leaflet(built), 1, PANEL * i, PANEL, 210) for i in range(3))
     assert cover == "安全用电春灌安全用电进村开泵之前，供电所到机井边讲安全用电。城关供电所"
     assert back == ("联系我们城关供电所咨询热线0000-8123456石卡镇供电所营业厅"
-                    "2027年3月1日至2027年4月30日扫码查看详情")
+                    "2027年3月1日至4月30日扫码查看详情")
     assert flap == "开泵之前，供电所到机井边讲安全用电。要点开关箱要防雨防潮漏电保护器每月试跳"
 
 
@@ -170,7 +170,7 @@ def test_the_english_leaflet_speaks_english(built):
     inside = "".join(panel_text(path, 2, PANEL * i, PANEL, 210) for i in range(3))
     assert inside == ("WhywecheckthewellsWiringnearwellsstaysdampandwearsout.Firstaid"
                       "1.Cutthepower2.ThenhelpSchedule"
-                      "5March20279:00-11:30Wiringcheckatthewells·Donghewellno.1")
+                      "March5,20279:00-11:30Wiringcheckatthewells·Donghewellno.1")
 
 
 def test_the_qr_code_on_the_back_leads_to_the_page(built, tmp_path):

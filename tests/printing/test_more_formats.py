@@ -284,7 +284,7 @@ def test_a_board_is_true_size_with_its_schedule_laws_and_a_qr_code_that_scans(bu
     ):
         assert expected in text, expected
     english = pdf_text(wells(built, "wells-board-90x120-en.pdf"))
-    assert "2March9:00-10:30Kick-offmeeting·ShikaTownpower-supplystation" in english
+    assert "March29:00-10:30Kick-offmeeting·ShikaTownpower-supplystation" in english
 
 
 def test_a_schedule_too_long_for_the_board_shows_its_first_items_and_how_many_more(tmp_path):

@@ -258,7 +258,7 @@ def test_strict_fails_on_a_coarse_photo_a_normal_build_warns_and_a_pack_is_made(
     strict = run_mkdocs(root)
     assert strict.returncode == 1
     assert f"WARNING -  {COARSE_A3}" in strict.output
-    assert "The build stopped: 1 problems" in strict.output
+    assert "The build stopped: 1 problem" in strict.output
     normal = run_mkdocs(root, strict=False)
     assert normal.returncode == 0, normal.output
     assert normal.output.count("prints at 136 dpi") == 1

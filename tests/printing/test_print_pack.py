@@ -96,8 +96,8 @@ def test_everything_for_one_place_in_june_in_a3(project: Path):
     assert cover.startswith("印刷清单共4份，7页地点：石卡镇日期：2027年6月1日至30日海报尺寸：A3")
     # Under each item, how the shop finishes it.
     assert cover.endswith(
-        f"1.石卡镇五一拔河赛海报A3·2027年5月25日至2027年6月2日第2页{POSTER_A3}"
-        f"2.石卡镇五一拔河赛三折页（A4双面）·2027年5月25日至2027年6月2日第3–4页{LEAFLET}"
+        f"1.石卡镇五一拔河赛海报A3·2027年5月25日至6月2日第2页{POSTER_A3}"
+        f"2.石卡镇五一拔河赛三折页（A4双面）·2027年5月25日至6月2日第3–4页{LEAFLET}"
         f"3.石卡镇安全生产月海报A3·2027年6月1日至30日第5页{POSTER_A3}"
         f"4.石卡镇安全生产月三折页（A4双面）·2027年6月1日至30日第6–7页{LEAFLET}")
     assert "河湾区送文化" not in cover and "春灌" not in cover
@@ -117,7 +117,7 @@ def test_posters_only_in_english(project: Path):
                 "-o", "en.pdf")
     assert done.returncode == 0, done.stderr
     cover = page_text(project / "en.pdf", 1)
-    assert cover.startswith("Printpack3items,4pagesDates:1–30June2027Postersize:A4")
+    assert cover.startswith("Printpack3items,4pagesDates:June1–30,2027Postersize:A4")
     assert page_sizes(project / "en.pdf") == [(210, 297)] * 4
 
 
@@ -164,8 +164,8 @@ def test_duplex_pack_starts_every_item_on_the_front_of_a_sheet(project: Path):
     cover = page_text(path, 1)
     assert "双面打印：每份从新的一张纸开始，必要处留有空白页" in cover
     assert cover.endswith(
-        f"1.石卡镇五一拔河赛海报A3·2027年5月25日至2027年6月2日第3页{POSTER_A3}"
-        f"2.石卡镇五一拔河赛三折页（A4双面）·2027年5月25日至2027年6月2日第5–6页{LEAFLET}"
+        f"1.石卡镇五一拔河赛海报A3·2027年5月25日至6月2日第3页{POSTER_A3}"
+        f"2.石卡镇五一拔河赛三折页（A4双面）·2027年5月25日至6月2日第5–6页{LEAFLET}"
         f"3.石卡镇安全生产月海报A3·2027年6月1日至30日第7页{POSTER_A3}"
         f"4.石卡镇安全生产月三折页（A4双面）·2027年6月1日至30日第9–10页{LEAFLET}")
     assert "五一拔河赛" in page_text(path, 3) and "六月查隐患" in page_text(path, 7)
@@ -203,9 +203,9 @@ def test_a_print_shop_pack_has_bleed_crop_marks_copies_and_blank_backs_of_the_ri
     text = page_text(path, 1)
     assert "海报尺寸：A3出血3毫米，四角有裁切线双面打印" in text
     assert text.endswith(
-        "1.石卡镇五一拔河赛印20份海报A3·2027年5月25日至2027年6月2日第3页"
+        "1.石卡镇五一拔河赛印20份海报A3·2027年5月25日至6月2日第3页"
         "印在比A3大的纸上，沿四角的裁切线裁成A3"
-        "2.石卡镇五一拔河赛印500份三折页（A4双面）·2027年5月25日至2027年6月2日第5–6页"
+        "2.石卡镇五一拔河赛印500份三折页（A4双面）·2027年5月25日至6月2日第5–6页"
         "双面印在比A4大的纸上，沿裁切线裁成A4，再对准上下的虚线折线标记折成三折：先把封面对面的一折"
         "向里折，再把封面折在外面"
         "3.石卡镇安全生产月印20份海报A3·2027年6月1日至30日第7页"

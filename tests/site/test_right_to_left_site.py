@@ -158,9 +158,12 @@ def test_each_page_names_its_language_and_direction(build, relative):
     assert html_root(build, "ug/" + relative) == ("ug", "rtl", "rtl")
 
 
-def test_the_build_says_which_interface_texts_show_in_english(build):
-    assert "have no 'ug' translation and show in English" in build.output
-    assert "Material for MkDocs has no interface texts for 'ug'" in build.output
+def test_the_build_says_which_interface_texts_show_in_the_team_language(build):
+    # Uyghur has no catalog: its pages fall back to Chinese, the site's first language.
+    assert "have no 'ug' translation and show in Chinese" in build.output
+    assert "Material for MkDocs has no interface texts for 'ug': its buttons show in Chinese" in (
+        build.output
+    )
 
 
 def resolved(build, relative: str, href: str) -> Path:
@@ -191,20 +194,22 @@ def test_a_page_not_yet_in_uyghur_keeps_its_original_direction(build):
     original = document.select_one("article div[lang='zh']")
     assert original is not None and original.get("dir") == "ltr"
     assert "机井的开关箱要防雨" in original.get_text()
+    # In Chinese, the language Uyghur's missing texts fall back to.
     assert document.select_one(".xc-untranslated .admonition-title").get_text() == (
-        "Not yet translated"
+        "本页暂无维吾尔文版"
     )
 
 
-def test_the_uyghur_campaign_page_is_in_uyghur_with_english_labels(build):
+def test_the_uyghur_campaign_page_is_in_uyghur_with_the_team_languages_labels(build):
     document = build.html("ug/campaigns/spring-2026/index.html")
     assert document.select_one("article h1").get_text(strip=True) == (
         "ئەتىيازلىق سۇغۇرۇشتا توك بىخەتەرلىكى"
     )
     labels = [term.get_text(strip=True) for term in document.select(".xc-facts dt")]
-    # The table has no Uyghur texts yet: its English ones, like Material's buttons.
-    assert labels[:2] == ["Type", "Dates"]
-    assert "1 March 2026" in document.select_one(".xc-facts").get_text()
+    # No Uyghur catalog yet: the labels fall back to Chinese, like Material's buttons; the
+    # dates are Uyghur's own, from CLDR.
+    assert labels[:2] == ["类型", "时间"]
+    assert "مارت 1 – ئاپرېل 30، 2026" in document.select_one(".xc-facts").get_text()
 
 
 def test_the_uyghur_search_index_holds_uyghur_pages_only(site):
@@ -316,11 +321,11 @@ DIRECTIONS = """selectors => Object.fromEntries(selectors.map(
                 "article h1": "rtl",
                 ".xc-campaign__summary": "rtl",
                 ".xc-facts li bdi": "rtl",  # a place, translated
-                # English dates and labels while the table has no Uyghur texts, and the
-                # Chinese organizer and activities the translation does not repeat
-                ".xc-facts bdi": "ltr",
+                # Uyghur dates (CLDR), and the Chinese organizer and activities the
+                # translation does not repeat
+                ".xc-facts bdi": "rtl",
                 ".xc-target__numbers bdi": "ltr",
-                ".xc-activity time bdi": "ltr",
+                ".xc-activity time bdi": "rtl",
                 ".xc-activity__title bdi": "ltr",
             },
         ),

@@ -60,6 +60,10 @@ def test_missing_and_outdated_translations_per_language(tmp_path: Path):
         "  missing: about.md",
         "  missing: campaigns/spring-2026/index.md",
         "  out of date: index.md",
+        # The engine's own texts: Tibetan has no catalog of them yet.
+        "བོད་ཡིག (bo): 179 of 179 of the site's own texts (menus, labels, print) not "
+        "translated; they show in Chinese. Translate them in "
+        "hooks/xuanchuan/locale/bo/LC_MESSAGES/site.po",
     ]
     # Translating again brings the page up to date; an uncommitted edit counts too.
     (root / "content" / "index.en.md").write_text(page("Home", "New text"), encoding="utf-8")

@@ -97,7 +97,7 @@ def test_a_strict_warning_keeps_the_previous_site(tmp_path: Path):
     assert run_mkdocs(root).returncode == 0
     output = rebuild_with(root, {"about.zh.md": page("关于", "[坏链接](missing.md)")})
     assert "missing.md" in output
-    assert "The build stopped: 1 problems" in output
+    assert "The build stopped: 1 problem" in output
 
 
 def test_a_mistake_in_a_translation_also_keeps_the_previous_site(tmp_path: Path):
@@ -107,7 +107,7 @@ def test_a_mistake_in_a_translation_also_keeps_the_previous_site(tmp_path: Path)
     output = rebuild_with(root, {"about.en.md": page("About", "[broken](nowhere.md)")})
     assert "nowhere.md" in output
     # The English site is built in a process of its own: its end is the build's.
-    assert "The build stopped: 1 problems" in output
+    assert "The build stopped: 1 problem" in output
 
 
 def test_a_third_language_is_a_configuration_change(tmp_path: Path):

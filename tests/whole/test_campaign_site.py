@@ -155,7 +155,7 @@ def test_chinese_campaign_page_field_by_field(site: Path):
     )
     assert facts(doc) == {
         "类型": "安全用电",
-        "时间": "2026年3月1日至2026年4月30日 进行中",
+        "时间": "2026年3月1日至4月30日 进行中",
         "主办单位": "城关供电所",
         "宣传对象": "农牧民 电力客户",
         "地点": "石卡镇 东河村",
@@ -171,7 +171,7 @@ def test_chinese_campaign_page_field_by_field(site: Path):
     ]
     assert targets[0].select_one(".xc-target__numbers").get_text() == "完成 80% / 目标 100%"
     assert targets[0].select_one(".xc-bar")["aria-valuenow"] == "80"
-    assert targets[1].select_one(".xc-target__numbers").get_text() == "尚未统计 / 目标 2000份"
+    assert targets[1].select_one(".xc-target__numbers").get_text() == "尚未统计 / 目标 2,000份"
     assert not targets[1].select_one(".xc-bar").has_attr("aria-valuenow")
     schedule = [
         " ".join(li.get_text(" ", strip=True).split()) for li in doc.select(".xc-schedule li")
@@ -194,7 +194,7 @@ def test_english_campaign_page_inherits_untranslated_fields(site: Path):
     )
     assert facts(doc) == {
         "Type": "Safe electricity use",
-        "Dates": "1 March 2026 – 30 April 2026 Under way",
+        "Dates": "March 1 – April 30, 2026 Under way",
         "Organizer": "城关供电所",
         "Audience": "农牧民 电力客户",
         "Places": "Shika Town Donghe Village",
@@ -205,14 +205,14 @@ def test_english_campaign_page_inherits_untranslated_fields(site: Path):
     }
     assert [t.select_one(".xc-target__numbers").get_text() for t in doc.select(".xc-target")] == [
         "reached 80% / goal 100%",
-        "not measured yet / goal 2000份",
+        "not measured yet / goal 2,000份",
     ]
     schedule = [
         " ".join(li.get_text(" ", strip=True).split()) for li in doc.select(".xc-schedule li")
     ]
     assert schedule == [
-        "5 March 2026 9:00-11:30 Well inspection Shika well no. 1",
-        "20 April 2026 Donghe village meeting Donghe village office",
+        "March 5, 2026 9:00-11:30 Well inspection Shika well no. 1",
+        "April 20, 2026 Donghe village meeting Donghe village office",
     ]
     assert not doc.select(".xc-untranslated")
 
@@ -221,7 +221,7 @@ def test_untranslated_campaign_falls_back_with_notice(site: Path):
     doc = read(site, "en/campaigns/safety-month-2026/index.html")
     assert doc.select_one(".xc-untranslated .admonition-title").get_text() == "Not yet translated"
     assert doc.select_one("article h1").get_text(strip=True) == "安全生产月"
-    assert facts(doc)["Dates"] == "1–30 June 2026 Upcoming"
+    assert facts(doc)["Dates"] == "June 1 – 30, 2026 Upcoming"
 
 
 def test_text_from_the_team_is_escaped(site: Path):
@@ -311,7 +311,7 @@ def test_every_activity_is_on_its_month_page(site: Path):
     assert april.select_one("a[rel=next]")["href"] == "2026-06.html"
     english = read(site, "en/campaigns/calendar/2026-06.html")
     assert english.select_one("h1").get_text() == "June 2026"
-    assert activities(english) == ["16 June 2026 安全咨询日 安全生产月"]
+    assert activities(english) == ["June 16, 2026 安全咨询日 安全生产月"]
 
 
 def test_ics_feed_event_by_event(site: Path):

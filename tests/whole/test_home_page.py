@@ -251,7 +251,7 @@ def test_the_next_thirty_days_each_leading_to_its_campaign(site: Path):
         "campaigns/spring-2027/index.html",
         "campaigns/culture-2027/index.html",
     ]
-    assert texts(en, ".xc-home .xc-activity time") == ["16 March 2027", "8 April 2027"]
+    assert texts(en, ".xc-home .xc-activity time") == ["March 16, 2027", "April 8, 2027"]
 
 
 def test_the_latest_reports_lead_to_their_pages_and_campaigns(site: Path):
@@ -260,7 +260,7 @@ def test_the_latest_reports_lead_to_their_pages_and_campaigns(site: Path):
         "2027年3月5日 机井巡查完成 春灌机井安全用电 · 石卡镇"
     ]
     assert texts(en, ".xc-home .xc-news__item") == [
-        "5 March 2027 Wells inspected Safe pumping in spring · Shika Town"
+        "March 5, 2027 Wells inspected Safe pumping in spring · Shika Town"
     ]
     links = [a["href"] for a in zh.select(".xc-home .xc-news__item a")]
     assert links == [

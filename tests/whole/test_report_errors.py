@@ -219,7 +219,7 @@ def test_a_target_no_report_measures_is_neither_met_nor_missed(built):
         (
             "",
             [
-                "发放宣传单 完成 450份 / 目标 1000份 截至2027年3月20日简报 未达成",
+                "发放宣传单 完成 450份 / 目标 1,000份 截至2027年3月20日简报 未达成",
                 "入户走访 完成 25户 / 目标 200户 截至2027年3月20日简报 未达成",
                 "检查机井 尚未统计 / 目标 50口",
             ],
@@ -227,9 +227,9 @@ def test_a_target_no_report_measures_is_neither_met_nor_missed(built):
         (
             "en/",
             [
-                "Leaflets handed out reached 450份 / goal 1000份 as of the report of 20 March "
+                "Leaflets handed out reached 450份 / goal 1,000份 as of the report of March 20, "
                 "2027 Not met",
-                "Homes visited reached 25户 / goal 200户 as of the report of 20 March 2027 Not met",
+                "Homes visited reached 25户 / goal 200户 as of the report of March 20, 2027 Not met",
                 "Wells checked not measured yet / goal 50口",
             ],
         ),

@@ -201,7 +201,7 @@ def test_targets_add_up_the_reports_and_show_met_once_ended(site: Path):
     targets = doc.select(".xc-target")
     numbers = [text(t.select_one(".xc-target__numbers")) for t in targets]
     # 700 + 200; the draft's 5000 is not counted; a hand-set actual wins.
-    assert numbers == ["完成 900份 / 目标 1000份", "完成 1 / 目标 3", "完成 120 / 目标 100"]
+    assert numbers == ["完成 900份 / 目标 1,000份", "完成 1 / 目标 3", "完成 120 / 目标 100"]
     as_of = [t.select_one(".xc-target__as-of") for t in targets]
     assert [text(a) if a else None for a in as_of] == [
         "截至2026年6月16日简报",
@@ -297,7 +297,7 @@ def test_english_report_uses_its_translation_and_english_labels(site: Path):
         row.dt.get_text(strip=True): text(row.dd)
         for row in doc.select(".xc-report .xc-facts > div")
     }
-    assert facts["Scheduled activity"] == "Market advice stall 6 June 2026"
+    assert facts["Scheduled activity"] == "Market advice stall June 6, 2026"
     assert facts["Place"] == "Chengguan market · 300 people took part"
     assert [text(li) for li in doc.select(".xc-figures li")] == ["Leaflets handed out 700份"]
     # Without its own translation, a report shows the Chinese text with the notice.

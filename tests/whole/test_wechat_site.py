@@ -228,7 +228,7 @@ def test_the_campaign_article_holds_its_facts_pictures_and_body_but_nothing_unsa
     assert shown.h1.get_text() == "春灌安全用电宣传"
     lines = [p.get_text() for p in shown.find_all("p")]
     assert lines[:4] == [
-        "时间：2026年3月1日至2026年4月30日",
+        "时间：2026年3月1日至4月30日",
         "地点：石卡镇、东河村",
         "主办单位：城关供电所",
         "春灌开泵前，到机井和村里讲安全用电。",

@@ -89,8 +89,8 @@ def test_the_year_page_gives_the_figures_worked_out_by_hand(site: Path):
     ]
     campaigns = table(doc.select_one("#xc-summary-campaigns"))
     assert campaigns[1:] == [
-        ["春灌安全用电宣传", "2026年3月1日至2026年4月30日", "2/3", "350", "3"],
-        ["社区普法讲座", "2026年8月1日至2026年12月31日", "1/2", "80", "1"],
+        ["春灌安全用电宣传", "2026年3月1日至4月30日", "2/3", "350", "3"],
+        ["社区普法讲座", "2026年8月1日至12月31日", "1/2", "80", "1"],
     ]
     link = doc.select_one("#xc-summary-campaigns td a")["href"]
     assert (
@@ -133,7 +133,7 @@ def test_targets_show_met_and_not_met_for_an_ended_campaign(site: Path):
         for li in doc.select("#xc-summary-targets .xc-target")
     }
     assert targets == {
-        "发放宣传单": ("not-met", "未达成", "完成 1900份 / 目标 2000份", "95"),
+        "发放宣传单": ("not-met", "未达成", "完成 1,900份 / 目标 2,000份", "95"),
         "检查机井": ("met", "已达成", "完成 11口 / 目标 10口", "100"),
         "讲座": ("in-progress", "进行中", "完成 1场 / 目标 4场", "25"),
     }
@@ -174,7 +174,7 @@ def test_the_pdf_lies_next_to_its_page_and_reads_back(site: Path):
     assert text.startswith("Fixture2026年度宣传工作总结主办单位：城关供电所、河湾区司法所")
     assert "活动场次（已举办/计划）3/5" in text and "参与人数430" in text
     assert "检查机井完成11口/目标10口已达成" in text
-    assert "发放宣传单完成1900份/目标2000份未达成" in text
+    assert "发放宣传单完成1,900份/目标2,000份未达成" in text
     assert "海报A42海报A32三折页（A4双面）2" in text
     assert re.search(r"第1页，共\d页", text)
 
