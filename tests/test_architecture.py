@@ -112,7 +112,6 @@ MODULE_LINES, CLASS_LINES, FUNCTION_LINES, PARAMETERS = 450, 200, 60, 6
 # What was over the limits when they were set (2026-12), to be made smaller: nothing may
 # join this list, and whatever comes under a limit must leave it.
 STILL_OVER = {
-    "class core/frontmatter.py:_Reader",
     "class publish/rclone.py:Rclone",
     "class site/build/languages.py:LanguageBuild",
     "function campaigns/loader.py:_check_dates",
@@ -141,7 +140,6 @@ STILL_OVER = {
     "module campaigns/model.py",
     "module campaigns/reports.py",
     "module cli.py",
-    "module core/frontmatter.py",
     "module core/schema.py",
     "module printing/jobs/pack.py",
     "module printing/jobs/plan.py",

@@ -27,7 +27,8 @@ def catalogs() -> list[Path]:
 
 def test_the_catalogs_are_up_to_date_with_the_code():
     # A message added or reworded in the code without running scripts/update_catalogs.py.
-    assert [p.name for p in update_catalogs.update(write=False)] == []
+    stale = [p.name for p in update_catalogs.update(write=False)]
+    assert stale == [], "run scripts/update_catalogs.py"
 
 
 def test_every_message_and_text_has_its_chinese_wording():

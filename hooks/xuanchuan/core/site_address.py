@@ -14,9 +14,9 @@ import re
 from urllib.parse import urlsplit
 
 from .errors import Problem, did_you_mean
-from .frontmatter import field_lines
 from .messages import Message, msg
 from .yaml_edit import get_value
+from .yaml_reader import field_lines
 
 # Reserved for examples and tests: no reader's phone ever reaches them.
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org", "example.edu")

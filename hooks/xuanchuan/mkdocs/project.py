@@ -11,12 +11,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
 
 from ..core.errors import Problem, SourceError
-from ..core.frontmatter import field_lines
 from ..core.log import log
 from ..core.messages import msg, use_language
 from ..core.project import Project
 from ..core.settings import Settings, config_not_found, load_settings, messages_language_of
 from ..core.site_address import link_address_problem, site_url_problem
+from ..core.yaml_reader import field_lines
 from ..site.build.run import Mode, Places, Run, start_run
 from ..site.files.page_qr import MOST_PRINTABLE, qr_version
 from ..site.files.short_pages import team_short_links

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from ..campaigns.model import ICON_HELP, ICON_NAME
 from ..core.errors import Problem, SourceError, shown_path
-from ..core.frontmatter import read_yaml
 from ..core.messages import Message, msg
 from ..core.schema import (
     Choice,
@@ -27,6 +26,7 @@ from ..core.schema import (
     declare,
 )
 from ..core.settings import COLOUR_NAMES, HEX_COLOUR, POSTER_LAYOUTS
+from ..core.yaml_reader import read_yaml
 from .content import LISTS, TEXTS
 from .formats.icons import Icons, icon_folders
 
