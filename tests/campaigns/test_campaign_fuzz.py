@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.campaigns.schema import campaign_schema
+from xuanchuan.core.declared import field_names
 from xuanchuan.core.errors import Problem
-from xuanchuan.core.schema import field_names
 from xuanchuan.core.settings import load_settings
 
 SETTINGS = load_settings(None)

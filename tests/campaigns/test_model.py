@@ -8,7 +8,8 @@ from pathlib import Path
 
 from xuanchuan.campaigns.model import Campaign
 from xuanchuan.campaigns.schema import campaign_schema, translation_schema
-from xuanchuan.core.schema import MISSING, Report, Text, build, declare, field_names
+from xuanchuan.core.declared import build, declare, field_names
+from xuanchuan.core.schema import MISSING, Report, Text
 
 # The campaign fields README.md describes, plus the leaflet's fields: the contract the team writes to.
 CONTRACT = {
@@ -148,7 +149,7 @@ tags: [用电]
 
 def test_printed_fields_come_from_the_declarations_and_defaults_are_written_once(tmp_path):
     from xuanchuan.campaigns.loader import load_campaigns
-    from xuanchuan.core.schema import printed_values
+    from xuanchuan.core.declared import printed_values
     from xuanchuan.core.settings import load_settings
 
     folder = tmp_path / "campaigns" / "month"

@@ -16,8 +16,8 @@ from test_report_inputs import jpeg
 
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.campaigns.reports import report_schema
+from xuanchuan.core.declared import field_names
 from xuanchuan.core.errors import Problem
-from xuanchuan.core.schema import field_names
 from xuanchuan.core.settings import load_settings
 
 SETTINGS = load_settings(None)

@@ -7,24 +7,22 @@ from dataclasses import dataclass
 
 import pytest
 
+from xuanchuan.core.declared import build, declare, field_names
 from xuanchuan.core.errors import Problem
 from xuanchuan.core.messages import use_language
 from xuanchuan.core.schema import (
     Bool,
     Choice,
     Date,
-    ListOf,
     Nested,
     Number,
     Record,
     Report,
     Text,
-    build,
-    declare,
-    field_names,
     line_of,
     record_of,
 )
+from xuanchuan.core.schema_lists import ListOf
 
 
 @dataclass(frozen=True, kw_only=True)

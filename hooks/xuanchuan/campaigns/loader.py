@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.declared import build
 from ..core.disk_cache import CACHE_DIR
 from ..core.errors import (
     Problem,
@@ -25,7 +26,7 @@ from ..core.frontmatter import Document, read_document
 from ..core.images import check_image
 from ..core.languages import split_language
 from ..core.messages import Message, msg
-from ..core.schema import MISSING, Option, Record, Report, build
+from ..core.schema import MISSING, Option, Record, Report
 from ..core.settings import MAX_SLUG_LENGTH, SLUG_HELP, Settings
 from ..core.source_files import links_leaving
 from .attachments import check_body_pictures

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.declared import declare
 from ..core.errors import did_you_mean
 from ..core.messages import Message, msg
 from ..core.schema import (
@@ -23,17 +24,15 @@ from ..core.schema import (
     Bool,
     Choice,
     Date,
-    ListOf,
-    MapOf,
     Nested,
     Number,
     Option,
     Record,
     Text,
     WholeNumber,
-    declare,
     line_of,
 )
+from ..core.schema_lists import ListOf, MapOf
 from ..core.settings import POSTER_LAYOUTS, POSTER_SIZES
 
 UPCOMING, UNDER_WAY, FINISHED = "upcoming", "under-way", "finished"

@@ -14,6 +14,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from ..core.declared import build
 from ..core.errors import (
     Problem,
     SourceError,
@@ -27,7 +28,7 @@ from ..core.frontmatter import Document, read_document
 from ..core.images import check_image
 from ..core.languages import split_language
 from ..core.messages import Message, msg
-from ..core.schema import Record, build, record_of
+from ..core.schema import Record, record_of
 from ..core.settings import Settings
 from .attachments import check_body_pictures
 from .model import Activity, Campaign, Figure, Report, SourcePositions

@@ -6,7 +6,8 @@ from __future__ import annotations
 import copy
 import re
 
-from ..core.schema import MISSING, Choice, ListOf, Option, Record, record_of
+from ..core.schema import MISSING, Choice, Option, Record, record_of
+from ..core.schema_lists import ListOf
 from ..core.settings import SLUG
 from .model import Campaign
 

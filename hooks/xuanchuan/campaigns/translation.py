@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..core.messages import Message, msg
-from ..core.schema import ListOf, Option, Record
+from ..core.schema import Option, Record
+from ..core.schema_lists import ListOf
 
 Report = Callable[[str, Message], None]  # (field path, message)
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from .declared import declare
 from .messages import msg
-from .schema import MISSING, Choice, ListOf, Text, declare
+from .schema import MISSING, Choice, Text
+from .schema_lists import ListOf
 
 LANGUAGE_CODE = r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*"
 LANGUAGE_HELP = msg('a language code such as "zh" or "en"')

@@ -4,9 +4,8 @@ Modelled on MkDocs' ``config_options``: each option knows its type, default and 
 words that explain what was expected. Validation collects every problem in one pass
 instead of stopping at the first, so the team can fix a file in one go.
 
-A model (a frozen dataclass) declares each of its fields once, with ``declare(option)``:
-the same declaration gives the schema (``record_of``), the default and typed access on the
-built object (``build``), as ``MkDocsConfig`` does for mkdocs.yml.
+Lists and maps of values are in ``schema_lists``; models declared with these options (a
+frozen dataclass per record, ``declare``, ``build``) in ``declared``.
 """
 
 from __future__ import annotations
@@ -14,8 +13,8 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .errors import Problem, did_you_mean
@@ -376,124 +375,6 @@ def _impossible(year: int, month: int, error: ValueError) -> Message | str:
     return str(error)
 
 
-class ListOf(Option):
-    """A list of items of one kind; with ``unique``, a text or choice is listed once."""
-
-    def __init__(
-        self,
-        item: Option,
-        *,
-        min_items: int = 0,
-        max_items: int | None = None,
-        unique: bool = True,
-        **kw,
-    ):
-        super().__init__(**kw)
-        self.item = item
-        self.min_items = min_items
-        self.max_items = max_items
-        self.unique = unique
-        self.expected = msg("a list of {items}", items=item.plural)
-
-    def validate(self, value, path, report):
-        if not isinstance(value, list):
-            return self.wrong(value, path, report)
-        count = len(value)
-        if count < self.min_items or (self.max_items is not None and count > self.max_items):
-            if self.max_items is not None:
-                bounds = msg(
-                    "expected {minimum} to {maximum} items, got {count}",
-                    minimum=self.min_items,
-                    maximum=self.max_items,
-                    count=count,
-                )
-            else:
-                bounds = msg(
-                    "expected at least {minimum} items, got {count}",
-                    minimum=self.min_items,
-                    count=count,
-                )
-            report.add(path, bounds)
-        result = []
-        first_of: dict[str, int] = {}
-        for index, item in enumerate(value, start=1):
-            item_path = f"{path}[{index}]"
-            checked = self.item.validate(item, item_path, report)
-            if checked == "":
-                report.add(item_path, _empty(self.item.expected))
-                continue
-            if self.unique and isinstance(checked, str):
-                if checked in first_of:
-                    report.add(
-                        item_path,
-                        msg(
-                            '"{item}" is listed twice (also item {first}): expected each once',
-                            item=checked,
-                            first=first_of[checked],
-                        ),
-                    )
-                    continue
-                first_of[checked] = index
-            if checked is not MISSING:
-                result.append(checked)
-        return result
-
-
-_PAIR_AS_TEXT = re.compile(r"\s*(?P<name>[^:：\s][^:：]*?)\s*[:：]\s*(?P<value>[^\s:：]+)")
-
-
-class MapOf(Option):
-    """Names the team chooses, each with a value of one kind: ``{发放宣传单: 1200}``."""
-
-    expected = msg('"name: value" pairs')
-    plural = msg('groups of "name: value" pairs')
-
-    def __init__(self, value: Option, *, max_items: int | None = None, **kw):
-        super().__init__(**kw)
-        self.value = value
-        self.max_items = max_items
-        self.expected = msg('"name: value" pairs, each value {expected}', expected=value.expected)
-
-    def validate(self, value, path, report):
-        if value is None and not self.required:
-            value = {}
-        pair = _PAIR_AS_TEXT.match(value) if isinstance(value, str) else None
-        if pair:
-            # YAML reads "发放宣传单：300" (a full-width colon, or no space after the colon)
-            # as one text, not as a name and its value.
-            report.add(
-                path,
-                msg(
-                    '"{text}" is one text, not a name and its value: expected an ASCII colon ":" '
-                    'and a space between them, such as "{name}: {value}", one pair a line',
-                    text=value,
-                    name=pair["name"],
-                    value=pair["value"],
-                ),
-            )
-            return MISSING
-        if not isinstance(value, Mapping):
-            return self.wrong(value, path, report)
-        if self.max_items is not None and len(value) > self.max_items:
-            report.add(
-                path,
-                msg(
-                    "expected at most {maximum} items, got {count}",
-                    maximum=self.max_items,
-                    count=len(value),
-                ),
-            )
-        result = {}
-        prefix = f"{path}." if path else ""
-        for key, item in value.items():
-            # YAML reads a name such as 2026 or true as a number or a truth value.
-            name = str(key).strip()
-            checked = self.value.validate(item, f"{prefix}{key}", report)
-            if checked is not MISSING:
-                result[name] = checked
-        return result
-
-
 class Record(Option):
     """A mapping with known fields; unknown fields are reported with a suggestion."""
 
@@ -544,81 +425,6 @@ class Nested(Record):
         self.model = model
 
 
-def declare(option: Option) -> Any:
-    """A model field whose checks, default and meaning come from ``option``.
-
-    Left out of a file, a field takes the option's default; else a list is empty, a
-    group whose fields are all optional is there with its defaults, and anything else
-    is None.
-    """
-    metadata = {"option": option}
-    if option.default is not MISSING:
-        if callable(option.default):
-            return field(
-                default_factory=lambda: _frozen(option, option.default_value()), metadata=metadata
-            )
-        return field(default=_frozen(option, option.default), metadata=metadata)
-    if isinstance(option, ListOf):
-        return field(default=(), metadata=metadata)
-    if isinstance(option, Nested) and not any(o.required for o in option.fields.values()):
-        return field(default_factory=option.model, metadata=metadata)
-    return field(default=None, metadata=metadata)
-
-
 def record_of(model: type) -> Record:
     """The schema of a model: its declared fields, in order."""
     return Record({f.name: f.metadata["option"] for f in fields(model) if "option" in f.metadata})
-
-
-def build(model: type, data: Mapping, **given: Any):
-    """The model made from checked ``data`` (missing fields take their declared default),
-    plus ``given`` values for fields that do not come from the file."""
-    values = dict(given)
-    for item in fields(model):
-        option = item.metadata.get("option")
-        if option is not None and item.name in data:
-            values[item.name] = _frozen(option, data[item.name])
-    return model(**values)
-
-
-def _frozen(option: Option, value: Any) -> Any:
-    """A checked value as a model holds it: nested models built, lists as tuples."""
-    if isinstance(option, Nested) and isinstance(value, Mapping):
-        return build(option.model, value)
-    if isinstance(option, ListOf) and isinstance(value, list | tuple):
-        return tuple(_frozen(option.item, item) for item in value)
-    return value
-
-
-def printed_values(record: object, prefix: str = "") -> Iterator[tuple[str, str]]:
-    """(field as the file names it, text) for every field of ``record`` declared
-    ``printed``, at any depth, in the order of the declarations: ``activities[2].place``."""
-    for item in fields(record):
-        option = item.metadata.get("option")
-        value = getattr(record, item.name)
-        if option is None or value is None:
-            continue
-        path = prefix + item.name
-        if isinstance(option, ListOf):
-            for number, each in enumerate(value, start=1):
-                if isinstance(each, str):
-                    if option.printed:
-                        yield f"{path}[{number}]", each
-                elif is_dataclass(each):
-                    yield from printed_values(each, f"{path}[{number}].")
-        elif isinstance(option, Nested):
-            yield from printed_values(value, path + ".")
-        elif option.printed and isinstance(value, str):
-            yield path, value
-
-
-def field_names(option: Option) -> set[str]:
-    """Every field name a schema knows, at any depth (for tests and tools)."""
-    if isinstance(option, Record):
-        names = set(option.fields)
-        for child in option.fields.values():
-            names |= field_names(child)
-        return names
-    if isinstance(option, ListOf):
-        return field_names(option.item)
-    return set()

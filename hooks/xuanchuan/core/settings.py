@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .declared import build, declare
 from .errors import Problem, SourceError, did_you_mean
 from .languages import LANGUAGE_CODE, LANGUAGE_HELP, Language
 from .messages import Message, msg
@@ -18,18 +19,15 @@ from .schema import (
     MISSING,
     Bool,
     Choice,
-    ListOf,
-    MapOf,
     Nested,
     Number,
     Record,
     Report,
     Text,
     WholeNumber,
-    build,
-    declare,
     record_of,
 )
+from .schema_lists import ListOf, MapOf
 
 SETTINGS_KEY = "extra.xuanchuan"
 

@@ -10,21 +10,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..campaigns.model import ICON_HELP, ICON_NAME
+from ..core.declared import build, declare
 from ..core.errors import Problem, SourceError, shown_path
 from ..core.messages import Message, msg
-from ..core.schema import (
-    Choice,
-    ListOf,
-    MapOf,
-    Nested,
-    Number,
-    Record,
-    Report,
-    Text,
-    WholeNumber,
-    build,
-    declare,
-)
+from ..core.schema import Choice, Nested, Number, Record, Report, Text, WholeNumber
+from ..core.schema_lists import ListOf, MapOf
 from ..core.settings import COLOUR_NAMES, HEX_COLOUR, POSTER_LAYOUTS
 from ..core.yaml_reader import read_yaml
 from .content import LISTS, TEXTS

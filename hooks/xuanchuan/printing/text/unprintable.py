@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...campaigns.model import Campaign
+from ...core.declared import printed_values
 from ...core.errors import Problem
 from ...core.messages import msg
-from ...core.schema import printed_values
 from ..content import LISTS, SOURCES, TEXTS, PosterContent
 from .characters import printable_text
 from .fonts import Font, beyond_fonts, installed_fonts, no_font_has

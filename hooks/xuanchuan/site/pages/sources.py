@@ -17,7 +17,8 @@ from ...core.errors import Problem, SourceError, either, file_problem, quoted_li
 from ...core.frontmatter import Document, read_document
 from ...core.languages import split_language
 from ...core.messages import msg
-from ...core.schema import MISSING, Bool, Choice, ListOf, Number, Record, Text
+from ...core.schema import MISSING, Bool, Choice, Number, Record, Text
+from ...core.schema_lists import ListOf
 from ...core.settings import Settings
 
 # What Material for MkDocs can hide on a page (its templates test for these words).
