@@ -46,7 +46,7 @@ from xuanchuan.core.print_files import (  # noqa: E402
     PrintFile,
 )
 from xuanchuan.mkdocs.project import read_project  # noqa: E402
-from xuanchuan.printing.jobs.plan import _render  # noqa: E402
+from xuanchuan.printing.jobs.render import _render  # noqa: E402
 from xuanchuan.printing.jobs.run import plan_campaigns  # noqa: E402
 from xuanchuan.printing.text.words import prepare as prepare_words  # noqa: E402
 

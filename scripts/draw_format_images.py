@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from xuanchuan.campaigns.loader import load_campaigns  # noqa: E402
 from xuanchuan.campaigns.model import CampaignSet  # noqa: E402
 from xuanchuan.mkdocs.project import read_project  # noqa: E402
-from xuanchuan.printing.jobs.plan import _render  # noqa: E402
+from xuanchuan.printing.jobs.render import _render  # noqa: E402
 from xuanchuan.printing.jobs.run import plan_campaigns  # noqa: E402
 from xuanchuan.printing.text.words import prepare  # noqa: E402
 

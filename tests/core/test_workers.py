@@ -8,7 +8,7 @@ import signal
 import pytest
 
 from xuanchuan.core.workers import worker_pool
-from xuanchuan.printing.jobs.plan import complete_file
+from xuanchuan.printing.jobs.render import complete_file
 
 
 def _allocate(megabytes: int) -> str:
@@ -47,7 +47,7 @@ def test_only_whole_files_are_kept():
 def test_the_time_bound_is_set_in_the_main_thread_only_and_put_back():
     import threading
 
-    from xuanchuan.printing.jobs.plan import _time_limit
+    from xuanchuan.printing.jobs.render import _time_limit
 
     before = signal.getsignal(signal.SIGALRM)
     with _time_limit(5):

@@ -20,7 +20,8 @@ from xuanchuan.core.print_files import PrintFile
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator
 from xuanchuan.printing.jobs.pack import Entry, Selection, cover_pdf
-from xuanchuan.printing.jobs.plan import PrintChoices, plan_print_files, render_print_files
+from xuanchuan.printing.jobs.plan import PrintChoices, plan_print_files
+from xuanchuan.printing.jobs.render import render_print_files
 from xuanchuan.printing.layouts import load_layouts
 from xuanchuan.printing.text.characters import printable_text
 

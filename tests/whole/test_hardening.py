@@ -137,7 +137,7 @@ def test_ctrl_c_while_drawing_never_leaves_a_damaged_file_trusted(tmp_path):
 
     from site_support import PROJECT
     from xuanchuan.core.disk_cache import intact_file
-    from xuanchuan.printing.jobs.plan import complete_file
+    from xuanchuan.printing.jobs.render import complete_file
 
     root = write_site(tmp_path / "p", {"index.zh.md": page("首页", "欢迎。")}, fixture_config())
     for slug in ("spring-irrigation-2027", "safety-month-2026", "union-sports-2027"):

@@ -25,7 +25,7 @@ MIN_DPI = 150
 # A display board is read from a step or two away, where 100 dpi looks as sharp (what
 # large-format printers ask for): 150 would ask a 90 cm board for a 5,300 px photo.
 LEAST_DPI = {BOARD_PDF.name: 100}
-# The drawers (jobs._Job.drawer) whose layout page is the paper.
+# The drawers (jobs.render.DrawJob.drawer) whose layout page is the paper.
 _LAID_OUT = ("poster", "board")
 # The ISO A sizes (mm, portrait), largest first: what "suits A4 at most" is measured in.
 A_SIZES = {

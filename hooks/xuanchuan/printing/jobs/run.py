@@ -20,7 +20,8 @@ from ...core.project import Project
 from ...core.short_links import ShortLinks, short_path
 from ..formats.on_request import MoreFormats
 from ..layouts import Layouts, customise_layouts, load_layouts
-from .plan import PrintChoices, plan_print_files, render_print_files
+from .plan import PrintChoices, plan_print_files
+from .render import render_print_files
 from .summary_jobs import print_summaries
 
 

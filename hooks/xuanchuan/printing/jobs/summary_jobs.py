@@ -27,7 +27,7 @@ from ..text.characters import printable_text
 from ..text.embeddable import print_fonts
 from ..text.fonts import FontError, beyond_fonts, no_font_has
 from ..text.unprintable import Unprintable, missing_character_problems
-from .plan import ENGINE_VERSION, drawing_versions, print_style
+from .cache_keys import ENGINE_VERSION, drawing_versions, print_style
 
 # Raise when the summary's drawing changes in a way that changes its output.
 SUMMARY_VERSION = "1"
