@@ -12,7 +12,7 @@ import io
 import math
 from dataclasses import dataclass
 
-from ..campaigns.loader import image_field
+from ..campaigns.field_checks import image_field
 from ..campaigns.model import Campaign
 from ..core.errors import Problem
 from ..core.messages import msg
