@@ -38,7 +38,7 @@ from .field_checks import (
     same_photo_same_focus,
 )
 from .model import CENTER, Campaign, CampaignSet, SourcePositions
-from .reports import REPORTS, with_reports
+from .reports import REPORTS, ReportReading, with_reports
 from .schema import campaign_schema, folder_name_ok, folder_name_reserved, translation_schema
 from .translation import merge_translation
 
@@ -175,16 +175,8 @@ class _LoadRun:
         if not checked.complete or problems:
             return None
         versions = {code: _with_site_defaults(c, self.settings) for code, c in versions.items()}
-        return with_reports(
-            folder,
-            versions,
-            self.settings,
-            self.project_dir,
-            report_problems,
-            include_drafts=self.drafts,
-            pictures=self.pictures,
-            original=original,
-        )
+        reading = ReportReading(self.settings, self.project_dir, self.pictures, self.drafts)
+        return with_reports(reading, folder, versions, report_problems, original)
 
     def _checked_original(self, folder: Path, original: Document, problems: list) -> Checked:
         checked = check_fields(original, self.schema, problems)

@@ -14,7 +14,7 @@ from ..core.messages import msg
 from ..core.settings import SLUG_HELP, Settings
 from .loader import campaign_folders, load_campaigns
 from .model import Activity, Campaign
-from .reports import REPORTS, outside_campaign
+from .report_checks import REPORTS, outside_campaign
 from .schema import folder_name_ok
 
 REPORT_TEMPLATES = "report-templates"

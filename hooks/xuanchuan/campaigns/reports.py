@@ -9,33 +9,36 @@ left out on its own, so one typo in a briefing never hides the campaign's page.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.declared import build
 from ..core.errors import (
     Problem,
     SourceError,
-    did_you_mean,
     either,
     file_problem,
-    quoted_list,
     shown_path,
 )
 from ..core.frontmatter import Document, read_document
-from ..core.images import check_image
 from ..core.languages import split_language
-from ..core.messages import Message, msg
+from ..core.messages import msg
 from ..core.schema import Record, record_of
 from ..core.settings import Settings
 from .attachments import check_body_pictures
 from .model import Activity, Campaign, Figure, Report, SourcePositions
+from .report_checks import (
+    REPORTS,
+    activity_index,
+    check_day,
+    check_photos,
+    figure_targets,
+)
 from .schema import translation_schema
 from .translation import merge_translation
 
-REPORTS = "reports"
 # The file name starts with the report's day, so a folder lists the reports in order.
 _FILE_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)")
 _FILE_NAME_HELP = msg(
@@ -48,30 +51,35 @@ def report_schema() -> Record:
     return record_of(Report)
 
 
+@dataclass(frozen=True)
+class ReportReading:
+    """What the reports of every campaign of one load are read with."""
+
+    settings: Settings
+    project_dir: Path
+    pictures: Path  # where the verdicts on pictures are kept
+    include_drafts: bool = False
+
+
 def with_reports(
+    reading: ReportReading,
     folder: Path,
     versions: dict[str, Campaign],
-    settings: Settings,
-    project_dir: Path,
     problems: list[Problem],
-    *,
-    include_drafts: bool,
-    pictures: Path,
     original: Document,
 ) -> dict[str, Campaign]:
     """``versions`` (the campaign in each language, ``original`` its default language's
     file), each with its reports, its targets' actual amounts added up from them and its
     held activities marked."""
-    found = _report_files(folder, settings, project_dir, problems)
+    settings = reading.settings
+    found = _report_files(folder, settings, reading.project_dir, problems)
     reports: dict[str, list[Report]] = {code: [] for code in versions}
     for stem, files in found.items():
         before = len(problems)
-        loaded = _load_report(
-            stem, files, folder, versions, settings, project_dir, problems, pictures
-        )
+        loaded = _load_report(reading, stem, files, versions, problems)
         if loaded is None or len(problems) > before:
             continue
-        if loaded[settings.default.code].draft and not include_drafts:
+        if loaded[settings.default.code].draft and not reading.include_drafts:
             continue
         for code, report in loaded.items():
             reports[code].append(report)
@@ -151,29 +159,11 @@ def _report_files(folder, settings, project_dir, problems) -> dict[str, dict[str
     return found
 
 
-def _load_report(stem, files, folder, versions, settings, project_dir, problems, pictures):
-    default = settings.default.code
-    documents: dict[str, Document] = {}
-    for code, path in files.items():
-        try:
-            documents[code] = read_document(path, shown_path(path, project_dir))
-        except SourceError as error:
-            problems.extend(error.problems)
-    if default not in files:
-        some = next(iter(files.values()))
-        problems.append(
-            file_problem(
-                shown_path(some, project_dir),
-                msg(
-                    "has no {name}: expected the report written in {language} next to it, "
-                    "with its fields in the front matter",
-                    name=f"{stem}.{default}.md",
-                    language=settings.default.name,
-                ),
-            )
-        )
-        return None
-    if default not in documents:
+def _load_report(reading: ReportReading, stem, files, versions, problems):
+    """The report ``stem`` in every language of its campaign; None when it cannot be built."""
+    settings, default = reading.settings, reading.settings.default.code
+    documents = _report_documents(reading, stem, files, problems)
+    if documents is None or default not in documents:
         return None
     original = documents[default]
     schema = report_schema()
@@ -181,12 +171,15 @@ def _load_report(stem, files, folder, versions, settings, project_dir, problems,
     data, found = original.check(schema)
     problems.extend(found)
     campaign = versions[default]
+    folder = campaign.folder
     checked = data if isinstance(data, dict) else {}
-    _check_day(original, stem, checked, campaign, problems)
-    activity = _activity_index(original, checked.get("activity"), campaign, problems)
-    figures = _figure_targets(original, checked.get("figures") or {}, versions, settings, problems)
-    _check_photos(original, checked.get("photos") or [], folder, problems, pictures)
-    check_body_pictures(original, folder / REPORTS, problems, pictures, inside=folder)
+    check_day(original, stem, checked, campaign, problems)
+    named = _Named(
+        activity_index(original, checked.get("activity"), campaign, problems),
+        figure_targets(original, checked.get("figures") or {}, versions, settings, problems),
+    )
+    check_photos(original, checked.get("photos") or [], folder, problems, reading.pictures)
+    check_body_pictures(original, folder / REPORTS, problems, reading.pictures, inside=folder)
     lenient = translation_schema(schema)
     merged: dict[str, dict] = {default: checked}
     for language in settings.languages[1:]:
@@ -195,7 +188,7 @@ def _load_report(stem, files, folder, versions, settings, project_dir, problems,
             continue
         own, found = document.check(lenient)
         problems.extend(found)
-        check_body_pictures(document, folder / REPORTS, problems, pictures, inside=folder)
+        check_body_pictures(document, folder / REPORTS, problems, reading.pictures, inside=folder)
         if found or len(problems) > before:
             continue
 
@@ -210,187 +203,48 @@ def _load_report(stem, files, folder, versions, settings, project_dir, problems,
     return {
         code: _report(
             stem,
-            code,
             documents.get(code, original),
             merged.get(code, checked),
-            campaign=versions[code],
-            folder=folder,
-            activity=activity,
-            figures=figures,
+            versions[code],
+            named,
             fallback=code not in merged,
         )
         for code in versions
     }
 
 
-def _check_day(document: Document, stem: str, data: dict, campaign: Campaign, problems) -> None:
-    day = data.get("date")
-    if day is None:
-        return
-    outside = outside_campaign(day, campaign)
-    if outside:
-        problems.append(document.problem("date", outside))
-    named = stem[:10]
-    if named != day.isoformat():
+def _report_documents(reading: ReportReading, stem, files, problems) -> dict | None:
+    """The report's files that can be read, by language; None without the default one."""
+    default = reading.settings.default
+    documents: dict[str, Document] = {}
+    for code, path in files.items():
+        try:
+            documents[code] = read_document(path, shown_path(path, reading.project_dir))
+        except SourceError as error:
+            problems.extend(error.problems)
+    if default.code not in files:
+        some = next(iter(files.values()))
         problems.append(
-            document.problem(
-                "date",
+            file_problem(
+                shown_path(some, reading.project_dir),
                 msg(
-                    "{day} is not the day the file name starts with ({named}): expected the "
-                    "same day in both (rename the file, or correct the date)",
-                    day=day.isoformat(),
-                    named=named,
-                ),
-            )
-        )
-
-
-def outside_campaign(day: dt.date, campaign: Campaign) -> Message | None:
-    """Why a report cannot be dated ``day``, or None when the campaign was on."""
-    if campaign.start <= day <= campaign.last_day:
-        return None
-    return msg(
-        "{day} is outside the campaign ({start} to {end}): expected the day of an activity of "
-        "the campaign",
-        day=day.isoformat(),
-        start=campaign.start.isoformat(),
-        end=campaign.last_day.isoformat(),
-    )
-
-
-def _activity_index(document, written, campaign: Campaign, problems) -> int | None:
-    """Which of the campaign's activities a report names, by its date or its title."""
-    if written is None:
-        return None
-    schedule = campaign.activities
-    titles = [a.title for a in schedule]
-    if isinstance(written, dt.date):
-        same_day = [i for i, a in enumerate(schedule) if a.date == written]
-        if len(same_day) == 1:
-            return same_day[0]
-        if not same_day:
-            days = quoted_list(sorted({a.date.isoformat() for a in schedule}))
-            problems.append(
-                document.problem(
-                    "activity",
-                    msg(
-                        "the schedule has no activity on {day}: expected a date or title of "
-                        "the campaign's activities: {known}",
-                        day=written.isoformat(),
-                        known=days or msg("none (the campaign has no activities)"),
-                    ),
-                )
-            )
-            return None
-        problems.append(
-            document.problem(
-                "activity",
-                msg(
-                    "the schedule has {count} activities on {day}: expected the title of the "
-                    "one reported: {known}",
-                    count=len(same_day),
-                    day=written.isoformat(),
-                    known=quoted_list([schedule[i].title for i in same_day]),
+                    "has no {name}: expected the report written in {language} next to it, "
+                    "with its fields in the front matter",
+                    name=f"{stem}.{default.code}.md",
+                    language=default.name,
                 ),
             )
         )
         return None
-    matches = [i for i, title in enumerate(titles) if title == written]
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        problems.append(
-            document.problem(
-                "activity",
-                msg(
-                    '"{title}" is on the schedule {count} times: expected the date of the one '
-                    "reported: {known}",
-                    title=written,
-                    count=len(matches),
-                    known=quoted_list([schedule[i].date.isoformat() for i in matches]),
-                ),
-            )
-        )
-        return None
-    problems.append(
-        document.problem(
-            "activity",
-            msg(
-                '"{title}" is not an activity of the campaign{hint}: expected a date or title '
-                "of its activities: {known}",
-                title=written,
-                hint=did_you_mean(written, titles),
-                known=quoted_list(titles) or msg("none (the campaign has no activities)"),
-            ),
-        )
-    )
-    return None
+    return documents
 
 
-def _figure_targets(document, figures: dict, versions, settings, problems) -> dict[int, float]:
-    """Each figure's target, by its place in the campaign's targets."""
-    campaign = versions[settings.default.code]
-    labels = [t.label for t in campaign.targets]
-    counted: dict[int, float] = {}
-    for label, amount in figures.items():
-        if label in labels:
-            index = labels.index(label)
-            if campaign.targets[index].unit.strip() in PERCENT:
-                problems.append(
-                    document.problem(
-                        f"figures.{label}",
-                        msg(
-                            '"{label}" is a share in %, which reports cannot add up: expected '
-                            "no figure for it here, and its actual written by hand in the "
-                            "campaign's targets",
-                            label=label,
-                        ),
-                    )
-                )
-                continue
-            counted[index] = amount
-            continue
-        problems.append(
-            document.problem(f"figures.{label}", _not_a_target(label, labels, versions, settings))
-        )
-    return counted
+@dataclass(frozen=True)
+class _Named:
+    """What a report names in its campaign: the activity, and the targets of its figures."""
 
-
-# A share of a whole (participation, satisfaction) is measured, never the sum of reports.
-PERCENT = ("%", "％")
-
-
-def _not_a_target(label: str, labels: list[str], versions, settings):
-    # A label copied from the translation: the figures are written once, in the default
-    # language's words, and shown in each language with that language's label.
-    for language in settings.languages[1:]:
-        translated = [t.label for t in versions[language.code].targets]
-        if label in translated and label not in labels:
-            return msg(
-                '"{label}" is the target\'s label in {language}: expected its label in '
-                '{default}, "{original}"',
-                label=label,
-                language=language.name,
-                default=settings.default.name,
-                original=labels[translated.index(label)],
-            )
-    return msg(
-        '"{label}" is not a target of the campaign{hint}: expected the label of one '
-        "of its targets: {known}",
-        label=label,
-        hint=did_you_mean(label, labels),
-        known=quoted_list(labels) or msg("none (the campaign has no targets)"),
-    )
-
-
-def _check_photos(document, photos: list, folder: Path, problems, pictures) -> None:
-    for index, photo in enumerate(photos, start=1):
-        written = photo.get("file")
-        if written is None:
-            continue
-        message = check_image(folder / REPORTS, written, pictures, inside=folder)
-        if message:
-            problems.append(document.problem(f"photos[{index}].file", message))
+    activity: int | None
+    figures: dict[int, float]
 
 
 def _in_campaign(written: str) -> str:
@@ -400,13 +254,14 @@ def _in_campaign(written: str) -> str:
     return posixpath.normpath(posixpath.join(REPORTS, written.replace("\\", "/")))
 
 
-def _report(stem, code, document, data, *, campaign, folder, activity, figures, fallback):
+def _report(stem, document, data, campaign: Campaign, named: _Named, *, fallback) -> Report:
+    folder = campaign.folder
     report = build(
         Report,
         data,
         slug=folder.name,
         name=stem,
-        language=code,
+        language=campaign.language,
         folder=folder,
         source=Path(document.path),
         body=document.body,
@@ -415,7 +270,7 @@ def _report(stem, code, document, data, *, campaign, folder, activity, figures, 
     )
     return dataclasses.replace(
         report,
-        activity=campaign.activities[activity] if activity is not None else None,
+        activity=campaign.activities[named.activity] if named.activity is not None else None,
         photos=tuple(
             dataclasses.replace(photo, file=folder / _in_campaign(str(photo.file)))
             for photo in report.photos
@@ -427,7 +282,7 @@ def _report(stem, code, document, data, *, campaign, folder, activity, figures, 
                 unit=campaign.targets[index].unit,
                 target=index,
             )
-            for index, amount in sorted(figures.items())
+            for index, amount in sorted(named.figures.items())
         ),
     )
 
