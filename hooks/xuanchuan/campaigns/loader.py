@@ -37,7 +37,8 @@ from .field_checks import (
     file_of,
     same_photo_same_focus,
 )
-from .model import CENTER, Campaign, CampaignSet, SourcePositions
+from .model import Campaign, CampaignSet, SourcePositions
+from .poster_options import CENTER
 from .reports import REPORTS, ReportReading, with_reports
 from .schema import campaign_schema, folder_name_ok, folder_name_reserved, translation_schema
 from .translation import merge_translation

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..campaigns.model import ICON_HELP, ICON_NAME
+from ..campaigns.poster_options import ICON_HELP, ICON_NAME
 from ..core.declared import build, declare
 from ..core.errors import Problem, SourceError, shown_path
 from ..core.messages import Message, msg

@@ -13,7 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from ...campaigns.model import ICON_NAME
+from ...campaigns.poster_options import ICON_NAME
 from ...core.messages import Message, msg
 
 ICONS_FOLDER = ".icons"
