@@ -20,7 +20,7 @@ ALLOWED = {
     "printing": {"core", "campaigns", "printing"},
     "mkdocs": {"core", "campaigns", "site", "printing", "mkdocs"},
     "publish": {"core", "publish"},
-    "cli": {"core", "campaigns", "site", "printing", "publish", "mkdocs"},
+    "cli": {"core", "campaigns", "site", "printing", "publish", "mkdocs", "cli"},
     "__init__": set(),
 }
 AREAS = set(ALLOWED) - {"__init__"}
@@ -70,7 +70,7 @@ def _wrong_imports(root: Path) -> list[str]:
 
 def test_every_module_belongs_to_an_area():
     assert {_area(path) for path in _modules()} <= set(ALLOWED)
-    for area in ("core", "campaigns", "site", "printing", "publish", "mkdocs"):
+    for area in ("core", "campaigns", "site", "printing", "publish", "mkdocs", "cli"):
         init = PACKAGE / area / "__init__.py"
         docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert docstring and "May import" in docstring, f"{area}/__init__.py says what it owns"
@@ -117,8 +117,6 @@ STILL_OVER = {
     "function campaigns/report_scaffold.py:new_report",
     "function campaigns/scaffold.py:new_campaign",
     "function campaigns/summary_text.py:summary_text",
-    "function cli.py:_print_pack",
-    "function cli.py:main",
     "function core/site_address.py:address_problem",
     "function printing/drawing.py:image_block",
     "function printing/jobs/pack.py:check_selection",
@@ -131,7 +129,6 @@ STILL_OVER = {
     "function site/campaign_pages/views.py:campaign_view",
     "function site/pages/sources.py:scan_pages",
     "function site/reports/pages.py:plan_reports",
-    "module cli.py",
     "module printing/jobs/pack.py",
     "module printing/layouts.py",
     "module printing/text/flow.py",

@@ -9,7 +9,7 @@ import yaml
 from PIL import Image
 
 from site_support import PROJECT, run_xuanchuan
-from xuanchuan import cli
+from xuanchuan.cli import site_setup
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import load_settings
 from xuanchuan.publish.init_site import Answers, apply_answers, check_answers, current_answers
@@ -107,7 +107,7 @@ def test_every_problem_is_told_at_once(tmp_path):
 def test_asked_in_a_terminal_enter_keeps_and_a_wrong_answer_is_asked_again(config, monkeypatch, capsys):
     typed = iter(["", "", "htps://www.qxdl.cn/", "https://www.qxdl.cn/", "95598", "", ""])
     monkeypatch.setattr("builtins.input", lambda prompt="": next(typed))
-    answers = cli._ask(current_answers(config.read_text(encoding="utf-8")), config.parent)
+    answers = site_setup.ask(current_answers(config.read_text(encoding="utf-8")), config.parent)
     assert answers.given() == ["site_url", "hotline"]
     assert answers.site_url == "https://www.qxdl.cn/" and answers.hotline == "95598"
     assert "https" in capsys.readouterr().out  # the mistake was explained
