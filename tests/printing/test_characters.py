@@ -19,7 +19,8 @@ from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.print_files import PrintFile
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator
-from xuanchuan.printing.jobs.pack import Entry, Selection, cover_pdf
+from xuanchuan.printing.jobs.pack_cover import cover_pdf
+from xuanchuan.printing.jobs.pack_selection import Entry, Selection
 from xuanchuan.printing.jobs.plan import PrintChoices, plan_print_files
 from xuanchuan.printing.jobs.render import render_print_files
 from xuanchuan.printing.layouts import load_layouts

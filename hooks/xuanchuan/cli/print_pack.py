@@ -15,7 +15,8 @@ def print_pack_command(config_file: Path, args) -> int:
     from ..campaigns.loader import load_campaigns
     from ..core.disk_cache import damage_report, take_damaged
     from ..mkdocs.project import read_project
-    from ..printing.jobs.pack import check_output, check_selection, choose, write_pack
+    from ..printing.jobs.pack import check_output, write_pack
+    from ..printing.jobs.pack_selection import check_selection, choose
 
     started = time.monotonic()
     project = read_project(config_file)
@@ -55,7 +56,7 @@ def print_pack_command(config_file: Path, args) -> int:
 
 def _selection(args, settings):
     """What the team asked for, with the settings' defaults where it asked nothing."""
-    from ..printing.jobs.pack import Selection, pack_contents, read_copies
+    from ..printing.jobs.pack_selection import Selection, pack_contents, read_copies
 
     start, end = args.start, args.end
     if args.month:
@@ -79,7 +80,8 @@ def _selection(args, settings):
 def _pack(project, selection, campaigns, chosen):
     """The pack's PDF, with the print files drawn for it, its entries and its pages."""
     from ..campaigns.model import CampaignSet
-    from ..printing.jobs.pack import describe, entries, for_pack, formats_of, make_pack
+    from ..printing.jobs.pack import entries, for_pack, make_pack
+    from ..printing.jobs.pack_selection import describe, formats_of
     from ..printing.jobs.run import print_campaigns
     from ..printing.resolution import LowResolution
     from ..printing.text.embeddable import print_fonts
