@@ -33,6 +33,23 @@ class Style:
     fallback: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Side:
+    """A printed side being drawn: what every block of a layout is drawn with."""
+
+    context: cairo.Context
+    page: object  # the layout's page (layouts.PageSize): its units and size
+    style: Style
+    typesetter: object  # text.pango.Typesetter, in the language of the side
+
+    @classmethod
+    def of(cls, context, page, style: Style, language: str, typesetter=None) -> Side:
+        from .text.pango import Typesetter
+
+        typesetter = typesetter or Typesetter(context, language, style.fallback)
+        return cls(context, page, style, typesetter)
+
+
 def pdf_surface(stream, width_mm: float, height_mm: float, title: str = "") -> cairo.PDFSurface:
     """A PDF page of the given size whose bytes depend on what is drawn only."""
     surface = cairo.PDFSurface(stream, width_mm * MM, height_mm * MM)

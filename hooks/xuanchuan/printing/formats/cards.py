@@ -22,7 +22,7 @@ import cairocffi as cairo
 
 from ...core.messages import msg
 from ..content import PosterContent
-from ..drawing import Overflow, Style, colour_of, pdf_surface, set_colour
+from ..drawing import Overflow, Side, Style, colour_of, pdf_surface, set_colour
 from ..layouts import Block, Layout
 from ..paper import MM, paper_size
 from ..text.pango import Face, Typesetter
@@ -148,7 +148,8 @@ def _face(context, layout: Layout, blocks, style: Style, content: PosterContent,
     context.rectangle(0, 0, layout.page.width, layout.page.height)
     context.clip()
     try:
-        draw_side(context, layout.page, blocks, style, replace(content, tip=card.tip))
+        side = Side.of(context, layout.page, style, content.language)
+        draw_side(side, blocks, replace(content, tip=card.tip))
     except Overflow as error:
         if error.field != "tip":
             raise
@@ -196,7 +197,7 @@ def _back_pattern(layout: Layout, blocks, style: Style, content: PosterContent, 
     grown = [
         _beyond_edges(block, page, reach) if block.type == "rect" else block for block in blocks
     ]
-    draw_side(context, page, grown, style, content)
+    draw_side(Side.of(context, page, style, content.language), grown, content)
     return cairo.SurfacePattern(recording)
 
 

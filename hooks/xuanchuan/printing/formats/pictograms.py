@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from ...core.messages import msg
-from ..drawing import Overflow, colour_of, set_colour
+from ..drawing import Overflow, Side, colour_of, set_colour
 from ..text.pango import Face, largest_size, made_even
 from .icons import draw_icon
 
@@ -72,13 +72,13 @@ def _cell(block, x: float, y: float, w: float, h: float) -> Cell:
                 x + pad + side + space, y + pad, inner_w - side - space, inner_h)  # fmt: skip
 
 
-def draw_pictograms(context, typesetter, page, style, block, content) -> None:
+def draw_pictograms(side: Side, block, content) -> None:
     points = content.points
     if not points:
         return
+    context, style = side.context, side.style
     cells = grid(block, len(points))
-    face = Face(*style.fonts[block.font])
-    size, laid = _fit(typesetter, page, block, face, points, cells[0], content.phrases)
+    size, laid = _fit(side, block, points, cells[0], content.phrases)
     line_height = size * block.line_height
     icon_colour = colour_of(style, block.icon_colour)
     for number, (cell, paragraph) in enumerate(zip(cells, laid, strict=True)):
@@ -92,7 +92,7 @@ def draw_pictograms(context, typesetter, page, style, block, content) -> None:
         )
         if not drawn:
             # Never an empty place: the point's number on a disc of the icon's colour.
-            _numbered_disc(context, typesetter, style, block, cell, number + 1, icon_colour)
+            _numbered_disc(side, cell, number + 1, icon_colour)
         used = len(paragraph.lines) * line_height
         top = cell.text_y + (cell.text_h - used) * _VALIGN[block.valign]
         set_colour(context, colour_of(style, block.colour))
@@ -100,9 +100,10 @@ def draw_pictograms(context, typesetter, page, style, block, content) -> None:
             paragraph.draw_line(line, cell.text_x, top + line * line_height, line_height)
 
 
-def _fit(typesetter, page, block, face, points, cell: Cell, phrases):
+def _fit(side: Side, block, points, cell: Cell, phrases):
     """The largest size (half-point steps) at which every point fits the text box of its
     cell (all cells are alike), lines made even."""
+    typesetter, page, face = side.typesetter, side.page, Face(*side.style.fonts[block.font])
     width, height = cell.text_w, cell.text_h
 
     def set_all(size, split_words=False):
@@ -150,14 +151,15 @@ def _fit(typesetter, page, block, face, points, cell: Cell, phrases):
     )
 
 
-def _numbered_disc(context, typesetter, style, block, cell: Cell, number: int, colour) -> None:
+def _numbered_disc(side: Side, cell: Cell, number: int, colour) -> None:
+    context, style = side.context, side.style
     radius = cell.icon_size / 2
     set_colour(context, colour)
     context.new_path()
     context.arc(cell.icon_x + radius, cell.icon_y + radius, radius, 0, 2 * math.pi)
     context.fill()
     face = Face(style.fonts["bold"][0], True)
-    digit = typesetter.paragraph(str(number), face, cell.icon_size * 0.6).frame_to(
+    digit = side.typesetter.paragraph(str(number), face, cell.icon_size * 0.6).frame_to(
         cell.icon_size, "center"
     )
     set_colour(context, style.colours["paper"])

@@ -16,6 +16,7 @@ from ..content import PosterContent
 from ..drawing import (
     Overflow,
     Sheet,
+    Side,
     Style,
     colour_of,
     image_block,
@@ -26,7 +27,7 @@ from ..drawing import (
 from ..layouts import Block, Layout, PageSize
 from ..paper import MM, paper_size
 from ..text.flow_drawing import draw_flow
-from ..text.pango import Face, Paragraph, Typesetter, largest_size, made_even
+from ..text.pango import Face, Paragraph, largest_size, made_even
 from .pictograms import draw_pictograms
 
 
@@ -50,7 +51,7 @@ def render_pdf(
         folds = tuple(x * width / page.width for b in blocks if b.type == "guides" for x in b.xs)
         sheet.start_side(context, folds)
         context.scale(width * MM / page.width, height * MM / page.height)
-        draw_side(context, page, blocks, style, content, reach=reach)
+        draw_side(Side.of(context, page, style, content.language), blocks, content, reach)
     surface.finish()
     return sheet.with_boxes(buffer.getvalue())
 
@@ -62,23 +63,17 @@ def render_png(layout: Layout, style: Style, content: PosterContent, width_px: i
     surface = cairo.ImageSurface(cairo.FORMAT_RGB24, width_px, height_px)
     context = cairo.Context(surface)
     context.scale(width_px / page.width, height_px / page.height)
-    draw_side(context, page, layout.sides[0], style, content)
+    draw_side(Side.of(context, page, style, content.language), layout.sides[0], content)
     surface.flush()
     return small_png(surface)
 
 
 def draw_side(
-    context,
-    page: PageSize,
-    blocks,
-    style: Style,
-    content: PosterContent,
-    typesetter=None,
-    reach: tuple[float, float] | None = None,
+    side: Side, blocks, content: PosterContent, reach: tuple[float, float] | None = None
 ) -> None:
     """One printed side: the paper, then each block in order; with ``reach`` (the print
     shop's bleed in layout units, across and down), edge to edge into the bleed."""
-    typesetter = typesetter or Typesetter(context, content.language, style.fallback)
+    context, page, style = side.context, side.page, side.style
     set_colour(context, style.colours["paper"])
     context.paint()
     for block in blocks:
@@ -96,14 +91,14 @@ def draw_side(
             context.fill()
         elif kind == "text":
             text = content.text_of(block.field)
-            _text_block(context, typesetter, page, style, block, text, content.phrases)
+            _text_block(side, block, text, content.phrases)
         elif kind == "list":
             items = getattr(content, block.field or "points")
-            _list_block(context, typesetter, page, style, block, items, content.phrases)
+            _list_block(side, block, items, content.phrases)
         elif kind == "pictograms":
-            draw_pictograms(context, typesetter, page, style, block, content)
+            draw_pictograms(side, block, content)
         elif kind == "lines":
-            _lines_block(context, typesetter, page, style, block, content)
+            _lines_block(side, block, content)
         elif kind == "image" and content.photo:
             image_block(context, block, content.photo)
         elif kind == "logo" and content.logo:
@@ -111,7 +106,7 @@ def draw_side(
         elif kind == "qr" and content.url:
             _qr_block(context, style, block, content.url)
         elif kind == "flow":
-            draw_flow(context, typesetter, page, style, block, content.body)
+            draw_flow(side, block, content.body)
         elif kind == "guides":
             _guides_block(context, page, style, block)
 
@@ -137,17 +132,11 @@ def _into_bleed(block: Block, page: PageSize, reach: tuple[float, float]) -> Blo
 
 
 def _fit(
-    typesetter: Typesetter,
-    texts,
-    face: Face,
-    block,
-    page,
-    phrases=(),
-    indent=0.0,
-    gap=0.0,
+    side: Side, texts, block, phrases=(), indent=0.0, gap=0.0
 ) -> tuple[float, list[Paragraph]]:
     """The largest size (in steps of half a point) at which all ``texts`` fit the block,
     broken between words and with their lines made even."""
+    typesetter, page, face = side.typesetter, side.page, _face(side.style, block)
     width, height = block.w - indent, block.h
     line_height = block.line_height
 
@@ -201,13 +190,13 @@ def _face(style: Style, block: Block) -> Face:
     return Face(*style.fonts[block.font])
 
 
-def _text_block(context, typesetter, page, style, block, text, phrases=()) -> None:
+def _text_block(side: Side, block, text, phrases=()) -> None:
     if not text:
         return
-    size, (paragraph,) = _fit(typesetter, [text], _face(style, block), block, page, phrases)
+    size, (paragraph,) = _fit(side, [text], block, phrases)
     used = len(paragraph.lines) * size * block.line_height
     top = block.y + (block.h - used) * _VALIGN[block.valign]
-    _draw_lines(context, paragraph, block, style, y=top)
+    _draw_lines(side.context, paragraph, block, side.style, y=top)
 
 
 _VALIGN = {"top": 0.0, "middle": 0.5, "bottom": 1.0}
@@ -223,22 +212,15 @@ def _draw_lines(context, paragraph: Paragraph, block, style, x=None, y=None) -> 
     return top + len(paragraph.lines) * line_height
 
 
-def _list_block(context, typesetter, page, style, block, points, phrases=()) -> None:
+def _list_block(side: Side, block, points, phrases=()) -> None:
     if not points:
         return
+    context, style = side.context, side.style
     # Room for the bullet; wrapped lines align with the text, not the bullet.
     indent_of = 0.9
     gap = 0.4
-    size, laid = _fit(
-        typesetter,
-        list(points),
-        _face(style, block),
-        block,
-        page,
-        phrases,
-        indent=indent_of * block.max_size * page.point,
-        gap=gap,
-    )
+    indent = indent_of * block.max_size * side.page.point
+    size, laid = _fit(side, list(points), block, phrases, indent=indent, gap=gap)
     indent = indent_of * size
     line_height = size * block.line_height
     used = sum(len(p.lines) for p in laid) * line_height + gap * size * (len(laid) - 1)
@@ -257,7 +239,8 @@ def _list_block(context, typesetter, page, style, block, points, phrases=()) -> 
         y += gap * size
 
 
-def _lines_block(context, typesetter, page, style, block, content: PosterContent) -> None:
+def _lines_block(side: Side, block, content: PosterContent) -> None:
+    context, typesetter, page, style = side.context, side.typesetter, side.page, side.style
     texts = [(name, content.text_of(name)) for name in block.fields]
     texts = [(name, text) for name, text in texts if text]
     if not texts:

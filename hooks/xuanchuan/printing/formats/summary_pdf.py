@@ -93,7 +93,7 @@ def render_summary_pdf(layout: Layout, style: Style, content: PosterContent, pag
     # none.
     import cairocffi as cairo
 
-    from ..drawing import Overflow, pdf_surface
+    from ..drawing import Overflow, Side, pdf_surface
     from ..paper import MM, paper_size
     from ..text.flow import NoRoom, set_blocks
     from ..text.flow_drawing import block_setter, draw_ops
@@ -131,7 +131,7 @@ def render_summary_pdf(layout: Layout, style: Style, content: PosterContent, pag
             surface.show_page()
         blocks = [block for block in (following if number else first) if block.type != "flow"]
         numbered = replace(content, page_number=page_label.format(page=number + 1, pages=pages))
-        draw_side(context, page, blocks, style, numbered, typesetter)
+        draw_side(Side.of(context, page, style, content.language, typesetter), blocks, numbered)
         draw_ops(context, style, [op for op in ops if op.page == number])
     surface.finish()
     return buffer.getvalue()

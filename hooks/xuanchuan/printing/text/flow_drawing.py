@@ -32,9 +32,10 @@ def block_setter(typesetter, fonts: dict[str, tuple[str, bool]]):
     return setter
 
 
-def draw_flow(context, typesetter, page, style, block, blocks) -> None:
+def draw_flow(side, block, blocks) -> None:
     if not blocks:
         return
+    context, typesetter, page, style = side.context, side.typesetter, side.page, side.style
     setter = block_setter(typesetter, style.fonts)
     columns = block.columns
     line_height = block.line_height
