@@ -136,7 +136,6 @@ STILL_OVER = {
     "parameters printing/jobs/summary_jobs.py:print_summaries",
     "parameters printing/resolution.py:_message",
     "parameters printing/text/flow.py:set_blocks",
-    "parameters printing/text/pango.py:Typesetter.paragraph",
     "parameters site/campaign_pages/home.py:home_view",
     "parameters site/wechat/pages.py:_article",
 }

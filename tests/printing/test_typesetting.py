@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xuanchuan.printing.text.pango import Face, Typesetter
+from xuanchuan.printing.text.pango import Breaks, Face, Typesetter
 from xuanchuan.printing.text.words import kept_ranges
 
 REGULAR = Face("Noto Sans CJK SC")
@@ -31,7 +31,8 @@ def typesetter():
 
 
 def lines_of(typesetter, text, width, **options) -> list[str]:
-    paragraph = typesetter.paragraph(text, options.pop("face", REGULAR), SIZE, width, **options)
+    face = options.pop("face", REGULAR)
+    paragraph = typesetter.paragraph(text, face, SIZE, width, breaks=Breaks(**options))
     return [line.text.strip() for line in paragraph.lines]
 
 
@@ -68,7 +69,7 @@ def test_rules_hold_at_every_width(typesetter, text, chars):
     width = chars * SIZE
     lines = lines_of(typesetter, text, width, split_words=True)
     check_rules(typesetter, text, lines, width)
-    paragraph = typesetter.paragraph(text, REGULAR, SIZE, width, split_words=True)
+    paragraph = typesetter.paragraph(text, REGULAR, SIZE, width, breaks=Breaks(split_words=True))
     assert paragraph.fits()
 
 

@@ -21,7 +21,7 @@ from ..content import PosterContent
 from ..drawing import Overflow, Sheet, Style, colour_of, pdf_surface, set_colour
 from ..layouts import BannerLook
 from ..paper import MM, paper_size
-from ..text.pango import Face, Paragraph, Typesetter
+from ..text.pango import Breaks, Face, Paragraph, Typesetter
 from .imposition import TILE_MARGIN, draw_tile_marks, tiles
 
 # The largest side of a PDF page Acrobat opens, in points (PDF reference, appendix C).
@@ -138,15 +138,15 @@ def fit_slogan(
     text = content.slogan
     room = width - 2 * look.margin * height
     largest, smallest = look.text * height, look.min_text * height
-    laid = typesetter.paragraph(text, face, largest, phrases=content.phrases)
+    laid = typesetter.paragraph(text, face, largest, breaks=Breaks(content.phrases))
     size = largest
     if laid.width > room:
         # Unhinted widths grow with the size: the size that fills the room, a hair less.
         size = largest * room / laid.width * 0.999
-        laid = typesetter.paragraph(text, face, size, phrases=content.phrases)
+        laid = typesetter.paragraph(text, face, size, breaks=Breaks(content.phrases))
         while laid.width > room and size >= smallest:
             size *= 0.99
-            laid = typesetter.paragraph(text, face, size, phrases=content.phrases)
+            laid = typesetter.paragraph(text, face, size, breaks=Breaks(content.phrases))
     if size < smallest:
         needed = laid.width * smallest / size
         raise Overflow(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ...core.messages import msg
 from ..drawing import Overflow, Side, colour_of, set_colour
-from ..text.pango import Face, largest_size, made_even
+from ..text.pango import Breaks, Face, largest_size, made_even
 from .icons import draw_icon
 
 _VALIGN = {"top": 0.0, "middle": 0.5, "bottom": 1.0}
@@ -110,7 +110,7 @@ def _fit(side: Side, block, points, cell: Cell, phrases):
         units = size * page.point
         return [
             typesetter.paragraph(
-                text, face, units, width, phrases=phrases, words=True, split_words=split_words
+                text, face, units, width, breaks=Breaks(phrases, True, split_words)
             )
             for text in points
         ]

@@ -27,7 +27,7 @@ from ..drawing import (
 from ..layouts import Block, Layout, PageSize
 from ..paper import MM, paper_size
 from ..text.flow_drawing import draw_flow
-from ..text.pango import Face, Paragraph, largest_size, made_even
+from ..text.pango import Breaks, Face, Paragraph, largest_size, made_even
 from .pictograms import draw_pictograms
 
 
@@ -144,7 +144,7 @@ def _fit(
         units = size * page.point
         return [
             typesetter.paragraph(
-                text, face, units, width, phrases=phrases, words=True, split_words=split_words
+                text, face, units, width, breaks=Breaks(phrases, True, split_words)
             )
             for text in texts
         ]

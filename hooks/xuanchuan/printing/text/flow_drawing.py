@@ -8,7 +8,10 @@ from ...core.messages import msg
 from ..drawing import Overflow, colour_of, image_block, set_colour
 from ..layouts import Area
 from .flow import NoRoom, set_blocks
-from .pango import Face, largest_size
+from .pango import Breaks, Face, largest_size
+
+# The leaflet's text breaks anywhere the language allows, a word only as a last resort.
+LAST_RESORT = Breaks(split_words=True)
 
 
 def block_setter(typesetter, fonts: dict[str, tuple[str, bool]]):
@@ -25,7 +28,7 @@ def block_setter(typesetter, fonts: dict[str, tuple[str, bool]]):
         key = (text, markup, font, size, width)
         if key not in paragraphs:
             paragraphs[key] = typesetter.paragraph(
-                text, faces[font], size, width, markup=markup, split_words=True
+                text, faces[font], size, width, markup=markup, breaks=LAST_RESORT
             )
         return paragraphs[key]
 

@@ -29,6 +29,20 @@ _RTL = 1  # PangoDirection
 
 
 @dataclass(frozen=True)
+class Breaks:
+    """Where a paragraph's lines may break: never inside ``phrases`` nor, with ``words``,
+    inside a Chinese word (``words.kept_ranges``); with ``split_words``, a word wider than
+    the line is broken between letters as a last resort."""
+
+    phrases: tuple[str, ...] = ()
+    words: bool = False
+    split_words: bool = False
+
+
+ANYWHERE = Breaks()
+
+
+@dataclass(frozen=True)
 class Face:
     """A font as layouts.yml names it: a fontconfig family and whether it is bold."""
 
@@ -138,17 +152,11 @@ class Typesetter:
         width: float | None = None,
         *,
         markup: bool = False,
-        align: str = "left",
-        phrases: tuple[str, ...] = (),
-        words: bool = False,
-        split_words: bool = False,
+        breaks: Breaks = ANYWHERE,
     ) -> Paragraph:
-        """``text`` set at ``size`` in lines no wider than ``width`` (one line if None).
-
-        Lines never break inside ``phrases`` or, with ``words``, inside a Chinese word
-        (``words.kept_ranges``). A word wider than the line makes the paragraph wider than
-        ``width`` (see ``Paragraph.fits``) unless ``split_words``, when it is broken between
-        letters as a last resort.
+        """``text`` set at ``size`` in lines no wider than ``width`` (one line if None),
+        broken as ``breaks`` allows. A word wider than the line makes the paragraph wider
+        than ``width`` (see ``Paragraph.fits``) unless ``breaks.split_words``.
         """
         pango, ffi = self._pango, self._ffi
         layout = ffi.gc(pango.pango_layout_new(self._pango_context), self._gobject.g_object_unref)
@@ -168,12 +176,12 @@ class Typesetter:
             pango.pango_layout_set_wrap(layout, _WRAP_WORD)
         # With auto direction (Pango's default) a right-to-left paragraph swaps left and
         # right: Uyghur "left-aligned" text starts at the right edge, as it should.
-        pango.pango_layout_set_alignment(layout, _ALIGN[align])
+        pango.pango_layout_set_alignment(layout, _ALIGN["left"])
         plain = ffi.string(pango.pango_layout_get_text(layout)).decode("utf-8")
         if width is not None:
-            self._keep_whole(layout, plain, kept_ranges(plain, phrases, words=words))
+            self._keep_whole(layout, plain, kept_ranges(plain, breaks.phrases, words=breaks.words))
         paragraph = Paragraph(self, layout, plain, size, width, face)
-        if split_words and not paragraph.fits():
+        if breaks.split_words and not paragraph.fits():
             # Breaking between letters ignores the punctuation rules: only for a word that
             # cannot fit otherwise.
             pango.pango_layout_set_wrap(layout, _WRAP_WORD_CHAR)
@@ -330,14 +338,14 @@ def made_even(
     if len(paragraph.lines) > 1:
         narrowest = balanced(
             lambda trial: typesetter.paragraph(
-                paragraph.text, face, paragraph.size, trial, phrases=phrases, words=True
+                paragraph.text, face, paragraph.size, trial, breaks=Breaks(phrases, words=True)
             ),
             width,
             len(paragraph.lines),
             0.0,
         )
         paragraph = typesetter.paragraph(
-            paragraph.text, face, paragraph.size, narrowest, phrases=phrases, words=True
+            paragraph.text, face, paragraph.size, narrowest, breaks=Breaks(phrases, words=True)
         )
     return paragraph.frame_to(width, align)
 
