@@ -130,8 +130,6 @@ STILL_OVER = {
     "module printing/text/flow.py",
     "module site/wechat/body.py",
     "parameters campaigns/scaffold.py:new_campaign",
-    "parameters printing/formats/banner.py:draw_banner",
-    "parameters printing/formats/on_request.py:draw_more",
     "parameters printing/jobs/run.py:plan_campaigns",
     "parameters printing/jobs/summary_jobs.py:print_summaries",
     "parameters printing/resolution.py:_message",

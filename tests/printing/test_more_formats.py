@@ -455,6 +455,7 @@ def test_the_print_shop_bleed_runs_the_banner_and_board_past_their_trim(tmp_path
     from xuanchuan.printing.content import PosterContent
     from xuanchuan.printing.drawing import MARK_MARGIN, Style
     from xuanchuan.printing.formats.on_request import draw_more
+    from xuanchuan.printing.jobs.render import DrawJob
     from xuanchuan.printing.layouts import load_layouts
 
     project = Path(__file__).resolve().parents[2]
@@ -468,7 +469,8 @@ def test_the_print_shop_bleed_runs_the_banner_and_board_past_their_trim(tmp_path
     layout = layouts.banner if what == "banner" else layouts.formats["board"]
     notes = {"schedule": "还有 {count} 项", "laws": "还有 {count} 部"}
     path = tmp_path / f"{what}.pdf"
-    path.write_bytes(draw_more(what, layout, style, content, size, notes, 3.0))
+    job = DrawJob("key", layout, {}, {}, "pdf", size, 0, "", bleed=3.0, drawer=what, options=notes)
+    path.write_bytes(draw_more(job, style, content))
     (page,) = PdfReader(str(path)).pages
     assert float(page.get("/UserUnit", 1)) == unit
     width, height = (int(side) * 10 for side in size.split("x"))

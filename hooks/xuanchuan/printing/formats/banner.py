@@ -49,7 +49,7 @@ def render_banner(
     context.scale(MM, MM)
     typesetter = Typesetter(context, content.language, style.fallback)
     slogan = fit_slogan(typesetter, look, style, content, width, height)
-    draw_banner(context, look, style, slogan, width, height, reach=bleed)
+    draw_banner(context, look, style, slogan, (width, height), reach=bleed)
     surface.finish()
     return finish_pdf(buffer.getvalue(), sheet, unit)
 
@@ -78,7 +78,7 @@ def render_banner_tiles(
         context.translate(TILE_MARGIN - tile.x, TILE_MARGIN - tile.y)
         context.rectangle(0, 0, width, height)
         context.clip()
-        draw_banner(context, look, style, slogan, width, height)
+        draw_banner(context, look, style, slogan, (width, height))
         context.restore()
         draw_tile_marks(context, tiling, tile)
         label = notes["label"].format(
@@ -164,11 +164,11 @@ def fit_slogan(
     return laid
 
 
-def draw_banner(
-    context, look: BannerLook, style: Style, slogan: Paragraph, width, height, reach=0.0
-):
-    """The whole strip in millimetres: its cloth, its stripes, the slogan in the middle;
-    the cloth and stripes run ``reach`` (mm, the bleed) beyond its edges."""
+def draw_banner(context, look: BannerLook, style: Style, slogan: Paragraph, size, reach=0.0):
+    """The whole strip in millimetres (``size``: width, height): its cloth, its stripes, the
+    slogan in the middle; the cloth and stripes run ``reach`` (mm, the bleed) beyond its
+    edges."""
+    width, height = size
     set_colour(context, colour_of(style, look.fill))
     context.rectangle(-reach, -reach, width + 2 * reach, height + 2 * reach)
     context.fill()

@@ -205,11 +205,11 @@ def more_outputs(
     return outputs
 
 
-def draw_more(
-    drawer: str, layout, style, content, size: str, options: dict, bleed: float = 0.0
-) -> bytes:
-    """Runs in a worker process: one file of the formats here; the banner and the board
-    with the print shop's ``bleed`` (mm), if any."""
+def draw_more(job, style, content) -> bytes:
+    """Runs in a worker process: one file of the formats here, as ``job`` (a
+    jobs.render.DrawJob) asks: its drawer, layout, size (``paper``), options, and the print
+    shop's ``bleed`` (mm) for the banner and the board."""
+    drawer, layout, size, options, bleed = job.drawer, job.layout, job.paper, job.options, job.bleed
     if drawer == "banner":
         from .banner import render_banner
 

@@ -148,7 +148,7 @@ def _draw(job: DrawJob, style, content) -> bytes:
     from ..formats.poster import render_pdf, render_png
 
     if job.drawer != "poster":
-        return draw_more(job.drawer, job.layout, style, content, job.paper, job.options, job.bleed)
+        return draw_more(job, style, content)
     if job.output == "pdf":
         return render_pdf(job.layout, style, content, job.paper, job.bleed)
     return render_png(job.layout, style, content, job.width)
