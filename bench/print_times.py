@@ -47,7 +47,7 @@ from xuanchuan.core.print_files import (  # noqa: E402
 )
 from xuanchuan.mkdocs.project import read_project  # noqa: E402
 from xuanchuan.printing.jobs.render import _render  # noqa: E402
-from xuanchuan.printing.jobs.run import plan_campaigns  # noqa: E402
+from xuanchuan.printing.jobs.run import PrintRequest, plan_campaigns  # noqa: E402
 from xuanchuan.printing.text.words import prepare as prepare_words  # noqa: E402
 
 LABELS = {
@@ -84,7 +84,7 @@ def plan(project_dir: Path, cache_dir: Path, formats: tuple[str, ...] | None = N
     campaigns = load_campaigns(project.settings, project.project_dir, cache_dir=cache_dir)
     for slug in campaigns.left_out:
         print(f"warning: campaigns/{slug} is left out: run the build to see why", file=sys.stderr)
-    planned = plan_campaigns(campaigns, project, cache_dir=cache_dir, formats=formats)
+    planned = plan_campaigns(campaigns, project, PrintRequest(formats=formats), cache_dir)
     if planned.layouts is None:
         raise SystemExit("\n".join(str(problem) for problem in planned.problems))
     for problem in planned.problems:

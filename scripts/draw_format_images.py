@@ -24,7 +24,7 @@ from xuanchuan.campaigns.loader import load_campaigns  # noqa: E402
 from xuanchuan.campaigns.model import CampaignSet  # noqa: E402
 from xuanchuan.mkdocs.project import read_project  # noqa: E402
 from xuanchuan.printing.jobs.render import _render  # noqa: E402
-from xuanchuan.printing.jobs.run import plan_campaigns  # noqa: E402
+from xuanchuan.printing.jobs.run import PrintRequest, plan_campaigns  # noqa: E402
 from xuanchuan.printing.text.words import prepare  # noqa: E402
 
 # The campaign each format is shown with.
@@ -67,7 +67,7 @@ def main() -> int:
         drawn = {}
         for name, slug in SLUGS.items():
             one = CampaignSet({slug: campaigns.campaigns[slug]})
-            plan = plan_campaigns(one, project, cache_dir=folder, formats=(name,))
+            plan = plan_campaigns(one, project, PrintRequest(formats=(name,)), folder)
             for print_file, job in plan.planned:
                 if job is not None and job.drawer != "poster" and print_file.language == "zh":
                     _, error = _render(job)

@@ -16,7 +16,7 @@ from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.print_files import PrintResult
 from xuanchuan.core.settings import load_settings
-from xuanchuan.printing.jobs.summary_jobs import print_summaries
+from xuanchuan.printing.jobs.summary_jobs import SummaryRequest, print_summaries
 from xuanchuan.printing.layouts import load_layouts
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -54,15 +54,9 @@ def printed(tmp_path_factory):
     result = PrintResult()
 
     def run():
-        return print_summaries(
-            campaigns,
-            SETTINGS,
-            layouts,
-            result,
-            today=DAY,
-            organizations={"zh": "河湾区宣传办", "en": "Hewan publicity office"},
-            cache_dir=root / "cache",
-        )
+        organizations = {"zh": "河湾区宣传办", "en": "Hewan publicity office"}
+        request = SummaryRequest(DAY, organizations, root / "cache")
+        return print_summaries(campaigns, SETTINGS, layouts, result, request)
 
     assert run().problems == []
     return result, run, root
@@ -165,15 +159,9 @@ def test_a_character_no_font_has_in_a_target_or_a_report_place_is_named(tmp_path
         path.write_text(text.replace("place: 石卡镇集市", "place: 石卡镇集市\ue000"), "utf-8")
     campaigns = load_campaigns(SETTINGS, root)
     assert campaigns.problems == []
-    problems = print_summaries(
-        campaigns,
-        SETTINGS,
-        load_layouts(PROJECT / "overrides", PROJECT),
-        PrintResult(),
-        today=DAY,
-        organizations={},
-        cache_dir=root / "cache",
-    ).problems
+    layouts = load_layouts(PROJECT / "overrides", PROJECT)
+    request = SummaryRequest(DAY, {}, root / "cache")
+    problems = print_summaries(campaigns, SETTINGS, layouts, PrintResult(), request).problems
     shown = sorted(
         (p.path, p.line, p.field, str(p.message).split(":")[1].strip()) for p in problems
     )

@@ -82,7 +82,7 @@ def _pack(project, selection, campaigns, chosen):
     from ..campaigns.model import CampaignSet
     from ..printing.jobs.pack import entries, for_pack, make_pack
     from ..printing.jobs.pack_selection import describe, formats_of
-    from ..printing.jobs.run import print_campaigns
+    from ..printing.jobs.run import PrintRequest, print_campaigns
     from ..printing.resolution import LowResolution
     from ..printing.text.embeddable import print_fonts
 
@@ -92,14 +92,13 @@ def _pack(project, selection, campaigns, chosen):
             for c in chosen
         }
     )
-    printed = print_campaigns(
-        subset,
-        project,
+    request = PrintRequest(
         sizes=(selection.size,),
         leaflets="leaflets" in selection.what,
         formats=formats_of(selection.what),
         bleed=selection.bleed,
     )
+    printed = print_campaigns(subset, project, request)
     # A photo too coarse for the paper is told, not in the way: the pack is still made.
     stopping = []
     for problem in printed.problems:

@@ -22,7 +22,7 @@ from ..formats.on_request import MoreFormats
 from ..layouts import Layouts, customise_layouts, load_layouts
 from .plan import PrintChoices, plan_print_files
 from .render import render_print_files
-from .summary_jobs import print_summaries
+from .summary_jobs import SummaryRequest, print_summaries
 
 
 @dataclass
@@ -39,20 +39,22 @@ class PrintPlan:
     layouts: Layouts | None  # None when the layouts could not be read (see problems)
 
 
+@dataclass(frozen=True)
+class PrintRequest:
+    """What a command asks to print instead of mkdocs.yml's print settings (None: as the
+    setting says): poster sizes, leaflets or not, the banners, boards and decks to make,
+    and the print shop's bleed in mm."""
+
+    sizes: tuple[str, ...] | None = None
+    leaflets: bool | None = None
+    formats: tuple[str, ...] | None = None
+    bleed: float | None = None
+
+
 def print_campaigns(
-    campaigns: CampaignSet,
-    project: Project,
-    *,
-    sizes: tuple[str, ...] | None = None,
-    leaflets: bool | None = None,
-    formats: tuple[str, ...] | None = None,
-    bleed: float | None = None,
+    campaigns: CampaignSet, project: Project, request: PrintRequest = PrintRequest()
 ) -> PrintRun:
-    """``formats``: the banners, boards and decks to make instead of those of mkdocs.yml;
-    ``bleed`` (mm) instead of the setting's."""
-    plan = plan_campaigns(
-        campaigns, project, sizes=sizes, leaflets=leaflets, bleed=bleed, formats=formats
-    )
+    plan = plan_campaigns(campaigns, project, request)
     if plan.layouts is None:
         return PrintRun(PrintResult(), plan.problems, None)
     result = render_print_files(plan.planned, campaigns)
@@ -62,16 +64,13 @@ def print_campaigns(
 def plan_campaigns(
     campaigns: CampaignSet,
     project: Project,
-    *,
-    sizes: tuple[str, ...] | None = None,
-    leaflets: bool | None = None,
+    request: PrintRequest = PrintRequest(),
     cache_dir: Path | None = None,
-    bleed: float | None = None,
-    formats: tuple[str, ...] | None = None,
 ) -> PrintPlan:
     """Every print file of ``campaigns``, with a job for each one not in ``cache_dir`` (by
-    default the project's own print cache); ``bleed`` (mm) instead of the setting's."""
+    default the project's own print cache)."""
     settings = project.settings
+    sizes, leaflets, bleed = request.sizes, request.leaflets, request.bleed
     cache_dir = cache_dir or project.project_dir / CACHE_DIR / "print"
     try:
         layouts = load_layouts(project.overrides_dir, project.project_dir)
@@ -97,7 +96,7 @@ def plan_campaigns(
             leaflets=settings.print.leaflets if leaflets is None else leaflets,
             bleed=float(settings.print.bleed if bleed is None else bleed),
             poster_layouts=settings.print.poster_layouts,
-            more=MoreFormats.of(settings.print, formats),
+            more=MoreFormats.of(settings.print, request.formats),
         ),
     )
     return PrintPlan(planned, problems, layouts)
@@ -130,15 +129,10 @@ def print_for_site(
     problems = list(printed.problems)
     summaries = None
     if printed.layouts is not None and today is not None:
-        summaries = print_summaries(
-            campaigns,
-            project.settings,
-            printed.layouts,
-            result,
-            today=today,
-            organizations=organizations or {},
-            cache_dir=project.project_dir / CACHE_DIR / "print",
+        request = SummaryRequest(
+            today, organizations or {}, project.project_dir / CACHE_DIR / "print"
         )
+        summaries = print_summaries(campaigns, project.settings, printed.layouts, result, request)
         problems += summaries.problems
     for problem in problems:
         log.warning(str(problem))

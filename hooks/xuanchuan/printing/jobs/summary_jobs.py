@@ -52,21 +52,25 @@ class _Job:
     target: str
 
 
+@dataclass(frozen=True)
+class SummaryRequest:
+    """The summaries a build asks for: as of ``today``, naming the organisation in each
+    language (``organizations``: the site's name), drawn into ``cache_dir``."""
+
+    today: dt.date
+    organizations: dict[str, str]
+    cache_dir: Path
+
+
 def print_summaries(
     campaigns: CampaignSet,
     settings: Settings,
     layouts: Layouts,
     result: PrintResult,
-    *,
-    today: dt.date,
-    organizations: dict[str, str],
-    cache_dir: Path,
+    request: SummaryRequest,
 ) -> SummaryRun:
     """Add the summary PDFs to ``result`` (drawing those not cached): how many were drawn
-    and reused (apart from the campaigns' print files), and the problems found.
-
-    ``organizations`` names the organisation in each language (the site's name).
-    """
+    and reused (apart from the campaigns' print files), and the problems found."""
     layout = layouts.formats.get("summary")
     if layout is None or not campaigns.campaigns:
         return SummaryRun([])
@@ -75,45 +79,50 @@ def print_summaries(
     except FontError as error:
         return SummaryRun([Problem("overrides/print/layouts.yml", None, "fonts", error.message)])
     style = {**print_style(fonts, layouts), "colours": layouts.colours_for("summary")}
-    versions = drawing_versions()
+    drawn = (layout, style, drawing_versions())
     planned: list[tuple[PrintFile, _Job]] = []
     for language in settings.languages:
         code = language.code
-        t = settings.translator(code)
         summaries = year_summaries(
             campaigns,
             code,
             default=settings.default.code,
             types=settings.campaign_types,
-            today=today,
+            today=request.today,
             print_files=lambda campaign, code=code: result.for_campaign(campaign.slug, code),
         )
-        for summary in summaries:
-            text = summary_text(summary, t, today)
-            content = summary_content(
-                text, t, organization=organizations.get(code, ""), logo=layouts.logo
-            )
-            described = {
-                **content.as_dict(),
-                "logo": hashlib.sha256(content.logo).hexdigest() if content.logo else None,
-            }
-            page_label = t("summary.page")
-            key = _key(layout, style, described, page_label, versions)
-            target = cache_dir / f"{key}.pdf"
-            name = summary_file_name(summary.year, code)
-            job = _Job(
-                key, summary.year, code, layout, style, content.as_dict(), page_label, str(target)
-            )
-            planned.append((PrintFile("", code, SUMMARY_PDF.name, PAPER, name, target, 0), job))
+        t = settings.translator(code)
+        planned += [_planned(summary, t, layouts, drawn, request) for summary in summaries]
     jobs = {job.key: job for file, job in planned if not intact_file(file.path)}
     failures = _render_all(list(jobs.values()))
-    problems = _unprintable(campaigns, fonts, cache_dir / "fonts")
+    problems = _unprintable(campaigns, fonts, request.cache_dir / "fonts")
     for file, job in planned:
         if job.key in failures:
             problems.append(_problem(job, failures[job.key]))
             continue
         result.summaries[job.year, job.language] = replace(file, bytes=file.path.stat().st_size)
     return SummaryRun(problems, len(set(jobs) - set(failures)), len(planned) - len(jobs))
+
+
+def _planned(summary, t, layouts: Layouts, drawn: tuple, request: SummaryRequest):
+    """The summary's file, with the job that draws it (``drawn``: the layout, style and
+    drawing versions)."""
+    layout, style, versions = drawn
+    code = t.code
+    text = summary_text(summary, t, request.today)
+    content = summary_content(
+        text, t, organization=request.organizations.get(code, ""), logo=layouts.logo
+    )
+    described = {
+        **content.as_dict(),
+        "logo": hashlib.sha256(content.logo).hexdigest() if content.logo else None,
+    }
+    page_label = t("summary.page")
+    key = _key(layout, style, described, page_label, versions)
+    target = request.cache_dir / f"{key}.pdf"
+    name = summary_file_name(summary.year, code)
+    job = _Job(key, summary.year, code, layout, style, content.as_dict(), page_label, str(target))
+    return PrintFile("", code, SUMMARY_PDF.name, PAPER, name, target, 0), job
 
 
 def _unprintable(campaigns: CampaignSet, fonts: dict, cache_dir: Path) -> list[Problem]:
