@@ -129,10 +129,7 @@ STILL_OVER = {
     "module printing/text/flow.py",
     "module site/wechat/body.py",
     "parameters campaigns/scaffold.py:new_campaign",
-    "parameters printing/resolution.py:_message",
     "parameters printing/text/flow.py:set_blocks",
-    "parameters site/campaign_pages/home.py:home_view",
-    "parameters site/wechat/pages.py:_article",
 }
 
 

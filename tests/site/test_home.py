@@ -13,6 +13,7 @@ from xuanchuan.site.campaign_pages.home import (
     ACTIVITY_COUNT,
     CAMPAIGN_COUNT,
     REPORT_COUNT,
+    HomeLinks,
     home_view,
     png_size,
     tel_link,
@@ -65,9 +66,11 @@ def view(campaigns=ALL, t=ZH, today=TODAY, built=BUILT, files=lambda c: [], repo
         reports,
         t=t,
         today=today,
-        href=lambda key: key.replace(".md", ".html") if key in built else None,
-        title_of=lambda key: f"title of {key}",
-        print_files=files,
+        links=HomeLinks(
+            href=lambda key: key.replace(".md", ".html") if key in built else None,
+            title_of=lambda key: f"title of {key}",
+            print_files=files,
+        ),
     )
 
 

@@ -125,17 +125,14 @@ def resolution_problems(
     path, line, field = _where_named(campaign, default)
     problems = []
     for print_file, job, dpi in found:
-        minimum = LEAST_DPI.get(print_file.kind, MIN_DPI)
-        width, height = needed_pixels(job.layout, paper_size(job.paper), minimum)
-        problems.append(
-            LowResolution(
-                path, line, field, _message(print_file, job, dpi, pixels, width, height, minimum)
-            )
-        )
+        problems.append(LowResolution(path, line, field, _message(print_file, job, dpi, pixels)))
     return problems
 
 
-def _message(print_file, job, dpi: float, pixels, width: int, height: int, minimum: float):
+def _message(print_file, job, dpi: float, pixels):
+    """Why the photo is too coarse for the file, and the photo it would take."""
+    minimum = LEAST_DPI.get(print_file.kind, MIN_DPI)
+    width, height = needed_pixels(job.layout, paper_size(job.paper), minimum)
     what = KINDS[print_file.kind].what if print_file.kind in KINDS else msg("print file")
     size = print_file.size
     if print_file.kind == POSTER_PDF.name and size.partition("-")[0] in A_SIZES:
@@ -165,7 +162,7 @@ def _message(print_file, job, dpi: float, pixels, width: int, height: int, minim
             height=height,
             size=size,
         )
-    # As print problems name their file elsewhere (jobs._overflow_problem).
+    # As print problems name their file elsewhere (jobs.render._overflow_problem).
     if size and print_file.kind != LEAFLET_PDF.name:
         item = msg("the {size} {what}", size=size, what=what)
     else:

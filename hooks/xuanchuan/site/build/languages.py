@@ -13,7 +13,7 @@ from ...core.languages import Language
 from ...core.links import href_path, page_url, relative_url
 from ...core.short_links import ShortCodes
 from ...core.strings import Translator
-from ..campaign_pages.home import home_view
+from ..campaign_pages.home import HomeLinks, home_view
 from ..files.page_qr import qr_svg
 from ..pages.links import PageLinks
 from ..pages.plain_text import as_html, plain_text_meta
@@ -323,9 +323,11 @@ class LanguageBuild:
             self.run.campaigns.reports(code),
             t=self.translator,
             today=self.run.today,
-            href=lambda key: self.href(key, url),
-            title_of=self.page_title,
-            print_files=lambda c: prints.for_campaign(c.slug, code) if prints else [],
+            links=HomeLinks(
+                href=lambda key: self.href(key, url),
+                title_of=self.page_title,
+                print_files=lambda c: prints.for_campaign(c.slug, code) if prints else [],
+            ),
         )
 
     def href(self, key: str, url: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import escape
@@ -41,20 +42,29 @@ THUMBNAIL_WIDTH = 240
 Href = Callable[[str], str | None]  # page key -> link from the home page, None if not built
 
 
+@dataclass(frozen=True)
+class HomeLinks:
+    """What the home page asks of its language's site: the link to a page (``href``, None
+    for a page not built), a page's title, and a campaign's print files."""
+
+    href: Href
+    title_of: Callable[[str], str]
+    print_files: Callable[[Campaign], list[PrintFile]]
+
+
 def home_view(
     campaigns: list[Campaign],
     reports: Sequence[Report],
     *,
     t: Translator,
     today: dt.date,
-    href: Href,
-    title_of: Callable[[str], str],
-    print_files: Callable[[Campaign], list[PrintFile]],
+    links: HomeLinks,
 ) -> dict:
     """The blocks under the home page's text, in one language.
 
     ``campaigns`` are the language's campaigns, ``reports`` its reports (newest first).
     """
+    href, title_of, print_files = links.href, links.title_of, links.print_files
 
     def url_of(campaign: Campaign) -> str:
         return href(campaign.page_key) or ""

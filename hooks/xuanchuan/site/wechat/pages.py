@@ -40,12 +40,10 @@ def campaign_article(
         _article(
             t,
             campaign,
-            direction,
-            campaign.title,
-            lines,
-            page_path,
-            address,
-            files,
+            {"direction": direction, "page_path": page_path, "address": address},
+            title=campaign.title,
+            lines=tuple(lines),
+            files=files,
             lead=campaign.summary,
         ),
     )
@@ -79,7 +77,13 @@ def report_article(
     return ArticleFile(
         f"campaigns/{report.slug}/reports/{report.name}{REPORT_ARTICLE_SUFFIX}",
         _article(
-            t, campaign, direction, report.title, lines, page_path, address, files, photos=photos
+            t,
+            campaign,
+            {"direction": direction, "page_path": page_path, "address": address},
+            title=report.title,
+            lines=tuple(lines),
+            files=files,
+            photos=photos,
         ),
     )
 
@@ -98,19 +102,16 @@ def article_link(
     }
 
 
-def _article(t, campaign, direction, title, lines, page_path, address, files, **more) -> Article:
+def _article(t: Translator, campaign: Campaign, where: dict, **shown) -> Article:
+    """The article of a page ``where`` it is (its direction, path and published address),
+    showing ``shown`` (its title, lines, files and lead or photos)."""
     return Article(
         language=campaign.language,
-        direction=direction,
-        title=title,
-        lines=tuple(lines),
         body="",  # the page's own, once it is rendered
-        page_path=page_path,
-        address=address,
-        files=files,
         hint=t("wechat.hint"),
         qr_caption=t("wechat.scan"),
-        **more,
+        **where,
+        **shown,
     )
 
 
