@@ -13,6 +13,7 @@ import yaml
 from site_support import PROJECT, fixture_config, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.campaigns.report_scaffold import REPORT_TEMPLATES, new_report
+from xuanchuan.campaigns.scaffold import Scaffolding
 from xuanchuan.core.settings import load_settings
 
 TEMPLATES = PROJECT / "overrides" / REPORT_TEMPLATES
@@ -91,14 +92,8 @@ def settings_for(languages=("zh", "en")):
 
 
 def scaffold(root: Path, day: str, *, name=None, languages=("zh", "en")) -> Path:
-    return new_report(
-        project_dir=root,
-        templates_dir=TEMPLATES,
-        settings=settings_for(languages),
-        slug="month",
-        day=dt.date.fromisoformat(day),
-        name=name,
-    )
+    where = Scaffolding(root, TEMPLATES, settings_for(languages))
+    return new_report(where, "month", dt.date.fromisoformat(day), name)
 
 
 def front_matter(path: Path) -> dict:

@@ -16,7 +16,7 @@ import pytest
 from test_campaign_inputs import GOOD_EN, GOOD_ZH, en, write_case, zh
 
 from xuanchuan.campaigns.loader import load_campaigns
-from xuanchuan.campaigns.scaffold import new_campaign
+from xuanchuan.campaigns.scaffold import Scaffolding, new_campaign
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import MAX_SLUG_LENGTH, load_settings
 from xuanchuan.core.strings import Translator
@@ -263,8 +263,8 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "overrides" / "campaign-templa
 
 def make(tmp_path: Path, slug: str, start: dt.date, end: dt.date | None = None) -> list[str]:
     try:
-        written = new_campaign(project_dir=tmp_path, templates_dir=TEMPLATES, settings=SETTINGS,
-                               slug=slug, kind="safe-electricity", start=start, end=end)
+        where = Scaffolding(tmp_path, TEMPLATES, SETTINGS)
+        written = new_campaign(where, slug, "safe-electricity", start, end)
     except SourceError as error:
         return [str(problem) for problem in error.problems]
     return [path.name for path in written]

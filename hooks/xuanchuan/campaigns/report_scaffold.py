@@ -15,6 +15,7 @@ from ..core.settings import SLUG_HELP, Settings
 from .loader import campaign_folders, load_campaigns
 from .model import Activity, Campaign
 from .report_checks import REPORTS, outside_campaign
+from .scaffold import Scaffolding
 from .schema import folder_name_ok
 
 REPORT_TEMPLATES = "report-templates"
@@ -26,20 +27,13 @@ NAME_WORDS = 5
 _SMALL_WORDS = {"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"}
 
 
-def new_report(
-    *,
-    project_dir: Path,
-    templates_dir: Path,
-    settings: Settings,
-    slug: str,
-    day: dt.date,
-    name: str | None = None,
-) -> Path:
+def new_report(where: Scaffolding, slug: str, day: dt.date, name: str | None = None) -> Path:
     """Write ``campaigns/<slug>/reports/<day>-<name>.<lang>.md`` in the default language.
 
     It is a draft, with the activity scheduled on ``day`` (if any) as its title, activity
     and place, and one commented-out figure per target of the campaign.
     """
+    project_dir, templates_dir, settings = where.project_dir, where.templates_dir, where.settings
     campaign, versions = _campaign(project_dir, settings, slug)
     where = f"{settings.campaigns_dir}/{slug}/{REPORTS}"
     outside = outside_campaign(day, campaign)

@@ -21,19 +21,12 @@ def translations_command(config_file: Path) -> int:
 
 
 def new_campaign_command(config_file: Path, args) -> int:
-    from ..campaigns.scaffold import TEMPLATES, new_campaign
+    from ..campaigns.scaffold import TEMPLATES, Scaffolding, new_campaign
     from ..mkdocs.project import read_project
 
     project = read_project(config_file)
-    written = new_campaign(
-        project_dir=project.project_dir,
-        templates_dir=project.overrides_dir / TEMPLATES,
-        settings=project.settings,
-        slug=args.slug,
-        kind=args.kind,
-        start=args.start or dt.date.today(),
-        end=args.end,
-    )
+    where = Scaffolding(project.project_dir, project.overrides_dir / TEMPLATES, project.settings)
+    written = new_campaign(where, args.slug, args.kind, args.start or dt.date.today(), args.end)
     for path in written:
         print(msg("created {file}", file=path.relative_to(project.project_dir)))
     print(msg("next: edit these files, then preview with: .venv/bin/mkdocs serve"))
@@ -42,18 +35,14 @@ def new_campaign_command(config_file: Path, args) -> int:
 
 def new_report_command(config_file: Path, args) -> int:
     from ..campaigns.report_scaffold import REPORT_TEMPLATES, new_report, report_day
+    from ..campaigns.scaffold import Scaffolding
     from ..mkdocs.project import read_project
 
     project = read_project(config_file)
     day = report_day(args.date, project.settings, args.campaign)
-    written = new_report(
-        project_dir=project.project_dir,
-        templates_dir=project.overrides_dir / REPORT_TEMPLATES,
-        settings=project.settings,
-        slug=args.campaign,
-        day=day,
-        name=args.name,
-    )
+    templates = project.overrides_dir / REPORT_TEMPLATES
+    where = Scaffolding(project.project_dir, templates, project.settings)
+    written = new_report(where, args.campaign, day, args.name)
     print(msg("created {file}", file=written.relative_to(project.project_dir)))
     print(
         msg(
