@@ -72,161 +72,196 @@ class SummaryText:
 def summary_text(summary: YearSummary, t: Translator, today: dt.date) -> SummaryText:
     figures = summary.figures
     separator = t("summary.separator")
-    # Every report of the year, in the order they were written.
-    reports = sorted(
-        ((report, campaign) for campaign in figures.campaigns for report in campaign.reports),
-        key=lambda pair: (pair[0].date, pair[0].slug, pair[0].name),
-    )
     names = summary.organizer_names
     sections = [
-        Section(
-            OVERVIEW,
-            t("summary.overview"),
-            table=Table(
-                (t("summary.item"), t("summary.count")),
-                (
-                    (t("summary.campaigns"), str(len(figures.campaigns))),
-                    (t("summary.activities"), _held(figures, t)),
-                    (t("summary.places"), str(len(figures.places))),
-                    (t("summary.people"), format_number(figures.people, t)),
-                    (t("summary.reports"), str(figures.reports)),
-                    (t("summary.targets_met"), _fraction(figures.met, figures.judged, t)),
-                ),
-            ),
-        ),
-        Section(
-            BY_TYPE,
-            t("summary.by_type"),
-            table=Table(
-                (t("label.type"), t("summary.count")),
-                tuple((type_label(kind, t), str(count)) for kind, count in figures.by_type),
-            ),
-        ),
-        Section(
-            CAMPAIGNS,
-            t("summary.campaign_list"),
-            table=Table(
-                (
-                    t("summary.campaign"),
-                    t("label.dates"),
-                    t("summary.activities"),
-                    t("summary.people"),
-                    t("summary.reports"),
-                ),
-                tuple(
-                    (
-                        campaign.title,
-                        format_range(campaign.start, campaign.end, t),
-                        _held(own, t),
-                        format_number(own.people, t),
-                        str(own.reports),
-                    )
-                    for campaign, own in summary.rows
-                ),
-                links=tuple(campaign.page_key for campaign, _ in summary.rows),
-            ),
-        ),
-        Section(
-            TARGETS,
-            t("summary.targets"),
-            targets=tuple(
-                TargetGroup(
-                    campaign.title,
-                    campaign.page_key,
-                    tuple(
-                        _target_line(result, t)
-                        for result in figures.targets
-                        if result.campaign is campaign
-                    ),
-                )
-                for campaign in figures.campaigns
-                if campaign.targets
-            ),
-            empty=t("summary.no_targets"),
-        ),
-        Section(
-            REPORTS,
-            t("summary.reports"),
-            table=Table(
-                (
-                    t("summary.report"),
-                    t("report.date"),
-                    t("summary.campaign"),
-                    t("report.place"),
-                    t("summary.people"),
-                ),
-                tuple(
-                    (
-                        report.title,
-                        format_day(report.date, t),
-                        campaign.title,
-                        report.place or "",
-                        format_number(report.people, t) if report.people is not None else "",
-                    )
-                    for report, campaign in reports
-                ),
-                links=tuple(report.page_key for report, _ in reports),
-            )
-            if reports
-            else None,
-            empty=t("summary.no_reports"),
-        ),
-        Section(
-            PLACES,
-            t("summary.places"),
-            items=figures.places,
-            empty=t("summary.no_places"),
-        ),
+        _overview(figures, t),
+        _by_type(figures, t),
+        _campaign_list(summary, t),
+        _targets(figures, t),
+        _reports(figures, t),
+        _places(figures, t),
     ]
     if figures.printed:
-        sections.append(
-            Section(
-                PRINTED,
-                t("summary.printed"),
-                intro=t("summary.printed_intro"),
-                table=Table(
-                    (t("summary.item"), t("summary.count")),
-                    tuple(
-                        (t(f"pack.{printed.kind}", size=printed.size), str(printed.count))
-                        for printed in figures.printed
-                    ),
-                ),
-            )
-        )
+        sections.append(_printed(figures, t))
     if summary.organizers:
-        sections.append(
-            Section(
-                ORGANIZERS,
-                t("summary.by_organizer"),
-                table=Table(
-                    (
-                        t("summary.organizer"),
-                        t("summary.campaigns"),
-                        t("summary.activities"),
-                        t("summary.places"),
-                        t("summary.people"),
-                        t("summary.targets_met"),
-                    ),
-                    tuple(
-                        (
-                            organizer.name or t("summary.no_organizer"),
-                            str(len(organizer.figures.campaigns)),
-                            _held(organizer.figures, t),
-                            str(len(organizer.figures.places)),
-                            format_number(organizer.figures.people, t),
-                            _fraction(organizer.figures.met, organizer.figures.judged, t),
-                        )
-                        for organizer in summary.organizers
-                    ),
-                ),
-            )
-        )
+        sections.append(_organizers(summary, t))
     return SummaryText(
         year=summary.year,
         title=t("summary.year_title", year=summary.year),
         organizers=t("summary.organizers", names=separator.join(names)) if names else None,
         as_of=t("summary.as_of", day=format_day(today, t)) if summary.open else None,
         sections=tuple(sections),
+    )
+
+
+def _overview(figures, t: Translator) -> Section:
+    """The year in figures."""
+    return Section(
+        OVERVIEW,
+        t("summary.overview"),
+        table=Table(
+            (t("summary.item"), t("summary.count")),
+            (
+                (t("summary.campaigns"), str(len(figures.campaigns))),
+                (t("summary.activities"), _held(figures, t)),
+                (t("summary.places"), str(len(figures.places))),
+                (t("summary.people"), format_number(figures.people, t)),
+                (t("summary.reports"), str(figures.reports)),
+                (t("summary.targets_met"), _fraction(figures.met, figures.judged, t)),
+            ),
+        ),
+    )
+
+
+def _by_type(figures, t: Translator) -> Section:
+    """How many campaigns of each type."""
+    return Section(
+        BY_TYPE,
+        t("summary.by_type"),
+        table=Table(
+            (t("label.type"), t("summary.count")),
+            tuple((type_label(kind, t), str(count)) for kind, count in figures.by_type),
+        ),
+    )
+
+
+def _campaign_list(summary: YearSummary, t: Translator) -> Section:
+    """Each campaign of the year with its own figures."""
+    return Section(
+        CAMPAIGNS,
+        t("summary.campaign_list"),
+        table=Table(
+            (
+                t("summary.campaign"),
+                t("label.dates"),
+                t("summary.activities"),
+                t("summary.people"),
+                t("summary.reports"),
+            ),
+            tuple(
+                (
+                    campaign.title,
+                    format_range(campaign.start, campaign.end, t),
+                    _held(own, t),
+                    format_number(own.people, t),
+                    str(own.reports),
+                )
+                for campaign, own in summary.rows
+            ),
+            links=tuple(campaign.page_key for campaign, _ in summary.rows),
+        ),
+    )
+
+
+def _targets(figures, t: Translator) -> Section:
+    """Each campaign's targets, met or not."""
+    return Section(
+        TARGETS,
+        t("summary.targets"),
+        targets=tuple(
+            TargetGroup(
+                campaign.title,
+                campaign.page_key,
+                tuple(
+                    _target_line(result, t)
+                    for result in figures.targets
+                    if result.campaign is campaign
+                ),
+            )
+            for campaign in figures.campaigns
+            if campaign.targets
+        ),
+        empty=t("summary.no_targets"),
+    )
+
+
+def _reports(figures, t: Translator) -> Section:
+    """Every report of the year, in the order they were written."""
+    reports = sorted(
+        ((report, campaign) for campaign in figures.campaigns for report in campaign.reports),
+        key=lambda pair: (pair[0].date, pair[0].slug, pair[0].name),
+    )
+    return Section(
+        REPORTS,
+        t("summary.reports"),
+        table=Table(
+            (
+                t("summary.report"),
+                t("report.date"),
+                t("summary.campaign"),
+                t("report.place"),
+                t("summary.people"),
+            ),
+            tuple(
+                (
+                    report.title,
+                    format_day(report.date, t),
+                    campaign.title,
+                    report.place or "",
+                    format_number(report.people, t) if report.people is not None else "",
+                )
+                for report, campaign in reports
+            ),
+            links=tuple(report.page_key for report, _ in reports),
+        )
+        if reports
+        else None,
+        empty=t("summary.no_reports"),
+    )
+
+
+def _places(figures, t: Translator) -> Section:
+    """Every place the year's campaigns reached."""
+    return Section(
+        PLACES,
+        t("summary.places"),
+        items=figures.places,
+        empty=t("summary.no_places"),
+    )
+
+
+def _printed(figures, t: Translator) -> Section:
+    """The print-ready files of the campaigns, by kind."""
+    return Section(
+        PRINTED,
+        t("summary.printed"),
+        intro=t("summary.printed_intro"),
+        table=Table(
+            (t("summary.item"), t("summary.count")),
+            tuple(
+                (t(f"pack.{printed.kind}", size=printed.size), str(printed.count))
+                for printed in figures.printed
+            ),
+        ),
+    )
+
+
+def _organizers(summary: YearSummary, t: Translator) -> Section:
+    """The figures of each organiser."""
+    return Section(
+        ORGANIZERS,
+        t("summary.by_organizer"),
+        table=Table(
+            (
+                t("summary.organizer"),
+                t("summary.campaigns"),
+                t("summary.activities"),
+                t("summary.places"),
+                t("summary.people"),
+                t("summary.targets_met"),
+            ),
+            tuple(
+                (
+                    organizer.name or t("summary.no_organizer"),
+                    str(len(organizer.figures.campaigns)),
+                    _held(organizer.figures, t),
+                    str(len(organizer.figures.places)),
+                    format_number(organizer.figures.people, t),
+                    _fraction(organizer.figures.met, organizer.figures.judged, t),
+                )
+                for organizer in summary.organizers
+            ),
+        ),
     )
 
 
