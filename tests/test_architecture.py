@@ -117,15 +117,12 @@ STILL_OVER = {
     "function core/site_address.py:address_problem",
     "function printing/drawing.py:image_block",
     "function printing/layouts.py:load_layouts",
-    "function printing/text/flow.py:set_blocks",
     "function publish/commands.py:deploy_command",
     "function site/campaign_pages/views.py:campaign_view",
     "function site/pages/sources.py:scan_pages",
     "function site/reports/pages.py:plan_reports",
     "module printing/layouts.py",
-    "module printing/text/flow.py",
     "module site/wechat/body.py",
-    "parameters printing/text/flow.py:set_blocks",
 }
 
 

@@ -18,7 +18,7 @@ from xuanchuan.core.disk_cache import (
     store_file,
     take_damaged,
 )
-from xuanchuan.printing.text.flow import body_blocks
+from xuanchuan.printing.text.body_blocks import body_blocks
 from xuanchuan.printing.text.fonts import _characters, missing_characters, resolve_font
 
 PAYLOAD = b"<svg>" + bytes(range(256)) * 4 + b"</svg>"

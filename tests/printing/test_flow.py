@@ -7,7 +7,8 @@ import pytest
 
 from xuanchuan.campaigns.sections import section_titles, select_sections
 from xuanchuan.printing.layouts import Area
-from xuanchuan.printing.text.flow import NoRoom, body_blocks, set_blocks
+from xuanchuan.printing.text.body_blocks import body_blocks
+from xuanchuan.printing.text.flow import NoRoom, Setting, set_blocks
 from xuanchuan.printing.text.flow_drawing import block_setter
 from xuanchuan.printing.text.pango import Typesetter
 
@@ -61,11 +62,11 @@ def test_blocks_flow_into_the_next_column_and_report_what_does_not_fit():
     # A Chinese character is one em wide: 20 to a line, one line to a column.
     columns = [Area(x=0, y=0, w=20, h=1.5), Area(x=30, y=0, w=20, h=1.5)]
     blocks = [{"kind": "p", "text": "字" * 30}]
-    ops = set_blocks(blocks, columns, 1, 1.0, setter(), None)
+    ops = set_blocks(blocks, columns, Setting(1, 1.0, setter()))
     assert {op.x for op in ops} == {0, 30}
     assert "".join(op.paragraph.lines[op.line].text for op in ops) == "字" * 30
     with pytest.raises(NoRoom) as caught:
-        set_blocks([{"kind": "p", "text": "字" * 500}], columns, 1, 1.0, setter(), None)
+        set_blocks([{"kind": "p", "text": "字" * 500}], columns, Setting(1, 1.0, setter()))
     assert caught.value.missing > 0
 
 
@@ -73,7 +74,7 @@ def test_with_more_pages_the_text_runs_on_and_each_op_names_its_page():
     first = [Area(x=0, y=5, w=20, h=2)]  # two lines under a title
     following = [Area(x=0, y=0, w=20, h=3)]  # three lines a page after it
     blocks = [{"kind": "p", "text": "字" * 20 * 9}]  # nine lines: 2 + 3 + 3 + 1
-    ops = set_blocks(blocks, first, 1, 1.0, setter(), None, more_columns=following)
+    ops = set_blocks(blocks, first, Setting(1, 1.0, setter()), more_columns=following)
     assert [op.page for op in ops] == [0, 0, 1, 1, 1, 2, 2, 2, 3]
     assert [op.y for op in ops[:3]] == [5, 6, 0]
     assert "".join(op.paragraph.lines[op.line].text for op in ops) == "字" * 180
@@ -85,7 +86,7 @@ def test_a_block_taller_than_every_page_is_no_room_not_endless_pages():
     # A table row of three lines (more with its padding) fits no page.
     tall = {"kind": "table", "rows": [["字" * 25]], "header": 0}
     with pytest.raises(NoRoom):
-        set_blocks([tall], first, 1, 1.0, setter(), None, more_columns=following)
+        set_blocks([tall], first, Setting(1, 1.0, setter()), more_columns=following)
 
 
 def test_a_target_bar_keeps_its_label_and_draws_a_mark():
@@ -98,7 +99,7 @@ def test_a_target_bar_keeps_its_label_and_draws_a_mark():
         "state": "not-met",
         "share": 0.95,
     }
-    ops = set_blocks([bar], columns, 1, 1.5, setter(), None)
+    ops = set_blocks([bar], columns, Setting(1, 1.5, setter()))
     rects = [op for op in ops if op.kind == "rect"]
     # The track and, over it, the share reached.
     assert [round(op.w / rects[0].w, 2) for op in rects] == [1.0, 0.95]

@@ -12,7 +12,7 @@ from xuanchuan.printing.content import PosterContent
 from xuanchuan.printing.drawing import Style
 from xuanchuan.printing.formats.poster import render_pdf
 from xuanchuan.printing.layouts import load_layouts
-from xuanchuan.printing.text.flow import body_blocks
+from xuanchuan.printing.text.body_blocks import body_blocks
 
 PROJECT = Path(__file__).resolve().parents[2]
 LAYOUTS = load_layouts(PROJECT / "overrides", PROJECT)

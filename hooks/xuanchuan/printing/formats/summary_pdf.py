@@ -95,7 +95,7 @@ def render_summary_pdf(layout: Layout, style: Style, content: PosterContent, pag
 
     from ..drawing import Overflow, Side, pdf_surface
     from ..paper import MM, paper_size
-    from ..text.flow import NoRoom, set_blocks
+    from ..text.flow import NoRoom, Setting, set_blocks
     from ..text.flow_drawing import block_setter, draw_ops
     from ..text.pango import Typesetter
     from .poster import draw_side
@@ -111,14 +111,10 @@ def render_summary_pdf(layout: Layout, style: Style, content: PosterContent, pag
     typesetter = Typesetter(context, content.language, style.fallback)
     setter = block_setter(typesetter, style.fonts)
     try:
+        setting = Setting(flow_first.max_size * page.point, flow_first.line_height, setter,
+                          _no_pictures)  # fmt: skip
         ops = set_blocks(
-            list(content.body),
-            flow_first.columns,
-            flow_first.max_size * page.point,
-            flow_first.line_height,
-            setter,
-            _no_pictures,
-            more_columns=flow_next.columns,
+            list(content.body), flow_first.columns, setting, more_columns=flow_next.columns
         )
     except NoRoom:
         raise Overflow(

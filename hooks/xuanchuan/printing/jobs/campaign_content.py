@@ -70,7 +70,7 @@ def _as_printed(content: PosterContent) -> PosterContent:
 
 def leaflet_blocks(campaign: Campaign, t: Translator, cache_dir: Path | None = None) -> list[dict]:
     """The leaflet's inside: the chosen sections of the body, then the schedule."""
-    from ..text.flow import body_blocks
+    from ..text.body_blocks import body_blocks
 
     body = campaign.body
     if campaign.leaflet.sections:

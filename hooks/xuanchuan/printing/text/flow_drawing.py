@@ -7,7 +7,7 @@ import io
 from ...core.messages import msg
 from ..drawing import Overflow, colour_of, image_block, set_colour
 from ..layouts import Area
-from .flow import NoRoom, set_blocks
+from .flow import NoRoom, Setting, set_blocks
 from .pango import Breaks, Face, largest_size
 
 # The leaflet's text breaks anywhere the language allows, a word only as a last resort.
@@ -45,7 +45,8 @@ def draw_flow(side, block, blocks) -> None:
 
     def attempt(size):
         try:
-            return set_blocks(blocks, columns, size * page.point, line_height, setter, _image_size)
+            setting = Setting(size * page.point, line_height, setter, _image_size)
+            return set_blocks(blocks, columns, setting)
         except NoRoom:
             return None
 
@@ -120,7 +121,8 @@ _MARKS = {"check": _check, "cross": _cross, "ring": _ring, "dash": _dash}
 
 def _overflow(blocks, columns, units, line_height, setter, smallest) -> Overflow:
     try:
-        set_blocks(blocks, columns, units, line_height, setter, _image_size, overflow_room=True)
+        setting = Setting(units, line_height, setter, _image_size)
+        set_blocks(blocks, columns, setting, overflow_room=True)
         missing = units * line_height
     except NoRoom as error:
         missing = error.missing
