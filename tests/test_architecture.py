@@ -116,12 +116,10 @@ STILL_OVER = {
     "class site/build/languages.py:LanguageBuild",
     "function core/site_address.py:address_problem",
     "function printing/drawing.py:image_block",
-    "function printing/layouts.py:load_layouts",
     "function publish/commands.py:deploy_command",
     "function site/campaign_pages/views.py:campaign_view",
     "function site/pages/sources.py:scan_pages",
     "function site/reports/pages.py:plan_reports",
-    "module printing/layouts.py",
     "module site/wechat/body.py",
 }
 

@@ -12,13 +12,14 @@ from pathlib import Path
 from ..campaigns.poster_options import ICON_HELP, ICON_NAME
 from ..core.declared import build, declare
 from ..core.errors import Problem, SourceError, shown_path
-from ..core.messages import Message, msg
+from ..core.messages import msg
 from ..core.schema import Choice, Nested, Number, Record, Report, Text, WholeNumber
 from ..core.schema_lists import ListOf, MapOf
 from ..core.settings import COLOUR_NAMES, HEX_COLOUR, POSTER_LAYOUTS
 from ..core.yaml_reader import read_yaml
 from .content import LISTS, TEXTS
 from .formats.icons import Icons, icon_folders
+from .layout_checks import check_margins, check_summary
 
 LAYOUT_FILE = Path("print") / "layouts.yml"
 BLOCK_TYPES = (
@@ -273,140 +274,18 @@ def _layout(data: dict) -> Layout:
     )
 
 
-# Office printers leave about 5 mm at each edge of the paper unprinted, and a print shop's
-# cut may wander: nothing that must be read comes nearer the edge than this (mm).
-SAFE_MARGIN = 5.0
-# Blocks that carry words or a code to scan; backgrounds and photos may run to the edge.
-_KEPT_INSIDE = ("text", "list", "lines", "qr", "logo", "flow", "pictograms")
-# The smallest paper (mm) each printed format comes out on: a larger size is the layout
-# scaled up, margins included. A format not named here prints at its page's size in mm.
-_SMALLEST_PAPER = {
-    "poster-portrait": (210, 297),
-    "poster-landscape": (297, 210),
-    "leaflet": (297, 210),
-}
-
-
-def _check_margins(name: str, layout: Layout, data: dict, report: Report) -> None:
-    """Every block that carries words or the QR code stays SAFE_MARGIN inside the paper."""
-    page = layout.page
-    if page.unit != "mm":
-        return  # a picture for screens (the share image), never printed
-    width, height = _SMALLEST_PAPER.get(name, (page.width, page.height))
-    across, down = width / page.width, height / page.height
-    sides = [f"{name}.pages[{n}].blocks" for n in range(1, len(layout.sides) + 1)]
-    if "pages" not in data:
-        sides = [f"{name}.blocks"]
-    for side, blocks in zip(sides, layout.sides, strict=True):
-        for number, block in enumerate(blocks, start=1):
-            if block.type not in _KEPT_INSIDE:
-                continue
-            for what, area in _areas(block):
-                distances = {
-                    msg("left"): area[0] * across,
-                    msg("top"): area[1] * down,
-                    msg("right"): (page.width - area[0] - area[2]) * across,
-                    msg("bottom"): (page.height - area[1] - area[3]) * down,
-                }
-                near = [
-                    msg(
-                        "{distance} mm from the {edge} edge", distance=f"{round(d, 1):g}", edge=edge
-                    )
-                    if d >= 0
-                    else msg(
-                        "{distance} mm past the {edge} edge",
-                        distance=f"{round(-d, 1):g}",
-                        edge=edge,
-                    )
-                    for edge, d in distances.items()
-                    if d < SAFE_MARGIN - 1e-6
-                ]
-                if near:
-                    report.add(
-                        f"{side}[{number}]",
-                        msg(
-                            "{what} comes {near} of the paper ({width} × {height} mm): expected "
-                            "at least {margin} mm, as office printers leave about that much "
-                            "unprinted at the edges and a print shop's cut may wander; move it "
-                            "inwards",
-                            what=what,
-                            near=_and(near),
-                            width=f"{width:g}",
-                            height=f"{height:g}",
-                            margin=f"{SAFE_MARGIN:g}",
-                        ),
-                    )
-
-
-def _areas(block: Block):
-    """What a block covers (x, y, w, h), named as the team wrote it in layouts.yml."""
-    if block.type == "flow":
-        for number, column in enumerate(block.columns, start=1):
-            what = msg("column {number} of the flow block", number=number)
-            yield what, (column.x, column.y, column.w, column.h)
-        return
-    side = block.size or 0
-    w, h = (side, side) if block.type == "qr" else (block.w or 0, block.h or 0)
-    if block.field:
-        what = msg("the {type} block (field: {field})", type=block.type, field=block.field)
-    elif block.fields:
-        fields = ", ".join(block.fields)
-        what = msg("the {type} block (fields: {fields})", type=block.type, fields=fields)
-    else:
-        what = msg("the {type} block", type=block.type)
-    yield what, (block.x, block.y, w, h)
-
-
-def _and(parts: list) -> Message | str:
-    if len(parts) == 1:
-        return parts[0]
-    return msg(
-        "{first} and {second}", first=", ".join(str(p) for p in parts[:-1]), second=parts[-1]
-    )
-
-
 def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
     path = overrides_dir / LAYOUT_FILE
     shown = shown_path(path, project_dir)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        raise SourceError(
-            Problem(shown, None, None, msg("not found: expected the print layouts file"))
-        ) from None
-    import yaml
-
-    try:
-        read = read_yaml(text, shown)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        raise SourceError(
-            Problem(
-                shown,
-                mark.line + 1 if mark else None,
-                None,
-                msg(
-                    "is not valid YAML ({problem}): expected the layouts as in the file the "
-                    "project came with",
-                    problem=problem,
-                ),
-            )
-        ) from None
+    text, read = _read(path, shown)
     raw = read.value
     report = Report(written=read.written)
-    colours = raw.get("colours") if isinstance(raw, dict) else None
     data = SCHEMA.validate(
         {k: v for k, v in (raw or {}).items() if k != "colours"} if isinstance(raw, dict) else raw,
         "",
         report,
     )
-    checked_colours = {}
-    if not isinstance(colours, dict) or "default" not in colours:
-        report.add("colours", msg('expected a "default" colour scheme and one per campaign type'))
-    else:
-        for kind, scheme in colours.items():
-            checked_colours[kind] = _COLOURS.validate(scheme, f"colours.{kind}", report)
+    checked_colours = _colours(raw.get("colours") if isinstance(raw, dict) else None, report)
     icons = Icons(icon_folders(overrides_dir))
     pictogram_icons = data.get("pictogram_icons") or {} if isinstance(data, dict) else {}
     for kind, name in pictogram_icons.items():
@@ -414,12 +293,12 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
         if wrong is not None:
             report.add(f"pictogram_icons.{kind}", wrong)
     if isinstance(data, dict) and isinstance(data.get("summary"), dict):
-        _check_summary(data["summary"], report)
+        check_summary(data["summary"], report)
     formats = {}
     if not report.issues:
         formats = {name: _layout(data[name]) for name in FORMATS if name in data}
         for name, layout in formats.items():
-            _check_margins(name, layout, data[name], report)
+            check_margins(name, layout, data[name], report)
     if report.issues:
         raise SourceError(report.problems(shown, read.lines))
     fallback = tuple(data.get("fallback_fonts") or ())
@@ -435,22 +314,44 @@ def load_layouts(overrides_dir: Path, project_dir: Path) -> Layouts:
     )
 
 
-def _check_summary(summary: dict, report: Report) -> None:
-    """The summary's text runs through one flow block on each kind of page."""
-    for number, side in enumerate(summary.get("pages") or [], start=1):
-        blocks = side.get("blocks") if isinstance(side, dict) else None
-        if not isinstance(blocks, list):
-            continue
-        flows = sum(isinstance(b, dict) and b.get("type") == "flow" for b in blocks)
-        if flows != 1:
-            report.add(
-                f"summary.pages[{number}].blocks",
+def _read(path: Path, shown: str):
+    """The layouts file's text and its fields as read (with their lines)."""
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        raise SourceError(
+            Problem(shown, None, None, msg("not found: expected the print layouts file"))
+        ) from None
+    try:
+        return text, read_yaml(text, shown)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        raise SourceError(
+            Problem(
+                shown,
+                mark.line + 1 if mark else None,
+                None,
                 msg(
-                    "has {count} flow blocks: expected one, the columns the summary's text "
-                    "runs through",
-                    count=flows,
+                    "is not valid YAML ({problem}): expected the layouts as in the file the "
+                    "project came with",
+                    problem=problem,
                 ),
             )
+        ) from None
+
+
+def _colours(colours, report: Report) -> dict:
+    """The colour schemes, by campaign type: a default one and any others."""
+    if not isinstance(colours, dict) or "default" not in colours:
+        report.add("colours", msg('expected a "default" colour scheme and one per campaign type'))
+        return {}
+    return {
+        kind: _COLOURS.validate(scheme, f"colours.{kind}", report)
+        for kind, scheme in colours.items()
+    }
 
 
 def customise_layouts(layouts: Layouts, settings, project_dir: Path, cache_dir: Path) -> Layouts:
