@@ -21,7 +21,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from html.parser import HTMLParser
+
+from .html_tree import Element, TreeBuilder
 
 # Web fonts never reach the editor: the reader's own fonts, Chinese ones named.
 FONTS = (
@@ -42,15 +43,6 @@ _DROPPED = {
     "optgroup", "option", "output", "param", "portal", "progress", "script",
     "select", "slot", "source", "style", "svg", "template", "textarea", "title", "track",
     "video", "xmp", "plaintext",
-}  # fmt: skip
-# Elements that never have content (a start tag is the whole element).
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-         "source", "track", "wbr"}  # fmt: skip
-# Starting one of these ends an open paragraph, as browsers read HTML.
-_ENDS_PARAGRAPH = {
-    "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul",
 }  # fmt: skip
 _CONTAINERS = {"div", "section", "article", "aside", "header", "footer", "main", "nav",
                "address", "center", "hgroup", "search"}  # fmt: skip
@@ -151,81 +143,10 @@ def article_body(
     description. Addresses that are not web, mail or telephone addresses are never
     written, whatever ``link`` answers.
     """
-    builder = _TreeBuilder()
+    builder = TreeBuilder()
     builder.feed(html)
     builder.close()
     return _Writer(link, picture, direction).children(builder.root)
-
-
-# -- reading ---------------------------------------------------------------------------------
-
-
-class _Element:
-    __slots__ = ("tag", "attrs", "children")
-
-    def __init__(self, tag: str, attrs: list[tuple[str, str | None]]):
-        self.tag = tag
-        self.attrs: dict[str, str] = {}
-        for name, value in attrs:
-            self.attrs.setdefault(name, value or "")  # the first of a repeated one counts
-        self.children: list[_Element | str] = []
-
-    @property
-    def classes(self) -> list[str]:
-        return self.attrs.get("class", "").split()
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.root = _Element("root", [])
-        self.open: list[_Element] = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        self._end_implied(tag)
-        element = _Element(tag, attrs)
-        self.open[-1].children.append(element)
-        if tag not in _VOID:
-            self.open.append(element)
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag):
-        for index in range(len(self.open) - 1, 0, -1):
-            if self.open[index].tag == tag:
-                del self.open[index:]
-                return
-        # An end tag without its start is ignored, as browsers do.
-
-    def handle_data(self, data):
-        self.open[-1].children.append(data)
-
-    def _end_implied(self, tag: str) -> None:
-        """Close what a start tag closes in HTML: a paragraph before a block, the list item,
-        cell or row before the next one."""
-        current = self.open[-1].tag
-        if tag in _ENDS_PARAGRAPH and current == "p":
-            self.open.pop()
-        elif tag == "li":
-            self._close_within("li", stop={"ul", "ol"})
-        elif tag in ("dt", "dd"):
-            self._close_within("dt", "dd", stop={"dl"})
-        elif tag in ("td", "th"):
-            self._close_within("td", "th", stop={"tr", "table"})
-        elif tag == "tr":
-            self._close_within("tr", stop={"table", "thead", "tbody", "tfoot"})
-
-    def _close_within(self, *tags: str, stop: set[str]) -> None:
-        for index in range(len(self.open) - 1, 0, -1):
-            name = self.open[index].tag
-            if name in stop:
-                return
-            if name in tags:
-                del self.open[index:]
-                return
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -272,10 +193,10 @@ class _Writer:
             return style
         return re.sub(r"\b(left|right)\b", lambda found: _MIRRORED[found.group(1)], style)
 
-    def children(self, element: _Element) -> str:
+    def children(self, element: Element) -> str:
         return "".join(self.node(child) for child in element.children)
 
-    def node(self, node: _Element | str) -> str:
+    def node(self, node: Element | str) -> str:
         if isinstance(node, str):
             return escape(node, quote=False)
         tag = node.tag
@@ -331,18 +252,18 @@ class _Writer:
         # Any other element (span, abbr, font, a name the team made up): its text alone.
         return self.children(node)
 
-    def block(self, node: _Element, tag: str, style: str, keep_empty: bool = False) -> str:
+    def block(self, node: Element, tag: str, style: str, keep_empty: bool = False) -> str:
         inner = self.children(node)
         if not keep_empty and not inner.strip():
             return ""
         attributes = f' style="{style}"' if style else ""
         return f"<{tag}{attributes}>{inner}</{tag}>"
 
-    def inline(self, node: _Element, tag: str, style: str) -> str:
+    def inline(self, node: Element, tag: str, style: str) -> str:
         inner = self.children(node)
         return f'<{tag} style="{style}">{inner}</{tag}>' if inner else ""
 
-    def list(self, node: _Element) -> str:
+    def list(self, node: Element) -> str:
         tag = "ol" if node.tag == "ol" else "ul"
         style = self.style(tag)
         if self.lists:
@@ -356,7 +277,7 @@ class _Writer:
             self.lists -= 1
         return f'<{tag}{extra} style="{style}">{inner}</{tag}>' if inner.strip() else ""
 
-    def pre(self, node: _Element) -> str:
+    def pre(self, node: Element) -> str:
         self.in_pre = True
         try:
             inner = self.children(node)
@@ -364,7 +285,7 @@ class _Writer:
             self.in_pre = False
         return f'<pre style="{self.style("pre")}">{inner}</pre>'
 
-    def table(self, node: _Element) -> str:
+    def table(self, node: Element) -> str:
         inner = self.children(node)
         if not inner.strip():
             return ""
@@ -373,7 +294,7 @@ class _Writer:
             f'<table style="{self.style("table")}">{inner}</table></section>'
         )
 
-    def cell(self, node: _Element) -> str:
+    def cell(self, node: Element) -> str:
         extra = ""
         for name in ("colspan", "rowspan"):
             value = node.attrs.get(name, "").strip()
@@ -382,14 +303,14 @@ class _Writer:
         style = self.style(node.tag) + self.alignment(node)
         return f'<{node.tag}{extra} style="{style}">{self.children(node)}</{node.tag}>'
 
-    def alignment(self, node: _Element) -> str:
+    def alignment(self, node: Element) -> str:
         """The team's text alignment, the one look an element keeps: tables in Markdown
         set it on their cells, and raw HTML centres a line with it."""
         found = _ALIGN.search(node.attrs.get("style", ""))
         value = found.group(1).lower() if found else node.attrs.get("align", "").strip().lower()
         return f"text-align:{value};" if value in ("left", "right", "center", "justify") else ""
 
-    def image(self, node: _Element) -> str:
+    def image(self, node: Element) -> str:
         src = node.attrs.get("src", "").strip()
         found = self.picture(src) if src else None
         alt = node.attrs.get("alt", "").strip()
@@ -401,7 +322,7 @@ class _Writer:
             f'height="{found.height}" style="{self.style("img")}">'
         )
 
-    def anchor(self, node: _Element) -> str:
+    def anchor(self, node: Element) -> str:
         href = node.attrs.get("href", "").strip()
         target = None if self.in_link or not href else self.link(href)
         if target is None or not target.lower().startswith(_SAFE_SCHEMES):
@@ -415,7 +336,7 @@ class _Writer:
             return ""
         return f'<a href="{escape(target)}" style="{self.style("a")}">{inner}</a>'
 
-    def callout(self, node: _Element) -> str:
+    def callout(self, node: Element) -> str:
         colour = _COLOUR_OF.get(_callout_kind(node) or "", _COLOUR_OF["note"])
         title, rest = "", node.children
         for index, child in enumerate(node.children):
@@ -434,7 +355,7 @@ class _Writer:
         return f'<section style="{self.mirrored(callout_style(colour))}">{heading}{body}</section>'
 
 
-def _callout_kind(node: _Element) -> str | None:
+def _callout_kind(node: Element) -> str | None:
     """The type of a Material admonition (``div.admonition``) or collapsible block
     (``details``), None for any other element."""
     classes = node.classes
@@ -444,7 +365,7 @@ def _callout_kind(node: _Element) -> str | None:
     return kinds[0] if kinds else "note"
 
 
-def _is_permalink(node: _Element) -> bool:
+def _is_permalink(node: Element) -> bool:
     """The ¶ after a heading, a footnote's way back up: links within a page that has no
     anchors left."""
     return node.tag == "a" and bool({"headerlink", "footnote-backref"} & set(node.classes))
