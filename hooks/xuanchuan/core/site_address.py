@@ -57,6 +57,11 @@ def address_problem(url: object) -> Message | None:
             scheme=scheme.lower(),
             hint=did_you_mean(scheme.lower(), ["https", "http"]),
         )
+    return _parts_problem(url, rest)
+
+
+def _parts_problem(url: str, rest: str) -> Message | None:
+    """What is wrong with a web address's host, account, port, query and path."""
     try:
         parts = urlsplit(url)
         port = parts.port
