@@ -208,25 +208,9 @@ def image_block(context, area, photo: bytes, crop: bool = True) -> None:
         across, down = image.width / upright[0], image.height / upright[1]
         window = (window[0] * across, window[1] * down, window[2] * across, window[3] * down)
     else:
-        # The logo whole, centred on white in a window of the box's shape.
-        if image.width / image.height > aspect:
-            canvas = (image.width, max(1, round(image.width / aspect)))
-        else:
-            canvas = (max(1, round(image.height * aspect)), image.height)
-        padded = Image.new("RGB", canvas, "white")
-        padded.paste(image, ((canvas[0] - image.width) // 2, (canvas[1] - image.height) // 2))
-        image = padded
-        window = (0.0, 0.0, float(canvas[0]), float(canvas[1]))
+        image, window = _padded(image, aspect)
         target = _pixels(context, area, window, on_paper)
-    left, top, width, height = window
-    if target == (round(width), round(height)):
-        # The photo's own pixels: cut out whole pixels, nothing resampled.
-        left = min(round(left), image.width - target[0])
-        top = min(round(top), image.height - target[1])
-        fitted = image.crop((left, top, left + target[0], top + target[1]))
-    else:
-        box = (left, top, left + width, top + height)
-        fitted = image.resize(target, Image.Resampling.LANCZOS, box=box)
+    fitted = _fitted(image, window, target)
     surface = _surface_of(fitted)
     if on_paper and source_format == "JPEG":
         # Embedded as a JPEG: a photo's pixels stored losslessly would make the file many
@@ -242,6 +226,33 @@ def image_block(context, area, photo: bytes, crop: bool = True) -> None:
     context.set_source_surface(surface, 0, 0)
     context.paint()
     context.restore()
+
+
+def _padded(image, aspect: float):
+    """A logo whole, centred on white in a window of the box's shape; and that window."""
+    from PIL import Image
+
+    if image.width / image.height > aspect:
+        canvas = (image.width, max(1, round(image.width / aspect)))
+    else:
+        canvas = (max(1, round(image.height * aspect)), image.height)
+    padded = Image.new("RGB", canvas, "white")
+    padded.paste(image, ((canvas[0] - image.width) // 2, (canvas[1] - image.height) // 2))
+    return padded, (0.0, 0.0, float(canvas[0]), float(canvas[1]))
+
+
+def _fitted(image, window, target: tuple[int, int]):
+    """The ``window`` (x, y, w, h) of ``image`` at ``target`` pixels."""
+    from PIL import Image
+
+    left, top, width, height = window
+    if target == (round(width), round(height)):
+        # The photo's own pixels: cut out whole pixels, nothing resampled.
+        left = min(round(left), image.width - target[0])
+        top = min(round(top), image.height - target[1])
+        return image.crop((left, top, left + target[0], top + target[1]))
+    box = (left, top, left + width, top + height)
+    return image.resize(target, Image.Resampling.LANCZOS, box=box)
 
 
 def _upright_size(image) -> tuple[int, int]:
