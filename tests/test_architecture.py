@@ -115,8 +115,6 @@ STILL_OVER = {
     "class publish/rclone.py:Rclone",
     "class site/build/languages.py:LanguageBuild",
     "function publish/commands.py:deploy_command",
-    "function site/campaign_pages/views.py:campaign_view",
-    "function site/pages/sources.py:scan_pages",
     "function site/reports/pages.py:plan_reports",
 }
 

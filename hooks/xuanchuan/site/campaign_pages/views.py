@@ -27,27 +27,15 @@ from ...core.strings import Translator
 UrlOf = Callable[[Campaign], str]
 
 
+# The labels a campaign page's facts block shows, by their name in the catalog.
+_FACT_LABELS = (
+    "type", "dates", "organizer", "targets", "schedule", "contact", "hotline", "address"
+)  # fmt: skip
+
+
 def campaign_view(campaign: Campaign, t: Translator, today: dt.date) -> dict:
     """The facts block at the top of a campaign page."""
     status = campaign.status(today)
-    targets = []
-    for target in campaign.targets:
-        progress = target.progress
-        unit = escape(target.unit)
-        targets.append(
-            {
-                "label": escape(target.label),
-                "goal": Markup(f"{t('label.goal')} {format_number(target.goal, t)}{unit}"),
-                "actual": (
-                    Markup(f"{t('label.actual')} {format_number(target.actual, t)}{unit}")
-                    if target.actual is not None
-                    else t("label.not_measured")
-                ),
-                "percent": None if progress is None else round(progress * 100),
-                "value": target.actual,
-                "max": target.goal,
-            }
-        )
     return {
         "slug": campaign.slug,
         "title": escape(campaign.title),
@@ -66,7 +54,7 @@ def campaign_view(campaign: Campaign, t: Translator, today: dt.date) -> dict:
             for name in ("audience", "places", "channels", "laws")
             if getattr(campaign, name)
         ],
-        "targets": targets,
+        "targets": [_target_view(target, t) for target in campaign.targets],
         "activities": [
             {
                 "date": format_day(activity.date, t),
@@ -79,19 +67,25 @@ def campaign_view(campaign: Campaign, t: Translator, today: dt.date) -> dict:
         ],
         "hotline": escape(campaign.contact.hotline) if campaign.contact.hotline else None,
         "address": escape(campaign.contact.address) if campaign.contact.address else None,
-        "labels": {
-            key: t(f"label.{key}")
-            for key in (
-                "type",
-                "dates",
-                "organizer",
-                "targets",
-                "schedule",
-                "contact",
-                "hotline",
-                "address",
-            )
-        },
+        "labels": {key: t(f"label.{key}") for key in _FACT_LABELS},
+    }
+
+
+def _target_view(target, t: Translator) -> dict:
+    """A target as its progress bar shows it: the goal, the actual amount and how far."""
+    progress = target.progress
+    unit = escape(target.unit)
+    return {
+        "label": escape(target.label),
+        "goal": Markup(f"{t('label.goal')} {format_number(target.goal, t)}{unit}"),
+        "actual": (
+            Markup(f"{t('label.actual')} {format_number(target.actual, t)}{unit}")
+            if target.actual is not None
+            else t("label.not_measured")
+        ),
+        "percent": None if progress is None else round(progress * 100),
+        "value": target.actual,
+        "max": target.goal,
     }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from ...core.errors import Problem, SourceError, either, file_problem, quoted_list, shown_path
 from ...core.frontmatter import Document, read_document
 from ...core.languages import split_language
-from ...core.messages import msg
+from ...core.messages import Message, msg
 from ...core.schema import MISSING, Bool, Choice, Number, Record, Text
 from ...core.schema_lists import ListOf
 from ...core.settings import Settings
@@ -178,31 +178,9 @@ def scan_pages(
         relative = path.relative_to(docs_dir).as_posix()
         shown = shown_path(path, project_dir)
         key, code = split_language(relative)
-        if code is None:
-            example = relative[: -len(".md")]
-            problems.append(
-                file_problem(
-                    shown,
-                    msg(
-                        "the file name has no language code: expected {files}",
-                        files=either([f"{example}.{c}.md" for c in codes]),
-                    ),
-                )
-            )
-            continue
-        if code not in codes:
-            problems.append(
-                file_problem(
-                    shown,
-                    msg(
-                        'unknown language code "{code}" in the file name: expected one of '
-                        "{codes} (the languages listed in mkdocs.yml under "
-                        "extra.xuanchuan.languages)",
-                        code=code,
-                        codes=quoted_list(list(codes)),
-                    ),
-                )
-            )
+        wrong = _language_problem(relative, code, codes)
+        if wrong is not None:
+            problems.append(file_problem(shown, wrong))
             continue
         try:
             document = read_document(path, shown)
@@ -217,9 +195,36 @@ def scan_pages(
         page.documents[code] = document
         page.files[code] = path
         page.fields[code] = checked
-    default = settings.default.code
+    problems += _without_default(pages, unreadable, settings, docs_dir, project_dir)
+    if problems:
+        raise SourceError(problems)
+    return Catalogue(settings, pages)
+
+
+def _language_problem(relative: str, code: str | None, codes) -> Message | None:
+    """What is wrong with the language code in a page's file name, if anything."""
+    if code is None:
+        example = relative[: -len(".md")]
+        return msg(
+            "the file name has no language code: expected {files}",
+            files=either([f"{example}.{c}.md" for c in codes]),
+        )
+    if code not in codes:
+        return msg(
+            'unknown language code "{code}" in the file name: expected one of '
+            "{codes} (the languages listed in mkdocs.yml under "
+            "extra.xuanchuan.languages)",
+            code=code,
+            codes=quoted_list(list(codes)),
+        )
+    return None
+
+
+def _without_default(pages, unreadable, settings: Settings, docs_dir, project_dir) -> list:
+    """A problem for each page with no file in the default language (one that cannot be
+    read is reported already, not as missing)."""
+    default, problems = settings.default.code, []
     for key, page in sorted(pages.items()):
-        # A default-language file that cannot be read is reported already, not as missing.
         if default not in page.files and key not in unreadable:
             first = next(iter(page.files.values()))
             problems.append(
@@ -234,9 +239,7 @@ def scan_pages(
                     ),
                 )
             )
-    if problems:
-        raise SourceError(problems)
-    return Catalogue(settings, pages)
+    return problems
 
 
 def page_keys(docs_dir: Path, settings: Settings) -> set[str]:
