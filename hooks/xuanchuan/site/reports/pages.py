@@ -35,81 +35,83 @@ def plan_reports(campaigns: list[Campaign], site: LanguageSite, photos: dict) ->
     """A page per report, the news pages and their feed; photo copies are published by
     the language that publishes photos and shown by all."""
     plan = ReportPlan()
-    t, prefix, url_of = site.t, site.prefix, site.url_of
     by_slug = {campaign.slug: campaign for campaign in campaigns}
     reports = sorted(
         (r for c in campaigns for r in c.reports),
         key=lambda r: (r.date, r.slug, r.name),
         reverse=True,
     )
-    for report in reports:
-        campaign = by_slug[report.slug]
-        here = prefix + url_of(report.page_key)
-
-        def photo_url(path: str, here=here) -> str:
-            return relative_url(path, here)
-
-        page_path = url_of(report.page_key)
-        article = (
-            report_article(
-                report,
-                campaign,
-                t,
-                direction=site.direction,
-                page_path=page_path,
-                address=site.address_of(report.page_key),
-            )
-            if site.wechat_articles
-            else None
-        )
-        view = report_view(report, campaign, t, url_of, photo_url, photos)
-        view["wechat"] = (
-            article_link(article, here, prefix, report.is_fallback, t) if article else None
-        )
-        plan.pages.append(
-            PlannedPage(
-                key=report.page_key,
-                title=report.title,
-                fragment="partials/xc-report.html",
-                context={"xc_report": view},
-                source=report.folder / "reports" / report.source.name,
-                is_fallback=report.is_fallback,
-                in_nav=False,
-                article=None if report.is_fallback else article,
-            )
-        )
+    plan.pages += [_report_page(report, by_slug[report.slug], site, photos) for report in reports]
     if site.publishes_photos:
         for campaign in campaigns:
             plan.assets.extend(photo_assets(campaign, photos))
     if not reports:
         return plan
-    items = news_view(reports, by_slug, t, url_of)
-    pages = [items[i : i + NEWS_PAGE_SIZE] for i in range(0, len(items), NEWS_PAGE_SIZE)]
-    for number, chosen in enumerate(pages, start=1):
-        plan.pages.append(
-            PlannedPage(
-                key=news_key(number),
-                title=t("news.title")
-                if number == 1
-                else t("news.page_title", number=number, title=t("news.title")),
-                template="news.html",
-                searchable=False,
-                in_nav=number == 1,
-                context={
-                    "xc_news": {
-                        "items": chosen,
-                        "intro": t("news.intro"),
-                        "feed": NEWS_FEED,
-                        "feed_label": t("news.feed"),
-                        "pager": _pager(number, len(pages), url_of, t),
-                    }
-                },
-            )
-        )
+    plan.pages += _news_pages(news_view(reports, by_slug, site.t, site.url_of), site)
     plan.feed = news_feed(
         reports, site, summary_of=lambda r: opening({}, r.body, FEED_SUMMARY_LENGTH)
     )
     return plan
+
+
+def _report_page(report, campaign: Campaign, site: LanguageSite, photos: dict) -> PlannedPage:
+    t, prefix, url_of = site.t, site.prefix, site.url_of
+    here = prefix + url_of(report.page_key)
+
+    def photo_url(path: str) -> str:
+        return relative_url(path, here)
+
+    article = (
+        report_article(
+            report,
+            campaign,
+            t,
+            direction=site.direction,
+            page_path=url_of(report.page_key),
+            address=site.address_of(report.page_key),
+        )
+        if site.wechat_articles
+        else None
+    )
+    view = report_view(report, campaign, t, url_of, photo_url, photos)
+    view["wechat"] = article_link(article, here, prefix, report.is_fallback, t) if article else None
+    return PlannedPage(
+        key=report.page_key,
+        title=report.title,
+        fragment="partials/xc-report.html",
+        context={"xc_report": view},
+        source=report.folder / "reports" / report.source.name,
+        is_fallback=report.is_fallback,
+        in_nav=False,
+        article=None if report.is_fallback else article,
+    )
+
+
+def _news_pages(items: list, site: LanguageSite) -> list[PlannedPage]:
+    """The news: every report, newest first, NEWS_PAGE_SIZE to a page."""
+    t, url_of = site.t, site.url_of
+    pages = [items[i : i + NEWS_PAGE_SIZE] for i in range(0, len(items), NEWS_PAGE_SIZE)]
+    return [
+        PlannedPage(
+            key=news_key(number),
+            title=t("news.title")
+            if number == 1
+            else t("news.page_title", number=number, title=t("news.title")),
+            template="news.html",
+            searchable=False,
+            in_nav=number == 1,
+            context={
+                "xc_news": {
+                    "items": chosen,
+                    "intro": t("news.intro"),
+                    "feed": NEWS_FEED,
+                    "feed_label": t("news.feed"),
+                    "pager": _pager(number, len(pages), url_of, t),
+                }
+            },
+        )
+        for number, chosen in enumerate(pages, start=1)
+    ]
 
 
 def _pager(number: int, count: int, url_of, t: Translator) -> dict | None:
