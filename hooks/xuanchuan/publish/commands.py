@@ -147,24 +147,7 @@ def deploy_command(config_file: Path, args) -> int:
         raise SourceError(Problem("TARGET", None, None, problem))
     site.require_built()
     site.require_published_address()
-    checked = check_site(site.dir, site.url)
-    if checked.broken:
-        for broken in checked.broken:
-            print(f"  {broken}", file=sys.stderr)
-        raise SourceError(
-            Problem(
-                shown_path(site.dir, site.project_dir) + "/",
-                None,
-                None,
-                msg(
-                    "has {count} broken link or QR code (listed above): nothing was "
-                    "deployed. Fix it and build again",
-                    "has {count} broken links or QR codes (listed above): nothing was "
-                    "deployed. Fix them and build again",
-                    count=len(checked.broken),
-                ),
-            )
-        )
+    checked = _checked_before_deploy(site)
     quiet = args.json
     deployment = Deployment(site.dir, args.target, site.project_dir / DEPLOY_RECORDS)
     try:
@@ -200,8 +183,8 @@ def deploy_command(config_file: Path, args) -> int:
         "deleted": outcome.deleted,
         "seconds": round(outcome.seconds, 2),
     }
-    unanswered = []
     live = None if args.no_check else (args.live or site.url)
+    unanswered = []
     if live:
         addresses = live_addresses(site.dir, live, checked, site.url)
         unanswered = check_live(addresses, show_progress=not quiet)
@@ -213,44 +196,72 @@ def deploy_command(config_file: Path, args) -> int:
     if quiet:
         print(json.dumps(result, ensure_ascii=False))
     else:
-        for failed in unanswered:
-            print(f"  {failed}")
-        print(
-            msg(
-                "Deployed to {target}: {uploaded} files uploaded ({size}), {deleted} deleted, "
-                "{unchanged} unchanged, in {seconds} s",
-                target=deployment.rclone.shown_target(),
-                uploaded=outcome.uploaded,
-                size=_size(plan.bytes),
-                deleted=outcome.deleted,
-                unchanged=plan.unchanged,
-                seconds=f"{outcome.seconds:.1f}",
+        _print_deployed(deployment, plan, outcome, result, unanswered)
+    return 1 if unanswered else 0
+
+
+def _checked_before_deploy(site: _Site):
+    """The built site checked: nothing is deployed with a broken link or QR code."""
+    checked = check_site(site.dir, site.url)
+    if checked.broken:
+        for broken in checked.broken:
+            print(f"  {broken}", file=sys.stderr)
+        raise SourceError(
+            Problem(
+                shown_path(site.dir, site.project_dir) + "/",
+                None,
+                None,
+                msg(
+                    "has {count} broken link or QR code (listed above): nothing was "
+                    "deployed. Fix it and build again",
+                    "has {count} broken links or QR codes (listed above): nothing was "
+                    "deployed. Fix them and build again",
+                    count=len(checked.broken),
+                ),
             )
         )
-        if not plan.headers and plan.upload:
-            print(
-                msg(
-                    "Note: this kind of target ({backend}) keeps no headers: the web server "
-                    "in front of it decides how long browsers keep each file",
-                    backend=plan.backend,
-                )
+    return checked
+
+
+def _print_deployed(deployment, plan, outcome, result: dict, unanswered: list) -> None:
+    for failed in unanswered:
+        print(f"  {failed}")
+    print(
+        msg(
+            "Deployed to {target}: {uploaded} files uploaded ({size}), {deleted} deleted, "
+            "{unchanged} unchanged, in {seconds} s",
+            target=deployment.rclone.shown_target(),
+            uploaded=outcome.uploaded,
+            size=_size(plan.bytes),
+            deleted=outcome.deleted,
+            unchanged=plan.unchanged,
+            seconds=f"{outcome.seconds:.1f}",
+        )
+    )
+    if not plan.headers and plan.upload:
+        print(
+            msg(
+                "Note: this kind of target ({backend}) keeps no headers: the web server "
+                "in front of it decides how long browsers keep each file",
+                backend=plan.backend,
             )
-        if live:
-            print(
-                msg(
-                    "Live check of {url}: {count} of {total} addresses did not answer",
-                    url=live,
-                    count=len(unanswered),
-                    total=result["live"]["addresses"],
-                )
-                if unanswered
-                else msg(
-                    "Live check of {url}: all {total} pages, print files and QR codes answer",
-                    url=live,
-                    total=result["live"]["addresses"],
-                )
+        )
+    live = result.get("live")
+    if live:
+        print(
+            msg(
+                "Live check of {url}: {count} of {total} addresses did not answer",
+                url=live["url"],
+                count=len(unanswered),
+                total=live["addresses"],
             )
-    return 1 if unanswered else 0
+            if unanswered
+            else msg(
+                "Live check of {url}: all {total} pages, print files and QR codes answer",
+                url=live["url"],
+                total=live["addresses"],
+            )
+        )
 
 
 def _deploy_failed(error: RcloneError):
