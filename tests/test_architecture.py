@@ -112,7 +112,6 @@ MODULE_LINES, CLASS_LINES, FUNCTION_LINES, PARAMETERS = 450, 200, 60, 6
 # What was over the limits when they were set (2026-12), to be made smaller: nothing may
 # join this list, and whatever comes under a limit must leave it.
 STILL_OVER = {
-    "class publish/rclone.py:Rclone",
     "class site/build/languages.py:LanguageBuild",
 }
 

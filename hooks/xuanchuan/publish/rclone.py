@@ -276,19 +276,8 @@ class Rclone:
             env=self._environment(),
             stdin=subprocess.DEVNULL,
         )
-        errors: list[str] = []
         try:
-            for line in process.stderr:
-                try:
-                    entry = json.loads(line)
-                except ValueError:
-                    errors.append(line)
-                    continue
-                stats = entry.get("stats")
-                if stats and progress:
-                    progress(int(stats.get("bytes", 0)))
-                if entry.get("level") in ("error", "critical"):
-                    errors.append(str(entry.get("msg", "")))
+            errors = _read_log(process.stderr, progress)
             process.wait()
         except BaseException:
             process.kill()
@@ -301,59 +290,51 @@ class Rclone:
         text = self.scrub(stderr or "")
         lines = [line for line in text.splitlines() if line.strip()]
         last = re.sub(r"^\S+ \S+ (ERROR|CRITICAL|NOTICE) ?: ?", "", lines[-1]) if lines else ""
-        lower = text.lower()
-        if any(
-            word in lower
-            for word in ("no space left", "quotaexceeded", "insufficient storage", "disk full")
-        ):
-            reason = msg("the target is full")
-        elif any(
-            word in lower
-            for word in (
-                "invalidaccesskeyid",
-                "signaturedoesnotmatch",
-                "access key id you provided",
-                "authentication failed",
-                "unable to authenticate",
-                "401",
-            )
-        ):
-            reason = msg(
-                "the target did not accept the credentials: check the key and secret in "
-                "rclone's config or the environment"
-            )
-        elif any(
-            word in lower
-            for word in (
-                "accessdenied",
-                "access denied",
-                "permission denied",
-                "read-only",
-                "403",
-                "forbidden",
-            )
-        ):
-            reason = msg("the target refused to be written to (no permission, or read only)")
-        elif any(
-            word in lower
-            for word in (
-                "connection refused",
-                "no such host",
-                "timeout",
-                "timed out",
-                "network is unreachable",
-                "dial tcp",
-                "connection reset",
-            )
-        ):
-            reason = msg("the target cannot be reached (wrong address, or no network)")
-        elif any(word in lower for word in ("internalerror", "statuscode: 5", " 500 ", " 503 ")):
-            reason = msg("the target's server failed (it may be full, or down for a while)")
-        else:
-            reason = msg("rclone stopped")
         # Request identifiers say nothing to the team and hide the reason after them.
         last = re.sub(r"(RequestID|HostID): [^,]*, ", "", last)
-        return RcloneError(reason, last[:300])
+        return RcloneError(_reason(text.lower()), last[:300])
+
+
+# What rclone's words (lower case) say went wrong, in the team's words.
+_REASONS = (
+    (("no space left", "quotaexceeded", "insufficient storage", "disk full"),
+     msg("the target is full")),
+    (("invalidaccesskeyid", "signaturedoesnotmatch", "access key id you provided",
+      "authentication failed", "unable to authenticate", "401"),
+     msg("the target did not accept the credentials: check the key and secret in rclone's "
+         "config or the environment")),
+    (("accessdenied", "access denied", "permission denied", "read-only", "403", "forbidden"),
+     msg("the target refused to be written to (no permission, or read only)")),
+    (("connection refused", "no such host", "timeout", "timed out", "network is unreachable",
+      "dial tcp", "connection reset"),
+     msg("the target cannot be reached (wrong address, or no network)")),
+    (("internalerror", "statuscode: 5", " 500 ", " 503 "),
+     msg("the target's server failed (it may be full, or down for a while)")),
+)  # fmt: skip
+
+
+def _reason(lower: str) -> Message:
+    for words, reason in _REASONS:
+        if any(word in lower for word in words):
+            return reason
+    return msg("rclone stopped")
+
+
+def _read_log(stream, progress) -> list[str]:
+    """rclone's JSON log as it comes: the bytes sent so far to ``progress``; its errors."""
+    errors: list[str] = []
+    for line in stream:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            errors.append(line)
+            continue
+        stats = entry.get("stats")
+        if stats and progress:
+            progress(int(stats.get("bytes", 0)))
+        if entry.get("level") in ("error", "critical"):
+            errors.append(str(entry.get("msg", "")))
+    return errors
 
 
 def _options(target: str) -> list[str]:
