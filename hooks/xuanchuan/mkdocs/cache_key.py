@@ -11,6 +11,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..site.build.page_cache import digest, files_digest, library_versions
+from ..site.build.page_fields import page_meta
 
 
 def site_digest(config: MkDocsConfig, files: Files, nav: Navigation, build) -> str:
@@ -68,7 +69,7 @@ def _nav_outline(items, build) -> list:
         if isinstance(item, Section):
             outline.append(["section", item.title, _nav_outline(item.children, build)])
         elif isinstance(item, Page):
-            title = build.page_meta(item.file.src_uri, {}).get("title") or item.title
+            title = page_meta(build, item.file.src_uri, {}).get("title") or item.title
             outline.append(["page", item.file.src_uri, item.url, title])
         else:
             outline.append(["link", getattr(item, "title", None), getattr(item, "url", None)])

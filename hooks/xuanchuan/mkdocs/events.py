@@ -27,6 +27,7 @@ from ..core.languages import Language
 from ..core.log import log
 from ..site.build.languages import LanguageBuild
 from ..site.build.page_cache import PageCache, PageReuse
+from ..site.build.page_fields import declare_language
 from ..site.build.preview import Preview, watch_promptly
 from ..site.build.template_cache import KeptTemplates
 from ..site.files.page_qr import prepare_qr_codes
@@ -161,7 +162,7 @@ class SiteBuild:
         # any address, their menus lead to the default language's site by its absolute path.
         build = self.builds[-1]
         output = resolve_menu_links(output_content, None, site_root_path(build.run.site_url))
-        return build.declare_language(output)
+        return declare_language(build, output)
 
     @event_priority(-200)  # after search and offline plugins have written their files
     def on_post_build(self, *, config: MkDocsConfig):

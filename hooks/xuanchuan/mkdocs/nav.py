@@ -10,6 +10,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from ..site.build.languages import LanguageBuild
+from ..site.build.page_fields import section_title
 from ..site.pages.plain_text import as_html, plain_text_titles
 from ..site.pages.untranslated import menu_with_links
 
@@ -19,7 +20,7 @@ def titled_sections(nav: Navigation, build: LanguageBuild) -> None:
     for section in all_sections(nav.items):
         keys = (menu_key(build, child) for child in section.children)
         index = next((key for key in keys if key.endswith("index.md")), None)
-        title = build.section_title(index) if index else None
+        title = section_title(build, index) if index else None
         if title:
             section.title = title
     plain_text_titles(nav.items)

@@ -14,6 +14,10 @@ from mkdocs.utils import get_relative_url
 
 from ..core.disk_cache import CACHE_DIR
 from ..site.build.languages import LanguageBuild
+from ..site.build.page_context import page_context as context_of
+from ..site.build.page_context import with_footer_code
+from ..site.build.page_fields import declare_language, kept_needs, page_meta
+from ..site.build.page_fields import page_markdown as markdown_of
 from ..site.files.body_files import with_published_files
 from ..site.pages.untranslated import resolve_menu_links
 from .preview_files import PREVIEW_FILES, preview_address
@@ -30,14 +34,14 @@ def page_markdown(
 ) -> str:
     """The Markdown MkDocs renders for ``page``: none for a page kept as it was."""
     key = page.file.src_uri
-    page.meta = build.page_meta(key, page.meta)
-    markdown = build.page_markdown(key, markdown)
+    page.meta = page_meta(build, key, page.meta)
+    markdown = markdown_of(build, key, markdown)
     footers = build.footer_templates(config.theme.get_env, build.run.project_dir / FOOTER_CACHE)
     prints_footer = footers.prints(page.meta.get("template", "main.html"))
-    context = build.page_context(key, page.url, prints_footer)
+    context = context_of(build, key, page.url, prints_footer)
     build.keep_context(key, context)
     if build.reuse.look_up(
-        key, page.url, page.meta, markdown, context, needs=build.kept_needs(key)
+        key, page.url, page.meta, markdown, context, needs=kept_needs(build, key)
     ):
         # Written as it was: nothing to render, nothing for search to cut into words.
         page.meta = {**page.meta, "template": KEPT_TEMPLATE, "search": {"exclude": True}}
@@ -77,7 +81,7 @@ def page_context(build: LanguageBuild, page: Page, context: dict, config: MkDocs
         context.update(made)
         context["xc_kept_output"] = kept.output
     else:
-        context.update(build.with_footer_code(made, build.run.project_dir / QR_CACHE))
+        context.update(with_footer_code(made, build.run.project_dir / QR_CACHE))
     search = config.plugins.get("material/search")
     if search is not None and getattr(search, "search_index", None) is not None:
         build.reuse.indexed(key, search.search_index.entries)
@@ -86,7 +90,7 @@ def page_context(build: LanguageBuild, page: Page, context: dict, config: MkDocs
 
 def finished_page(build: LanguageBuild, page: Page, output: str, config: MkDocsConfig) -> str:
     """The written page, naming its language; its article published next to it."""
-    output = build.declare_language(output)
+    output = declare_language(build, output)
     output = resolve_menu_links(output, build.prefix + page.url, "")
     key = page.file.src_uri
     article = build.page_article(key, build.run.project_dir / ARTICLE_CACHE)

@@ -10,18 +10,12 @@ from typing import Any
 
 from ...campaigns.model import Campaign
 from ...core.languages import Language
-from ...core.links import href_path, page_url, relative_url
 from ...core.short_links import ShortCodes
 from ...core.strings import Translator
-from ..campaign_pages.home import HomeLinks, home_view
-from ..files.page_qr import qr_svg
 from ..pages.links import PageLinks
-from ..pages.plain_text import as_html, plain_text_meta
 from ..pages.print_footer import FooterTemplates
-from ..pages.section_lists import SectionPlan, back_view, list_view, plan_sections
-from ..pages.untranslated import HOME, link_from
+from ..pages.section_lists import SectionPlan, plan_sections
 from ..wechat.article import article_file
-from .language_notices import alternates, notice, reader_notice, with_language
 from .language_site import LanguageSite
 from .page_cache import PageReuse
 from .planned import PlannedPage
@@ -182,51 +176,6 @@ class LanguageBuild:
         """The campaigns of this language by page key."""
         return {c.page_key: c for c in self.run.campaigns.in_language(self.language.code)}
 
-    def page_markdown(self, key: str, markdown: str) -> str:
-        """The body MkDocs renders: the file as the engine read it.
-
-        MkDocs splits front matter with a YAML of its own, and takes the first lines of a
-        file without front matter as fields when they look like "Name: value": a page from
-        elsewhere would show its front matter as text, or lose its first line.
-        """
-        if key in self.run.catalogue.pages:
-            return self.run.catalogue.source(key, self.language.code)[1].body
-        campaign = self.campaign_pages.get(key)
-        return campaign.body if campaign else markdown
-
-    def page_meta(self, key: str, meta: dict) -> dict:
-        """A page's front matter with what the engine decides about it.
-
-        A content page gets its fields as the engine checked them (texts as written, no
-        field Material cannot use), not MkDocs' own reading of the same lines.
-        """
-        if key in self.run.catalogue.pages:
-            meta = self.run.catalogue.fields(key, self.language.code)
-            if not meta.get("title"):
-                # Decided here, not by MkDocs from the file name or heading: a name such as
-                # "x<img onerror=…>.zh.md" is text in every menu and tab, never markup.
-                meta = {**meta, "title": self.run.catalogue.title(key, self.language.code)}
-        meta = plain_text_meta(meta)
-        planned = self.planned.get(key)
-        if planned:
-            meta["title"] = as_html(planned.title)
-            if planned.template:
-                meta["template"] = planned.template
-            if not planned.searchable:
-                meta["search"] = {"exclude": True}
-        if key in self.fallbacks:
-            # A page shown in the default language stays out of this language's search.
-            meta["search"] = {**(meta.get("search") or {}), "exclude": True}
-        return meta
-
-    def section_title(self, index_key: str) -> str | None:
-        """The title of a navigation section, from its index page in this language."""
-        if index_key in self.planned:
-            return as_html(self.planned[index_key].title)
-        if index_key in self.run.catalogue.pages:
-            return as_html(self.run.catalogue.title(index_key, self.language.code))
-        return None
-
     def plan_sections(
         self, shown: list[str], taken: set[str], use_directory_urls: bool
     ) -> SectionPlan:
@@ -255,54 +204,11 @@ class LanguageBuild:
                 )
         return self.sections
 
-    def section_context(self, key: str) -> dict:
-        """A list page's list, or the way back to its list for a page of a folded folder."""
-        section = self.sections.list_of(key) if self.sections else None
-        if section is None:
-            return {"xc_section_list": None, "xc_section_back": None}
-        t, urls = self.translator, self.use_directory_urls
-        if key in section.list_keys:
-            number = section.list_keys.index(key) + 1
-            return {"xc_section_list": list_view(section, number, t, urls), "xc_section_back": None}
-        back = back_view(section, key, t, urls) if section.shows(key) else None
-        return {"xc_section_list": None, "xc_section_back": back}
-
     def page_title(self, key: str) -> str:
         """A page's title (plain text), as the engine gives it to MkDocs."""
         if key in self.planned:
             return self.planned[key].title
         return self.run.catalogue.title(key, self.language.code)
-
-    def page_context(self, key: str, url: str, prints_footer: bool) -> dict:
-        """What the engine's templates show on a page, besides the page itself.
-
-        The footer only paper shows holds the page's short address, as text and, drawn as
-        the page is written (``with_footer_code``), as a QR code; only a page whose template
-        prints it (``prints_footer``) has one."""
-        context: dict = {"xc_alternates": alternates(self, key, url)}
-        planned = self.planned.get(key)
-        if planned:
-            context.update(planned.context)
-        short = self.short_address(key) if prints_footer else None
-        context["xc_print_qr"] = (
-            {"url": short, "caption": self.translator("print.scan")} if short else None
-        )
-        context["xc_notice"] = notice(self) if key in self.fallbacks else None
-        context["xc_search_cut"] = self.translator("search.cut", count=SEARCH_QUERY_LIMIT)
-        context["xc_search_limit"] = SEARCH_QUERY_LIMIT
-        context["xc_home"] = self.home(url) if key == HOME else None
-        context.update(self.section_context(key))
-        # Readers of other languages led here: each their notice, shown by the page's script.
-        context["xc_reader_notices"] = [
-            reader_notice(self, code) for code in self.run.untranslated.readers(key)
-        ]
-        return context
-
-    def kept_needs(self, key: str) -> tuple[str, ...]:
-        """What a kept page must have kept to be written as it was: the body of a page
-        with an article, which is made again whenever its pictures change."""
-        planned = self.planned.get(key)
-        return (ARTICLE_BODY,) if planned is not None and planned.article else ()
 
     def page_article(self, key: str, cache_dir: Path) -> tuple[str, Path, dict] | None:
         """The article of page ``key``, once the page is made: its path in this language's
@@ -315,41 +221,6 @@ class LanguageBuild:
         made = article_file(replace(planned.article.article, body=body), cache_dir)
         return planned.article.path, made, {ARTICLE_BODY: body}
 
-    def home(self, url: str) -> dict:
-        """What the home page (at ``url``) shows under the team's text: what is on."""
-        code, prints = self.language.code, self.run.prints
-        return home_view(
-            self.run.campaigns.in_language(code),
-            self.run.campaigns.reports(code),
-            t=self.translator,
-            today=self.run.today,
-            links=HomeLinks(
-                href=lambda key: self.href(key, url),
-                title_of=self.page_title,
-                print_files=lambda c: prints.for_campaign(c.slug, code) if prints else [],
-            ),
-        )
-
-    def href(self, key: str, url: str) -> str | None:
-        """The link from the page at ``url`` to the page ``key``: in this language's site,
-        or the default language's page where this language leads there; None for a page
-        this build does not make, so that nothing links to a missing page."""
-        if not self.is_page(key):
-            return None
-        code = self.language.code
-        if self.run.untranslated.linked(key, code):
-            address = self.run.untranslated.address(key, code, self.use_directory_urls)
-            return link_from(self.prefix + url, address)
-        return href_path(relative_url(page_url(key, self.use_directory_urls), url))
-
-    @staticmethod
-    def with_footer_code(context: dict, qr_cache: Path) -> dict:
-        """``context`` with its footer's QR code drawn (kept in ``qr_cache``)."""
-        footer = context.get("xc_print_qr")
-        if not footer:
-            return context
-        return {**context, "xc_print_qr": {**footer, "svg": qr_svg(footer["url"], qr_cache)}}
-
     def short_address(self, key: str) -> str | None:
         """The published short address of the page ``key``: what its QR codes hold."""
         code = self.short_codes.code(key) if self.short_codes else None
@@ -358,15 +229,3 @@ class LanguageBuild:
     def published_address(self, url: str) -> str | None:
         """The address readers will use for the page at ``url``."""
         return self.run.published_address(self.language.code, url)
-
-    def declare_language(self, page: str) -> str:
-        """A rendered page, its ``<html>`` naming this language and its direction.
-
-        Material names its interface language there, English for a language it has no
-        texts for, and puts the direction on ``<body>`` only; browsers, screen readers and
-        search engines read both from ``<html>``.
-        """
-        return with_language(page, self.language.code, self.language.dir)
-
-
-
