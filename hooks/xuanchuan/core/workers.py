@@ -34,6 +34,14 @@ def collect_garbage() -> None:
         gc.collect()
 
 
+def collect_only_when_asked() -> None:
+    """Stop Python's collector from running by itself, in whatever thread allocates: a
+    server's threads (the preview's) would free drawing objects, taking their libraries'
+    locks, at any moment, even while a build forks its workers. Garbage is then collected
+    by ``collect_garbage`` alone, never during a fork."""
+    gc.disable()
+
+
 def worker_pool(workers: int, *, memory_bytes: int | None = None) -> ProcessPoolExecutor:
     """Processes for a build's work, each ending with the build; with ``memory_bytes``, an
     allocation beyond it fails in the worker (a MemoryError, told as a problem) instead of

@@ -18,13 +18,16 @@ from collections.abc import Callable, Iterable
 
 from ...core.log import log
 from ...core.messages import msg
-from ...core.workers import collect_garbage
+from ...core.workers import collect_garbage, collect_only_when_asked
 
 _BODY = re.compile(rb"<body[^>]*>", re.IGNORECASE)
 
 
 class Preview:
     def __init__(self) -> None:
+        # The server's threads must not collect garbage by themselves while a rebuild forks
+        # drawing workers: the collector runs after each rebuild, when asked (core/workers).
+        collect_only_when_asked()
         self.problem: str | None = None  # what made the last rebuild fail, or went wrong
         # Whether the last rebuild failed (the last good site is served), or succeeded with
         # problems (a campaign or report with a mistake is left out until it is fixed).
