@@ -55,7 +55,7 @@ class PosterContent:
     # there is none to draw.
     icons: tuple[bytes | None, ...] = ()
     logo: bytes | None = None
-    # Leaflets: the page title, the body as flow blocks (see flow.py) and panel headings.
+    # Leaflets: the page title, the body as flow blocks (text/body_blocks.py), panel headings.
     title: str = printable("title")
     body: tuple = ()
     points_heading: str = printable()

@@ -33,7 +33,7 @@ def summary_content(
     logo: bytes | None = None,
 ) -> PosterContent:
     """What the summary prints, in the language of ``t``: the head's texts and the body as
-    flow blocks (see flow.py)."""
+    flow blocks (see text/body_blocks.py)."""
     return PosterContent(
         kind="summary",
         language=t.code,

@@ -62,7 +62,7 @@ def _names(campaign: Campaign, t: Translator) -> tuple[str, ...]:
 
 def _as_printed(content: PosterContent) -> PosterContent:
     """Every text of ``content`` as print sets it (characters.printable_text); the leaflet's
-    body is set so when it is read (flow.py)."""
+    body is set so when it is read (body_blocks.py)."""
     texts = {name: printable_text(content.text_of(name)) for name in TEXTS}
     lists = {name: tuple(printable_text(item) for item in getattr(content, name)) for name in LISTS}
     return replace(content, **texts, **lists)
