@@ -4,6 +4,7 @@ cut short is never taken for a whole one."""
 from __future__ import annotations
 
 import signal
+import threading
 
 import pytest
 
@@ -89,3 +90,25 @@ def test_workers_forked_while_a_server_thread_makes_drawing_garbage_still_draw()
 
     done = run_script("forks_while_allocating.py", "300", "asked")
     assert done.returncode == 0 and done.stdout.strip() == "drawn", done.stderr
+
+
+def _pid(_):
+    import os
+
+    return os.getpid()
+
+
+def test_a_process_with_other_threads_does_the_work_itself_instead_of_forking():
+    import os
+
+    with worker_pool(2) as pool:
+        assert os.getpid() not in set(pool.map(_pid, range(4)))
+    waiting = threading.Event()
+    server = threading.Thread(target=waiting.wait)  # as a preview's server threads wait
+    server.start()
+    try:
+        with worker_pool(2) as pool:
+            assert set(pool.map(_pid, range(4))) == {os.getpid()}
+    finally:
+        waiting.set()
+        server.join()

@@ -42,10 +42,40 @@ def collect_only_when_asked() -> None:
     gc.disable()
 
 
-def worker_pool(workers: int, *, memory_bytes: int | None = None) -> ProcessPoolExecutor:
+def may_fork() -> bool:
+    """Whether worker processes may be forked from this process: only while it has no other
+    thread. A lock another thread holds at the moment of a fork (cairo's, fontconfig's, a
+    queue's) stays held in the child forever; a server's process (the preview) has threads."""
+    return threading.active_count() == 1
+
+
+class _InThisProcess:
+    """What ``worker_pool`` gives where forking is not safe: each call run here, in order."""
+
+    def __enter__(self) -> _InThisProcess:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def map(self, fn, *iterables, timeout=None, chunksize=1):
+        return map(fn, *iterables)
+
+
+def worker_pool(
+    workers: int, *, memory_bytes: int | None = None
+) -> ProcessPoolExecutor | _InThisProcess:
     """Processes for a build's work, each ending with the build; with ``memory_bytes``, an
     allocation beyond it fails in the worker (a MemoryError, told as a problem) instead of
-    growing until the machine swaps."""
+    growing until the machine swaps. In a process with other threads (``may_fork``), the
+    work is done here, one call after another: slower, never stuck."""
+    if not may_fork():
+        return _InThisProcess()
+    return forked_pool(workers, memory_bytes=memory_bytes)
+
+
+def forked_pool(workers: int, *, memory_bytes: int | None = None) -> ProcessPoolExecutor:
+    """``worker_pool``'s processes, forked whatever threads this process has."""
     return ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(os.getpid(), memory_bytes)
     )
