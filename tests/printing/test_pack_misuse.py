@@ -128,6 +128,10 @@ def pack(project: Path, monkeypatch, capsys, *args: str) -> tuple[int, str]:
         (["--copies", "poster=50"], 1,
          'Error: print-pack: --copies: unknown kind "poster" (did you mean "posters"?): expected '
          "one of posters, leaflets, banners, boards, cards"),
+        # An "=" with no kind before it names no kind: not a number for every item.
+        (["--copies", "=20"], 1,
+         'Error: print-pack: --copies: unknown kind "": expected one of posters, leaflets, '
+         "banners, boards, cards"),
         (["--only", "posters", "--copies", "20,leaflets=500"], 1,
          "Error: print-pack: --copies: names leaflets, which this pack leaves out (--only "
          "posters): expected copies of what the pack holds"),
@@ -157,7 +161,8 @@ def pack(project: Path, monkeypatch, capsys, *args: str) -> tuple[int, str]:
         "empty-size", "empty-language", "month-13", "february-30", "missing-folder",
         "folder-is-a-file", "output-is-a-folder", "empty-output", "output-is-mkdocs-yml",
         "output-is-a-text-file", "output-is-a-page", "output-in-campaigns", "output-in-cache",
-        "copies-not-a-number", "copies-zero", "copies-unknown-kind", "copies-left-out",
+        "copies-not-a-number", "copies-zero", "copies-unknown-kind", "copies-no-kind",
+        "copies-left-out",
         "copies-twice", "copies-two-numbers", "copies-empty-item", "bleed-too-wide",
         "bleed-negative", "bleed-with-unit", "bleed-infinite",
     ],

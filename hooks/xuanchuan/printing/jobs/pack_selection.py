@@ -129,11 +129,11 @@ def read_copies(text: str, what: tuple[str, ...]) -> tuple[tuple[str, int], ...]
     named: dict[str, int] = {}
     for item in (part.strip() for part in text.split(",")):
         kind, equals, number = item.rpartition("=")
-        kind, count = kind.strip(), _count(number.strip())
+        kind, count = (kind.strip() if equals else None), _count(number.strip())
         problem = _copies_problem(item, kind, count, what, named)
         if problem is not None:
             problems.append(problem)
-        elif not equals:
+        elif kind is None:
             if every is not None:
                 problems.append(
                     msg(
@@ -153,8 +153,9 @@ def read_copies(text: str, what: tuple[str, ...]) -> tuple[tuple[str, int], ...]
     return tuple((kind, named[kind]) for kind in what if kind in named)
 
 
-def _copies_problem(item: str, kind: str, count, what, named: dict) -> Message | None:
-    """What is wrong with one item of --copies ("20" or "leaflets=500"), if anything."""
+def _copies_problem(item: str, kind: str | None, count, what, named: dict) -> Message | None:
+    """What is wrong with one item of --copies ("20", ``kind`` None, or "leaflets=500"), if
+    anything."""
     example = msg("such as 20, or posters=50,leaflets=500")
     if not item:
         return msg("has an empty item: expected numbers of copies {example}", example=example)
@@ -166,7 +167,7 @@ def _copies_problem(item: str, kind: str, count, what, named: dict) -> Message |
             maximum=f"{MAX_COPIES:,}",
             example=example,
         )
-    if not kind:
+    if kind is None:
         return None  # a number for every item
     if kind not in CHOICES:
         return msg(
