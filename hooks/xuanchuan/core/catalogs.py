@@ -17,7 +17,6 @@ from functools import cache
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).parent.parent / "locale"
-DOMAINS = ("site", "messages")
 # The language the code and the .pot files are written in: every text exists in it.
 SOURCE_LANGUAGE = "en"
 
@@ -28,10 +27,6 @@ class Entry:
 
     singular: str
     plural: str | None = None
-
-    @property
-    def id(self) -> str | tuple[str, str]:
-        return (self.singular, self.plural) if self.plural else self.singular
 
 
 @dataclass(frozen=True)
@@ -85,23 +80,21 @@ def catalog(domain: str, code: str) -> Catalog | None:
     return Catalog(texts, gettext.c2py(read.plural_expr))
 
 
-def translate(
-    domain: str, chain: tuple[str, ...], key: str, count: int | None = None
-) -> str | None:
+def translate(domain: str, chain: tuple[str, ...], key: str, count=None) -> str | None:
     """The first translation along ``chain`` (languages, in order), else the English source.
 
     ``key`` is a context in the site domain and the English singular in messages; None
-    when the source has no such text.
+    when the source has no such text. ``count``, a whole number, chooses the plural form.
     """
     entry = source(domain).get(key)
     if entry is None:
         return None
-    context = key if domain == "site" else None
+    if not isinstance(count, int) or isinstance(count, bool):
+        count = None
     for code in chain:
         if code == SOURCE_LANGUAGE:
             break  # the source has every text
-        own = catalog(domain, code)
-        found = own.get(context, entry, count) if own else None
+        found = own_text(domain, code, key, count)
         if found:
             return found
     if entry.plural and count is not None and count != 1:
@@ -109,17 +102,20 @@ def translate(
     return entry.singular
 
 
+def own_text(domain: str, code: str, key: str, count: int | None = None) -> str | None:
+    """The text as the language's own catalog gives it; None where it gives none."""
+    own = catalog(domain, code)
+    entry = source(domain).get(key)
+    if own is None or entry is None:
+        return None
+    return own.get(key if domain == "site" else None, entry, count)
+
+
 def missing(domain: str, code: str) -> list[str]:
     """The domain's texts a language's own catalog lacks (empty for the source language)."""
     if code == SOURCE_LANGUAGE:
         return []
-    own = catalog(domain, code)
-    context = domain == "site"
-    return [
-        key
-        for key, entry in source(domain).items()
-        if own is None or not own.get(key if context else None, entry, None)
-    ]
+    return [key for key in source(domain) if not own_text(domain, code, key)]
 
 
 def _ids(message) -> tuple[str, str | None]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from .strings import Translator
 
@@ -68,6 +69,7 @@ def format_number(value: float, t: Translator) -> str:
     return format_decimal(value, locale=t.locale)
 
 
+@cache
 def _interval_patterns(locale) -> dict[str, list[str]]:
     """CLDR's patterns for a range of days, by the first field in which the dates differ.
 

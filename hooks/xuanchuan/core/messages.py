@@ -34,7 +34,7 @@ class Message:
     def render(self, code: str | None = None) -> str:
         chain = (code,) if code else _chain
         count = self.values.get("count")
-        text = translate("messages", chain, self.template, count if _is_count(count) else None)
+        text = translate("messages", chain, self.template, count)
         if text is None:  # not in the catalog: the code's own English
             text = self.plural if self.plural and count != 1 else self.template
         values = {
@@ -78,6 +78,3 @@ def use_language(code: str | None, fallback: tuple[str, ...] = ()) -> None:
 def current_language() -> str:
     return _chain[0]
 
-
-def _is_count(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .catalogs import SOURCE_LANGUAGE, catalog, missing, source, translate
+from .catalogs import SOURCE_LANGUAGE, missing, own_text, translate
 from .messages import current_language
 
 
@@ -19,17 +19,19 @@ class Translator:
         self.locale = babel_locale(locale or code, self.chain)
 
     def __call__(self, key: str, **values) -> str:
-        count = values.get("count")
-        text = translate("site", self.chain, key, count if isinstance(count, int) else None)
+        text = translate("site", self.chain, key, values.get("count"))
         if text is None:
             raise KeyError(f"no text {key!r} in the site's catalog (hooks/xuanchuan/locale)")
         return text.format(**values) if values else text
 
     def own(self, key: str) -> str | None:
         """The text as this language's own catalog gives it; None where it gives none."""
-        own = catalog("site", self.code)
-        entry = source("site").get(key)
-        return own.get(key, entry, None) if own and entry else None
+        return own_text("site", self.code, key)
+
+    @property
+    def shown_instead(self) -> str:
+        """The language a text this one lacks is shown in: the first of its fallbacks."""
+        return self.chain[1] if len(self.chain) > 1 else SOURCE_LANGUAGE
 
     def has(self, key: str) -> bool:
         return translate("site", (), key) is not None

@@ -54,7 +54,7 @@ def _use_material_language(config: MkDocsConfig, build: LanguageBuild) -> None:
 def _report_untranslated_texts(build: LanguageBuild) -> None:
     missing = build.translator.untranslated()
     if missing:
-        shown_in = next(iter(build.translator.chain[1:]), "en")
+        shown_in = build.translator.shown_instead
         log.info(
             msg(
                 "{count} of the site's own texts (menus, campaign labels) have no '{code}' "

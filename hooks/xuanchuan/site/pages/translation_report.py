@@ -124,7 +124,7 @@ def interface_texts(settings: Settings) -> list[str]:
         missing = catalog_missing("site", language.code)
         if not missing:
             continue
-        shown_in = settings.fallback(language.code)[0]
+        shown_in = settings.translator(language.code).shown_instead
         lines.append(
             str(
                 msg(
