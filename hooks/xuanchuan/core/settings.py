@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .catalogs import SOURCE_LANGUAGE
 from .declared import build, declare
 from .errors import Problem, SourceError, did_you_mean
 from .languages import LANGUAGE_CODE, LANGUAGE_HELP, Language
@@ -294,7 +295,7 @@ class Settings:
         """The languages a language's missing texts come from, in order (English last)."""
         chosen = self.language(code).fallback
         chain = chosen or (self.default.code,)
-        return tuple(dict.fromkeys(c for c in (*chain, "en") if c != code))
+        return tuple(dict.fromkeys(c for c in (*chain, SOURCE_LANGUAGE) if c != code))
 
     def translator(self, code: str):
         """The site's texts, dates and numbers in a language."""
@@ -376,14 +377,14 @@ def messages_language_of(raw: Any) -> str:
 def _check_fallback(language: dict, index: int, codes: set[str], report: Report) -> None:
     """Each language a language falls back to is one of the site's, or English."""
     for place, code in enumerate(language.get("fallback") or (), start=1):
-        if code not in codes and code != "en":
+        if code not in codes and code != SOURCE_LANGUAGE:
             report.add(
                 f"{SETTINGS_KEY}.languages[{index + 1}].fallback[{place}]",
                 msg(
                     '"{code}" is not one of the site\'s languages{hint}: expected one of {codes}',
                     code=code,
                     hint=did_you_mean(code, sorted(codes)),
-                    codes=", ".join(sorted(codes | {"en"})),
+                    codes=", ".join(sorted(codes | {SOURCE_LANGUAGE})),
                 ),
             )
 
