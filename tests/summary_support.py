@@ -5,64 +5,52 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fixtures.campaigns import (
+    DONGHE_MEETING,
+    DONGHE_MEETING_EN,
+    TUG_OF_WAR_2025,
+    WELL_INSPECTION,
+    WELL_INSPECTION_EN,
+    spring,
+    spring_en,
+    write_campaign,
+)
+
 # On this day the spring campaign has ended and the law campaign is under way.
 TODAY = "2026-09-01"
 
-SPRING_ZH = """\
----
-title: 春灌安全用电宣传
-type: safe-electricity
-summary: 春灌开泵前，到机井和村里讲安全用电。
-start: 2026-03-01
-end: 2026-04-30
-organizer: 城关供电所
-targets:
-  - label: 发放宣传单
-    goal: 2000
-    unit: 份
-  - label: 检查机井
-    goal: 10
-    unit: 口
-activities:
-  - date: 2026-03-05
-    title: 机井巡查
-    place: 石卡镇一号井
-  - date: 2026-04-20
-    title: 东河村群众会
-    place: 东河村委会
-  - date: 2026-04-25
-    title: 西山村群众会
-    place: 西山村
-poster:
-  points: [先断电再救人]
----
+SPRING_ZH = spring(
+    """
+    ## 安排
 
-## 安排
+    三场活动。
+    """,
+    targets=[
+        {"label": "发放宣传单", "goal": 2000, "unit": "份"},
+        {"label": "检查机井", "goal": 10, "unit": "口"},
+    ],
+    activities=[
+        WELL_INSPECTION,
+        DONGHE_MEETING,
+        {"date": "2026-04-25", "title": "西山村群众会", "place": "西山村"},
+    ],
+    poster={"points": ["先断电再救人"]},
+)
 
-三场活动。
-"""
+SPRING_EN = spring_en(
+    """
+    ## Plan
 
-SPRING_EN = """\
----
-title: Safe electricity for spring irrigation
-summary: Before the pumps start, we visit wells and villages.
-organizer: Chengguan power-supply station
-targets:
-  - label: Leaflets handed out
-  - label: Wells checked
-activities:
-  - title: Well inspection
-    place: Shika well no. 1
-  - title: Donghe village meeting
-    place: Donghe village office
-  - title: Xishan village meeting
-    place: Xishan village
----
-
-## Plan
-
-Three activities.
-"""
+    Three activities.
+    """,
+    organizer="Chengguan power-supply station",
+    targets=[{"label": "Leaflets handed out"}, {"label": "Wells checked"}],
+    activities=[
+        WELL_INSPECTION_EN,
+        DONGHE_MEETING_EN,
+        {"title": "Xishan village meeting", "place": "Xishan village"},
+    ],
+)
 
 # Held: the well inspection (its place is the activity's) and the Donghe meeting; the
 # market day was not on the schedule. Nobody reported the Xishan meeting.
@@ -159,24 +147,10 @@ figures:
 """,
 }
 
-UNION_2025_ZH = """\
----
-title: 国庆职工拔河赛
-type: union-work
-summary: 国庆前的职工拔河比赛。
-start: 2025-09-20
-end: 2025-09-30
----
-
-## 安排
-
-正文。
-"""
-
 CAMPAIGNS = {
     "spring-2026": ({"zh": SPRING_ZH, "en": SPRING_EN}, SPRING_REPORTS),
     "law-2026": ({"zh": LAW_ZH}, LAW_REPORTS),
-    "tug-of-war-2025": ({"zh": UNION_2025_ZH}, {}),
+    "tug-of-war-2025": ({"zh": TUG_OF_WAR_2025}, {}),
 }
 
 # Worked out by hand from the files above.
@@ -192,14 +166,8 @@ EXPECTED_2026 = {
 }
 
 
-def write_campaigns(root: Path) -> Path:
+def write_summary_campaigns(root: Path) -> Path:
     for slug, (versions, reports) in CAMPAIGNS.items():
-        folder = root / "campaigns" / slug
-        folder.mkdir(parents=True)
-        for code, text in versions.items():
-            (folder / f"index.{code}.md").write_text(text, encoding="utf-8")
-        if reports:
-            (folder / "reports").mkdir()
-            for name, text in reports.items():
-                (folder / "reports" / name).write_text(text, encoding="utf-8")
+        files = {**versions, **{f"reports/{name}": text for name, text in reports.items()}}
+        write_campaign(root, slug, files)
     return root

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from summary_support import EXPECTED_2026, TODAY, write_campaigns
+from summary_support import EXPECTED_2026, TODAY, write_summary_campaigns
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.campaigns.summary import (
     IN_PROGRESS,
@@ -26,7 +26,7 @@ DAY = dt.date.fromisoformat(TODAY)
 
 @pytest.fixture(scope="module")
 def campaigns(tmp_path_factory):
-    root = write_campaigns(tmp_path_factory.mktemp("summary"))
+    root = write_summary_campaigns(tmp_path_factory.mktemp("summary"))
     loaded = load_campaigns(SETTINGS, root)
     assert loaded.problems == []
     return loaded
@@ -79,7 +79,7 @@ def test_targets_are_judged_once_their_campaign_has_ended(campaigns):
 
 
 def test_a_target_nobody_measured_is_said_so_once_ended(tmp_path):
-    root = write_campaigns(tmp_path)
+    root = write_summary_campaigns(tmp_path)
     spring = root / "campaigns" / "spring-2026"
     for report in (spring / "reports").iterdir():
         report.unlink()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fixtures.campaigns import spring, spring_en, write_campaigns
 from PIL import Image
 
 from print_support import page_size_mm, pdf_fonts, pdf_info, pdf_text, qr_codes
@@ -17,43 +18,37 @@ SITE_URL = "https://www.qxdl.cn/xuanchuan/"
 # Every test here builds a site or draws in another process.
 pytestmark = pytest.mark.slow
 
-SPRING_ZH = """\
----
-title: 春灌安全用电宣传
-type: safe-electricity
-summary: 春灌开泵前，到机井和村里讲安全用电。
-start: 2026-03-01
-end: 2026-04-30
-organizer: 城关供电所
-contact:
-  hotline: 0000-8123456
-  address: 石卡镇供电所营业厅
-poster:
-  headline: 春灌用电 安全第一
-  subheadline: 开泵之前，先查线路和漏电保护器
-  points: [开关箱要防雨防潮, 漏电保护器每月试跳一次, 发现有人触电先断电再救人]
-  image: photo.jpg
----
+SPRING_ZH = spring(
+    """
+    ## 正文
 
-## 正文
+    内容。
+    """,
+    contact={"hotline": "0000-8123456", "address": "石卡镇供电所营业厅"},
+    poster={
+        "headline": "春灌用电 安全第一",
+        "subheadline": "开泵之前，先查线路和漏电保护器",
+        "points": ["开关箱要防雨防潮", "漏电保护器每月试跳一次", "发现有人触电先断电再救人"],
+        "image": "photo.jpg",
+    },
+)
 
-内容。
-"""
+SPRING_EN = spring_en(
+    """
+    ## Body
 
-SPRING_EN = """\
----
-title: Safe electricity for spring irrigation
-summary: Before the pumps start, we visit wells and villages.
-poster:
-  headline: Spring irrigation, safety first
-  subheadline: Check wiring and the residual-current device before pumping
-  points: [Keep switch boxes dry, Test the RCD every month, Cut the power before helping a shock victim]
----
-
-## Body
-
-Text.
-"""
+    Text.
+    """,
+    poster={
+        "headline": "Spring irrigation, safety first",
+        "subheadline": "Check wiring and the residual-current device before pumping",
+        "points": [
+            "Keep switch boxes dry",
+            "Test the RCD every month",
+            "Cut the power before helping a shock victim",
+        ],
+    },
+)
 
 MONTH_ZH = """\
 ---
@@ -75,15 +70,7 @@ poster:
 
 def make_project(root: Path, campaigns: dict) -> Path:
     write_site(root, {"index.zh.md": page("首页"), "index.en.md": page("Home")}, fixture_config())
-    for slug, files in campaigns.items():
-        folder = root / "campaigns" / slug
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            if isinstance(text, bytes):
-                (folder / name).write_bytes(text)
-            else:
-                (folder / name).write_text(text, encoding="utf-8")
-    return root
+    return write_campaigns(root, campaigns)
 
 
 def photo() -> bytes:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from print_support import page_size_mm, pdf_fonts, pdf_info, pdf_text
-from summary_support import TODAY, write_campaigns
+from summary_support import TODAY, write_summary_campaigns
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.print_files import PrintResult
@@ -42,7 +42,7 @@ targets:
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """The summaries of the fixture project with twenty more campaigns: several pages."""
-    root = write_campaigns(tmp_path_factory.mktemp("summary-pdf"))
+    root = write_summary_campaigns(tmp_path_factory.mktemp("summary-pdf"))
     for n in range(1, 21):
         folder = root / "campaigns" / f"village-{n}"
         folder.mkdir()
@@ -152,7 +152,7 @@ def test_a_summary_layout_needs_one_flow_block_on_each_page(tmp_path):
 
 
 def test_a_character_no_font_has_in_a_target_or_a_report_place_is_named(tmp_path):
-    root = write_campaigns(tmp_path)
+    root = write_summary_campaigns(tmp_path)
     spring = root / "campaigns" / "spring-2026"
     for path in [spring / "index.zh.md", *(spring / "reports").glob("*.zh.md")]:
         text = path.read_text(encoding="utf-8").replace("检查机井", "检查机井\U0001fae0")

@@ -10,51 +10,47 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from fixtures.campaigns import spring, spring_en
 from PIL import Image
 
 from site_support import fixture_config, page, run_mkdocs, tree_digest, write_site
 
-SPRING_ZH = """\
----
-title: 春灌安全用电
-type: safe-electricity
-summary: 开泵前到机井和村里讲安全用电。
-start: 2027-03-01
-end: 2027-04-30
-poster:
-  points: [先断电再救人]
-  image: {file: images/poster.jpg, focus: top}
----
+SPRING_ZH = spring(
+    """
+    ## 机井
 
-## 机井
+    ![机井旁的配电箱](images/well.jpg)
 
-![机井旁的配电箱](images/well.jpg)
+    [![水泵房](images/pump.jpg)](images/pump.jpg)
 
-[![水泵房](images/pump.jpg)](images/pump.jpg)
+    <img src="images/map.png" alt="村里的机井分布">
 
-<img src="images/map.png" alt="村里的机井分布">
+    ![提醒](images/blink.gif)
 
-![提醒](images/blink.gif)
+    [报名表](forms/form.pdf)
+    """,
+    title="春灌安全用电",
+    summary="开泵前到机井和村里讲安全用电。",
+    start="2027-03-01",
+    end="2027-04-30",
+    organizer=None,
+    poster={"points": ["先断电再救人"], "image": {"file": "images/poster.jpg", "focus": "top"}},
+)
 
-[报名表](forms/form.pdf)
-"""
+SPRING_EN = spring_en(
+    """
+    ## Wells
 
-SPRING_EN = """\
----
-title: Safe electricity for spring irrigation
-summary: Before the pumps start we visit the wells.
----
+    ![The switch box by the well](images/well.jpg)
 
-## Wells
+    ![Who we reached](images/chart-en.png)
 
-![The switch box by the well](images/well.jpg)
+    ![Reminder](images/blink.gif)
 
-![Who we reached](images/chart-en.png)
-
-![Reminder](images/blink.gif)
-
-[Sign-up form](forms/form.pdf#page=1)
-"""
+    [Sign-up form](forms/form.pdf#page=1)
+    """,
+    summary="Before the pumps start we visit the wells.",
+)
 
 VISIT_ZH = """\
 ---

@@ -5,72 +5,53 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from fixtures.campaigns import (
+    DONGHE_MEETING,
+    DONGHE_MEETING_EN,
+    TUG_OF_WAR_2025,
+    WELL_INSPECTION,
+    WELL_INSPECTION_EN,
+    spring,
+    spring_en,
+    write_campaigns,
+)
 from icalendar import Calendar
 
 from site_support import fixture_config, page, run_mkdocs, write_site
 
 TODAY = "2026-04-10"
 
-SPRING_ZH = """\
----
-title: 春灌安全用电宣传
-type: safe-electricity
-summary: 春灌开泵前，到机井和村里讲安全用电。
-start: 2026-03-01
-end: 2026-04-30
-organizer: 城关供电所
-audience: [农牧民, 电力客户]
-places: [石卡镇, 东河村]
-channels: [宣传车, 现场咨询]
-laws: [《电力法》, 《电力设施保护条例》]
-targets:
-  - label: 机井检查覆盖率
-    goal: 100
-    actual: 80
-    unit: "%"
-  - label: 发放宣传单
-    goal: 2000
-    unit: 份
-activities:
-  - date: 2026-04-20
-    title: 东河村群众会
-    place: 东河村委会
-  - date: 2026-03-05
-    title: 机井巡查
-    time: "9:00-11:30"
-    place: 石卡镇一号井
-contact:
-  hotline: 0000-8123456
-  address: 石卡镇供电所营业厅
-poster:
-  points: [先断电再救人]
-tags: [春灌]
----
+SPRING_ZH = spring(
+    """
+    ## 为什么要查机井
 
-## 为什么要查机井
+    机井旁的线路容易受潮。
+    """,
+    audience=["农牧民", "电力客户"],
+    places=["石卡镇", "东河村"],
+    channels=["宣传车", "现场咨询"],
+    laws=["《电力法》", "《电力设施保护条例》"],
+    targets=[
+        {"label": "机井检查覆盖率", "goal": 100, "actual": 80, "unit": "%"},
+        {"label": "发放宣传单", "goal": 2000, "unit": "份"},
+    ],
+    # Out of order: the page lists them by day.
+    activities=[DONGHE_MEETING, {**WELL_INSPECTION, "time": "9:00-11:30"}],
+    contact={"hotline": "0000-8123456", "address": "石卡镇供电所营业厅"},
+    poster={"points": ["先断电再救人"]},
+    tags=["春灌"],
+)
 
-机井旁的线路容易受潮。
-"""
+SPRING_EN = spring_en(
+    """
+    ## Why we check the wells
 
-SPRING_EN = """\
----
-title: Safe electricity for spring irrigation
-summary: Before the pumps start, we visit wells and villages.
-places: [Shika Town, Donghe Village]
-targets:
-  - label: Wells inspected
-  - label: Leaflets handed out
-activities:
-  - title: Donghe village meeting
-    place: Donghe village office
-  - title: Well inspection
-    place: Shika well no. 1
----
-
-## Why we check the wells
-
-Wiring near wells gets damp.
-"""
+    Wiring near wells gets damp.
+    """,
+    places=["Shika Town", "Donghe Village"],
+    targets=[{"label": "Wells inspected"}, {"label": "Leaflets handed out"}],
+    activities=[DONGHE_MEETING_EN, WELL_INSPECTION_EN],
+)
 
 SAFETY_MONTH_ZH = """\
 ---
@@ -85,20 +66,6 @@ activities:
 ---
 
 ## 内容
-
-正文。
-"""
-
-UNION_2025_ZH = """\
----
-title: 国庆职工拔河赛
-type: union-work
-summary: 国庆前的职工拔河比赛。
-start: 2025-09-20
-end: 2025-09-30
----
-
-## 安排
 
 正文。
 """
@@ -121,16 +88,15 @@ def site(tmp_path_factory) -> Path:
         {"index.zh.md": page("首页"), "index.en.md": page("Home")},
         fixture_config(),
     )
-    for slug, files in {
-        "spring-2026": {"zh": SPRING_ZH, "en": SPRING_EN},
-        "safety-month-2026": {"zh": SAFETY_MONTH_ZH},
-        "tug-of-war-2025": {"zh": UNION_2025_ZH},
-        "draft-one": {"zh": DRAFT_ZH},
-    }.items():
-        folder = root / "campaigns" / slug
-        folder.mkdir(parents=True)
-        for code, text in files.items():
-            (folder / f"index.{code}.md").write_text(text, encoding="utf-8")
+    write_campaigns(
+        root,
+        {
+            "spring-2026": {"zh": SPRING_ZH, "en": SPRING_EN},
+            "safety-month-2026": {"zh": SAFETY_MONTH_ZH},
+            "tug-of-war-2025": {"zh": TUG_OF_WAR_2025},
+            "draft-one": {"zh": DRAFT_ZH},
+        },
+    )
     result = run_mkdocs(root, env={"XUANCHUAN_TODAY": TODAY})
     assert result.returncode == 0, result.output
     return result.site

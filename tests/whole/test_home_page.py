@@ -10,49 +10,39 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from fixtures.campaigns import spring, spring_en, write_campaign, write_campaigns
 
 from site_support import fixture_config, page, run_mkdocs, write_site
 
 TODAY = "2027-03-10"
 
-SPRING_ZH = """\
----
-title: 春灌机井安全用电
-type: safe-electricity
-summary: 开泵前检查机井线路。
-start: 2027-03-01
-end: 2027-04-30
-activities:
-  - date: 2027-03-05
-    title: 机井巡查
-  - date: 2027-03-16
-    title: 宣传车进村
-    time: "9:00-16:00"
-    place: 西沟村
-  - date: 2027-04-20
-    title: 东河村群众会
-contact:
-  hotline: 0000-6123456
-poster:
-  points: [先断电再救人]
----
+# The spring campaign of the next year, with a publicity vehicle on the 16th.
+SPRING_ZH = spring(
+    "正文。",
+    title="春灌机井安全用电",
+    summary="开泵前检查机井线路。",
+    start="2027-03-01",
+    end="2027-04-30",
+    organizer=None,
+    activities=[
+        {"date": "2027-03-05", "title": "机井巡查"},
+        {"date": "2027-03-16", "title": "宣传车进村", "time": "9:00-16:00", "place": "西沟村"},
+        {"date": "2027-04-20", "title": "东河村群众会"},
+    ],
+    contact={"hotline": "0000-6123456"},
+    poster={"points": ["先断电再救人"]},
+)
 
-正文。
-"""
-
-SPRING_EN = """\
----
-title: Safe pumping in spring
-summary: Checking the wells before the pumps start.
-activities:
-  - title: Well inspection
-  - title: Publicity vehicle in the villages
-    place: Xigou village
-  - title: Donghe village meeting
----
-
-Text.
-"""
+SPRING_EN = spring_en(
+    "Text.",
+    title="Safe pumping in spring",
+    summary="Checking the wells before the pumps start.",
+    activities=[
+        {"title": "Well inspection"},
+        {"title": "Publicity vehicle in the villages", "place": "Xigou village"},
+        {"title": "Donghe village meeting"},
+    ],
+)
 
 CULTURE_ZH = """\
 ---
@@ -139,8 +129,8 @@ CAMPAIGNS = {
     "spring-2027": {
         "zh": SPRING_ZH,
         "en": SPRING_EN,
-        "reports/2027-03-05-wells.zh": REPORT_ZH,
-        "reports/2027-03-05-wells.en": REPORT_EN,
+        "reports/2027-03-05-wells.zh.md": REPORT_ZH,
+        "reports/2027-03-05-wells.en.md": REPORT_EN,
     },
     "culture-2027": {"zh": CULTURE_ZH, "en": CULTURE_EN},
     "winter-2026": {"zh": WINTER_ZH},
@@ -158,13 +148,7 @@ def build_site(root: Path) -> Path:
     # The share image is what the home page needs; one poster size, no leaflet, is quicker.
     config["extra"]["xuanchuan"]["print"] = {"poster_sizes": ["A4"], "leaflets": False}
     write_site(root, PAGES, config)
-    for slug, files in CAMPAIGNS.items():
-        folder = root / "campaigns" / slug
-        folder.mkdir(parents=True)
-        for name, text in files.items():
-            path = folder / (f"index.{name}.md" if "/" not in name else f"{name}.md")
-            path.parent.mkdir(exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+    write_campaigns(root, CAMPAIGNS)
     result = run_mkdocs(root, env={"XUANCHUAN_TODAY": TODAY})
     assert result.returncode == 0, result.output
     return result.site
@@ -330,9 +314,7 @@ def test_a_list_the_site_does_not_have_is_not_linked(tmp_path: Path):
     config = fixture_config()
     config["extra"]["xuanchuan"]["print"] = {"enabled": False}
     write_site(root, {"index.zh.md": page("首页"), "index.en.md": page("Home")}, config)
-    folder = root / "campaigns" / "spring-2027"
-    folder.mkdir(parents=True)
-    (folder / "index.zh.md").write_text(SPRING_ZH, encoding="utf-8")
+    write_campaign(root, "spring-2027", {"zh": SPRING_ZH})
     result = run_mkdocs(root, env={"XUANCHUAN_TODAY": TODAY})
     assert result.returncode == 0, result.output
     # No reports, so no news page; and no share images.

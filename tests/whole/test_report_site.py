@@ -11,6 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from fixtures.campaigns import spring, write_campaign
 from PIL import Image
 
 from site_support import fixture_config, page, run_mkdocs, write_site
@@ -64,22 +65,16 @@ activities:
 Text.
 """
 
-SPRING_ZH = """\
----
-title: 春灌安全用电
-type: safe-electricity
-summary: 春灌时节讲安全用电。
-start: 2026-07-01
-end: 2026-08-31
-targets:
-  - label: 检查机井
-    goal: 40
-    unit: 眼
-activities:
-  - date: 2026-07-05
-    title: 机井巡查
----
-"""
+# The spring campaign, moved to the summer of this site.
+SPRING_ZH = spring(
+    title="春灌安全用电",
+    summary="春灌时节讲安全用电。",
+    start="2026-07-01",
+    end="2026-08-31",
+    organizer=None,
+    targets=[{"label": "检查机井", "goal": 40, "unit": "眼"}],
+    activities=[{"date": "2026-07-05", "title": "机井巡查"}],
+)
 
 REPORT_MARKET_ZH = """\
 ---
@@ -161,28 +156,28 @@ def site(tmp_path_factory) -> Path:
         {"index.zh.md": page("首页"), "index.en.md": page("Home")},
         fixture_config(),
     )
-    month = root / "campaigns" / "safety-month-2026"
-    (month / "reports" / "photos").mkdir(parents=True)
-    (month / "index.zh.md").write_text(MONTH_ZH, encoding="utf-8")
-    (month / "index.en.md").write_text(MONTH_EN, encoding="utf-8")
-    files = {
-        "2026-06-06-market.zh.md": REPORT_MARKET_ZH,
-        "2026-06-06-market.en.md": REPORT_MARKET_EN,
-        "2026-06-16-meeting.zh.md": REPORT_MEETING_ZH,
-        "2026-06-24-draft.zh.md": DRAFT_ZH,
-    }
-    for name, text in files.items():
-        (month / "reports" / name).write_text(text, encoding="utf-8")
+    month = write_campaign(
+        root,
+        "safety-month-2026",
+        {
+            "zh": MONTH_ZH,
+            "en": MONTH_EN,
+            "reports/2026-06-06-market.zh.md": REPORT_MARKET_ZH,
+            "reports/2026-06-06-market.en.md": REPORT_MARKET_EN,
+            "reports/2026-06-16-meeting.zh.md": REPORT_MEETING_ZH,
+            "reports/2026-06-24-draft.zh.md": DRAFT_ZH,
+        },
+    )
+    (month / "reports" / "photos").mkdir()
     photo = Image.new("RGB", (2400, 1800), (30, 120, 200))
     photo.save(month / "reports" / "photos" / "market.jpg", quality=95)
-    spring = root / "campaigns" / "spring-2026"
-    (spring / "reports").mkdir(parents=True)
-    (spring / "index.zh.md").write_text(SPRING_ZH, encoding="utf-8")
-    (spring / "reports" / "2026-07-05-wells.zh.md").write_text(REPORT_WELLS_ZH, encoding="utf-8")
+    spring_folder = write_campaign(
+        root, "spring-2026", {"zh": SPRING_ZH, "reports/2026-07-05-wells.zh.md": REPORT_WELLS_ZH}
+    )
     for number in range(MANY):
         day = dt.date(2026, 7, 1) + dt.timedelta(days=number % 60)
         name = f"{day.isoformat()}-visit-{number}.zh.md"
-        (spring / "reports" / name).write_text(many_report(number), encoding="utf-8")
+        (spring_folder / "reports" / name).write_text(many_report(number), encoding="utf-8")
     result = run_mkdocs(root, env={"XUANCHUAN_TODAY": TODAY})
     assert result.returncode == 0, result.output
     return result.site
@@ -395,10 +390,9 @@ def test_a_team_page_at_the_news_address_is_an_error(tmp_path):
         {"index.zh.md": page("首页"), "news/index.zh.md": page("我们的新闻", "正文。")},
         fixture_config(),
     )
-    spring = root / "campaigns" / "spring-2026"
-    (spring / "reports").mkdir(parents=True)
-    (spring / "index.zh.md").write_text(SPRING_ZH, encoding="utf-8")
-    (spring / "reports" / "2026-07-05-wells.zh.md").write_text(REPORT_WELLS_ZH, encoding="utf-8")
+    write_campaign(
+        root, "spring-2026", {"zh": SPRING_ZH, "reports/2026-07-05-wells.zh.md": REPORT_WELLS_ZH}
+    )
     result = run_mkdocs(root, env={"XUANCHUAN_TODAY": TODAY})
     assert result.returncode != 0
     assert (

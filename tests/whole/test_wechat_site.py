@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from fixtures.campaigns import spring, spring_en, write_campaign
 from PIL import Image
 from test_preview import serving, wait_for
 
@@ -29,24 +30,8 @@ SITE = "https://www.qxdl.cn/union/"
 SLUG = "spring-2026"
 REPORT = "2026-03-05-wells"
 
-SPRING_ZH = """\
----
-title: 春灌安全用电宣传
-type: safe-electricity
-summary: 春灌开泵前，到机井和村里讲安全用电。
-start: 2026-03-01
-end: 2026-04-30
-organizer: 城关供电所
-places: [石卡镇, 东河村]
-targets:
-  - label: 检查机井
-    goal: 40
-    unit: 眼
-activities:
-  - date: 2026-03-05
-    title: 机井巡查
----
-
+SPRING_ZH = spring(
+    """\
 ## 为什么要查机井
 
 机井旁的线路容易受潮，详见[关于我们](../../about.md)和[目标](#why)。
@@ -66,26 +51,25 @@ activities:
 <style>p { background: url(https://example.com/style.png) }</style>
 <a href="javascript:alert(1)">坏链接</a>
 <img src="https://example.com/remote.png" alt="外网的图片">
-"""
+""",
+    places=["石卡镇", "东河村"],
+    targets=[{"label": "检查机井", "goal": 40, "unit": "眼"}],
+    activities=[{"date": "2026-03-05", "title": "机井巡查"}],
+)
 
-SPRING_EN = """\
----
-title: Safe electricity for spring irrigation
-summary: Before the pumps start, we visit wells and villages.
-places: [Shika Town, Donghe Village]
-organizer: Chengguan power station
-targets:
-  - label: Wells inspected
-activities:
-  - title: Well inspection
----
+SPRING_EN = spring_en(
+    """
+    ## Why we check the wells
 
-## Why we check the wells
+    Wiring near wells gets damp.
 
-Wiring near wells gets damp.
-
-![The switch box by the well](photos/well.jpg)
-"""
+    ![The switch box by the well](photos/well.jpg)
+    """,
+    places=["Shika Town", "Donghe Village"],
+    organizer="Chengguan power station",
+    targets=[{"label": "Wells inspected"}],
+    activities=[{"title": "Well inspection"}],
+)
 
 REPORT_ZH = """\
 ---
@@ -130,10 +114,9 @@ def project(tmp_path_factory) -> Path:
         config,
     )
     folder = root / "campaigns" / SLUG
-    (folder / "reports").mkdir(parents=True)
-    (folder / "index.zh.md").write_text(SPRING_ZH, encoding="utf-8")
-    (folder / "index.en.md").write_text(SPRING_EN, encoding="utf-8")
-    (folder / "reports" / f"{REPORT}.zh.md").write_text(REPORT_ZH, encoding="utf-8")
+    write_campaign(
+        root, SLUG, {"zh": SPRING_ZH, "en": SPRING_EN, f"reports/{REPORT}.zh.md": REPORT_ZH}
+    )
     photo(folder / "photos" / "well.jpg", (2400, 1600))
     photo(folder / "reports" / "photos" / "pump.jpg", (1600, 2000), seed=2)
     route = Image.new("RGBA", (1400, 800), (0, 0, 0, 0))

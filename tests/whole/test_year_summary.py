@@ -11,7 +11,7 @@ import pytest
 
 from print_support import page_size_mm, pdf_fonts, pdf_info, pdf_text
 from site_support import fixture_config, page, run_mkdocs, tree_digest, write_site
-from summary_support import EXPECTED_2026, TODAY, write_campaigns
+from summary_support import EXPECTED_2026, TODAY, write_summary_campaigns
 
 ENV = {"XUANCHUAN_TODAY": TODAY}
 
@@ -23,7 +23,7 @@ def project(tmp_path_factory) -> Path:
         {"index.zh.md": page("首页"), "index.en.md": page("Home")},
         fixture_config(),
     )
-    return write_campaigns(root)
+    return write_summary_campaigns(root)
 
 
 @pytest.fixture(scope="module")
