@@ -20,14 +20,14 @@ os.environ["XUANCHUAN_LANG"] = "en"
 
 @pytest.fixture(scope="session")
 def starter(tmp_path_factory):
-    from site_support import starter_project
+    from fixtures.sites import starter_project
 
     return starter_project(tmp_path_factory.mktemp("starter") / "project")
 
 
 @pytest.fixture(scope="session")
 def starter_site(tmp_path_factory, starter):
-    from site_support import run_mkdocs
+    from fixtures.sites import run_mkdocs
 
     result = run_mkdocs(starter, site_dir=tmp_path_factory.mktemp("starter-site") / "site")
     assert result.returncode == 0, result.output
@@ -41,7 +41,7 @@ def starter_site(tmp_path_factory, starter):
 
 @pytest.fixture(scope="module")
 def browser():
-    from browser_support import launched, playwright_or_skip
+    from fixtures.browser import launched, playwright_or_skip
 
     with launched(playwright_or_skip()) as chromium:
         yield chromium
@@ -49,7 +49,7 @@ def browser():
 
 @pytest.fixture(scope="module")
 def http_base(site):
-    from browser_support import served
+    from fixtures.browser import served
 
     with served(site) as address:
         yield address
@@ -62,7 +62,7 @@ def base(request, site, http_base) -> str:
 
 @pytest.fixture
 def visit(browser, base):
-    from browser_support import Visit
+    from fixtures.browser import Visit
 
     opened = Visit(browser, base)
     yield opened

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from site_support import fixture_config, page, write_site
+from fixtures.sites import fixture_config, page, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_support import PROJECT, fixture_config, write_site
+from fixtures.sites import PROJECT, fixture_config, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.campaigns.report_scaffold import REPORT_TEMPLATES, new_report
 from xuanchuan.campaigns.scaffold import Scaffolding

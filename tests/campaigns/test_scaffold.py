@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from site_support import PROJECT, fixture_config, write_site
+from fixtures.sites import PROJECT, fixture_config, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import DEFAULT_CAMPAIGN_TYPES, load_settings
 

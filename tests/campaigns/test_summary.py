@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from summary_support import EXPECTED_2026, TODAY, write_summary_campaigns
+from fixtures.summaries import EXPECTED_2026, TODAY, write_summary_campaigns
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.campaigns.summary import (
     IN_PROGRESS,

@@ -74,7 +74,7 @@ def test_the_time_bound_is_set_in_the_main_thread_only_and_put_back():
 def test_workers_forked_while_another_thread_frees_drawing_objects_still_draw():
     # Freeing a cairo object takes cairo's locks; a worker forked while another thread held
     # one waited for it forever (the preview's collection after a rebuild, during the next).
-    from print_support import run_script
+    from fixtures.printing import run_script
 
     done = run_script("forks_while_collecting.py", "100")
     assert done.returncode == 0 and done.stdout.strip() == "drawn", done.stderr
@@ -86,7 +86,7 @@ def test_workers_forked_while_a_server_thread_makes_drawing_garbage_still_draw()
     # allocates: a preview's server thread freed cairo objects while a rebuild forked its
     # workers, and a worker waited forever for cairo's lock (seen in the quick benchmark's
     # poster edit). The same script without "asked" hung three runs out of three.
-    from print_support import run_script
+    from fixtures.printing import run_script
 
     done = run_script("forks_while_allocating.py", "300", "asked")
     assert done.returncode == 0 and done.stdout.strip() == "drawn", done.stderr

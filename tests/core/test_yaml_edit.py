@@ -7,7 +7,7 @@ import difflib
 import pytest
 import yaml
 
-from site_support import PROJECT
+from fixtures.sites import PROJECT
 from xuanchuan.core.yaml_edit import YamlEditError, get_value, set_value
 
 STARTER = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-from mkdocs_support import language_builds, project
+from fixtures.mkdocs_project import language_builds, project
 from xuanchuan.mkdocs.cache_key import site_digest
 from xuanchuan.mkdocs.files import language_files, settled_files
 from xuanchuan.mkdocs.languages import configure_language

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fixtures.campaigns import WELL_INSPECTION, spring, spring_en, write_campaign
 from icalendar import Calendar
 from mkdocs.structure.files import InclusionLevel
 
-from mkdocs_support import SITE_URL, language_builds, project
+from fixtures.campaigns import WELL_INSPECTION, spring, spring_en, write_campaign
+from fixtures.mkdocs_project import SITE_URL, language_builds, project
 from xuanchuan.mkdocs.campaign_files import _printed_address, campaign_files
 
 NO_PRINT = "extra:\n  xuanchuan:\n    print: {enabled: false}\n"

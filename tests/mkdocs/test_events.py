@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_support import config_of, project
+from fixtures.mkdocs_project import config_of, project
 from xuanchuan.core.errors import SourceError, file_problem
 from xuanchuan.mkdocs.events import SiteBuild
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from mkdocs_support import config_of, project
+from fixtures.mkdocs_project import config_of, project
 from xuanchuan.mkdocs.cache_key import _config_texts
 from xuanchuan.mkdocs.file_kinds import file_reading, link_target
 from xuanchuan.mkdocs.files import published

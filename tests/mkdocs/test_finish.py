@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_support import language_builds, project
+from fixtures.mkdocs_project import language_builds, project
 from xuanchuan.mkdocs.finish import finish_language, finish_run
 from xuanchuan.mkdocs.log_handlers import WarningCounter
 

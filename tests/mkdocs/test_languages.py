@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from mkdocs_support import SITE_URL, language_builds, project
+from fixtures.mkdocs_project import SITE_URL, language_builds, project
 from xuanchuan.mkdocs.languages import configure_language, report_linked
 
 UYGHUR = """

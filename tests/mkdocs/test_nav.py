@@ -9,7 +9,7 @@ from markupsafe import Markup
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import Link, Navigation, Section, get_navigation
 
-from mkdocs_support import language_builds, project
+from fixtures.mkdocs_project import language_builds, project
 from xuanchuan.mkdocs.files import language_files, settled_files
 from xuanchuan.mkdocs.nav import all_sections, menu_key, titled_sections
 

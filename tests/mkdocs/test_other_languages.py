@@ -10,7 +10,7 @@ import time
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from mkdocs_support import language_builds, project
+from fixtures.mkdocs_project import language_builds, project
 from xuanchuan.mkdocs.log_handlers import WarningCounter
 from xuanchuan.mkdocs.other_languages import OtherLanguages
 

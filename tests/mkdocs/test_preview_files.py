@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_support import language_builds, project
+from fixtures.mkdocs_project import language_builds, project
 from xuanchuan.mkdocs.preview_files import preview_address
 
 

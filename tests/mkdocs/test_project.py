@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_support import SITE_URL, config_of, project
+from fixtures.mkdocs_project import SITE_URL, config_of, project
 from xuanchuan.core.errors import SourceError
 from xuanchuan.mkdocs.project import (
     check_link_addresses,

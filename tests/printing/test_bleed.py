@@ -17,7 +17,7 @@ import pytest
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from print_support import page_picture, pdf_fonts, pdf_text, qr_codes
+from fixtures.printing import page_picture, pdf_fonts, pdf_text, qr_codes
 from xuanchuan.printing.content import PosterContent
 from xuanchuan.printing.drawing import MARK_MARGIN, Style
 from xuanchuan.printing.formats.poster import render_pdf

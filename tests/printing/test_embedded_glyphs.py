@@ -14,7 +14,7 @@ import pytest
 from fontTools.pens.recordingPen import RecordingPen
 from fontTools.ttLib import TTFont
 
-from print_support import embedded_outlines, page_picture
+from fixtures.printing import embedded_outlines, page_picture
 from xuanchuan.printing.content import PosterContent
 from xuanchuan.printing.drawing import Style
 from xuanchuan.printing.formats.poster import render_pdf

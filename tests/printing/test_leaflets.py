@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from print_support import page_picture, page_size_mm, panel_text, pdf_fonts, pdf_info, qr_codes
-from site_support import fixture_config, page, run_mkdocs, short_address, write_site
+from fixtures.printing import page_picture, page_size_mm, panel_text, pdf_fonts, pdf_info, qr_codes
+from fixtures.sites import fixture_config, page, run_mkdocs, short_address, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
 

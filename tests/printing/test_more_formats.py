@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
-from sheet_support import inside, marked_cells, region_text, stroked_lines
 
-from print_support import page_picture, page_size_mm, pdf_fonts, pdf_info, pdf_text, qr_codes
-from site_support import fixture_config, page, run_mkdocs, short_address, write_site
+from fixtures.printing import page_picture, page_size_mm, pdf_fonts, pdf_info, pdf_text, qr_codes
+from fixtures.sheets import inside, marked_cells, region_text, stroked_lines
+from fixtures.sites import fixture_config, page, run_mkdocs, short_address, write_site
 
 pytestmark = pytest.mark.slow
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_support import fixture_config, page, write_site
+from fixtures.sites import fixture_config, page, write_site
 from xuanchuan.cli import main
 from xuanchuan.core.errors import SourceError
 from xuanchuan.printing.jobs.pack import write_pack

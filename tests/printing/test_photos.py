@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from print_support import page_picture
-from site_support import PROJECT, fixture_config, page, run_mkdocs, write_site
+from fixtures.printing import page_picture
+from fixtures.sites import PROJECT, fixture_config, page, run_mkdocs, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from fixtures.campaigns import spring, spring_en, write_campaigns
 from PIL import Image
 
-from print_support import page_size_mm, pdf_fonts, pdf_info, pdf_text, qr_codes
-from site_support import fixture_config, page, run_mkdocs, short_address, write_site
+from fixtures.campaigns import spring, spring_en, write_campaigns
+from fixtures.printing import page_size_mm, pdf_fonts, pdf_info, pdf_text, qr_codes
+from fixtures.sites import fixture_config, page, run_mkdocs, short_address, write_site
 
 SITE_URL = "https://www.qxdl.cn/xuanchuan/"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from print_support import pdf_text
-from site_support import fixture_config, page, write_site
+from fixtures.printing import pdf_text
+from fixtures.sites import fixture_config, page, write_site
 
 # Every test here builds a site or runs the command line in another process.
 pytestmark = pytest.mark.slow

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from print_support import glyph_texts
+from fixtures.printing import glyph_texts
 from xuanchuan.printing.content import PosterContent
 from xuanchuan.printing.drawing import Style
 from xuanchuan.printing.formats.poster import render_pdf

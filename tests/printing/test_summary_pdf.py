@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from print_support import page_size_mm, pdf_fonts, pdf_info, pdf_text
-from summary_support import TODAY, write_summary_campaigns
+from fixtures.printing import page_size_mm, pdf_fonts, pdf_info, pdf_text
+from fixtures.summaries import TODAY, write_summary_campaigns
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.print_files import PrintResult

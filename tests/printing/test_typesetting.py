@@ -201,7 +201,7 @@ def test_letters_keep_their_exact_places_at_small_sizes_in_millimetres(typesette
 
 @pytest.mark.slow
 def test_a_worker_forked_while_fonts_are_being_found_draws(tmp_path):
-    from print_support import run_script
+    from fixtures.printing import run_script
 
     (tmp_path / "cache").mkdir()
     (tmp_path / "fonts.conf").write_text(

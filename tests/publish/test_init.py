@@ -8,7 +8,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from site_support import PROJECT, run_xuanchuan
+from fixtures.sites import PROJECT, run_xuanchuan
 from xuanchuan.cli import site_setup
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import load_settings

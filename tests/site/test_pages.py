@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from site_support import write_content as write
+from fixtures.sites import write_content as write
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import load_settings
 from xuanchuan.site.pages.sources import scan_pages, split_language

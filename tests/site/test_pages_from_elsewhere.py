@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_support import write_content as write
+from fixtures.sites import write_content as write
 from xuanchuan.core.errors import SourceError
 from xuanchuan.core.settings import load_settings
 from xuanchuan.site.pages.links import PageLinks

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import switch
-from print_support import glyph_texts, pdf_fonts
-from site_support import fixture_config, page, run_mkdocs, write_site
+from fixtures.browser import switch
+from fixtures.printing import glyph_texts, pdf_fonts
+from fixtures.sites import fixture_config, page, run_mkdocs, write_site
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from site_support import fixture_config, page, write_site
+from fixtures.sites import fixture_config, page, write_site
 
 # Every test here builds a site or runs the command line in another process.
 pytestmark = pytest.mark.slow

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from print_support import qr_codes
+from fixtures.printing import qr_codes
 from xuanchuan.site.wechat.article import Article, wechat_article
 from xuanchuan.site.wechat.body import article_body
 from xuanchuan.site.wechat.pictures import article_picture

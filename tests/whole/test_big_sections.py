@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from site_support import fixture_config, page, run_mkdocs, tree_digest, write_site
+from fixtures.sites import fixture_config, page, run_mkdocs, tree_digest, write_site
 from xuanchuan.site.search.index import read_search_files
 
 LIMIT, PAGE_SIZE = 5, 10
@@ -256,7 +256,7 @@ def test_a_wrong_limit_stops_the_build_with_what_to_write(tmp_path):
 
 @pytest.fixture(scope="module")
 def browser():
-    from browser_support import ARGS, launched, playwright_or_skip
+    from fixtures.browser import ARGS, launched, playwright_or_skip
 
     # As readers' browsers are: a page opened from a folder may not read the files beside it.
     args = [arg for arg in ARGS if arg != "--allow-file-access-from-files"]
@@ -266,7 +266,7 @@ def browser():
 
 @pytest.fixture(params=["file", "http"])
 def visit(request, built, browser):
-    from browser_support import Visit, served
+    from fixtures.browser import Visit, served
 
     if request.param == "file":
         opened = Visit(browser, built.site.as_uri() + "/")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from fixtures.campaigns import spring, spring_en
 from PIL import Image
 
-from site_support import fixture_config, page, run_mkdocs, tree_digest, write_site
+from fixtures.campaigns import spring, spring_en
+from fixtures.sites import fixture_config, page, run_mkdocs, tree_digest, write_site
 
 SPRING_ZH = spring(
     """

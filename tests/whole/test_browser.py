@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import READABILITY, Visit, playwright_or_skip, switch
-from site_support import short_address
+from fixtures.browser import READABILITY, Visit, playwright_or_skip, switch
+from fixtures.sites import short_address
 
 pytestmark = pytest.mark.browser
 sync_api = playwright_or_skip()

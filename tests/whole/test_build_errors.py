@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from site_support import fixture_config, page, run_mkdocs, tree_digest, write_site
+from fixtures.sites import fixture_config, page, run_mkdocs, tree_digest, write_site
 
 GOOD = {
     "index.zh.md": page("首页", "欢迎。"),

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from icalendar import Calendar
+
 from fixtures.campaigns import (
     DONGHE_MEETING,
     DONGHE_MEETING_EN,
@@ -15,9 +17,7 @@ from fixtures.campaigns import (
     spring_en,
     write_campaigns,
 )
-from icalendar import Calendar
-
-from site_support import fixture_config, page, run_mkdocs, write_site
+from fixtures.sites import fixture_config, page, run_mkdocs, write_site
 
 TODAY = "2026-04-10"
 

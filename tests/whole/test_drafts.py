@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from site_support import (
+from fixtures.sites import (
     PROJECT,
     SITE_URL,
     fixture_config,

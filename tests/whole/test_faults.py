@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from site_support import fixture_config, page, run_mkdocs, tree_digest, write_site
+from fixtures.sites import fixture_config, page, run_mkdocs, tree_digest, write_site
 
 ENV = {"SOURCE_DATE_EPOCH": "1780000000", "XUANCHUAN_TODAY": "2026-05-10"}
 KEPT = {".git/HEAD": "ref: refs/heads/gh-pages\n", ".htaccess": "Options -Indexes\n",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_support import fixture_config, page, run_mkdocs, write_site
+from fixtures.sites import fixture_config, page, run_mkdocs, write_site
 
 TEAM = {"XUANCHUAN_LANG": ""}
 
@@ -56,7 +56,7 @@ def test_a_team_file_at_an_address_the_site_makes_is_reported_not_replaced(small
 def test_links_that_loop_dangle_or_leave_are_named_like_any_bad_link(tmp_path, shape):
     import shutil
 
-    from site_support import PROJECT
+    from fixtures.sites import PROJECT
 
     config = fixture_config()
     config["extra"]["xuanchuan"]["print"] = {"enabled": False}
@@ -135,7 +135,7 @@ def test_ctrl_c_while_drawing_never_leaves_a_damaged_file_trusted(tmp_path):
 
     from pypdf import PdfReader
 
-    from site_support import PROJECT
+    from fixtures.sites import PROJECT
     from xuanchuan.core.disk_cache import intact_file
     from xuanchuan.printing.jobs.render import complete_file
 
@@ -168,7 +168,7 @@ def test_a_nul_or_esc_pasted_into_a_report_is_refused_and_the_feed_stays_readabl
 
     import feedparser
 
-    from site_support import PROJECT
+    from fixtures.sites import PROJECT
 
     slug = "hospital-legal-education-2026"
     config = fixture_config()

@@ -10,9 +10,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from fixtures.campaigns import spring, spring_en, write_campaign, write_campaigns
 
-from site_support import fixture_config, page, run_mkdocs, write_site
+from fixtures.campaigns import spring, spring_en, write_campaign, write_campaigns
+from fixtures.sites import fixture_config, page, run_mkdocs, write_site
 
 TODAY = "2027-03-10"
 

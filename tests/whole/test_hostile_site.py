@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from site_support import fixture_config, page, run_mkdocs, write_site
+from fixtures.sites import fixture_config, page, run_mkdocs, write_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 

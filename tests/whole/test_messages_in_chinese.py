@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from site_support import fixture_config, page, run_mkdocs, write_site
+from fixtures.sites import fixture_config, page, run_mkdocs, write_site
 
 MISTAKES = """\
 ---

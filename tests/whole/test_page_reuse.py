@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from site_support import PROJECT, fixture_config, page, run_mkdocs, tree_digest, write_site
+from fixtures.sites import PROJECT, fixture_config, page, run_mkdocs, tree_digest, write_site
 
 pytestmark = pytest.mark.slow
 

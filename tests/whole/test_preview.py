@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from print_support import qr_codes
-from site_support import PROJECT, fixture_config, page, run_mkdocs, short_address, write_site
+from fixtures.printing import qr_codes
+from fixtures.sites import PROJECT, fixture_config, page, run_mkdocs, short_address, write_site
 
 NOTICE = 'id="xuanchuan-preview-problem"'
 # A hook of the team's own that breaks on a word: an error MkDocs itself does not expect.

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from site_support import PROJECT, page, write_site
+from fixtures.sites import PROJECT, page, write_site
 
 SAMPLE = "safety-month-2026"
 

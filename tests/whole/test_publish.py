@@ -17,7 +17,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from publish_support import (
+
+from fixtures.browser import served
+from fixtures.printing import page_picture, qr_codes
+from fixtures.publish import (
     BUCKET,
     RCLONE,
     SECRET,
@@ -25,10 +28,7 @@ from publish_support import (
     tree,
     unshare_available,
 )
-
-from browser_support import served
-from print_support import page_picture, qr_codes
-from site_support import SITE_URL, run_mkdocs, run_xuanchuan, starter_project
+from fixtures.sites import SITE_URL, run_mkdocs, run_xuanchuan, starter_project
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 TARGET = f":s3:{BUCKET}/site"

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from test_preview import serving, wait_for
 
-from site_support import fixture_config, page, run_mkdocs, write_site
+from fixtures.sites import fixture_config, page, run_mkdocs, write_site
 
 CAMPAIGN_ZH = """\
 ---

@@ -11,10 +11,10 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from fixtures.campaigns import spring, write_campaign
 from PIL import Image
 
-from site_support import fixture_config, page, run_mkdocs, write_site
+from fixtures.campaigns import spring, write_campaign
+from fixtures.sites import fixture_config, page, run_mkdocs, write_site
 
 # After the safety month, during the spring campaign.
 TODAY = "2026-07-10"

@@ -10,8 +10,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from browser_support import Visit, playwright_or_skip
-from site_support import fixture_config, page, run_mkdocs, write_site
+from fixtures.browser import Visit, playwright_or_skip
+from fixtures.sites import fixture_config, page, run_mkdocs, write_site
 from xuanchuan.site.search.index import shard_of, tokens
 
 pytestmark = pytest.mark.browser

@@ -13,8 +13,8 @@ import pytest
 import segno
 from bs4 import BeautifulSoup
 
-from print_support import page_picture, qr_codes, svg_qr_picture, svg_qr_version
-from site_support import (
+from fixtures.printing import page_picture, qr_codes, svg_qr_picture, svg_qr_version
+from fixtures.sites import (
     PROJECT,
     fixture_config,
     page,

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from site_support import PROJECT, run_mkdocs, tree_digest
+from fixtures.sites import PROJECT, run_mkdocs, tree_digest
 from xuanchuan.core.settings import load_settings
 from xuanchuan.site.pages.sources import scan_pages
 from xuanchuan.site.search.index import read_search_files, tokens

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from site_support import fixture_config, page, run_mkdocs, write_site
+from fixtures.sites import fixture_config, page, run_mkdocs, write_site
 
 PAGES = {
     "index.zh.md": page("首页", "欢迎。"),

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from site_support import fixture_config, page, run_mkdocs, write_site
+from fixtures.sites import fixture_config, page, run_mkdocs, write_site
 from xuanchuan.site.search.index import read_search_files, tokens
 
 pytestmark = pytest.mark.slow

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from fixtures.campaigns import spring, spring_en, write_campaign
 from PIL import Image
 from test_preview import serving, wait_for
 
-from browser_support import READABILITY, Visit, playwright_or_skip
-from print_support import qr_codes
-from site_support import fixture_config, page, run_mkdocs, tree_digest, write_site
+from fixtures.browser import READABILITY, Visit, playwright_or_skip
+from fixtures.campaigns import spring, spring_en, write_campaign
+from fixtures.printing import qr_codes
+from fixtures.sites import fixture_config, page, run_mkdocs, tree_digest, write_site
 
 pytestmark = pytest.mark.browser
 sync_api = playwright_or_skip()

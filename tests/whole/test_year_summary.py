@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from print_support import page_size_mm, pdf_fonts, pdf_info, pdf_text
-from site_support import fixture_config, page, run_mkdocs, tree_digest, write_site
-from summary_support import EXPECTED_2026, TODAY, write_summary_campaigns
+from fixtures.printing import page_size_mm, pdf_fonts, pdf_info, pdf_text
+from fixtures.sites import fixture_config, page, run_mkdocs, tree_digest, write_site
+from fixtures.summaries import EXPECTED_2026, TODAY, write_summary_campaigns
 
 ENV = {"XUANCHUAN_TODAY": TODAY}
 

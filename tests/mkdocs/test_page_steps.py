@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures.campaigns import WELL_INSPECTION, spring, spring_en, write_campaign
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-from mkdocs_support import THEME, language_builds, project
+from fixtures.campaigns import WELL_INSPECTION, spring, spring_en, write_campaign
+from fixtures.mkdocs_project import THEME, language_builds, project
 from xuanchuan.mkdocs import pages
 from xuanchuan.mkdocs.files import language_files, settled_files
 from xuanchuan.mkdocs.languages import configure_language
