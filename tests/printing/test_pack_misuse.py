@@ -40,7 +40,7 @@ def project(tmp_path_factory) -> Path:
     (root / "notes.txt").write_text("the team's notes\n", encoding="utf-8")
     (root / "a-file").write_text("", encoding="utf-8")
     (root / "out").mkdir()
-    (root / ".cache" / "xuanchuan").mkdir(parents=True)
+    (root / ".cache" / "xuanchuan").mkdir(parents=True, exist_ok=True)
     return root
 
 

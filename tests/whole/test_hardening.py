@@ -139,7 +139,10 @@ def test_ctrl_c_while_drawing_never_leaves_a_damaged_file_trusted(tmp_path):
     from xuanchuan.core.disk_cache import intact_file
     from xuanchuan.printing.jobs.render import complete_file
 
-    root = write_site(tmp_path / "p", {"index.zh.md": page("首页", "欢迎。")}, fixture_config())
+    # Its own cache: the build is stopped while drawing into it, over and over.
+    root = write_site(
+        tmp_path / "p", {"index.zh.md": page("首页", "欢迎。")}, fixture_config(), own_print_cache=True
+    )
     for slug in ("spring-irrigation-2027", "safety-month-2026", "union-sports-2027"):
         shutil.copytree(PROJECT / "campaigns" / slug, root / "campaigns" / slug)
     moments = random.Random(2026)

@@ -13,7 +13,7 @@ SAMPLE = "safety-month-2026"
 
 
 def test_print_times_of_one_campaign(tmp_path: Path):
-    project = write_site(tmp_path / "project", {"index.zh.md": page("首页")})
+    project = write_site(tmp_path / "project", {"index.zh.md": page("首页")}, own_print_cache=True)
     shutil.copytree(PROJECT / "campaigns" / SAMPLE, project / "campaigns" / SAMPLE)
     output = tmp_path / "times.json"
     images = tmp_path / "images"

@@ -22,6 +22,7 @@ def project(tmp_path_factory) -> Path:
         tmp_path_factory.mktemp("year-summary") / "project",
         {"index.zh.md": page("首页"), "index.en.md": page("Home")},
         fixture_config(),
+        own_print_cache=True,  # a test removes the summaries from it
     )
     return write_summary_campaigns(root)
 
