@@ -86,7 +86,7 @@ def site(tmp_path_factory) -> Path:
     root = write_site(
         tmp_path_factory.mktemp("campaigns") / "project",
         {"index.zh.md": page("首页"), "index.en.md": page("Home")},
-        fixture_config(),
+        fixture_config(print_files=False),
     )
     write_campaigns(
         root,

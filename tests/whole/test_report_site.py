@@ -154,7 +154,7 @@ def site(tmp_path_factory) -> Path:
     root = write_site(
         tmp_path_factory.mktemp("reports") / "project",
         {"index.zh.md": page("首页"), "index.en.md": page("Home")},
-        fixture_config(),
+        fixture_config(print_files=False),
     )
     month = write_campaign(
         root,
@@ -388,7 +388,7 @@ def test_a_team_page_at_the_news_address_is_an_error(tmp_path):
     root = write_site(
         tmp_path / "project",
         {"index.zh.md": page("首页"), "news/index.zh.md": page("我们的新闻", "正文。")},
-        fixture_config(),
+        fixture_config(print_files=False),
     )
     write_campaign(
         root, "spring-2026", {"zh": SPRING_ZH, "reports/2026-07-05-wells.zh.md": REPORT_WELLS_ZH}
