@@ -17,3 +17,4 @@ on_post_template = _site.on_post_template
 on_post_build = _site.on_post_build
 on_build_error = _site.on_build_error
 on_serve = _site.on_serve
+on_shutdown = _site.on_shutdown

@@ -25,6 +25,7 @@ from ..core.errors import SourceError, write_problem
 from ..core.failure import failure_summary
 from ..core.languages import Language
 from ..core.log import log
+from ..site.build.early_preview import EarlyPreview
 from ..site.build.languages import LanguageBuild
 from ..site.build.page_cache import PageCache, PageReuse
 from ..site.build.page_fields import declare_language
@@ -35,6 +36,7 @@ from ..site.pages.links import LanguageLinks
 from ..site.pages.untranslated import resolve_menu_links, site_root_path
 from . import pages
 from .cache_key import site_digest
+from .early import start_early_preview
 from .files import language_files, settled_files
 from .finish import finish_language, finish_run
 from .languages import configure_language
@@ -62,12 +64,24 @@ class SiteBuild:
         self.others: OtherLanguages | None = None  # the other languages, building meanwhile
         self.writing: str | None = None  # the page MkDocs writes next, for a write error
         self.folded = FoldedSections()  # big sections of the navigation being made
+        self.early: EarlyPreview | None = None  # answers until the preview's server opens
+        self.serving = False  # the preview's own server is open
+
+    def on_shutdown(self):
+        self._stop_early_preview()
+
+    def _stop_early_preview(self) -> None:
+        early, self.early = self.early, None
+        if early is not None:
+            early.stop()
 
     def on_startup(self, *, command, dirty):
         self.command = command
         self.dirty = dirty
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
+        self._stop_early_preview()  # its address is the server's, opened next
+        self.serving = True
         # MkDocs' own server stops answering after a failed rebuild (it waits for a good
         # one); guarded, it goes on serving the last good site with a notice of the problem.
         preview = Preview()
@@ -80,6 +94,8 @@ class SiteBuild:
     @event_priority(100)  # before Material's search plugin reads the interface language
     def on_config(self, config: MkDocsConfig):
         CONFIG_PROBLEMS.lines.clear()  # MkDocs took mkdocs.yml: its warnings did not stop it
+        if self.command == "serve" and not self.serving and self.early is None:
+            self.early = start_early_preview(config)
         if self.pending is None:
             self.builds.clear()
             PREVIEW_FILES.begin()

@@ -32,9 +32,9 @@ def _written(config: MkDocsConfig) -> tuple[str, str]:
         return path.name, ""
 
 
-def published_site_url(config: MkDocsConfig) -> str | None:
-    """site_url as mkdocs.yml writes it: ``mkdocs serve`` replaces it with the preview's
-    own address before any event sees the configuration."""
+def _as_written(config: MkDocsConfig, key: str):
+    """A setting as mkdocs.yml writes it: ``mkdocs serve`` replaces site_url and site_dir
+    before any event sees the configuration."""
     import yaml
     from mkdocs.utils.yaml import yaml_load
 
@@ -43,8 +43,21 @@ def published_site_url(config: MkDocsConfig) -> str | None:
             written = yaml_load(stream)  # INHERIT and !ENV as MkDocs reads them
     except (OSError, TypeError, ValueError, yaml.YAMLError):
         return None  # MkDocs itself read it a moment ago: only a file changed since fails
-    url = written.get("site_url") if isinstance(written, dict) else None
+    return written.get(key) if isinstance(written, dict) else None
+
+
+def published_site_url(config: MkDocsConfig) -> str | None:
+    """site_url as mkdocs.yml writes it, in a preview too."""
+    url = _as_written(config, "site_url")
     return url if isinstance(url, str) and url.strip() else None
+
+
+def built_site(config: MkDocsConfig) -> Path | None:
+    """The folder ``mkdocs build`` last wrote the site into, if it holds one."""
+    written = _as_written(config, "site_dir")
+    project_dir = Path(config.config_file_path or ".").resolve().parent
+    folder = project_dir / (written if isinstance(written, str) and written else "site")
+    return folder if (folder / "index.html").is_file() else None
 
 
 def check_site_address(config: MkDocsConfig, url: str | None, strict: bool) -> bool:
