@@ -288,7 +288,9 @@ def designs_project(root: Path, campaigns: dict[str, str]) -> Path:
         "poster_sizes": ["A4"],
         "poster_layouts": {"legal-education": "pictograms", "send-culture": "photo"},
     }
-    write_site(root, {"index.zh.md": page("首页"), "index.en.md": page("Home")}, config)
+    # Its own print cache: a test counts what a changed icon draws again.
+    pages = {"index.zh.md": page("首页"), "index.en.md": page("Home")}
+    write_site(root, pages, config, own_print_cache=True)
     for slug, text in campaigns.items():
         (root / "campaigns" / slug).mkdir(parents=True)
         (root / "campaigns" / slug / "index.zh.md").write_text(text, encoding="utf-8")

@@ -68,8 +68,9 @@ poster:
 """
 
 
-def make_project(root: Path, campaigns: dict) -> Path:
-    write_site(root, {"index.zh.md": page("首页"), "index.en.md": page("Home")}, fixture_config())
+def make_project(root: Path, campaigns: dict, own_print_cache: bool = False) -> Path:
+    pages = {"index.zh.md": page("首页"), "index.en.md": page("Home")}
+    write_site(root, pages, fixture_config(), own_print_cache=own_print_cache)
     return write_campaigns(root, campaigns)
 
 
@@ -94,6 +95,7 @@ def built(tmp_path_factory):
                             "photo.jpg": photo()},
             "safety-month-2026": {"index.zh.md": MONTH_ZH},
         },
+        own_print_cache=True,  # a test counts what an edit draws again
     )
     result = run_mkdocs(root)
     assert result.returncode == 0, result.output

@@ -66,24 +66,35 @@ def law(result: str) -> str:
     return unquote(result).removeprefix("laws/").split(".html")[0]
 
 
+@pytest.fixture(scope="module")
+def answers(browser, site, http_base) -> dict[tuple[str, str], tuple[list[str], list[str]]]:
+    """Every RELEVANCE query searched from the home page, over HTTP and from the folder
+    (file://), as one reader searching one after another: by (address kind, query), the
+    pages found in order and the requests that left the site."""
+    found = {}
+    for kind, base in (("http", http_base), ("file", site.as_uri() + "/")):
+        opened = Visit(browser, base)
+        for query, _, _ in RELEVANCE:
+            opened.requests.clear()
+            opened.open("index.html")
+            results = [law(r) for r in opened.search(query)]
+            found[kind, query] = (results, opened.outside_requests())
+        opened.close()
+    return found
+
+
+@pytest.mark.parametrize("kind", ["http", "file"])
 @pytest.mark.parametrize(("query", "expected", "within"), RELEVANCE)
-def test_the_page_a_reader_wants_comes_first(visit, query, expected, within):
-    visit.open("index.html")
-    results = [law(r) for r in visit.search(query)]
+def test_the_page_a_reader_wants_comes_first(answers, kind, query, expected, within):
+    results, outside = answers[kind, query]
     assert expected in results[:within], (query, results[:5])
-    assert visit.outside_requests() == []
+    assert outside == []
 
 
-def test_relevance_over_the_whole_set(browser, http_base):
+def test_relevance_over_the_whole_set(answers):
     """The share of queries with the wanted page in the first three (the figure the
     benchmark reports on the full corpus)."""
-    opened = Visit(browser, http_base)
-    found = 0
-    for query, expected, _ in RELEVANCE:
-        opened.open("index.html")
-        if expected in [law(r) for r in opened.search(query)][:3]:
-            found += 1
-    opened.close()
+    found = sum(expected in answers["http", query][0][:3] for query, expected, _ in RELEVANCE)
     assert found / len(RELEVANCE) >= 0.9
 
 
