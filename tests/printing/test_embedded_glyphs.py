@@ -73,6 +73,7 @@ def test_the_font_is_drawn_from_a_copy_without_subroutines(fonts):
         )
 
 
+@pytest.mark.slow  # some three thousand characters drawn and read back, glyph by glyph
 def test_every_glyph_in_the_pdf_has_the_outline_of_the_installed_font(tmp_path, fonts):
     pdf = set_in_pdf(tmp_path / "sample.pdf", fonts, SAMPLE)
     embedded = embedded_outlines(pdf)
