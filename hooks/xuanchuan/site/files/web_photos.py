@@ -13,10 +13,13 @@ from __future__ import annotations
 import io
 import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from ...core.disk_cache import cache_key, intact_file, keep, read_kept, store_file
+from ...core.log import log
+from ...core.messages import msg
 from ...core.workers import worker_pool
 
 # A phone, a phone at twice the pixels or a tablet, a desktop column.
@@ -55,6 +58,7 @@ class WebPhoto:
 
 def web_photos(originals: list[Path], cache_dir: Path) -> dict[Path, WebPhoto]:
     """Each original with its web copies, drawing those not in the cache yet."""
+    started = time.monotonic()
     found: dict[Path, WebPhoto] = {}
     missing: list[tuple[Path, str]] = []
     for original in sorted(set(originals)):
@@ -71,6 +75,15 @@ def web_photos(originals: list[Path], cache_dir: Path) -> dict[Path, WebPhoto]:
         drawn = [_draw((o, k, cache_dir)) for o, k in missing]
     for (original, _), photo in zip(missing, drawn, strict=True):
         found[original] = photo
+    if found:
+        log.info(
+            msg(
+                "Photos: {made} made into web copies, {reused} reused from cache, {seconds} s",
+                made=len(missing),
+                reused=len(found) - len(missing),
+                seconds=f"{time.monotonic() - started:.1f}",
+            )
+        )
     return found
 
 
