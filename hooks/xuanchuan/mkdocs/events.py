@@ -194,6 +194,9 @@ class SiteBuild:
         self.builds.pop()
         if build.is_default:
             finish_run(build, config, self.warnings)
+            # The first site is made: MkDocs opens its server on the address next (with
+            # --no-livereload too, which has no on_serve).
+            self._stop_early_preview()
 
     @event_priority(-100)  # last: it may end the build with a message instead of a traceback
     def on_build_error(self, *, error):

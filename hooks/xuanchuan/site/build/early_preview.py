@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 import threading
@@ -79,13 +80,13 @@ class EarlyPreview:
 
 
 def _first_line(process: subprocess.Popen, timeout: float) -> str:
-    found: list[str] = []
-    reader = threading.Thread(
-        target=lambda: found.append(process.stdout.readline().decode().strip()), daemon=True
-    )
-    reader.start()
-    reader.join(timeout)
-    return found[0] if found else ""
+    # Waited for with select, not a thread: the build must stay a single thread to fork.
+    deadline = time.monotonic() + timeout
+    while (left := deadline - time.monotonic()) > 0:
+        readable, _, _ = select.select([process.stdout], [], [], left)
+        if readable:
+            return process.stdout.readline().decode().strip()
+    return ""
 
 
 def _end(process: subprocess.Popen) -> None:
