@@ -13,6 +13,7 @@ and no process the build forks holds the listening socket when MkDocs opens its 
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import select
@@ -153,7 +154,7 @@ def _handler(settings: dict):
 
 
 def _with_line(page: bytes, notice: str) -> bytes:
-    line = f'<p style="{_LINE_STYLE}" dir="auto" role="status">{_escaped(notice)}</p>'
+    line = f'<p style="{_LINE_STYLE}" dir="auto" role="status">{html.escape(notice)}</p>'
     addition = (line + _RELOAD).encode()
     start = page.lower().find(b"<body")
     end = page.find(b">", start) if start >= 0 else -1
@@ -166,15 +167,11 @@ def _waiting_page(texts: dict[str, str]) -> bytes:
     return (
         '<!doctype html><html><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>{_escaped(texts['title'])}</title></head>"
+        f"<title>{html.escape(texts['title'])}</title></head>"
         f'<body style="font:1.25rem/1.6 sans-serif;margin:2em" dir="auto">'
-        f"<h1>{_escaped(texts['title'])}</h1><p>{_escaped(texts['waiting'])}</p>"
+        f"<h1>{html.escape(texts['title'])}</h1><p>{html.escape(texts['waiting'])}</p>"
         f"{_RELOAD}</body></html>"
     ).encode()
-
-
-def _escaped(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _watch_parent(parent: int) -> None:
