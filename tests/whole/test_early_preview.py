@@ -63,13 +63,13 @@ class Serve:
     """``mkdocs serve`` started in ``root``; ``early`` is what its address answered first,
     while the log did not yet say the preview's server was open."""
 
-    def __init__(self, root: Path, log: Path):
+    def __init__(self, root: Path, log: Path, options: tuple[str, ...] = ()):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = log
         with open(log, "w") as stream:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+                [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", *options],
                 cwd=root, stdout=stream, stderr=subprocess.STDOUT, start_new_session=True,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "XUANCHUAN_LANG": "en",
                      "PYTHONPATH": str(PROJECT / "hooks"), "SLOW_FIRST_BUILD": "1"},
@@ -108,8 +108,9 @@ class Serve:
 def serve(tmp_path):
     started: list[Serve] = []
 
-    def start(built: bool) -> Serve:
-        started.append(Serve(project(tmp_path / "project", built), tmp_path / "serve.log"))
+    def start(built: bool, *options: str) -> Serve:
+        root = project(tmp_path / "project", built)
+        started.append(Serve(root, tmp_path / "serve.log", options))
         return started[-1]
 
     yield start
@@ -150,6 +151,15 @@ def test_without_a_built_site_a_page_says_the_preview_is_being_made(serve):
     assert "<title>The preview is being made</title>" in text
     preview.wait_open()
     assert "第二版。" in answer(preview.base + MOUNT)[2]
+
+
+def test_without_live_reload_the_preview_still_opens_its_address(serve):
+    # MkDocs then sends no serve event: the early answer ends with the first site made.
+    preview = serve(True, "--no-livereload")
+    assert preview.first_answer(MOUNT)[0] == 200
+    preview.wait_open()
+    status, headers, text = answer(preview.base + MOUNT)
+    assert status == 200 and "x-xuanchuan-preview" not in headers and "第二版。" in text
 
 
 def test_stopping_the_preview_lets_go_of_the_address(serve, tmp_path):
