@@ -304,7 +304,7 @@ def table_lines(serve: dict, warm_seconds: float) -> list[str]:
     lines = [
         "",
         f"mkdocs serve start: {serve['start_seconds']:.2f} s, its own server ready "
-        f"{serve.get('ready_seconds', 0):.2f} s (warm build {warm_seconds:.2f} s)",
+        f"{serve['ready_seconds']:.2f} s (warm build {warm_seconds:.2f} s)",
         f"{'save to preview':<16}{'median s':>10}{'target':>9}{'watcher':>9}{'rebuilt':>9}"
         f"{'timeouts':>10}  all",
     ]
