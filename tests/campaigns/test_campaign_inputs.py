@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from fixtures.sites import fixture_config, page, write_site
+from fixtures.sites import fixture_config, page, run_bounded, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
 
@@ -387,9 +387,9 @@ def catalogue_site(tmp_path_factory) -> Path:
 
 
 def build(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
+    return run_bounded(
         [sys.executable, "-m", "mkdocs", "build", *args],
-        cwd=root, capture_output=True, text=True, timeout=600,
+        cwd=root, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "XUANCHUAN_TODAY": "2027-01-01"},
     )
 

@@ -15,7 +15,7 @@ from PIL import Image, ImageChops, ImageStat
 
 from fixtures.printing import page_picture, page_size_mm, pdf_fonts, pdf_info, pdf_text, qr_codes
 from fixtures.sheets import inside, marked_cells, region_text, stroked_lines
-from fixtures.sites import fixture_config, page, run_mkdocs, short_address, write_site
+from fixtures.sites import fixture_config, page, run_bounded, run_mkdocs, short_address, write_site
 
 pytestmark = pytest.mark.slow
 
@@ -381,10 +381,10 @@ def test_a_deck_has_54_distinct_faces_each_with_a_tip_and_its_back_behind_it(bui
 
 def test_a_deck_on_a3_turns_its_cards_eighteen_to_a_sheet(built, tmp_path):
     """Drawn from the same campaign by the print pack's engine, on A3."""
-    done = subprocess.run(
+    done = run_bounded(
         [sys.executable, "-m", "xuanchuan.cli", "print-pack", "--only", "cards", "-o",
          str(tmp_path / "cards.pdf")],
-        cwd=built.project, capture_output=True, text=True, timeout=600,
+        cwd=built.project, capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     pack = tmp_path / "cards.pdf"
@@ -396,10 +396,10 @@ def test_a_deck_on_a3_turns_its_cards_eighteen_to_a_sheet(built, tmp_path):
     # A site that prints on A3 and offers no deck: the pack draws it on request.
     project = make_project(tmp_path / "a3", {"wells": {"index.zh.md": WELLS_ZH, "photo.jpg": photo()}},
                            {"office_paper": "A3"})  # fmt: skip
-    done = subprocess.run(
+    done = run_bounded(
         [sys.executable, "-m", "xuanchuan.cli", "print-pack", "--only", "cards", "-o",
          str(tmp_path / "a3.pdf")],
-        cwd=project, capture_output=True, text=True, timeout=600,
+        cwd=project, capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     from pypdf import PdfReader, PdfWriter
@@ -427,10 +427,10 @@ def test_print_pack_takes_banners_and_boards_on_request(built, tmp_path):
     for what, pages, label in (("banners", 5, "按实际大小（600x60厘米）喷绘在布上"),
                                ("boards", 3, "展板90x120厘米")):  # fmt: skip
         output = tmp_path / f"{what}.pdf"
-        done = subprocess.run(
+        done = run_bounded(
             [sys.executable, "-m", "xuanchuan.cli", "print-pack", "--only", what, "-o",
              str(output)],
-            cwd=built.project, capture_output=True, text=True, timeout=600,
+            cwd=built.project, capture_output=True, text=True,
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9", str(output)], capture_output=True,

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from fixtures.printing import page_picture
-from fixtures.sites import PROJECT, fixture_config, page, run_mkdocs, write_site
+from fixtures.sites import PROJECT, fixture_config, page, run_bounded, run_mkdocs, write_site
 from xuanchuan.campaigns.loader import load_campaigns
 from xuanchuan.core.settings import load_settings
 from xuanchuan.core.strings import Translator
@@ -263,12 +263,11 @@ def test_strict_fails_on_a_coarse_photo_a_normal_build_warns_and_a_pack_is_made(
     assert normal.returncode == 0, normal.output
     assert normal.output.count("prints at 136 dpi") == 1
     assert (normal.site / "campaigns/spring/spring-poster-A3-zh.pdf").is_file()
-    done = subprocess.run(
+    done = run_bounded(
         [sys.executable, "-m", "xuanchuan.cli", "print-pack", "--size", "A3", "-o", "pack.pdf"],
         cwd=root,
         capture_output=True,
         text=True,
-        timeout=600,
         env={**os.environ, "XUANCHUAN_LANG": "zh"},
     )
     assert done.returncode == 0, done.stderr

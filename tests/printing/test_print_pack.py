@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.printing import pdf_text
-from fixtures.sites import fixture_config, page, write_site
+from fixtures.sites import fixture_config, page, run_bounded, write_site
 
 # Every test here builds a site or runs the command line in another process.
 pytestmark = pytest.mark.slow
@@ -64,8 +64,8 @@ def project(tmp_path_factory) -> Path:
 
 
 def pack(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "xuanchuan.cli", "print-pack", *args],
-                          cwd=project, capture_output=True, text=True, timeout=600)
+    return run_bounded([sys.executable, "-m", "xuanchuan.cli", "print-pack", *args],
+                          cwd=project, capture_output=True, text=True)
 
 
 def page_sizes(path: Path) -> list[tuple[float, float]]:

@@ -3,11 +3,10 @@ asserted beyond being there)."""
 
 import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
-from fixtures.sites import PROJECT, page, write_site
+from fixtures.sites import PROJECT, page, run_bounded, write_site
 
 SAMPLE = "safety-month-2026"
 
@@ -17,10 +16,10 @@ def test_print_times_of_one_campaign(tmp_path: Path):
     shutil.copytree(PROJECT / "campaigns" / SAMPLE, project / "campaigns" / SAMPLE)
     output = tmp_path / "times.json"
     images = tmp_path / "images"
-    done = subprocess.run(
+    done = run_bounded(
         [sys.executable, str(PROJECT / "bench" / "print_times.py"), "--project", str(project),
          "--rounds", "1", "--json", str(output), "--images", str(images)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True, text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     result = json.loads(output.read_text(encoding="utf-8"))

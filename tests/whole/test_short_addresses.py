@@ -4,7 +4,6 @@ posters and leaflet, every QR code read back and every short page followed to it
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -18,6 +17,7 @@ from fixtures.sites import (
     PROJECT,
     fixture_config,
     page,
+    run_bounded,
     run_mkdocs,
     short_address,
     short_pages,
@@ -191,12 +191,11 @@ def test_a_site_url_too_long_for_small_codes_is_reported(tmp_path):
 
 def test_a_print_pack_prints_the_same_short_address_and_reuses_the_site_s_files(built, tmp_path):
     # The command line works the codes out from file names alone, as the build does.
-    done = subprocess.run(
+    done = run_bounded(
         [sys.executable, "-m", "xuanchuan.cli", "print-pack", "--size", "A4", "-o", "pack.pdf"],
         cwd=built.project,
         capture_output=True,
         text=True,
-        timeout=600,
     )
     assert done.returncode == 0, done.stderr
     assert "(0 print files rendered" in done.stdout, done.stdout
