@@ -4,6 +4,7 @@ import sys
 import textwrap
 
 import pytest
+
 from fixtures.sites import run_bounded
 
 pytestmark = pytest.mark.slow

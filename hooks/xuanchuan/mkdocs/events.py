@@ -41,6 +41,7 @@ from .files import language_files, settled_files
 from .finish import finish_language, finish_run
 from .languages import configure_language
 from .log_handlers import CONFIG_PROBLEMS, WarningCounter
+from .material_search import skip_chinese_segmentation
 from .nav import FoldedSections, titled_sections
 from .other_languages import OtherLanguages, build_other_languages
 from .preview_files import PREVIEW_FILES
@@ -94,6 +95,7 @@ class SiteBuild:
     @event_priority(100)  # before Material's search plugin reads the interface language
     def on_config(self, config: MkDocsConfig):
         CONFIG_PROBLEMS.lines.clear()  # MkDocs took mkdocs.yml: its warnings did not stop it
+        skip_chinese_segmentation()
         if self.command == "serve" and not self.serving and self.early is None:
             self.early = start_early_preview(config)
         if self.pending is None:
