@@ -128,7 +128,8 @@ class SiteBuild:
         # Everything each page shares is settled now; pages are made next. The whole
         # navigation is in the key, folded sections too: their pages show their way down.
         key = site_digest(config, files, nav, build)
-        build.start_pages(PageReuse(PageCache(build.run.project_dir / PAGE_CACHE, key)))
+        cache = PageCache(build.run.project_dir / PAGE_CACHE, key, remember=build.run.serving)
+        build.start_pages(PageReuse(cache))
         self.folded = FoldedSections(files, build.sections)
         return nav
 
