@@ -15,9 +15,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_preview import free_port
 
 from fixtures.browser import launched, playwright_or_skip
+from fixtures.preview import free_port
 from fixtures.sites import PROJECT, fixture_config, page, run_mkdocs, write_site
 
 pytestmark = pytest.mark.browser

@@ -3,14 +3,9 @@ the problem on every page and in the log, and recovers when the input is fixed."
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -19,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from fixtures.preview import fetch, serving, wait_for
 from fixtures.printing import qr_codes
 from fixtures.sites import PROJECT, fixture_config, page, run_mkdocs, short_address, write_site
 
@@ -30,68 +26,6 @@ def on_page_markdown(markdown, **kwargs):
         raise RuntimeError("the hook cannot handle BOOM")
     return markdown
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    # A short timeout: the old server hung every request after a failed rebuild.
-    with urllib.request.urlopen(url, timeout=15) as answer:
-        return answer.read().decode("utf-8")
-
-
-def served_at(server, log: Path) -> str:
-    """The address the server announces (mkdocs.yml's site_url gives its path)."""
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "the server stopped:\n" + log.read_text()
-        found = re.search(r"Serving on (http://\S+)", log.read_text())
-        if found:
-            return found[1]
-        time.sleep(0.2)
-    raise AssertionError("the server never started:\n" + log.read_text())
-
-
-def wait_for(url: str, condition, what: str, server, log: Path) -> str:
-    deadline = time.monotonic() + 60
-    text = ""
-    while time.monotonic() < deadline:
-        assert server.poll() is None, "the server stopped:\n" + log.read_text()
-        try:
-            text = fetch(url)
-        except OSError:
-            text = ""
-        if text and condition(text):
-            return text
-        time.sleep(0.3)
-    raise AssertionError(f"{what} never happened; last page:\n{text[:2000]}\n{log.read_text()}")
-
-
-@contextlib.contextmanager
-def serving(root: Path, log: Path, env: dict | None = None):
-    """``mkdocs serve`` in ``root`` on a free port: (process, address), stopped afterwards."""
-    port = free_port()
-    with open(log, "w") as stream:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=root, stdout=stream, stderr=subprocess.STDOUT, start_new_session=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "XUANCHUAN_LANG": "en",
-                 "PYTHONPATH": str(PROJECT / "hooks"), **(env or {})},
-        )
-    try:
-        yield process, served_at(process, log)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
 
 
 @pytest.fixture

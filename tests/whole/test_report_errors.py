@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from test_preview import serving, wait_for
 
+from fixtures.preview import serving, wait_for
 from fixtures.sites import fixture_config, page, run_mkdocs, write_site
 
 CAMPAIGN_ZH = """\

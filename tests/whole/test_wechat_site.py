@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
-from test_preview import serving, wait_for
 
 from fixtures.browser import READABILITY, Visit, playwright_or_skip
 from fixtures.campaigns import spring, spring_en, write_campaign
+from fixtures.preview import serving, wait_for
 from fixtures.printing import qr_codes
 from fixtures.sites import fixture_config, page, run_mkdocs, tree_digest, write_site
 

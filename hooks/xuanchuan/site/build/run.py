@@ -269,14 +269,20 @@ def build_stamp() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
+# Whether SOURCE_DATE_EPOCH is this process's own (set by pin_build_date), not given.
+_pinned_here = False
+
+
 def pin_build_date(project_dir: Path, sources: list[Path]) -> None:
     """Date the build by its sources, so the same sources give byte-identical files.
 
     MkDocs writes the build date into sitemap.xml(.gz) and the calendar feeds carry a
     time stamp; SOURCE_DATE_EPOCH is the standard way to fix both. An explicit value
-    wins; then the last commit; outside git, the newest source file.
+    wins; then the last commit; outside git, the newest source file. A preview dates each
+    rebuild afresh, as a preview started on the same sources would.
     """
-    if "SOURCE_DATE_EPOCH" in os.environ:
+    global _pinned_here
+    if "SOURCE_DATE_EPOCH" in os.environ and not _pinned_here:
         return
     try:
         stamp = subprocess.run(
@@ -291,3 +297,4 @@ def pin_build_date(project_dir: Path, sources: list[Path]) -> None:
         stamp = str(int(max(path.stat().st_mtime for path in sources)))
     if stamp.isdigit():
         os.environ["SOURCE_DATE_EPOCH"] = stamp
+        _pinned_here = True
