@@ -11,6 +11,7 @@ See ARCHITECTURE.md for the life of one build.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +30,6 @@ from ..site.build.early_preview import EarlyPreview
 from ..site.build.languages import LanguageBuild
 from ..site.build.page_cache import PageCache, PageReuse
 from ..site.build.page_fields import declare_language
-from ..site.build.preview import Preview, watch_promptly
 from ..site.build.template_cache import KeptTemplates
 from ..site.files.page_qr import prepare_qr_codes
 from ..site.pages.links import LanguageLinks
@@ -45,7 +45,9 @@ from .material_search import skip_chinese_segmentation
 from .nav import FoldedSections, titled_sections
 from .other_languages import OtherLanguages, build_other_languages
 from .preview_files import PREVIEW_FILES
+from .preview_server import preview_server
 from .project import start_site_run
+from .quick_render import QuickRender
 
 PAGE_CACHE = CACHE_DIR / "pages"
 TEMPLATE_CACHE = CACHE_DIR / "templates"
@@ -67,30 +69,29 @@ class SiteBuild:
         self.folded = FoldedSections()  # big sections of the navigation being made
         self.early: EarlyPreview | None = None  # answers until the preview's server opens
         self.serving = False  # the preview's own server is open
-
-    def on_shutdown(self):
-        self._stop_early_preview()
+        self.quick = QuickRender()  # a preview's saved pages, shown before the whole site
 
     def _stop_early_preview(self) -> None:
         early, self.early = self.early, None
         if early is not None:
             early.stop()
 
+    on_shutdown = _stop_early_preview
+
     def on_startup(self, *, command, dirty):
-        self.command = command
-        self.dirty = dirty
+        self.command, self.dirty = command, dirty
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         self._stop_early_preview()  # its address is the server's, opened next
         self.serving = True
-        # MkDocs' own server stops answering after a failed rebuild (it waits for a good
-        # one); guarded, it goes on serving the last good site with a notice of the problem.
-        preview = Preview()
-        preview.started_with(self.warnings.lines)
-        server.builder = preview.guarded(server.builder)
-        server.set_app(preview.with_notice(PREVIEW_FILES.wrap(server.get_app())))
-        watch_promptly(server)
-        return server
+        return preview_server(server, config, self.warnings.lines, self.quick)
+
+    @contextmanager
+    def _working_on(self, build: LanguageBuild):
+        """The events work on ``build`` again (a preview's quick pages, after its run)."""
+        self.builds.append(build)
+        yield  # an error ends the quick pages, and the run that follows clears the list
+        self.builds.pop()
 
     @event_priority(100)  # before Material's search plugin reads the interface language
     def on_config(self, config: MkDocsConfig):
@@ -127,6 +128,8 @@ class SiteBuild:
         titled_sections(nav, build)
         # Everything each page shares is settled now; pages are made next. The whole
         # navigation is in the key, folded sections too: their pages show their way down.
+        if build.is_default:
+            self.quick.listed(files, nav)
         key = site_digest(config, files, nav, build)
         cache = PageCache(build.run.project_dir / PAGE_CACHE, key, remember=build.run.serving)
         build.start_pages(PageReuse(cache))
@@ -136,6 +139,8 @@ class SiteBuild:
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         build = self.builds[-1]
         env.bytecode_cache = KeptTemplates(build.run.project_dir / TEMPLATE_CACHE)
+        if build.is_default:
+            self.quick.themed(env)
         # Every page is read by now and none written yet: draw the QR codes of the footers
         # about to be written, on all cores at once.
         urls = [
@@ -197,6 +202,8 @@ class SiteBuild:
         self.builds.pop()
         if build.is_default:
             finish_run(build, config, self.warnings)
+            if build.run.serving:
+                self.quick.built(config, build, self._working_on)
             # The first site is made: MkDocs opens its server on the address next (with
             # --no-livereload too, which has no on_serve).
             self._stop_early_preview()

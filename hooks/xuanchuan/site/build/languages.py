@@ -73,13 +73,16 @@ class LanguageBuild:
         self.links.use_directory_urls = use_directory_urls
 
     def lead_to_default(self, key: str) -> None:
-        """The page ``key`` is left out: menus, links and search lead to the default
-        language's page instead."""
+        """Page ``key`` is left out: menus, links and search lead to the default language's."""
         self.linked.append(key)
 
     def show_in_default(self, key: str) -> None:
         """The page ``key`` shows the default language's text, with a notice."""
         self.fallbacks.add(key)
+
+    def read_again(self) -> None:
+        """The run's campaigns were read again: what was drawn from them is forgotten."""
+        self.__dict__.pop("campaign_pages", None)
 
     def add_planned(self, planned: PlannedPage) -> None:
         """A page the engine adds to this language's site."""
@@ -109,8 +112,7 @@ class LanguageBuild:
         return self.contexts.pop(key)
 
     def start_page(self, key: str, url: str, warnings: int) -> None:
-        """The page ``key`` renders next, at ``url``, the run having ``warnings`` so far:
-        its links are resolved from where it is."""
+        """Page ``key`` renders next, at ``url``, after ``warnings``; its links start there."""
         self.links.key, self.links.url = key, url
         self.warnings_before = warnings
 

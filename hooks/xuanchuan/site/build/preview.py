@@ -270,13 +270,14 @@ class _MadeOnRequest:
             return self.files.get(name)
 
 
-def watch_promptly(server) -> None:
-    """Have ``server`` (MkDocs's LiveReloadServer) hear of a saved file at once.
+def watch_promptly(server, tell: Callable[[str, bool], None] | None = None) -> None:
+    """Have ``server`` (MkDocs's LiveReloadServer) hear of a saved file at once, and
+    ``tell(path, moved)`` of each file written (``moved``: made, removed or renamed).
 
     MkDocs polls the watched folders every half second, which is a quarter of a second of
     every save's wait on average, and walks every file each time. On Linux the kernel tells
     of changes as they happen (inotify); where it cannot watch (too many folders for its
-    limit, a network drive), MkDocs's polling stays.
+    limit, a network drive), MkDocs's polling stays, and nothing is told.
     """
     try:
         from watchdog.events import FileSystemEventHandler
@@ -298,6 +299,35 @@ def watch_promptly(server) -> None:
     for path, count in paths.items():
         server.watch(path)
         server._watched_paths[path] = count
+        if tell is not None:
+            server.observer.schedule(_Telling(tell), path, recursive=True)
+
+
+def _Telling(tell: Callable[[str, bool], None]):
+    """A watchdog handler passing each change on to ``tell``."""
+    from watchdog.events import FileSystemEventHandler
+
+    class Telling(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:
+            kind = event.event_type
+            if kind == "moved":
+                # An editor's safe save writes a new file and renames it over the old one:
+                # the file at the destination was written.
+                tell(event.dest_path, False)
+                tell(event.src_path, not _scratch(event.src_path))
+            elif kind in ("created", "deleted"):
+                tell(event.src_path, not _scratch(event.src_path))
+            elif not event.is_directory:
+                tell(event.src_path, False)
+
+    return Telling()
+
+
+def _scratch(path: str) -> bool:
+    """An editor's own file beside the one it saves (.index.zh.md.swp, index.zh.md~): its
+    coming and going changes no page."""
+    name = path.rsplit("/", 1)[-1]
+    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp"))
 
 
 def _changes_observer():

@@ -64,6 +64,11 @@ class Run:
     # carries a 样稿 / DRAFT mark outside its trim, naming where its QR code leads.
     draft: bool = False
 
+    def read_again(self, catalogue: Catalogue, campaigns: CampaignSet) -> None:
+        """Pages and campaigns read again after a save (a preview's quick pages)."""
+        self.catalogue, self.campaigns = catalogue, campaigns
+        self.__dict__.pop("untranslated", None)
+
     def use_prints(self, prints: PrintResult, photos: dict) -> None:
         """The run's print files, drawn once, and the web copies of the photos pages show."""
         self.prints, self.photos = prints, photos
