@@ -18,6 +18,7 @@ import pytest
 
 from fixtures.campaigns import front_matter_page, spring, write_campaign
 from fixtures.preview import fetch, serving
+from fixtures.printing import pdf_text
 from fixtures.sites import fixture_config, page, write_site
 
 pytestmark = pytest.mark.slow
@@ -158,3 +159,35 @@ def test_a_new_page_waits_for_the_whole_site(preview):
     settled(log, 1)
     assert SHOWN not in log.read_text(encoding="utf-8")
     assert "新内容" in fetch(url + "new.html")
+
+
+def test_a_saved_poster_field_redraws_its_poster_before_the_whole_site(tmp_path):
+    root = write_site(
+        tmp_path / "project",
+        {"index.zh.md": page("首页", "欢迎。"), "index.en.md": page("Home", "Welcome.")},
+        own_print_cache=True,  # the edited poster is drawn here, not found drawn by another
+    )
+    write_campaign(root, "spring-2026", {"zh": spring(poster={"headline": "春灌用电要小心", "points": ["开泵前查电线"]})})
+    log = tmp_path / "serve.log"
+    with serving(root, log) as (_, url):
+        before = epoch_of(url)
+        path = root / "campaigns" / "spring-2026" / "index.zh.md"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("春灌用电要小心", "开泵以前先验电"), "utf-8"
+        )
+        assert next_epoch(url, before, 60) is not None
+        poster = url + "campaigns/spring-2026/spring-2026-poster-A4-zh.pdf"
+        deadline = time.monotonic() + 60
+        while "开泵以前先验电" not in poster_text(poster, tmp_path):
+            assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+            time.sleep(0.2)
+        settled(log, 1)
+    # Drawn once, before the whole rebuild, which found it drawn.
+    drawn = re.findall(r"Print files: (\d+) rendered", log.read_text(encoding="utf-8"))
+    assert drawn[-1] == "0"
+
+
+def poster_text(address: str, folder: Path) -> str:
+    with urllib.request.urlopen(address, timeout=30) as answer:
+        (folder / "poster.pdf").write_bytes(answer.read())
+    return pdf_text(folder / "poster.pdf")

@@ -61,7 +61,7 @@ def campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
         if not planned.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
-    files.extend(_asset_files(plan.assets, config, build))
+    files.extend(asset_files(plan.assets, config, build))
     files.extend(link_target(key, path, config) for key, path in plan.link_targets)
     files.append(File.generated(config, "calendar.ics", content=plan.feed))
     if plan.news_feed and well_formed(plan.news_feed, build.prefix + NEWS_FEED):
@@ -73,18 +73,9 @@ def _draw_print_files(config: MkDocsConfig, run: Run) -> None:
     """Drawn in the default language's on_files, once per run: only then are the site's
     URLs settled (the offline plugin changes them after on_config), and the QR codes need
     them."""
-    project = Project(
-        run.settings,
-        run.project_dir,
-        Path(config.docs_dir),
-        run.overrides_dir,
-        run.published_url,
-        config.use_directory_urls,
-        run.short_links,
-    )
     prints = print_for_site(
         run.campaigns,
-        project,
+        project_of(config, run),
         today=run.today,
         organizations={code: run.organization_of(code) for code in run.settings.codes},
     )
@@ -93,7 +84,20 @@ def _draw_print_files(config: MkDocsConfig, run: Run) -> None:
     run.use_prints(prints, web_photos(shown, run.project_dir / PHOTO_CACHE))
 
 
-def _asset_files(assets, config: MkDocsConfig, build: LanguageBuild) -> list[File]:
+def project_of(config: MkDocsConfig, run: Run) -> Project:
+    """The project as print files see it."""
+    return Project(
+        run.settings,
+        run.project_dir,
+        Path(config.docs_dir),
+        run.overrides_dir,
+        run.published_url,
+        config.use_directory_urls,
+        run.short_links,
+    )
+
+
+def asset_files(assets, config: MkDocsConfig, build: LanguageBuild) -> list[File]:
     """Print files, photos and attachments: a drawn print file is a draft in a preview
     (served from the cache, marked when first asked for) and in a draft build."""
     run = build.run

@@ -38,11 +38,12 @@ from ..core.errors import SourceError
 from ..core.languages import split_language
 from ..core.log import log
 from ..core.messages import msg
+from ..printing.jobs.run import print_campaigns
 from ..site.build.language_site import DrawnFiles
 from ..site.build.languages import LanguageBuild
 from ..site.campaign_pages.plan import plan_campaign_site
 from ..site.pages.sources import scan_pages
-from .campaign_files import FEED_CACHE
+from .campaign_files import FEED_CACHE, asset_files, project_of
 from .project import theme_of
 
 
@@ -68,6 +69,7 @@ class Shown:
 
     written: dict[Path, bytes] = field(default_factory=dict)
     before: dict[Path, bytes | None] = field(default_factory=dict)
+    campaigns: set[str] = field(default_factory=set)  # the saved campaigns' folders
 
 
 class QuickRender:
@@ -121,6 +123,7 @@ class QuickRender:
             shown = None if moved or site is None else _quickly(site, changed)
             if shown is not None:
                 show()
+                _draw_quickly(site, shown.campaigns)
             try:
                 rebuild(*args, **kwargs)
             except BaseException:
@@ -147,7 +150,7 @@ def _quickly(site: ShownSite, changed: set[str]) -> Shown | None:
     logging.getLogger("mkdocs").addHandler(warned)
     shown = Shown()
     try:
-        _read_again(site, keys)
+        shown.campaigns = _read_again(site, keys)
         with site.current(site.build):
             for key in keys:
                 _make_again(site, key, shown)
@@ -198,9 +201,10 @@ def _saved_pages(site: ShownSite, changed: set[str]) -> list[str]:
     return keys
 
 
-def _read_again(site: ShownSite, keys: list[str]) -> None:
+def _read_again(site: ShownSite, keys: list[str]) -> set[str]:
     """The saved files read again into the build: content pages, and the campaigns whose
-    own files changed, planned again (their page and their reports' pages)."""
+    own files changed, planned again (their page and their reports' pages); which those
+    campaigns are."""
     build, run = site.build, site.build.run
     catalogue = scan_pages(
         Path(site.config.docs_dir), run.settings, run.project_dir, theme_of(site.config)
@@ -217,6 +221,29 @@ def _read_again(site: ShownSite, keys: list[str]) -> None:
     for slug in slugs:
         for planned in _campaign_pages(site, campaigns, slug):
             build.add_planned(planned)
+    return slugs
+
+
+def _draw_quickly(site: ShownSite, slugs: set[str]) -> None:
+    """The saved campaigns' print files, drawn now (those whose content changed) and
+    served in place of the old ones: a poster's PDF follows its page within a second or
+    two. Their problems are the whole rebuild's to tell."""
+    build, run = site.build, site.build.run
+    if not slugs or run.prints is None:
+        return
+    alone = CampaignSet(campaigns={slug: run.campaigns.campaigns[slug] for slug in slugs})
+    try:
+        printed = print_campaigns(alone, project_of(site.config, run))
+    except Exception:  # noqa: BLE001 - the whole rebuild draws them again and tells
+        log.debug("Quick drawing of a save failed", exc_info=True)
+        return
+    code = build.language.code
+    for slug in slugs:
+        assets = [
+            (f"campaigns/{slug}/{drawn.name}", drawn.path)
+            for drawn in printed.result.for_campaign(slug, code)
+        ]
+        asset_files(assets, site.config, build)
 
 
 def _campaign_pages(site: ShownSite, campaigns: CampaignSet, slug: str):
