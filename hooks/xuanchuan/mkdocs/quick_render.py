@@ -119,11 +119,13 @@ class QuickRender:
         def run(*args, **kwargs):
             changed, moved = self._take()
             site, self.site = self.site, None  # a rebuild's site is only good until the next
+            self._listed = self._env = None
             log.debug("Saved since the last rebuild: %s%s", sorted(changed), " (moved)" * moved)
             shown = None if moved or site is None else _quickly(site, changed)
             if shown is not None:
                 show()
                 _draw_quickly(site, shown.campaigns)
+            site = None  # the last rebuild's objects are not kept through the next one
             try:
                 rebuild(*args, **kwargs)
             except BaseException:
