@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 
 # From <linux/prctl.h>: deliver a signal to this process when its parent dies.
 _PR_SET_PDEATHSIG = 1
@@ -42,11 +42,24 @@ def collect_only_when_asked() -> None:
     gc.disable()
 
 
+# Why this process may not fork workers although Python sees one thread: a library
+# started threads of its own (Pango's font map sorts fonts in GLib's thread pool).
+_threads_outside_python = False
+
+
+def keep_from_forking() -> None:
+    """This process now has threads Python does not see: no worker is forked from it."""
+    global _threads_outside_python
+    _threads_outside_python = True
+
+
 def may_fork() -> bool:
     """Whether worker processes may be forked from this process: only while it has no other
-    thread. A lock another thread holds at the moment of a fork (cairo's, fontconfig's, a
-    queue's) stays held in the child forever; a server's process (the preview) has threads."""
-    return threading.active_count() == 1
+    thread, Python's or a library's. A lock another thread holds at the moment of a fork
+    (cairo's, fontconfig's, a queue's) stays held in the child forever, and work handed to a
+    thread pool the child believes it has is never done; a server's process (the preview)
+    has threads, and so has a process that set text with Pango."""
+    return threading.active_count() == 1 and not _threads_outside_python
 
 
 class _InThisProcess:
@@ -60,6 +73,14 @@ class _InThisProcess:
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
         return map(fn, *iterables)
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # handed over as a worker's would be
+            future.set_exception(error)
+        return future
 
 
 def worker_pool(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ...core.disk_cache import cache_key, cached_bytes
 from ...core.messages import Message, msg
+from ...core.workers import worker_pool
 
 
 class FontError(Exception):
@@ -145,25 +146,32 @@ def no_font_has(chars: list[str], family: str, cache_dir: Path | None = None) ->
     from ``family``; kept in ``cache_dir`` by the set of installed fonts."""
 
     def find() -> bytes:
-        import cairocffi
-
-        from .pango import Face, Typesetter
-
-        surface = cairocffi.ImageSurface(cairocffi.FORMAT_RGB24, 1, 1)
-        typesetter = Typesetter(cairocffi.Context(surface))
-        face = Face(family)
-        # Half of a damaged character (a lone surrogate) is no text Pango can take.
-        missing = [
-            c
-            for c in chars
-            if 0xD800 <= ord(c) <= 0xDFFF or typesetter.paragraph(c, face, 10).unknown_glyphs
-        ]
-        return "".join(missing).encode("utf-8", "surrogatepass")
+        # Found in a worker process while this one may still fork its drawing workers:
+        # Pango's threads (core/workers.keep_from_forking) stay in the worker.
+        with worker_pool(1) as pool:
+            return next(iter(pool.map(_missing_glyphs, [tuple(chars)], [family])))
 
     if cache_dir is None:
         return set(find().decode("utf-8", "surrogatepass"))
     key = cache_key("no-font", installed_fonts(), family, *(f"{ord(c):x}" for c in chars))
     return set(cached_bytes(cache_dir / f"{key}.chars", find).decode("utf-8", "surrogatepass"))
+
+
+def _missing_glyphs(chars: tuple[str, ...], family: str) -> bytes:
+    import cairocffi
+
+    from .pango import Face, Typesetter
+
+    surface = cairocffi.ImageSurface(cairocffi.FORMAT_RGB24, 1, 1)
+    typesetter = Typesetter(cairocffi.Context(surface))
+    face = Face(family)
+    # Half of a damaged character (a lone surrogate) is no text Pango can take.
+    missing = [
+        c
+        for c in chars
+        if 0xD800 <= ord(c) <= 0xDFFF or typesetter.paragraph(c, face, 10).unknown_glyphs
+    ]
+    return "".join(missing).encode("utf-8", "surrogatepass")
 
 
 def use_font_files(files: dict[str, Path], cache_dir: Path) -> dict[str, str]:

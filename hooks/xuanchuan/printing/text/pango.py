@@ -16,10 +16,10 @@ fonts are given an absolute size, so no resolution is involved.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cache
 
+from ...core.workers import keep_from_forking
 from .words import kept_ranges
 
 PANGO_SCALE = 1024
@@ -78,7 +78,6 @@ def _libraries():
 
     for path in _font_files:
         _add_to_fontconfig(path)
-    os.register_at_fork(before=_settle_before_fork)
     return pango, pangocairocffi.pangocairo, pangocairocffi.ffi, ffi, gobject
 
 
@@ -95,17 +94,6 @@ def _add_to_fontconfig(path: str) -> None:
     pangocairocffi.pangocairo.pango_cairo_font_map_set_default(pangocairocffi.ffi.NULL)
 
 
-def _settle_before_fork() -> None:
-    """Pango's first font map reads fontconfig's setup and lists the fonts in a thread of
-    its own. A process forked (a drawing worker) while that thread still runs would wait for
-    it forever, since only the forking thread is copied: before a fork, one line is set here,
-    which returns only once all of that is done (and the workers then share the result)."""
-    import cairocffi
-
-    surface = cairocffi.ImageSurface(cairocffi.FORMAT_RGB24, 8, 8)
-    Typesetter(cairocffi.Context(surface)).paragraph("字 a", Face("sans-serif"), 4.0)
-
-
 class Typesetter:
     """Sets paragraphs on one cairo context, in one language.
 
@@ -119,6 +107,9 @@ class Typesetter:
         import cairocffi
 
         pango, pangocairo, cairo_ffi, ffi, gobject = _libraries()
+        # Pango's font map sorts fonts in threads of GLib's own, which a fork does not copy:
+        # a worker forked from here would wait forever for a sort none of them runs.
+        keep_from_forking()
         self._pango, self._ffi, self._gobject = pango, ffi, gobject
         self._pangocairo = pangocairo
         self.context = context
