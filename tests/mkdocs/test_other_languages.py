@@ -44,6 +44,16 @@ def test_a_site_of_one_language_starts_nothing(tmp_path, warnings):
         assert OtherLanguages.start(warns_and_uses_a_page, builds[0].run, warnings) is None
 
 
+def test_a_build_that_set_text_itself_builds_the_others_in_turn(tmp_path, warnings, monkeypatch):
+    # A draft build marks its print files with Pango here: a forked child setting text too
+    # could wait forever on Pango's threads, which a fork does not copy.
+    from xuanchuan.core import workers
+
+    monkeypatch.setattr(workers, "_threads_outside_python", True)
+    with language_builds(project(tmp_path)) as (_, builds):
+        assert OtherLanguages.start(warns_and_uses_a_page, builds[0].run, warnings) is None
+
+
 def test_the_childs_warnings_and_pages_are_counted_here(tmp_path, warnings):
     with language_builds(project(tmp_path)) as (_, builds):
         run = builds[0].run

@@ -16,7 +16,7 @@ from ..core.failure import failure_summary
 from ..core.log import log
 from ..core.messages import msg
 from ..core.strings import language_name
-from ..core.workers import die_with_parent
+from ..core.workers import die_with_parent, may_fork
 from ..site.build.run import Run
 from .log_handlers import WarningCounter
 from .preview_files import PREVIEW_FILES
@@ -39,6 +39,10 @@ class OtherLanguages:
         """Start ``build_others(run)`` in a child process; None where there is nothing to
         build or no fork."""
         if len(run.settings.languages) < 2 or not hasattr(os, "fork"):
+            return None
+        if not run.serving and not may_fork():
+            # This build set text itself (a draft's marks): a child that sets text too
+            # could wait forever on Pango's threads, which a fork does not copy.
             return None
         reader, writer = os.pipe()
         for handler in logging.getLogger().handlers + logging.getLogger("mkdocs").handlers:
