@@ -30,6 +30,7 @@ def test_a_stuck_command_and_its_workers_tell_where_they_wait(tmp_path):
         run_bounded([sys.executable, str(script)], timeout=3, capture_output=True, text=True)
     told = str(stuck.value)
     assert "still ran after 3 s" in told and "started" in told
-    # Both processes printed their stacks: the waiting worker and its parent.
-    assert told.count("Current thread") + told.count("Fatal Python error: Aborted") >= 2
-    assert 'line 7 in <module>' in told and 'line 8 in <module>' in told
+    # Both processes printed their stacks, each naming the script (besides the command
+    # itself): the worker waiting on its lock and its parent waiting for it. They write at
+    # once, so their lines mix; a file name is written whole.
+    assert told.count("stuck.py") >= 3 and told.count("<module>") >= 2
