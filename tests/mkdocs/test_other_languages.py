@@ -17,6 +17,15 @@ from xuanchuan.mkdocs.other_languages import OtherLanguages
 ONE_LANGUAGE = "extra:\n  xuanchuan:\n    languages:\n      - {code: zh, name: 中文}\n"
 
 
+@pytest.fixture(autouse=True)
+def may_fork(monkeypatch):
+    """The children here run stand-ins that set no text: they are forked whatever this test
+    process drew with Pango before (which alone would have it build the languages in turn)."""
+    from xuanchuan.core import workers
+
+    monkeypatch.setattr(workers, "_threads_outside_python", False)
+
+
 @pytest.fixture
 def warnings():
     counter = WarningCounter()
