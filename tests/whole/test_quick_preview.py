@@ -191,3 +191,25 @@ def poster_text(address: str, folder: Path) -> str:
     with urllib.request.urlopen(address, timeout=30) as answer:
         (folder / "poster.pdf").write_bytes(answer.read())
     return pdf_text(folder / "poster.pdf")
+
+
+def test_a_campaign_kept_in_another_folder_shows_its_saved_fields_at_once(tmp_path):
+    config = fixture_config(print_files=False)
+    config["extra"]["xuanchuan"]["campaigns_dir"] = "plans"
+    root = write_site(tmp_path / "project", {"index.zh.md": page("首页", "欢迎。")}, config)
+    write_campaign(root, "spring-2026", {"zh": spring("春灌前到机井讲安全用电。")})
+    (root / "campaigns").rename(root / "plans")
+    log = tmp_path / "serve.log"
+    with serving(root, log) as (_, url):
+        address = url + "campaigns/spring-2026/index.html"
+        assert "春灌开泵前" in fetch(address)
+        before = epoch_of(url)
+        path = root / "plans" / "spring-2026" / "index.zh.md"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("春灌开泵前", "灌溉开始以前"), "utf-8"
+        )
+        shown = next_epoch(url, before, 60)
+        assert shown is not None and "灌溉开始以前" in fetch(address)
+        settled(log, 1)
+        assert SHOWN in log.read_text(encoding="utf-8")
+        assert next_epoch(url, shown, 3) is None  # shown as the whole rebuild made it

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import posixpath
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from ..campaigns.loader import load_campaigns
-from ..campaigns.model import CampaignSet
+from ..campaigns.model import CampaignSet, page_key
 from ..core.errors import SourceError
 from ..core.languages import split_language
 from ..core.log import log
@@ -260,8 +261,9 @@ def _campaign_pages(site: ShownSite, campaigns: CampaignSet, slug: str):
         photos=run.photos or {},
     )
     plan = plan_campaign_site(alone, plan_site, drawn)
-    prefix = f"{run.settings.campaigns_dir}/{slug}/"
-    return [planned for planned in plan.pages if planned.key.startswith(prefix)]
+    # Its pages' addresses, whatever folder the team keeps campaigns in.
+    folder = posixpath.dirname(page_key(slug)) + "/"
+    return [planned for planned in plan.pages if planned.key.startswith(folder)]
 
 
 def _make_again(site: ShownSite, key: str, shown: Shown) -> None:
