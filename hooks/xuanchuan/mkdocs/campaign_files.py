@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 
+from ..campaigns.model import CampaignSet
 from ..core.disk_cache import CACHE_DIR
 from ..core.log import log
 from ..core.project import Project
@@ -38,16 +39,10 @@ DRAFT_CACHE = CACHE_DIR / "drafts"
 
 def campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
     """The pages and files the campaigns add to this language's site."""
-    run, code = build.run, build.language.code
+    run = build.run
     if run.prints is None:
         _draw_print_files(config, run)
-    site = build.language_site(unescape(str(config.site_name)), run.project_dir / FEED_CACHE)
-    drawn = DrawnFiles(
-        print_files=lambda campaign: run.prints.for_campaign(campaign.slug, code),
-        summary_files=lambda year: run.prints.summary(year, code),
-        photos=run.photos or {},
-    )
-    plan = plan_campaign_site(run.campaigns, site, drawn)
+    plan = campaign_plan(config, build, run.campaigns)
     if build.is_default:
         for message in pages_taken(plan.pages, run.catalogue.pages):
             log.warning(message)
@@ -67,6 +62,18 @@ def campaign_files(config: MkDocsConfig, build: LanguageBuild) -> list[File]:
     if plan.news_feed and well_formed(plan.news_feed, build.prefix + NEWS_FEED):
         files.append(File.generated(config, NEWS_FEED, content=plan.news_feed))
     return files
+
+
+def campaign_plan(config: MkDocsConfig, build: LanguageBuild, campaigns: CampaignSet):
+    """What ``campaigns`` add to this language's site, once the run's print files are drawn."""
+    run, code = build.run, build.language.code
+    site = build.language_site(unescape(str(config.site_name)), run.project_dir / FEED_CACHE)
+    drawn = DrawnFiles(
+        print_files=lambda campaign: run.prints.for_campaign(campaign.slug, code),
+        summary_files=lambda year: run.prints.summary(year, code),
+        photos=run.photos or {},
+    )
+    return plan_campaign_site(campaigns, site, drawn)
 
 
 def _draw_print_files(config: MkDocsConfig, run: Run) -> None:

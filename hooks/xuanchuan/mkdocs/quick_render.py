@@ -25,7 +25,6 @@ import posixpath
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import unescape
 from pathlib import Path
 
 from mkdocs.commands.build import _build_page, _populate_page
@@ -40,11 +39,10 @@ from ..core.languages import split_language
 from ..core.log import log
 from ..core.messages import msg
 from ..printing.jobs.run import print_campaigns
-from ..site.build.language_site import DrawnFiles
 from ..site.build.languages import LanguageBuild
-from ..site.campaign_pages.plan import plan_campaign_site
+from ..site.build.preview import ReportedLines
 from ..site.pages.sources import scan_pages
-from .campaign_files import FEED_CACHE, asset_files, project_of
+from .campaign_files import asset_files, campaign_plan, project_of
 from .project import theme_of
 
 
@@ -149,7 +147,7 @@ def _quickly(site: ShownSite, changed: set[str]) -> Shown | None:
     log.debug("Pages made from them: %s", keys)
     if not keys:
         return None
-    warned = _Warned()
+    warned = ReportedLines()
     logging.getLogger("mkdocs").addHandler(warned)
     shown = Shown()
     try:
@@ -209,11 +207,14 @@ def _read_again(site: ShownSite, keys: list[str]) -> set[str]:
     own files changed, planned again (their page and their reports' pages); which those
     campaigns are."""
     build, run = site.build, site.build.run
-    catalogue = scan_pages(
-        Path(site.config.docs_dir), run.settings, run.project_dir, theme_of(site.config)
-    )
+    # The saved pages exist already: which are the team's pages is known before reading.
+    slugs = {key.split("/")[1] for key in keys if key not in run.catalogue.pages}
+    catalogue = run.catalogue
+    if len(slugs) < len(keys):
+        catalogue = scan_pages(
+            Path(site.config.docs_dir), run.settings, run.project_dir, theme_of(site.config)
+        )
     campaigns = run.campaigns
-    slugs = {key.split("/")[1] for key in keys if key not in catalogue.pages}
     if slugs:
         campaigns = load_campaigns(run.settings, run.project_dir, include_drafts=run.serving)
         changed = campaigns.problems != run.campaigns.problems
@@ -251,16 +252,8 @@ def _draw_quickly(site: ShownSite, slugs: set[str]) -> None:
 
 def _campaign_pages(site: ShownSite, campaigns: CampaignSet, slug: str):
     """The pages of one campaign, planned as the whole site plans them."""
-    build, run, code = site.build, site.build.run, site.build.language.code
     alone = CampaignSet(campaigns={slug: campaigns.campaigns[slug]})
-    author = unescape(str(site.config.site_name))
-    plan_site = build.language_site(author, run.project_dir / FEED_CACHE)
-    drawn = DrawnFiles(
-        print_files=lambda campaign: run.prints.for_campaign(campaign.slug, code),
-        summary_files=lambda year: run.prints.summary(year, code),
-        photos=run.photos or {},
-    )
-    plan = plan_campaign_site(alone, plan_site, drawn)
+    plan = campaign_plan(site.config, site.build, alone)
     # Its pages' addresses, whatever folder the team keeps campaigns in.
     folder = posixpath.dirname(page_key(slug)) + "/"
     return [planned for planned in plan.pages if planned.key.startswith(folder)]
@@ -302,12 +295,3 @@ def _read(path: Path) -> bytes | None:
         return path.read_bytes()
     except OSError:
         return None
-
-
-class _Warned(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record) -> None:
-        self.lines.append(record.getMessage())

@@ -43,7 +43,7 @@ class Preview:
         """``rebuild`` that never raises: a failure is kept and reported instead."""
 
         def run(*args, **kwargs) -> None:
-            errors = _ErrorLines()
+            errors = ReportedLines()
             logging.getLogger("mkdocs").addHandler(errors)
             # Python's collector would go through everything the last rebuild left, again
             # and again during this one (about 0.9 s of a save at 2,700 pages): set aside,
@@ -108,7 +108,7 @@ def _collect_later(seconds: float = 2.0) -> None:
     timer.start()
 
 
-class _ErrorLines(logging.Handler):
+class ReportedLines(logging.Handler):
     """What a rebuild reported: its warnings and errors, and its errors alone."""
 
     def __init__(self) -> None:
